@@ -1,0 +1,37 @@
+import type { Module } from "../ir/types.js";
+
+/** A file an emitter produces, relative to its target's output directory. */
+export interface GeneratedFile {
+  path: string;
+  contents: string;
+}
+
+/** Facts every generated file's header states. */
+export interface HeaderInfo {
+  /** lockstep's own version. */
+  toolVersion: string;
+}
+
+export interface TypeScriptOptions {
+  header: HeaderInfo;
+}
+
+export interface RustOptions {
+  header: HeaderInfo;
+  /** Crate name (snake_case), e.g. "lockstep_schemas". */
+  crate: string;
+}
+
+export interface GoOptions {
+  header: HeaderInfo;
+  /** Module path for go.mod, e.g. "example.com/lockstep/schemas". */
+  module: string;
+  /** Package name of the root package, e.g. "schemas". */
+  package: string;
+}
+
+/**
+ * An emitter turns modules (the root module first, then older entity versions) into files.
+ * It is pure: no file system, no console; warnings are already on the modules.
+ */
+export type Emitter<Options> = (modules: readonly Module[], options: Options) => GeneratedFile[];

@@ -1,0 +1,186 @@
+/**
+ * The intermediate model: one per emitted module, built from resolved schemas before any target
+ * language is involved. It is the single naming authority: every type, field, enum member and
+ * union variant is named here once (as lower-case words); emitters only apply their language's
+ * casing (src/ir/casing.ts) and keyword escaping.
+ */
+
+/** A name as lower-case ASCII words, e.g. ["user", "address"]. The first word starts with a letter. */
+export type Words = readonly string[];
+
+/** Any JSON value, as parsed by JSON.parse (schema defaults, examples, const values). */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** Where a node came from: a file relative to the schemas root and a JSON pointer in it. */
+export interface SourceRef {
+  file: string;
+  pointer: string;
+}
+
+/** Human documentation carried to doc comments. Constraints are kept here, not enforced. */
+export interface Doc {
+  title?: string;
+  description?: string;
+  deprecated?: boolean;
+  examples?: JsonValue[];
+  /** Validation keywords the types do not enforce, as `keyword: value` lines (minLength: 3). */
+  constraints: string[];
+  /** `format` of a string, kept as an exact string (uuid, date, date-time, uri, ...). */
+  format?: string;
+}
+
+/** A type expression: used for fields, array items, map values, aliases and union variants. */
+export type TypeExpr =
+  | { kind: "string"; format?: string }
+  /** bits: 32 for int32; 64 for int64 and for integers without a format. */
+  | { kind: "integer"; bits: 32 | 64 }
+  | { kind: "number" }
+  | { kind: "boolean" }
+  /** Any JSON value kept exactly (serde_json::Value, json.RawMessage, JsonValue). */
+  | { kind: "raw" }
+  | { kind: "array"; items: TypeExpr }
+  | { kind: "map"; values: TypeExpr }
+  /** Fixed-length array (prefixItems with items: false). */
+  | { kind: "tuple"; items: TypeExpr[] }
+  /** null or the inner value. `inner` is never itself nullable. */
+  | { kind: "nullable"; inner: TypeExpr }
+  /**
+   * A named declaration of the same module. `indirect` is true where this reference closes a cycle
+   * of by-value containment (so Rust needs a Box, Go a pointer); arrays and maps are already
+   * indirect and never mark it.
+   */
+  | { kind: "ref"; target: string; indirect: boolean };
+
+export interface Field {
+  name: Words;
+  /** The property name on the wire, exactly as in the schema. */
+  wireName: string;
+  /** May be `nullable`. */
+  type: TypeExpr;
+  /** Listed in `required`. Optional fields keep absent distinct from null and from a value. */
+  required: boolean;
+  /** The schema's `default`, when it has one. */
+  default?: JsonValue;
+  /** Former wire names, accepted when decoding (x-lockstep-renamed-from). */
+  aliases: string[];
+  doc: Doc;
+  source: SourceRef;
+}
+
+/** What an object does with properties it does not declare. */
+export type Additional =
+  /** Open object: unknown properties are kept as raw JSON in a bag called `name`. */
+  | { kind: "preserve"; name: Words }
+  /** additionalProperties: false. */
+  | { kind: "closed" }
+  /** additionalProperties: <schema>: extra properties are typed, kept in a map called `name`. */
+  | { kind: "typed"; name: Words; type: TypeExpr };
+
+interface DeclBase {
+  /** Unique within the module; equal to name.join("_"). */
+  id: string;
+  name: Words;
+  doc: Doc;
+  source: SourceRef;
+}
+
+export interface ObjectDecl extends DeclBase {
+  kind: "object";
+  fields: Field[];
+  additional: Additional;
+  /** Set when this object is a variant of a tagged union; its fields then exclude the tag. */
+  variantOf?: string;
+}
+
+export interface EnumMember {
+  name: Words;
+  value: string;
+  doc: Doc;
+}
+
+/** An open string enum: unknown values decode to the `unknownName` variant and keep the string. */
+export interface EnumDecl extends DeclBase {
+  kind: "enum";
+  members: EnumMember[];
+  unknownName: Words;
+}
+
+export interface TaggedVariant {
+  name: Words;
+  /** Value of the tag property for this variant. */
+  tagValue: string;
+  /** Id of the ObjectDecl holding the variant's other fields (its `variantOf` is this union). */
+  target: string;
+  doc: Doc;
+}
+
+/**
+ * A discriminated union (oneOf/anyOf of objects that share a required property with a const
+ * value). Open: an unknown tag value decodes to the `unknownName` variant keeping the whole object.
+ */
+export interface TaggedUnionDecl extends DeclBase {
+  kind: "tagged-union";
+  /** Wire name of the tag property. */
+  tag: string;
+  variants: TaggedVariant[];
+  unknownName: Words;
+}
+
+export type JsonKind = "boolean" | "integer" | "number" | "string" | "array" | "object";
+
+export interface KindVariant {
+  name: Words;
+  kind: JsonKind;
+  type: TypeExpr;
+}
+
+/**
+ * A union without a discriminator whose variants differ in JSON kind; decoded by looking at the
+ * kind of the value. At most one variant per kind; both integer and number may be present (an
+ * integral number then decodes as integer). Variants are in the order of JsonKind above. A null
+ * branch is expressed by wrapping references to this decl in `nullable`.
+ */
+export interface KindUnionDecl extends DeclBase {
+  kind: "kind-union";
+  variants: KindVariant[];
+}
+
+/** A named type whose schema is not an object, enum or union (an entity that is an array, ...). */
+export interface AliasDecl extends DeclBase {
+  kind: "alias";
+  type: TypeExpr;
+}
+
+export type Decl = ObjectDecl | EnumDecl | TaggedUnionDecl | KindUnionDecl | AliasDecl;
+
+export interface Warning {
+  file: string;
+  pointer: string;
+  message: string;
+}
+
+/** One entity version whose types a module holds. */
+export interface EntityRoot {
+  entity: string;
+  version: number;
+  /** Schema file relative to the schemas root, e.g. "user/v3.json". */
+  file: string;
+  /** Id of the root declaration (the entity's type). */
+  root: string;
+}
+
+/**
+ * A unit of emission. The root module (path []) holds the newest version of every entity; with
+ * --all-versions, each older entity version gets its own module, path [entity, "v<N>"].
+ */
+export interface Module {
+  path: string[];
+  entities: EntityRoot[];
+  /** Declarations in a stable order: entity roots first, then by first reference. */
+  decls: Decl[];
+  /** SHA-256 (hex) of the canonical text of every schema file this module was built from. */
+  inputsHash: string;
+  /** Schema files (relative to the schemas root) this module was built from. */
+  inputs: string[];
+  warnings: Warning[];
+}
