@@ -1,0 +1,80 @@
+/** Object schemas → ObjectDecl (or a map type for objects that only have additionalProperties). */
+import { toWords } from "./casing.js";
+import type { Builder, NameOptions } from "./build.js";
+import { sub } from "./build.js";
+import { NameScope, singular } from "./naming.js";
+import { docOf, isSchemaObject, type Schema } from "./schema.js";
+import type { Additional, Field, JsonValue, ObjectDecl, SourceRef, TypeExpr, Words } from "./types.js";
+
+/** Extension keyword: former wire names of a property, accepted when decoding. */
+export const RENAMED_FROM_KEYWORD = "x-lockstep-renamed-from";
+
+export type ObjectShape = Schema & { properties?: Record<string, unknown>; required?: unknown[] };
+
+const BAG_NAMES: Words[] = [["additional", "properties"], ["extra", "properties"], ["unknown", "fields"]];
+
+/**
+ * `open` is set when keywords the types cannot express (if/then/else, patternProperties, ...) may
+ * add properties: the object then keeps unknown properties even if additionalProperties is false.
+ */
+export function buildObject(b: Builder, schema: ObjectShape, hint: Words, at: SourceRef, opts: NameOptions, open: boolean): TypeExpr {
+  const properties = isSchemaObject(schema.properties) ? schema.properties : {};
+  const additional = schema.additionalProperties;
+  const named = b.declName(schema, hint, opts);
+  const isFreeForm = Object.keys(properties).length === 0 && named === hint && !opts.rootName;
+  if (isFreeForm && additional !== false) {
+    const values = isSchemaObject(additional) ? b.typeOf(additional, singular(hint), sub(at, "additionalProperties")) : ({ kind: "raw" } as TypeExpr);
+    return { kind: "map", values };
+  }
+  return { kind: "ref", target: declareObject(b, schema, named, at, undefined, undefined, open).id, indirect: false };
+}
+
+/**
+ * Declares an ObjectDecl. For a tagged union's variant, `variantOf` names the union and `skip`
+ * the tag property, which the union writes itself.
+ */
+export function declareObject(
+  b: Builder, schema: ObjectShape, name: Words, at: SourceRef, variantOf?: string, skip?: string, open = false, identity: object = schema,
+): ObjectDecl {
+  const decl: ObjectDecl = b.declare(identity, {
+    kind: "object", id: name.join("_"), name, doc: docOf(schema), source: at, fields: [], additional: { kind: "closed" },
+    ...(variantOf ? { variantOf } : {}),
+  }, at);
+  const scope = new NameScope(`properties of ${name.join("_")}`);
+  const required = new Set((Array.isArray(schema.required) ? schema.required : []).filter((r): r is string => typeof r === "string"));
+  const properties = isSchemaObject(schema.properties) ? schema.properties : {};
+  for (const [wireName, prop] of Object.entries(properties)) {
+    if (wireName === skip) continue;
+    const words = toWords(wireName, "field");
+    const where = sub(at, "properties", wireName);
+    scope.claim(words, wireName, `${where.file}#${where.pointer}`);
+    decl.fields.push(buildField(b, prop, wireName, words, [...name, ...words], required.has(wireName), where));
+  }
+  decl.additional = additionalOf(b, schema.additionalProperties, scope, name, at, open);
+  return decl;
+}
+
+function buildField(b: Builder, prop: unknown, wireName: string, words: Words, hint: Words, required: boolean, at: SourceRef): Field {
+  const schema = isSchemaObject(prop) ? prop : {};
+  const field: Field = {
+    name: words, wireName, type: b.typeOf(prop, hint, at), required, aliases: renamedFrom(schema), doc: docOf(schema), source: at,
+  };
+  if ("default" in schema) field.default = schema.default as JsonValue;
+  return field;
+}
+
+function renamedFrom(schema: Schema): string[] {
+  const value = schema[RENAMED_FROM_KEYWORD];
+  if (typeof value === "string") return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+function additionalOf(b: Builder, additional: unknown, scope: NameScope, name: Words, at: SourceRef, open: boolean): Additional {
+  if (additional === false && !open) return { kind: "closed" };
+  const bag = scope.firstFree(BAG_NAMES);
+  scope.claim(bag, "\u0000bag", `${at.file}#${at.pointer} (unknown-properties field)`);
+  if (isSchemaObject(additional) && Object.keys(additional).length > 0 && !open) {
+    return { kind: "typed", name: bag, type: b.typeOf(additional, [...name, "value"], sub(at, "additionalProperties")) };
+  }
+  return { kind: "preserve", name: bag };
+}

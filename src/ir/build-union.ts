@@ -1,0 +1,127 @@
+/**
+ * oneOf / anyOf (and `type` lists) → a nullable type, a tagged union or a union by JSON kind.
+ * What cannot be decoded without guessing becomes raw JSON, with a warning.
+ */
+import { toWords } from "./casing.js";
+import type { Builder, NameOptions } from "./build.js";
+import { nullable_, sub } from "./build.js";
+import { declareObject, type ObjectShape } from "./build-object.js";
+import { NameScope } from "./naming.js";
+import {
+  declaredTypes, docOf, isNullSchema, isSchemaObject, kindsOf, mergeAllOf, omit, type Schema,
+} from "./schema.js";
+import type { JsonKind, KindUnionDecl, KindVariant, SourceRef, TaggedUnionDecl, TypeExpr, Words } from "./types.js";
+
+const KIND_ORDER: JsonKind[] = ["boolean", "integer", "number", "string", "array", "object"];
+
+/** Branches that only constrain the parent (`oneOf: [{required: [a]}, {required: [b]}]`). */
+const CONSTRAINT_ONLY = new Set(["required", "not", "minProperties", "maxProperties", "dependentRequired", "title", "description", "$comment", "minItems", "maxItems", "minLength", "maxLength", "minimum", "maximum", "format", "pattern"]);
+
+export function buildUnion(b: Builder, schema: Schema, rawBranches: unknown[], hint: Words, at: SourceRef, opts: NameOptions): TypeExpr | undefined {
+  const key = "oneOf" in schema ? "oneOf" : "anyOf";
+  if (rawBranches.every((br) => isSchemaObject(br) && Object.keys(br).every((k) => CONSTRAINT_ONLY.has(k)))) {
+    return undefined;
+  }
+  const parentTypes = declaredTypes(schema);
+  let nullable = parentTypes?.includes("null") ?? false;
+  const branches: Array<{ schema: Schema; at: SourceRef }> = [];
+  rawBranches.forEach((br, i) => {
+    if (isNullSchema(br)) nullable = true;
+    else if (br === true || (isSchemaObject(br) && Object.keys(br).length === 0)) branches.push({ schema: {}, at: sub(at, key, i) });
+    else if (isSchemaObject(br)) branches.push({ schema: withParent(schema, br), at: b.here(br, sub(at, key, i)) });
+  });
+  const wrap = (t: TypeExpr): TypeExpr => (nullable ? nullable_(t) : t);
+  if (branches.length === 0) return { kind: "raw" };
+  if (branches.length === 1) {
+    const only = rawBranches.find((br) => !isNullSchema(br));
+    const target = isSchemaObject(only) && branches[0]!.schema === only ? only : branches[0]!.schema;
+    return wrap(b.typeOf(target, b.declName(schema, hint, opts), branches[0]!.at, { rootName: true }));
+  }
+  const tagged = taggedUnion(b, schema, branches, hint, at, opts);
+  if (tagged) return wrap(tagged);
+  const byKind = kindUnion(b, schema, branches, hint, at, opts);
+  if (byKind) return wrap(byKind);
+  b.warn(at, `${key} variants are not told apart by JSON kind or by a required const property (a discriminator); typed as raw JSON`);
+  return { kind: "raw" };
+}
+
+/** A branch with the parent's own object keywords merged in (shared properties of every variant). */
+function withParent(parent: Schema, branch: Schema): Schema {
+  const own = omit(parent, "oneOf", "anyOf", "title", "description", "x-lockstep-name", "$defs", "definitions", "$schema", "$id", "examples", "deprecated", "default", "type");
+  const relevant = Object.keys(own).some((k) => ["properties", "required", "additionalProperties"].includes(k));
+  if (!relevant) return branch;
+  return mergeAllOf({ allOf: [own, branch] }).merged;
+}
+
+function resolved(schema: Schema): Schema {
+  return Array.isArray(schema.allOf) ? mergeAllOf(schema).merged : schema;
+}
+
+/** The tag property and each branch's value, when every branch is an object with one. */
+function findTag(branches: Schema[]): { tag: string; values: string[] } | undefined {
+  const candidates = (br: Schema): Map<string, string> => {
+    const out = new Map<string, string>();
+    const props = isSchemaObject(br.properties) ? br.properties : {};
+    const required = Array.isArray(br.required) ? br.required : [];
+    for (const [name, prop] of Object.entries(props)) {
+      if (!isSchemaObject(prop) || !required.includes(name)) continue;
+      const value = typeof prop.const === "string" ? prop.const : Array.isArray(prop.enum) && prop.enum.length === 1 && typeof prop.enum[0] === "string" ? prop.enum[0] : undefined;
+      if (value !== undefined) out.set(name, value);
+    }
+    return out;
+  };
+  const all = branches.map((br) => candidates(resolved(br)));
+  for (const tag of all[0]?.keys() ?? []) {
+    const values = all.map((c) => c.get(tag));
+    if (values.every((v): v is string => v !== undefined) && new Set(values).size === values.length) return { tag, values };
+  }
+  return undefined;
+}
+
+function taggedUnion(b: Builder, schema: Schema, branches: Array<{ schema: Schema; at: SourceRef }>, hint: Words, at: SourceRef, opts: NameOptions): TypeExpr | undefined {
+  if (!branches.every((br) => kindsOf(resolved(br.schema))?.has("object"))) return undefined;
+  const found = findTag(branches.map((br) => br.schema));
+  if (!found) return undefined;
+  const name = b.declName(schema, hint, opts);
+  const decl: TaggedUnionDecl = b.declare(schema, {
+    kind: "tagged-union", id: name.join("_"), name, doc: docOf(schema), source: at, tag: found.tag, variants: [], unknownName: [],
+  }, at);
+  const scope = new NameScope(`variants of ${decl.id}`);
+  branches.forEach((br, i) => {
+    const value = found.values[i]!;
+    const words = toWords(value, "variant");
+    scope.claim(words, value, `${br.at.file}#${br.at.pointer} (${found.tag}: ${JSON.stringify(value)})`);
+    const body = resolved(br.schema) as ObjectShape;
+    const own = b.declName(br.schema, [...name, ...words]);
+    const variantDecl = declareObject(b, body, own, br.at, decl.id, found.tag, false, { variant: br.schema });
+    decl.variants.push({ name: words, tagValue: value, target: variantDecl.id, doc: docOf(br.schema) });
+  });
+  decl.unknownName = scope.firstFree([["unknown"], ["other"], ["unknown", "variant"]]);
+  return { kind: "ref", target: decl.id, indirect: false };
+}
+
+function kindUnion(b: Builder, schema: Schema, branches: Array<{ schema: Schema; at: SourceRef }>, hint: Words, at: SourceRef, opts: NameOptions): TypeExpr | undefined {
+  const byKind = new Map<JsonKind, { schema: Schema; at: SourceRef }>();
+  for (const br of branches) {
+    const kinds = kindsOf(resolved(br.schema));
+    if (!kinds) return undefined;
+    kinds.delete("null");
+    if (kinds.size !== 1) return undefined;
+    const kind = [...kinds][0] as JsonKind;
+    if (byKind.has(kind)) return undefined;
+    byKind.set(kind, br);
+  }
+  const name = b.declName(schema, hint, opts);
+  const decl: KindUnionDecl = b.declare(schema, { kind: "kind-union", id: name.join("_"), name, doc: docOf(schema), source: at, variants: [] }, at);
+  const scope = new NameScope(`variants of ${decl.id}`);
+  for (const kind of KIND_ORDER) {
+    const br = byKind.get(kind);
+    if (!br) continue;
+    const type = b.typeOf(br.schema, [...name, kind], br.at);
+    const words: Words = type.kind === "ref" ? b.decls.get(type.target)!.name : [kind];
+    scope.claim(words, kind, `${br.at.file}#${br.at.pointer}`);
+    const variant: KindVariant = { name: words, kind, type };
+    decl.variants.push(variant);
+  }
+  return { kind: "ref", target: decl.id, indirect: false };
+}

@@ -1,0 +1,284 @@
+/**
+ * Resolved schemas → IR module. One Builder per module: it owns the module's type names (so two
+ * schemas that would share a name are an error) and maps each schema object to one declaration.
+ */
+import { createHash } from "node:crypto";
+import { canonicalize } from "../canonical.js";
+import type { Origin, ResolvedUnit } from "../load/resolve.js";
+import { pointerFrom } from "../load/json-file.js";
+import { toWords } from "./casing.js";
+import { markIndirectRefs } from "./cycles.js";
+import { NameScope, originName, pinnedName, singular } from "./naming.js";
+import { buildObject, type ObjectShape } from "./build-object.js";
+import { buildUnion } from "./build-union.js";
+import {
+  UNREPRESENTABLE, declaredTypes, docOf, isSchemaObject, kindOfValue, mergeAllOf, omit, type Schema,
+} from "./schema.js";
+import type { Decl, EntityRoot, EnumDecl, JsonKind, Module, SourceRef, TypeExpr, Warning, Words } from "./types.js";
+
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+export interface NameOptions {
+  /** Name a declaration made here by the hint, ignoring where the schema was written (entity roots). */
+  rootName?: boolean;
+}
+
+export class Builder {
+  readonly decls = new Map<string, Decl>();
+  readonly declOf = new Map<object, string>();
+  readonly types = new NameScope("types");
+  readonly warnings: Warning[] = [];
+  private readonly objectIds = new WeakMap<object, number>();
+
+  constructor(
+    private readonly origins: WeakMap<object, Origin>,
+    private readonly entityOfFile: (file: string) => string | undefined,
+  ) {}
+
+  warn(at: SourceRef, message: string): void {
+    if (!this.warnings.some((w) => w.file === at.file && w.pointer === at.pointer && w.message === message)) {
+      this.warnings.push({ file: at.file, pointer: at.pointer, message });
+    }
+  }
+
+  /** Where a schema object was written, else the path by which it was reached. */
+  here(schema: unknown, fallback: SourceRef): SourceRef {
+    return (isSchemaObject(schema) && this.origins.get(schema)) || fallback;
+  }
+
+  /** A stable key for an object's identity, for name ownership. */
+  keyOf(schema: object): string {
+    let id = this.objectIds.get(schema);
+    if (id === undefined) {
+      id = this.counter += 1;
+      this.objectIds.set(schema, id);
+    }
+    return `schema#${id}`;
+  }
+
+  private counter = 0;
+
+  /** The name a declaration made from `schema` gets. */
+  declName(schema: Schema, hint: Words, opts: NameOptions = {}): Words {
+    const pinned = pinnedName(schema);
+    if (pinned) return pinned;
+    if (opts.rootName) return hint;
+    const origin = this.origins.get(schema);
+    if (origin && origin.pointer === "") {
+      const entity = this.entityOfFile(origin.file);
+      if (entity) return toWords(entity, "type");
+    }
+    return originName(origin, (f) => this.entityOfFile(f) !== undefined) ?? hint;
+  }
+
+  /** Registers a declaration for `schema` under `name` before its body is built (recursion). */
+  declare<D extends Decl>(schema: object, decl: D, where: SourceRef): D {
+    this.types.claim(decl.name, this.keyOf(schema), `${where.file}#${where.pointer}`);
+    this.declOf.set(schema, decl.id);
+    this.decls.set(decl.id, decl);
+    return decl;
+  }
+
+  typeOf(schema: unknown, hint: Words, reached: SourceRef, opts: NameOptions = {}): TypeExpr {
+    if (schema === true || schema === undefined) return { kind: "raw" };
+    if (schema === false) {
+      this.warn(reached, "schema `false` admits no value; typed as raw JSON");
+      return { kind: "raw" };
+    }
+    if (!isSchemaObject(schema)) {
+      this.warn(reached, "not a schema object; typed as raw JSON");
+      return { kind: "raw" };
+    }
+    const at = this.here(schema, reached);
+    const known = this.declOf.get(schema);
+    if (known) return { kind: "ref", target: known, indirect: false };
+
+    if (Array.isArray(schema.allOf)) {
+      const { merged, conflicts } = mergeAllOf(schema);
+      for (const c of conflicts) this.warn(at, `allOf members disagree on ${c}; the first member's definition is used`);
+      const result = this.typeOf(merged, this.declName(schema, hint, opts), at, { rootName: true });
+      const target = result.kind === "ref" ? result.target : result.kind === "nullable" && result.inner.kind === "ref" ? result.inner.target : undefined;
+      if (target) this.declOf.set(schema, target);
+      return result;
+    }
+
+    const unrepresentable = UNREPRESENTABLE.filter((k) => k in schema);
+    const hasShape = ["type", "properties", "items", "prefixItems", "enum", "const", "oneOf", "anyOf", "additionalProperties"].some((k) => k in schema);
+    if (unrepresentable.length > 0 && !hasShape) {
+      this.warn(at, `${unrepresentable.join(", ")} cannot be expressed as a type in every target; typed as raw JSON`);
+      return { kind: "raw" };
+    }
+    for (const k of unrepresentable) {
+      this.warn(at, `${k} is not checked by the generated types (the value is typed by its other keywords${k === "not" ? "" : "; properties it adds are kept as unknown properties"})`);
+    }
+
+    const branches = (schema.oneOf ?? schema.anyOf) as unknown;
+    if (Array.isArray(branches)) {
+      const union = buildUnion(this, schema, branches, hint, at, opts);
+      if (union) return union;
+    }
+    if (Array.isArray(schema.enum) || "const" in schema) return this.enumType(schema, hint, at, opts);
+
+    const types = declaredTypes(schema) ?? inferTypes(schema);
+    const nullable = types.includes("null");
+    const nonNull = types.filter((t) => t !== "null");
+    let inner: TypeExpr;
+    if (nonNull.length === 0) return { kind: "raw" };
+    if (nonNull.length > 1) inner = this.multiType(schema, nonNull, hint, at, opts);
+    else inner = this.singleType(schema, nonNull[0]!, hint, at, opts, unrepresentable.length > 0);
+    return nullable ? nullable_(inner) : inner;
+  }
+
+  private singleType(schema: Schema, type: string, hint: Words, at: SourceRef, opts: NameOptions, open: boolean): TypeExpr {
+    switch (type) {
+      case "string":
+        return typeof schema.format === "string" ? { kind: "string", format: schema.format } : { kind: "string" };
+      case "integer":
+        return { kind: "integer", bits: integerBits(schema) };
+      case "number":
+        return { kind: "number" };
+      case "boolean":
+        return { kind: "boolean" };
+      case "array":
+        return this.arrayType(schema, hint, at);
+      case "object":
+        return buildObject(this, schema as ObjectShape, hint, at, opts, open);
+      default:
+        this.warn(at, `unknown type "${type}"; typed as raw JSON`);
+        return { kind: "raw" };
+    }
+  }
+
+  private arrayType(schema: Schema, hint: Words, at: SourceRef): TypeExpr {
+    const prefix = Array.isArray(schema.prefixItems) ? schema.prefixItems : Array.isArray(schema.items) ? schema.items : undefined;
+    if (prefix) {
+      const closed = Array.isArray(schema.prefixItems) ? schema.items === false : schema.additionalItems === false;
+      const key = Array.isArray(schema.prefixItems) ? "prefixItems" : "items";
+      if (!closed) {
+        this.warn(at, `tuple (${key}) without a closing items: false allows extra items; typed as raw JSON`);
+        return { kind: "raw" };
+      }
+      return {
+        kind: "tuple",
+        items: prefix.map((item, i) => this.typeOf(item, [...singular(hint), String(i)], sub(at, key, i))),
+      };
+    }
+    return { kind: "array", items: this.typeOf(schema.items, singular(hint), sub(at, "items")) };
+  }
+
+  /** `type: ["string", "integer", ...]`: a union by JSON kind over the same keywords. */
+  private multiType(schema: Schema, types: string[], hint: Words, at: SourceRef, opts: NameOptions): TypeExpr {
+    const branches = types.map((t) => ({ ...omit(schema, "type", "title", "x-lockstep-name", "description"), type: t }));
+    return buildUnion(this, omit(schema, "type"), branches, hint, at, opts) ?? { kind: "raw" };
+  }
+
+  private enumType(schema: Schema, hint: Words, at: SourceRef, opts: NameOptions): TypeExpr {
+    const values: unknown[] = Array.isArray(schema.enum) ? schema.enum : [schema.const];
+    const nullable = values.includes(null);
+    const rest = values.filter((v) => v !== null);
+    const kinds = new Set(rest.map(kindOfValue));
+    let inner: TypeExpr;
+    if (rest.length === 0) return { kind: "raw" };
+    if (kinds.size === 1 && kinds.has("string") && Array.isArray(schema.enum)) {
+      inner = this.enumDecl(schema, rest as string[], hint, at, opts);
+    } else if (kinds.size === 1 && kinds.has("string")) {
+      inner = { kind: "string" };
+    } else if ([...kinds].every((k) => k === "integer")) {
+      inner = { kind: "integer", bits: integerBits({ minimum: Math.min(...(rest as number[])), maximum: Math.max(...(rest as number[])), format: schema.format }) };
+    } else if ([...kinds].every((k) => k === "integer" || k === "number")) {
+      inner = { kind: "number" };
+    } else if (kinds.size === 1 && kinds.has("boolean")) {
+      inner = { kind: "boolean" };
+    } else {
+      this.warn(at, "enum/const with values of several JSON kinds or structured values; typed as raw JSON");
+      return { kind: "raw" };
+    }
+    return nullable ? nullable_(inner) : inner;
+  }
+
+  private enumDecl(schema: Schema, values: string[], hint: Words, at: SourceRef, opts: NameOptions): TypeExpr {
+    const name = this.declName(schema, hint, opts);
+    const members = new NameScope(`values of enum ${name.join("_")}`);
+    const decl = this.declare<EnumDecl>(schema, { kind: "enum", id: name.join("_"), name, doc: docOf(schema), source: at, members: [], unknownName: [] }, at);
+    const seen = new Set<string>();
+    values.forEach((value, i) => {
+      if (seen.has(value)) return;
+      seen.add(value);
+      const words = toWords(value, "value");
+      members.claim(words, value, `${at.file}#${at.pointer}/enum/${i} (${JSON.stringify(value)})`);
+      decl.members.push({ name: words, value, doc: { constraints: [] } });
+    });
+    decl.unknownName = members.firstFree([["unknown"], ["other"], ["unknown", "value"]]);
+    return { kind: "ref", target: decl.id, indirect: false };
+  }
+}
+
+export function nullable_(inner: TypeExpr): TypeExpr {
+  return inner.kind === "nullable" || inner.kind === "raw" ? inner : { kind: "nullable", inner };
+}
+
+export function sub(at: SourceRef, ...segments: Array<string | number>): SourceRef {
+  return { file: at.file, pointer: at.pointer + pointerFrom(segments) };
+}
+
+function inferTypes(schema: Schema): string[] {
+  if (isSchemaObject(schema.properties) || "additionalProperties" in schema || Array.isArray(schema.required)) return ["object"];
+  if ("items" in schema || "prefixItems" in schema) return ["array"];
+  return [];
+}
+
+/** int32 by format or by bounds that fit; otherwise 64 bits. */
+function integerBits(schema: Schema): 32 | 64 {
+  const format = schema.format;
+  if (format === "int32" || format === "int16" || format === "int8" || format === "uint8" || format === "uint16") return 32;
+  if (format === "int64" || format === "uint32" || format === "uint64") return 64;
+  const min = typeof schema.minimum === "number" ? schema.minimum : undefined;
+  const max = typeof schema.maximum === "number" ? schema.maximum : undefined;
+  return min !== undefined && max !== undefined && min >= INT32_MIN && max <= INT32_MAX ? 32 : 64;
+}
+
+export interface UnitInput {
+  unit: ResolvedUnit;
+  path: string[];
+  /** Entity name for an entity version file (relative to the root), else undefined. */
+  entityOfFile(file: string): string | undefined;
+  /** Relative path and text of each input file, for the hash. */
+  inputs: Array<{ rel: string; text: string }>;
+}
+
+/** Builds one IR module from a resolved unit. */
+export function buildModule(input: UnitInput): Module {
+  const builder = new Builder(input.unit.origins, input.entityOfFile);
+  const entities: EntityRoot[] = [];
+  for (const { version, schema } of input.unit.roots) {
+    const at: SourceRef = { file: version.rel, pointer: "" };
+    const name = toWords(version.entity, "type");
+    const type = builder.typeOf(schema, name, at, { rootName: true });
+    let root = type.kind === "ref" ? type.target : undefined;
+    if (!root) {
+      const declName = isSchemaObject(schema) ? builder.declName(schema, name, { rootName: true }) : name;
+      const decl = builder.declare(isSchemaObject(schema) ? { alias: schema } : {}, {
+        kind: "alias", id: declName.join("_"), name: declName, doc: isSchemaObject(schema) ? docOf(schema) : { constraints: [] }, source: at, type,
+      }, at);
+      root = decl.id;
+    }
+    entities.push({ entity: version.entity, version: version.version, file: version.rel, root });
+  }
+  const decls = [...builder.decls.values()];
+  markIndirectRefs(decls);
+  const hash = createHash("sha256");
+  for (const { rel, text } of [...input.inputs].sort((a, b) => (a.rel < b.rel ? -1 : 1))) {
+    hash.update(rel).update("\0").update(canonicalize(text)).update("\0");
+  }
+  return {
+    path: input.path,
+    entities,
+    decls,
+    inputsHash: hash.digest("hex"),
+    inputs: input.inputs.map((i) => i.rel).sort(),
+    warnings: builder.warnings,
+  };
+}
+
+export type { JsonKind };
