@@ -2,7 +2,8 @@
  * The stages composed in one place: schema files → history → resolved units → IR modules.
  * Lint, emitters and fixtures all start from here.
  */
-import { relative, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
+import { textAt } from "./load/json-file.js";
 import { buildModule } from "./ir/build.js";
 import type { Module } from "./ir/types.js";
 import { loadHistory, type EntityVersion, type History } from "./load/history.js";
@@ -42,7 +43,11 @@ export async function loadModules(schemasDir: string, options: LoadOptions = {})
       rel: relative(history.root, abs).split(sep).join("/"),
       text: history.files.get(abs)!.text,
     }));
-    modules.push(buildModule({ unit, path, entityOfFile, inputs }));
+    const textOf = (file: string, pointer: string): string | undefined => {
+      const loaded = history.files.get(join(history.root, ...file.split("/")));
+      return loaded && textAt(loaded, pointer);
+    };
+    modules.push(buildModule({ unit, path, entityOfFile, inputs, textAt: textOf }));
   }
   return { history, modules };
 }

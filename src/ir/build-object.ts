@@ -4,7 +4,7 @@ import type { Builder, NameOptions } from "./build.js";
 import { sub } from "./build.js";
 import { NameScope, singular } from "./naming.js";
 import { docOf, isSchemaObject, type Schema } from "./schema.js";
-import type { Additional, Field, JsonValue, ObjectDecl, SourceRef, TypeExpr, Words } from "./types.js";
+import type { Additional, Doc, Field, JsonValue, ObjectDecl, SourceRef, TypeExpr, Words } from "./types.js";
 
 /** Extension keyword: former wire names of a property, accepted when decoding. */
 export const RENAMED_FROM_KEYWORD = "x-lockstep-renamed-from";
@@ -21,7 +21,7 @@ export function buildObject(b: Builder, schema: ObjectShape, hint: Words, at: So
   const properties = isSchemaObject(schema.properties) ? schema.properties : {};
   const additional = schema.additionalProperties;
   const named = b.declName(schema, hint, opts);
-  const isFreeForm = Object.keys(properties).length === 0 && named === hint && !opts.rootName;
+  const isFreeForm = Object.keys(properties).length === 0 && named === hint;
   if (isFreeForm && additional !== false) {
     const values = isSchemaObject(additional) ? b.typeOf(additional, singular(hint), sub(at, "additionalProperties")) : ({ kind: "raw" } as TypeExpr);
     return { kind: "map", values };
@@ -56,11 +56,31 @@ export function declareObject(
 
 function buildField(b: Builder, prop: unknown, wireName: string, words: Words, hint: Words, required: boolean, at: SourceRef): Field {
   const schema = isSchemaObject(prop) ? prop : {};
+  const target = b.deref(prop);
   const field: Field = {
-    name: words, wireName, type: b.typeOf(prop, hint, at), required, aliases: renamedFrom(schema), doc: docOf(schema), source: at,
+    name: words, wireName, type: b.typeOf(prop, hint, at), required, aliases: renamedFrom(schema), doc: fieldDoc(schema, target), source: at,
   };
-  if ("default" in schema) field.default = schema.default as JsonValue;
+  const withDefault = "default" in schema ? schema : isSchemaObject(target) && "default" in target ? target : undefined;
+  if (withDefault) {
+    field.default = withDefault.default as JsonValue;
+    const exact = b.sourceText(withDefault, "default");
+    if (exact !== undefined) field.defaultJson = exact;
+  }
   return field;
+}
+
+/**
+ * A field's doc: the referring schema's annotations; for a reference, the target's constraints and
+ * format too (its description documents the type, not this use of it).
+ */
+function fieldDoc(schema: Schema, target: unknown): Doc {
+  const own = docOf(schema);
+  if (target === schema || !isSchemaObject(target)) return own;
+  const of = docOf(target);
+  const doc: Doc = { ...own, constraints: [...of.constraints, ...own.constraints] };
+  if (of.format && !doc.format) doc.format = of.format;
+  if (of.deprecated) doc.deprecated = true;
+  return doc;
 }
 
 function renamedFrom(schema: Schema): string[] {

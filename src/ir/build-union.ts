@@ -17,8 +17,9 @@ const KIND_ORDER: JsonKind[] = ["boolean", "integer", "number", "string", "array
 /** Branches that only constrain the parent (`oneOf: [{required: [a]}, {required: [b]}]`). */
 const CONSTRAINT_ONLY = new Set(["required", "not", "minProperties", "maxProperties", "dependentRequired", "title", "description", "$comment", "minItems", "maxItems", "minLength", "maxLength", "minimum", "maximum", "format", "pattern"]);
 
-export function buildUnion(b: Builder, schema: Schema, rawBranches: unknown[], hint: Words, at: SourceRef, opts: NameOptions): TypeExpr | undefined {
+export function buildUnion(b: Builder, schema: Schema, refBranches: unknown[], hint: Words, at: SourceRef, opts: NameOptions): TypeExpr | undefined {
   const key = "oneOf" in schema ? "oneOf" : "anyOf";
+  const rawBranches = refBranches.map(b.deref);
   if (rawBranches.every((br) => isSchemaObject(br) && Object.keys(br).every((k) => CONSTRAINT_ONLY.has(k)))) {
     return undefined;
   }
@@ -28,7 +29,7 @@ export function buildUnion(b: Builder, schema: Schema, rawBranches: unknown[], h
   rawBranches.forEach((br, i) => {
     if (isNullSchema(br)) nullable = true;
     else if (br === true || (isSchemaObject(br) && Object.keys(br).length === 0)) branches.push({ schema: {}, at: sub(at, key, i) });
-    else if (isSchemaObject(br)) branches.push({ schema: withParent(schema, br), at: b.here(br, sub(at, key, i)) });
+    else if (isSchemaObject(br)) branches.push({ schema: withParent(b, schema, br), at: b.here(br, sub(at, key, i)) });
   });
   const wrap = (t: TypeExpr): TypeExpr => (nullable ? nullable_(t) : t);
   if (branches.length === 0) return { kind: "raw" };
@@ -46,19 +47,19 @@ export function buildUnion(b: Builder, schema: Schema, rawBranches: unknown[], h
 }
 
 /** A branch with the parent's own object keywords merged in (shared properties of every variant). */
-function withParent(parent: Schema, branch: Schema): Schema {
+function withParent(b: Builder, parent: Schema, branch: Schema): Schema {
   const own = omit(parent, "oneOf", "anyOf", "title", "description", "x-lockstep-name", "$defs", "definitions", "$schema", "$id", "examples", "deprecated", "default", "type");
   const relevant = Object.keys(own).some((k) => ["properties", "required", "additionalProperties"].includes(k));
   if (!relevant) return branch;
-  return mergeAllOf({ allOf: [own, branch] }).merged;
+  return mergeAllOf({ allOf: [own, branch] }, b.deref).merged;
 }
 
-function resolved(schema: Schema): Schema {
-  return Array.isArray(schema.allOf) ? mergeAllOf(schema).merged : schema;
+function resolved(b: Builder, schema: Schema): Schema {
+  return Array.isArray(schema.allOf) ? mergeAllOf(schema, b.deref).merged : schema;
 }
 
 /** The tag property and each branch's value, when every branch is an object with one. */
-function findTag(branches: Schema[]): { tag: string; values: string[] } | undefined {
+function findTag(b: Builder, branches: Schema[]): { tag: string; values: string[] } | undefined {
   const candidates = (br: Schema): Map<string, string> => {
     const out = new Map<string, string>();
     const props = isSchemaObject(br.properties) ? br.properties : {};
@@ -70,7 +71,7 @@ function findTag(branches: Schema[]): { tag: string; values: string[] } | undefi
     }
     return out;
   };
-  const all = branches.map((br) => candidates(resolved(br)));
+  const all = branches.map((br) => candidates(resolved(b, br)));
   for (const tag of all[0]?.keys() ?? []) {
     const values = all.map((c) => c.get(tag));
     if (values.every((v): v is string => v !== undefined) && new Set(values).size === values.length) return { tag, values };
@@ -79,8 +80,8 @@ function findTag(branches: Schema[]): { tag: string; values: string[] } | undefi
 }
 
 function taggedUnion(b: Builder, schema: Schema, branches: Array<{ schema: Schema; at: SourceRef }>, hint: Words, at: SourceRef, opts: NameOptions): TypeExpr | undefined {
-  if (!branches.every((br) => kindsOf(resolved(br.schema))?.has("object"))) return undefined;
-  const found = findTag(branches.map((br) => br.schema));
+  if (!branches.every((br) => kindsOf(resolved(b, br.schema), b.deref)?.has("object"))) return undefined;
+  const found = findTag(b, branches.map((br) => br.schema));
   if (!found) return undefined;
   const name = b.declName(schema, hint, opts);
   const decl: TaggedUnionDecl = b.declare(schema, {
@@ -91,7 +92,7 @@ function taggedUnion(b: Builder, schema: Schema, branches: Array<{ schema: Schem
     const value = found.values[i]!;
     const words = toWords(value, "variant");
     scope.claim(words, value, `${br.at.file}#${br.at.pointer} (${found.tag}: ${JSON.stringify(value)})`);
-    const body = resolved(br.schema) as ObjectShape;
+    const body = resolved(b, br.schema) as ObjectShape;
     const own = b.declName(br.schema, [...name, ...words]);
     const variantDecl = declareObject(b, body, own, br.at, decl.id, found.tag, false, { variant: br.schema });
     decl.variants.push({ name: words, tagValue: value, target: variantDecl.id, doc: docOf(br.schema) });
@@ -103,7 +104,7 @@ function taggedUnion(b: Builder, schema: Schema, branches: Array<{ schema: Schem
 function kindUnion(b: Builder, schema: Schema, branches: Array<{ schema: Schema; at: SourceRef }>, hint: Words, at: SourceRef, opts: NameOptions): TypeExpr | undefined {
   const byKind = new Map<JsonKind, { schema: Schema; at: SourceRef }>();
   for (const br of branches) {
-    const kinds = kindsOf(resolved(br.schema));
+    const kinds = kindsOf(resolved(b, br.schema), b.deref);
     if (!kinds) return undefined;
     kinds.delete("null");
     if (kinds.size !== 1) return undefined;

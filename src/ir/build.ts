@@ -26,15 +26,25 @@ export interface NameOptions {
 
 export class Builder {
   readonly decls = new Map<string, Decl>();
-  readonly declOf = new Map<object, string>();
+  /** Declaration of a schema, keyed by where it was written (else by object identity). */
+  private readonly declIds = new Map<unknown, string>();
   readonly types = new NameScope("types");
   readonly warnings: Warning[] = [];
   private readonly objectIds = new WeakMap<object, number>();
 
   constructor(
     private readonly origins: WeakMap<object, Origin>,
+    readonly deref: (schema: unknown) => unknown,
     private readonly entityOfFile: (file: string) => string | undefined,
+    private readonly textAt: (file: string, pointer: string) => string | undefined,
   ) {}
+
+  /** Canonical JSON text of `schema[key]` as written (numbers exact), when its origin is known. */
+  sourceText(schema: object, key: string): string | undefined {
+    const origin = this.origins.get(schema);
+    const text = origin && this.textAt(origin.file, origin.pointer + pointerFrom([key]));
+    return text === undefined ? undefined : canonicalize(text);
+  }
 
   warn(at: SourceRef, message: string): void {
     if (!this.warnings.some((w) => w.file === at.file && w.pointer === at.pointer && w.message === message)) {
@@ -47,8 +57,19 @@ export class Builder {
     return (isSchemaObject(schema) && this.origins.get(schema)) || fallback;
   }
 
+  private declKey(schema: object): unknown {
+    const origin = this.origins.get(schema);
+    return origin ? `${origin.file}#${origin.pointer}` : schema;
+  }
+
+  declOf(schema: object): string | undefined {
+    return this.declIds.get(this.declKey(schema));
+  }
+
   /** A stable key for an object's identity, for name ownership. */
   keyOf(schema: object): string {
+    const origin = this.origins.get(schema);
+    if (origin) return `${origin.file}#${origin.pointer}`;
     let id = this.objectIds.get(schema);
     if (id === undefined) {
       id = this.counter += 1;
@@ -75,12 +96,13 @@ export class Builder {
   /** Registers a declaration for `schema` under `name` before its body is built (recursion). */
   declare<D extends Decl>(schema: object, decl: D, where: SourceRef): D {
     this.types.claim(decl.name, this.keyOf(schema), `${where.file}#${where.pointer}`);
-    this.declOf.set(schema, decl.id);
+    this.declIds.set(this.declKey(schema), decl.id);
     this.decls.set(decl.id, decl);
     return decl;
   }
 
-  typeOf(schema: unknown, hint: Words, reached: SourceRef, opts: NameOptions = {}): TypeExpr {
+  typeOf(input: unknown, hint: Words, reached: SourceRef, opts: NameOptions = {}): TypeExpr {
+    const schema = this.deref(input);
     if (schema === true || schema === undefined) return { kind: "raw" };
     if (schema === false) {
       this.warn(reached, "schema `false` admits no value; typed as raw JSON");
@@ -91,15 +113,15 @@ export class Builder {
       return { kind: "raw" };
     }
     const at = this.here(schema, reached);
-    const known = this.declOf.get(schema);
+    const known = this.declOf(schema);
     if (known) return { kind: "ref", target: known, indirect: false };
 
     if (Array.isArray(schema.allOf)) {
-      const { merged, conflicts } = mergeAllOf(schema);
+      const { merged, conflicts } = mergeAllOf(schema, this.deref);
       for (const c of conflicts) this.warn(at, `allOf members disagree on ${c}; the first member's definition is used`);
       const result = this.typeOf(merged, this.declName(schema, hint, opts), at, { rootName: true });
       const target = result.kind === "ref" ? result.target : result.kind === "nullable" && result.inner.kind === "ref" ? result.inner.target : undefined;
-      if (target) this.declOf.set(schema, target);
+      if (target) this.declIds.set(this.declKey(schema), target);
       return result;
     }
 
@@ -243,17 +265,22 @@ export interface UnitInput {
   path: string[];
   /** Entity name for an entity version file (relative to the root), else undefined. */
   entityOfFile(file: string): string | undefined;
+  /** Exact source text at a pointer of a file (relative to the root). */
+  textAt(file: string, pointer: string): string | undefined;
   /** Relative path and text of each input file, for the hash. */
   inputs: Array<{ rel: string; text: string }>;
 }
 
 /** Builds one IR module from a resolved unit. */
 export function buildModule(input: UnitInput): Module {
-  const builder = new Builder(input.unit.origins, input.entityOfFile);
+  const builder = new Builder(input.unit.origins, input.unit.deref, input.entityOfFile, input.textAt);
   const entities: EntityRoot[] = [];
-  for (const { version, schema } of input.unit.roots) {
+  for (const unitRoot of input.unit.roots) {
+    const version = unitRoot.version;
+    let schema = unitRoot.schema;
     const at: SourceRef = { file: version.rel, pointer: "" };
     const name = toWords(version.entity, "type");
+    schema = builder.deref(schema);
     const type = builder.typeOf(schema, name, at, { rootName: true });
     let root = type.kind === "ref" ? type.target : undefined;
     if (!root) {

@@ -6,6 +6,9 @@ import type { Doc, JsonKind, JsonValue } from "./types.js";
 
 export type Schema = Record<string, unknown>;
 
+/** Follows $ref (see ResolvedUnit.deref). */
+export type Deref = (schema: unknown) => unknown;
+
 export function isSchemaObject(value: unknown): value is Schema {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
@@ -44,7 +47,8 @@ export function declaredTypes(schema: Schema): string[] | undefined {
 }
 
 /** The JSON kinds a schema's instances can have, as far as keywords tell (undefined: unknown). */
-export function kindsOf(schema: unknown): Set<JsonKind | "null"> | undefined {
+export function kindsOf(input: unknown, deref: Deref = (x) => x): Set<JsonKind | "null"> | undefined {
+  const schema = deref(input);
   if (!isSchemaObject(schema)) return undefined;
   const types = declaredTypes(schema);
   if (types) {
@@ -58,7 +62,7 @@ export function kindsOf(schema: unknown): Set<JsonKind | "null"> | undefined {
   if ("items" in schema || "prefixItems" in schema) return new Set(["array"]);
   if (Array.isArray(schema.allOf)) {
     for (const member of schema.allOf) {
-      const k = kindsOf(member);
+      const k = kindsOf(member, deref);
       if (k) return k;
     }
   }
@@ -73,9 +77,8 @@ export function kindOfValue(value: unknown): JsonKind | "null" {
 }
 
 /** True for a schema that only admits null. */
-export function isNullSchema(schema: unknown): boolean {
-  if (!isSchemaObject(schema)) return false;
-  const kinds = kindsOf(schema);
+export function isNullSchema(schema: unknown, deref: Deref = (x) => x): boolean {
+  const kinds = kindsOf(schema, deref);
   return kinds !== undefined && kinds.size === 1 && kinds.has("null");
 }
 
@@ -84,14 +87,14 @@ export function isNullSchema(schema: unknown): boolean {
  * the first definition and its docs), required unioned, other keywords first-wins. Returns the
  * merged schema and the names of keywords that conflicted.
  */
-export function mergeAllOf(schema: Schema): { merged: Schema; conflicts: string[] } {
+export function mergeAllOf(schema: Schema, deref: Deref = (x) => x): { merged: Schema; conflicts: string[] } {
   const merged: Schema = {};
   const conflicts: string[] = [];
   const properties: Record<string, unknown> = {};
   const required = new Set<string>();
-  const members = [omit(schema, "allOf"), ...(schema.allOf as unknown[]).filter(isSchemaObject)];
+  const members = [omit(schema, "allOf"), ...(schema.allOf as unknown[]).map(deref).filter(isSchemaObject)];
   for (const raw of members) {
-    const member = Array.isArray(raw.allOf) ? mergeAllOf(raw).merged : raw;
+    const member = Array.isArray(raw.allOf) ? mergeAllOf(raw, deref).merged : raw;
     for (const [key, value] of Object.entries(member)) {
       if (key === "properties" && isSchemaObject(value)) {
         for (const [name, prop] of Object.entries(value)) {

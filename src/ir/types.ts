@@ -59,8 +59,10 @@ export interface Field {
   type: TypeExpr;
   /** Listed in `required`. Optional fields keep absent distinct from null and from a value. */
   required: boolean;
-  /** The schema's `default`, when it has one. */
+  /** The schema's `default`, when it has one (numbers as doubles: use defaultJson for exact digits). */
   default?: JsonValue;
+  /** The default as canonical JSON text with exact numbers (9007199254740993 stays exact). */
+  defaultJson?: string;
   /** Former wire names, accepted when decoding (x-lockstep-renamed-from). */
   aliases: string[];
   doc: Doc;
@@ -176,7 +178,7 @@ export interface EntityRoot {
 export interface Module {
   path: string[];
   entities: EntityRoot[];
-  /** Declarations in a stable order: entity roots first, then by first reference. */
+  /** Declarations in a stable order: depth-first from the entity roots (sorted by entity name). */
   decls: Decl[];
   /** SHA-256 (hex) of the canonical text of every schema file this module was built from. */
   inputsHash: string;

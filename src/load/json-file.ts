@@ -73,6 +73,16 @@ export function nodeAt(file: JsonFile, pointer: string): Node {
   return node;
 }
 
+/** The exact source text of the value at a pointer, or undefined when there is none. */
+export function textAt(file: JsonFile, pointer: string): string | undefined {
+  let node: Node | undefined = file.tree;
+  for (const seg of pointerSegments(pointer)) {
+    node = node && childNode(node, seg);
+    if (!node) return undefined;
+  }
+  return file.text.slice(node.offset, node.offset + node.length);
+}
+
 function childNode(node: Node, seg: string): Node | undefined {
   if (node.type === "array") return /^\d+$/.test(seg) ? node.children?.[Number(seg)] : undefined;
   if (node.type !== "object") return undefined;

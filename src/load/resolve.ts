@@ -6,7 +6,7 @@
  */
 import { $RefParser } from "@apidevtools/json-schema-ref-parser";
 import { existsSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LockstepError } from "../errors.js";
 import type { EntityVersion, History } from "./history.js";
@@ -20,13 +20,22 @@ export interface Origin {
 }
 
 export interface ResolvedUnit {
-  /** Dereferenced root schema of each entity version, in the order given. */
+  /** Root schema of each entity version, in the order given (not dereferenced). */
   roots: Array<{ version: EntityVersion; schema: unknown }>;
-  /** Where each schema object of the dereferenced graph was written. */
+  /** Where each schema object was written. */
   origins: WeakMap<object, Origin>;
+  /**
+   * Follows `$ref` until a schema that is not a reference. Keywords beside a `$ref` other than
+   * annotations are merged with the target as an allOf would (2020-12 semantics); annotations
+   * (description, title, ...) stay with the referring schema, which the IR reads for field docs.
+   */
+  deref(schema: unknown): unknown;
   /** Absolute paths of every file this unit read. */
   inputs: string[];
 }
+
+/** Keywords beside a $ref that describe the use, not the type. */
+const ANNOTATIONS = new Set(["$ref", "$schema", "$id", "$comment", "$defs", "definitions", "title", "description", "deprecated", "default", "examples", "readOnly", "writeOnly", "x-lockstep-renamed-from", "x-lockstep-allow"]);
 
 /** Keywords whose values are data, not schemas: never look for $ref inside them. */
 const DATA_KEYWORDS = new Set(["const", "default", "enum", "examples", "example"]);
@@ -94,18 +103,17 @@ function checkRef(history: History, file: JsonFile, at: string, ref: string): Js
   return target;
 }
 
-/** Resolves the given entity versions together, so documents they share are shared objects. */
+/**
+ * Resolves the given entity versions with json-schema-ref-parser (reading only the checked files
+ * under the root). Objects keep their identity and their origin; `deref` follows references
+ * lazily, so recursive schemas need no circular object graph.
+ */
 export async function resolveUnit(history: History, versions: EntityVersion[]): Promise<ResolvedUnit> {
   const inputs = new Set<string>();
   for (const v of versions) for (const f of checkRefs(history, v.file)) inputs.add(f);
   const origins = new WeakMap<object, Origin>();
-  const virtualPath = join(history.root, "__lockstep_unit__.json");
-  const virtualRoot = {
-    $defs: Object.fromEntries(versions.map((v, i) => [String(i), { $ref: `./${v.rel}` }])),
-  };
   const toPath = (url: string): string => (url.startsWith("file:") ? fileURLToPath(url) : url);
-  const parser = new $RefParser();
-  const result = (await parser.dereference(virtualPath, {
+  const options = {
     resolve: {
       file: false,
       http: false,
@@ -113,10 +121,8 @@ export async function resolveUnit(history: History, versions: EntityVersion[]): 
         order: 1,
         canRead: true,
         read: (info: { url: string }) => {
-          const path = toPath(info.url);
-          if (path === virtualPath) return JSON.stringify(virtualRoot);
-          const file = history.files.get(path);
-          if (!file) throw new LockstepError(`unexpected $ref target ${path}`);
+          const file = history.files.get(toPath(info.url));
+          if (!file) throw new LockstepError(`unexpected $ref target ${toPath(info.url)}`);
           return file.text;
         },
       },
@@ -130,20 +136,59 @@ export async function resolveUnit(history: History, versions: EntityVersion[]): 
         order: 1,
         canParse: true,
         parse: (info: { url: string; data: string | Buffer }) => {
-          const path = toPath(info.url);
           const value: unknown = JSON.parse(String(info.data));
-          if (path !== virtualPath) registerOrigins(value, relPath(history, path), [], origins);
+          registerOrigins(value, relPath(history, toPath(info.url)), [], origins);
+          docs.set(toPath(info.url), value);
           return value;
         },
       },
     },
-    dereference: { circular: true },
-  } as never)) as unknown as { $defs: Record<string, unknown> };
-  return {
-    roots: versions.map((version, i) => ({ version, schema: result.$defs[String(i)] })),
-    origins,
-    inputs: [...inputs].sort(),
   };
+  // ref-parser reads and parses every referenced document; pointers are walked here, because
+  // its own lookup follows a $ref found on the way (a root that is a $ref would hide its $defs).
+  const docs = new Map<string, unknown>();
+  for (const version of versions) await new $RefParser().resolve(version.file.path, options as never);
+  const roots = versions.map((version) => ({ version, schema: docs.get(version.file.path) }));
+  const follow = (schema: Record<string, unknown>): unknown => {
+    const origin = origins.get(schema);
+    const ref = schema.$ref as string;
+    const hash = ref.indexOf("#");
+    const location = hash < 0 ? ref : ref.slice(0, hash);
+    const fragment = hash < 0 ? "" : decodeURIComponent(ref.slice(hash));
+    const from = resolve(history.root, origin!.file);
+    const target = location === "" ? from : resolve(dirname(from), decodeURIComponent(location));
+    let node = docs.get(target);
+    for (const seg of pointerSegments(fragment.slice(1))) node = (node as Record<string, unknown>)[seg];
+    return node;
+  };
+  const deref = (schema: unknown): unknown => {
+    let current = schema;
+    for (let hops = 0; isRef(current); hops++) {
+      if (hops > 64) throw new LockstepError(`$ref chain longer than 64 hops at ${describe(origins, current)}`);
+      const target = follow(current);
+      const node = current;
+      const extra = Object.keys(node).filter((k) => !ANNOTATIONS.has(k));
+      if (extra.length > 0) {
+        const siblings = Object.fromEntries(extra.map((k) => [k, node[k]]));
+        const merged = { allOf: [target, siblings] };
+        const origin = origins.get(node);
+        if (origin) origins.set(merged, origin);
+        return merged;
+      }
+      current = target;
+    }
+    return current;
+  };
+  return { roots, origins, deref, inputs: [...inputs].sort() };
+}
+
+function isRef(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && typeof (value as Record<string, unknown>).$ref === "string";
+}
+
+function describe(origins: WeakMap<object, Origin>, node: object): string {
+  const o = origins.get(node);
+  return o ? `${o.file}#${o.pointer}` : "(unknown)";
 }
 
 function registerOrigins(node: unknown, file: string, path: Array<string | number>, origins: WeakMap<object, Origin>): void {

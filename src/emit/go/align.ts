@@ -1,0 +1,48 @@
+/**
+ * Column alignment as gofmt prints it (text/tabwriter, padding 1, spaces): within a run of
+ * consecutive rows, every cell that is followed by another cell is padded to the widest such
+ * cell of its column in that run. A comment or blank line ends the run.
+ */
+
+/** A row of cells to align, or a line printed as it is (a comment) that breaks alignment. */
+export type Row = { cells: string[] } | { line: string };
+
+const width = (s: string): number => [...s].length;
+
+export function alignRows(rows: readonly Row[]): string[] {
+  const out: string[] = [];
+  let run: string[][] = [];
+  const flush = (): void => {
+    out.push(...alignRun(run));
+    run = [];
+  };
+  for (const row of rows) {
+    if ("line" in row) {
+      flush();
+      out.push(row.line);
+    } else run.push(row.cells);
+  }
+  flush();
+  return out;
+}
+
+/** Column c of a row takes part in alignment only if the row has a cell after it; runs of such rows align. */
+function alignRun(run: string[][]): string[] {
+  const padded = run.map((cells) => [...cells]);
+  const maxCols = Math.max(0, ...run.map((c) => c.length));
+  for (let col = 0; col < maxCols - 1; col++) {
+    let start = 0;
+    while (start < run.length) {
+      if (run[start]!.length <= col + 1) {
+        start++;
+        continue;
+      }
+      let end = start;
+      while (end < run.length && run[end]!.length > col + 1) end++;
+      const w = Math.max(...run.slice(start, end).map((c) => width(c[col]!)));
+      for (let r = start; r < end; r++) padded[r]![col] = run[r]![col]! + " ".repeat(w - width(run[r]![col]!));
+      start = end;
+    }
+  }
+  return padded.map((cells) => cells.join(" "));
+}

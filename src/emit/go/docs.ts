@@ -1,0 +1,47 @@
+/** Doc comments from IR docs: description, then facts (format, default, examples, constraints), then Deprecated. */
+import type { Doc, JsonValue } from "../../ir/types.js";
+import { commentLines, docParagraphs, textLines } from "./text.js";
+
+export interface DocExtras {
+  /** A default and whether decoding fills it in (required fields) or keeps absence (optional ones). */
+  default?: { value: JsonValue; filled: boolean };
+  /** Extra fact lines written by the emitter (already plain text). */
+  notes?: string[];
+}
+
+const oneLine = (text: string): string => textLines(text).filter((l) => l !== "").join(" ");
+
+/** Raw comment text lines (unprefixed) for a doc; empty when there is nothing to say. */
+function docText(doc: Doc, extras: DocExtras): string[] {
+  const lines: string[] = [];
+  const para = (more: string[]): void => {
+    if (more.length === 0) return;
+    if (lines.length > 0) lines.push("");
+    lines.push(...more);
+  };
+  const description = doc.description?.trim();
+  if (doc.title !== undefined && doc.title.trim() !== "" && doc.title.trim() !== description) para(textLines(doc.title));
+  if (description) para(textLines(description));
+
+  const facts: string[] = [];
+  if (doc.format !== undefined) facts.push(`Format: ${oneLine(doc.format)}.`);
+  if (extras.default !== undefined) {
+    const when = extras.default.filled ? "filled in when the property is absent" : "not filled in: absence is kept";
+    facts.push(`Default: ${oneLine(JSON.stringify(extras.default.value))} (${when}).`);
+  }
+  for (const example of doc.examples ?? []) facts.push(`Example: ${oneLine(JSON.stringify(example))}`);
+  facts.push(...(extras.notes ?? []).map(oneLine));
+  if (doc.constraints.length > 0) {
+    // A list in gofmt's own layout; items are single lines so none can be read as anything else.
+    facts.push("Constraints (not checked by the generated code):");
+    facts.push(...doc.constraints.map((c) => `  - ${oneLine(c)}`));
+  }
+  para(facts);
+  if (doc.deprecated) para(["Deprecated: the schema marks this as deprecated."]);
+  return lines;
+}
+
+/** `// ...` lines for a declaration or field, stable under gofmt. */
+export function docComment(doc: Doc, extras: DocExtras = {}, indent = ""): string[] {
+  return commentLines(docParagraphs(docText(doc, extras)), indent);
+}

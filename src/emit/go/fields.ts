@@ -1,0 +1,70 @@
+/**
+ * How one object property becomes a Go struct field: its type, its (documentary) json tag, and
+ * the lines that encode and decode it. The generated MarshalJSON/UnmarshalJSON are what give the
+ * exact semantics; the tags say the same thing for readers and reflection-based tools.
+ *
+ *   required            T                 always written (nil slice/map written as [] / {})
+ *   required + null     *T  (or []T/map)  always written, nil ↔ null
+ *   optional            *T  (or []T/map)  nil ↔ absent; an empty slice or map is written
+ *   optional + null     *Nullable[T]      nil ↔ absent, Valid false ↔ null
+ */
+import type { Field } from "../../ir/types.js";
+import { docComment } from "./docs.js";
+import type { TypeMapper } from "./gotypes.js";
+import { goQuote } from "./text.js";
+
+export interface FieldPlan {
+  goName: string;
+  goType: string;
+  tag: string;
+  doc: string[];
+  /** Statement(s) of encodeFields, one per line, without the function's indentation. */
+  encode: string[];
+  /** Call expression returning an error, used as `if err := <decode>; err != nil`. */
+  decode: string;
+}
+
+/** encoding/json accepts these tag names (isValidTag), minus the space `go vet` flags. */
+const TAG_SAFE = /^[\p{L}\p{Nd}!#$%&()*+\-./:;<=>?@[\]^_{|}~]+$/u;
+
+export function jsonTag(wireName: string | undefined, option: string): string {
+  if (wireName === undefined || !TAG_SAFE.test(wireName)) return '`json:"-"`';
+  const name = wireName === "-" ? "-," : wireName;
+  return `\`json:"${name}${option === "" ? "" : `,${option}`}"\``;
+}
+
+export function planField(field: Field, goName: string, types: TypeMapper): FieldPlan {
+  const wire = goQuote(field.wireName);
+  const names = [field.wireName, ...field.aliases].map(goQuote).join(", ");
+  const dst = `&x.${goName}`;
+  const nullable = field.type.kind !== "raw" && types.nullable(field.type);
+  const shape = types.shape(field.type);
+  const nilable = shape !== "value";
+  const notes: string[] = [];
+  if (!TAG_SAFE.test(field.wireName)) notes.push(`Property name: ${wire} (written by MarshalJSON; no json tag can spell it).`);
+  if (field.aliases.length > 0) notes.push(`Also read from the former name(s) ${field.aliases.map(goQuote).join(", ")}.`);
+  const hasDefault = field.default !== undefined;
+  const doc = (filled: boolean): string[] =>
+    docComment(field.doc, { ...(hasDefault ? { default: { value: field.default!, filled } } : {}), notes }, "");
+
+  if (field.required) {
+    const goType = types.go(field.type);
+    const value =
+      nullable ? `x.${goName}` : shape === "slice" ? `orEmptySlice(x.${goName})` : shape === "map" ? `orEmptyMap(x.${goName})` : `x.${goName}`;
+    const decode = hasDefault
+      ? `decodeDefault(obj, ${dst}, ${goQuote(JSON.stringify(field.default))}, ${names})`
+      : `decodeRequired(obj, ${dst}, ${names})`;
+    return { goName, goType, tag: jsonTag(field.wireName, ""), doc: doc(true), encode: [`w.prop(${wire}, ${value})`], decode };
+  }
+
+  const ifSet = [`if x.${goName} != nil {`, `\tw.prop(${wire}, x.${goName})`, "}"];
+  if (nullable) {
+    const goType = `*${types.helper("Nullable")}[${types.nullableInner(field.type)}]`;
+    return { goName, goType, tag: jsonTag(field.wireName, "omitempty"), doc: doc(false), encode: ifSet, decode: `decodeNullable(obj, ${dst}, ${names})` };
+  }
+  const base = types.go(field.type);
+  // Nil slices, maps and RawMessage mean absent, like the omitzero tag option (Go 1.24).
+  const goType = nilable ? base : `*${base}`;
+  const option = shape === "pointer" || !nilable ? "omitempty" : "omitzero";
+  return { goName, goType, tag: jsonTag(field.wireName, option), doc: doc(false), encode: ifSet, decode: `decodeOptional(obj, ${dst}, ${names})` };
+}

@@ -1,0 +1,135 @@
+/**
+ * IR type expressions → Go type expressions, and the facts about them that field encoding needs
+ * (can the Go value be nil, is it a slice or a map, is null part of the type).
+ */
+import type { Decl, TypeExpr } from "../../ir/types.js";
+
+/** What a Go type is, as far as nil and encoding are concerned. */
+export type Shape = "slice" | "map" | "raw" | "pointer" | "value";
+
+export class TypeMapper {
+  /** Arities of the TupleN helper types the package needs. */
+  readonly tupleArities = new Set<number>();
+
+  /**
+   * @param helper the package's name for an exported helper type ("Nullable", "Tuple2"): claimed
+   *   on first use, so it can step aside for a declaration of the same name.
+   */
+  constructor(
+    private readonly decls: ReadonlyMap<string, Decl>,
+    private readonly declNames: ReadonlyMap<string, string>,
+    readonly helper: (base: string) => string,
+  ) {}
+
+  decl(id: string): Decl {
+    const d = this.decls.get(id);
+    if (!d) throw new Error(`reference to unknown declaration ${id}`);
+    return d;
+  }
+
+  name(id: string): string {
+    this.decl(id);
+    return this.declNames.get(id)!;
+  }
+
+  /** The Go type of an expression in any position (array item, map value, alias, variant). */
+  go(t: TypeExpr): string {
+    switch (t.kind) {
+      case "string":
+        return "string";
+      case "integer":
+        return t.bits === 32 ? "int32" : "int64";
+      case "number":
+        return "float64";
+      case "boolean":
+        return "bool";
+      case "raw":
+        return "json.RawMessage";
+      case "array":
+        return `[]${this.go(t.items)}`;
+      case "map":
+        return `map[string]${this.go(t.values)}`;
+      case "tuple":
+        return this.tuple(t.items);
+      case "nullable": {
+        // nil slices, maps and RawMessage already mean null; other types need a pointer.
+        const inner = this.go(t.inner);
+        return this.nilable(t.inner) ? inner : `*${inner}`;
+      }
+      case "ref":
+        return t.indirect ? `*${this.name(t.target)}` : this.name(t.target);
+    }
+  }
+
+  /** Homogeneous tuples are Go arrays; mixed ones the generic TupleN helper. */
+  private tuple(items: TypeExpr[]): string {
+    const types = items.map((i) => this.go(i));
+    if (types.length === 0) return "[0]json.RawMessage";
+    if (types.every((x) => x === types[0])) return `[${types.length}]${types[0]}`;
+    this.tupleArities.add(types.length);
+    return `${this.helper(`Tuple${types.length}`)}[${types.join(", ")}]`;
+  }
+
+  /** Shape of the Go type `go(t)`. */
+  shape(t: TypeExpr, seen: Set<string> = new Set()): Shape {
+    switch (t.kind) {
+      case "array":
+        return "slice";
+      case "map":
+        return "map";
+      case "raw":
+        return "raw";
+      case "nullable": {
+        const inner = this.shape(t.inner, seen);
+        return inner === "value" ? "pointer" : inner;
+      }
+      case "ref": {
+        if (t.indirect) return "pointer";
+        const d = this.decl(t.target);
+        if (d.kind !== "alias" || seen.has(d.id)) return "value";
+        return this.shape(d.type, new Set([...seen, d.id]));
+      }
+      default:
+        return "value";
+    }
+  }
+
+  nilable(t: TypeExpr): boolean {
+    return this.shape(t) !== "value";
+  }
+
+  /** True when null is one of the type's values (nullable, or an alias of a nullable type). */
+  nullable(t: TypeExpr, seen: Set<string> = new Set()): boolean {
+    if (t.kind === "nullable") return true;
+    if (t.kind !== "ref") return false;
+    const d = this.decl(t.target);
+    if (d.kind !== "alias" || seen.has(d.id)) return false;
+    return this.nullable(d.type, new Set([...seen, d.id]));
+  }
+
+  /** Go type inside Nullable[...] for an optional nullable field. */
+  nullableInner(t: TypeExpr): string {
+    if (t.kind === "nullable") return this.nullableInner(t.inner);
+    // The outer pointer already breaks reference cycles, so no second pointer.
+    if (t.kind === "ref") return this.name(t.target);
+    return this.go(t);
+  }
+
+  /** An alias declaration is a defined type (type X []T) when that keeps its behaviour; methods of
+   * named types (MarshalJSON of structs, RawMessage, TupleN) survive only through `type X = T`. */
+  definedAlias(t: TypeExpr): boolean {
+    switch (t.kind) {
+      case "string":
+      case "integer":
+      case "number":
+      case "boolean":
+      case "array":
+      case "map":
+        return true;
+      case "tuple":
+        return this.go(t).startsWith("[");
+      default:
+        return false;
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Go names. Every exported identifier comes from IR words through goPascalCase (initialisms in
+ * capitals: UserID). Exported names cannot clash with Go keywords or predeclared identifiers
+ * (those are lower case); what can clash is Go-specific: enum constants (type name + member) with
+ * other package-level names, helper types with declarations, fields with generated methods.
+ */
+import { goPascalCase, splitWords } from "../../ir/casing.js";
+import type { Words } from "../../ir/types.js";
+import { GO_KEYWORDS, GO_PREDECLARED } from "./keywords.js";
+
+export const goName = (words: Words): string => goPascalCase(words);
+
+/** `base`, or the first of base+suffix, base+suffix+"2", ... not in `taken`; the result is added to `taken`. */
+export function claimName(base: string, taken: Set<string>, suffix: string): string {
+  let name = base;
+  for (let n = 1; taken.has(name); n++) name = n === 1 ? `${base}${suffix}` : `${base}${suffix}${n}`;
+  taken.add(name);
+  return name;
+}
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Validates the configured root package name: Go needs a plain identifier that is not a keyword. */
+export function rootPackageName(name: string): string {
+  if (!IDENT.test(name) || GO_KEYWORDS.has(name) || name === "_" || GO_PREDECLARED.has(name)) {
+    throw new Error(`Go package name ${JSON.stringify(name)} is not a usable Go identifier`);
+  }
+  return name;
+}
+
+/** Package name of an older entity version: user + v1 → userv1 (lower case, no underscores). */
+export function versionPackageName(entity: string, version: string): string {
+  const words = splitWords(entity).join("");
+  const base = /^[a-z]/.test(words) ? words : `x${words}`;
+  return `${base}${version.toLowerCase().replace(/[^a-z0-9]/g, "")}`;
+}
+
+/** Directory of an entity inside the Go module: the entity name when it is a safe path element. */
+export function entityDir(entity: string): string {
+  const safe = /^[a-z0-9][a-z0-9-]*$/.test(entity) && !["internal", "vendor", "testdata"].includes(entity);
+  return safe ? entity : `${splitWords(entity).join("-") || "entity"}-schema`;
+}
+
+/** Module path check: go.mod prints it bare, so it must be a plain Go module path. */
+export function checkModulePath(path: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._~\/-]*$/.test(path) || path.includes("//") || path.endsWith("/")) {
+    throw new Error(`Go module path ${JSON.stringify(path)} is not a valid module path`);
+  }
+  return path;
+}

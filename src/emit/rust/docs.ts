@@ -1,0 +1,36 @@
+/** Doc comments from the IR's `Doc`: description, then a short list of facts the types don't enforce. */
+import type { Doc } from "../../ir/types.js";
+import { docComment, docMarkdown, jsonInline, oneLine } from "./text.js";
+
+/** Inline code that survives backticks in its text. */
+function code(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const ticks = "`".repeat(longest + 1);
+  return longest === 0 ? `${ticks}${text}${ticks}` : `${ticks} ${text} ${ticks}`;
+}
+
+export interface DocExtras {
+  /** A field's default value as JSON text. */
+  default?: string;
+}
+
+/** `///` lines for a declaration, field, variant or member (empty when there is nothing to say). */
+export function docLines(doc: Doc, extras: DocExtras = {}): string[] {
+  const paragraphs: string[][] = [];
+  const description = doc.description?.trim();
+  const title = doc.title?.trim();
+  if (title && title !== description) paragraphs.push(docMarkdown(title));
+  if (description) paragraphs.push(docMarkdown(description));
+  const facts: string[] = [];
+  if (doc.format !== undefined) facts.push(`- Format: ${code(oneLine(doc.format))}`);
+  for (const constraint of doc.constraints) facts.push(`- Constraint: ${code(oneLine(constraint))}`);
+  if (extras.default !== undefined) facts.push(`- Default: ${code(oneLine(extras.default))}`);
+  for (const example of doc.examples ?? []) facts.push(`- Example: ${code(jsonInline(example))}`);
+  if (facts.length > 0) paragraphs.push(facts);
+  const lines: string[] = [];
+  for (const paragraph of paragraphs) {
+    if (lines.length > 0) lines.push("");
+    lines.push(...paragraph);
+  }
+  return docComment(lines);
+}

@@ -1,0 +1,50 @@
+/**
+ * Line layout the way rustfmt (default config) prints it, for the few constructs whose width
+ * depends on schema text. Emitting rustfmt's layout up front keeps `rustfmt --check` silent; a
+ * line that cannot fit at all is one rustfmt leaves alone too.
+ */
+
+/** rustfmt's default max_width. */
+export const MAX_WIDTH = 100;
+
+const pad = (indent: number): string => " ".repeat(indent);
+
+/** `#[name(a, b)]`, or one item per line when that does not fit. Lines are relative to `indent`. */
+export function attribute(indent: number, name: string, items: readonly string[]): string[] {
+  const line = `#[${name}(${items.join(", ")})]`;
+  if (indent + line.length <= MAX_WIDTH) return [line];
+  return [`#[${name}(`, ...items.map((item, i) => `    ${item}${i < items.length - 1 ? "," : ""}`), ")]"];
+}
+
+/** `head type,` (a field or a const), or the type on its own line when that does not fit. */
+export function typed(indent: number, head: string, type: string, end = ","): string[] {
+  const line = `${head} ${type}${end}`;
+  if (indent + line.length <= MAX_WIDTH) return [line];
+  return [head, `    ${type}${end}`];
+}
+
+/** A tuple variant `Name(Type),`, or its type on its own line when that does not fit. */
+export function tupleVariant(indent: number, name: string, type: string): string[] {
+  const line = `${name}(${type}),`;
+  if (indent + line.length <= MAX_WIDTH) return [line];
+  return [`${name}(`, `    ${type},`, "),"];
+}
+
+/** A match arm `pattern => body,`, or a block arm when that does not fit. */
+export function matchArm(indent: number, pattern: string, body: string): string[] {
+  const line = `${pattern} => ${body},`;
+  if (indent + line.length <= MAX_WIDTH) return [line];
+  return [`${pattern} => {`, `    ${body}`, "}"];
+}
+
+/** A call with one argument, `f(arg)`, or the argument on its own line when that does not fit. */
+export function call(indent: number, callee: string, arg: string): string[] {
+  const line = `${callee}(${arg})`;
+  if (indent + line.length <= MAX_WIDTH) return [line];
+  return [`${callee}(`, `    ${arg},`, ")"];
+}
+
+/** Indents lines (blank lines stay empty). */
+export function indent(lines: readonly string[], by: number): string[] {
+  return lines.map((line) => (line === "" ? "" : pad(by) + line));
+}

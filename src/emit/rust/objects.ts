@@ -1,0 +1,97 @@
+/** View models for structs (objects) and open enums. */
+import type { EnumDecl, Field, ObjectDecl } from "../../ir/types.js";
+import type { ModuleContext } from "./context.js";
+import { defaultExpr } from "./defaults.js";
+import { docLines } from "./docs.js";
+import { attribute, indent, matchArm, typed } from "./layout.js";
+import { fieldName, snakeName, typeName, unraw, variantName } from "./naming.js";
+import { rustString } from "./text.js";
+
+/** Lines above an item: docs, `#[deprecated]`, `#[allow(deprecated)]` when it names deprecated things. */
+export function itemHead(docs: string[], deprecated: boolean, allowDeprecated: boolean): string[] {
+  return [...docs, ...(deprecated ? ["#[deprecated]"] : []), ...(allowDeprecated ? ["#[allow(deprecated)]"] : [])];
+}
+
+/** The default's exact JSON text. */
+const defaultText = (field: Field): string => field.defaultJson ?? JSON.stringify(field.default);
+
+interface DefaultFn {
+  fn: string;
+  type: string;
+  body: string[];
+}
+
+function fieldLines(ctx: ModuleContext, owner: string, field: Field, defaults: DefaultFn[]): { lines: string[]; deprecated: boolean } {
+  const name = fieldName(field.name);
+  const base = ctx.rust(field.type);
+  const serde: string[] = [];
+  if (field.wireName !== unraw(name)) serde.push(`rename = ${rustString(field.wireName)}`);
+  for (const alias of field.aliases) serde.push(`alias = ${rustString(alias)}`);
+  let deprecated = ctx.mentionsDeprecated(field.type);
+  if (field.required && field.default !== undefined) {
+    const fn = `default_${unraw(name)}`;
+    const expr = defaultExpr(ctx, field.type, field.default, defaultText(field), 8);
+    deprecated ||= expr.deprecated;
+    defaults.push({ fn, type: base, body: expr.lines });
+    serde.push(`default = ${rustString(`${owner}::${fn}`)}`);
+  }
+  if (!field.required) {
+    serde.push("default");
+    if (ctx.acceptsNull(field.type)) serde.push(`deserialize_with = ${rustString(ctx.helper("present"))}`);
+    serde.push('skip_serializing_if = "Option::is_none"');
+  }
+  const type = field.required ? base : `Option<${base}>`;
+  const lines = [
+    ...docLines(field.doc, field.default !== undefined ? { default: defaultText(field) } : {}),
+    ...(field.doc.deprecated ? ["#[deprecated]"] : []),
+    ...(serde.length > 0 ? attribute(4, "serde", serde) : []),
+    ...typed(4, `pub ${name}:`, type),
+  ];
+  return { lines, deprecated };
+}
+
+export function structView(ctx: ModuleContext, decl: ObjectDecl) {
+  const name = typeName(decl.name);
+  const defaults: DefaultFn[] = [];
+  const body: string[] = [];
+  let allow = false;
+  for (const field of decl.fields) {
+    const { lines, deprecated } = fieldLines(ctx, name, field, defaults);
+    allow ||= deprecated;
+    body.push(...indent(lines, 4));
+  }
+  if (decl.additional.kind !== "closed") {
+    const values = decl.additional.kind === "typed" ? ctx.rust(decl.additional.type) : "serde_json::Value";
+    if (decl.additional.kind === "typed") allow ||= ctx.mentionsDeprecated(decl.additional.type);
+    ctx.usesBTreeMap = true;
+    const bag = [
+      "/// Properties the schema does not declare, kept so they are written back unchanged.",
+      "#[serde(flatten)]",
+      ...typed(4, `pub ${snakeName(decl.additional.name)}:`, `BTreeMap<String, ${values}>`),
+    ];
+    body.push(...indent(bag, 4));
+  }
+  const deprecated = decl.doc.deprecated === true;
+  const head = [...itemHead(docLines(decl.doc), deprecated, allow), "#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]"];
+  const defaultsAllow = deprecated || allow;
+  return { template: "struct", view: { head, name, body, defaults, allowDeprecated: defaultsAllow } };
+}
+
+export function enumView(decl: EnumDecl) {
+  const name = typeName(decl.name);
+  const unknown = variantName(decl.unknownName);
+  const body: string[] = [];
+  const toWire: string[] = [];
+  const fromWire: string[] = [];
+  for (const member of decl.members) {
+    const variant = variantName(member.name);
+    const value = rustString(member.value);
+    body.push(...indent([...docLines(member.doc), ...(member.doc.deprecated ? ["#[deprecated]"] : []), `${variant},`], 4));
+    toWire.push(...matchArm(12, `Self::${variant}`, value));
+    fromWire.push(...matchArm(12, value, `Self::${variant}`));
+  }
+  const deprecated = decl.doc.deprecated === true;
+  const allowDeprecated = deprecated || decl.members.some((m) => m.doc.deprecated === true);
+  const head = itemHead(docLines(decl.doc), deprecated, allowDeprecated);
+  return { template: "enum", view: { head, name, unknown, body, toWire, fromWire, allowDeprecated } };
+}

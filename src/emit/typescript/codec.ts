@@ -1,0 +1,121 @@
+/**
+ * Type expressions → TypeScript type text, decoder calls and encoder expressions. Decoders are
+ * runtime helpers (`rt.decodeX`) or generated `<name>FromJson` functions, both `rt.Decoder<T>`.
+ */
+import type { Decl, TypeExpr } from "../../ir/types.js";
+import { decoderName, encoderName, typeName } from "./naming.js";
+
+/** Declarations of the module being emitted, by id. */
+export type DeclIndex = ReadonlyMap<string, Decl>;
+
+export function declOf(decls: DeclIndex, id: string): Decl {
+  const decl = decls.get(id);
+  if (!decl) throw new Error(`lockstep TypeScript emitter: reference to unknown declaration ${id}`);
+  return decl;
+}
+
+export function tsType(t: TypeExpr, decls: DeclIndex): string {
+  switch (t.kind) {
+    case "string":
+      return "string";
+    case "integer":
+      return t.bits === 64 ? "bigint" : "number";
+    case "number":
+      return "number";
+    case "boolean":
+      return "boolean";
+    case "raw":
+      return "rt.JsonValue";
+    case "array": {
+      const items = tsType(t.items, decls);
+      return t.items.kind === "nullable" ? `(${items})[]` : `${items}[]`;
+    }
+    case "map":
+      return `{ [key: string]: ${tsType(t.values, decls)} }`;
+    case "tuple":
+      return `[${t.items.map((i) => tsType(i, decls)).join(", ")}]`;
+    case "nullable":
+      return `${tsType(t.inner, decls)} | null`;
+    case "ref":
+      return typeName(declOf(decls, t.target).name);
+  }
+}
+
+/** A function value of type rt.Decoder<T> for t. */
+export function decoderFn(t: TypeExpr, decls: DeclIndex): string {
+  switch (t.kind) {
+    case "string":
+      return "rt.decodeString";
+    case "integer":
+      return t.bits === 64 ? "rt.decodeInt64" : "rt.decodeInt32";
+    case "number":
+      return "rt.decodeNumber";
+    case "boolean":
+      return "rt.decodeBoolean";
+    case "raw":
+      return "rt.decodeRaw";
+    case "ref":
+      return decoderName(declOf(decls, t.target).name);
+    default:
+      return `(v, p) => ${decodeCall(t, "v", "p", decls)}`;
+  }
+}
+
+/** An expression decoding value (a JsonValue expression) found at pointer (a string expression). */
+export function decodeCall(t: TypeExpr, value: string, pointer: string, decls: DeclIndex): string {
+  switch (t.kind) {
+    case "array":
+      return `rt.decodeArray(${value}, ${pointer}, ${decoderFn(t.items, decls)})`;
+    case "map":
+      return `rt.decodeMap(${value}, ${pointer}, ${decoderFn(t.values, decls)})`;
+    case "nullable":
+      return `rt.decodeNullable(${value}, ${pointer}, ${decoderFn(t.inner, decls)})`;
+    case "tuple":
+      return `rt.decodeTuple<${tsType(t, decls)}>(${value}, ${pointer}, [${t.items.map((i) => decoderFn(i, decls)).join(", ")}])`;
+    default:
+      return `${decoderFn(t, decls)}(${value}, ${pointer})`;
+  }
+}
+
+/** True when a value of t already is the JSON value to write (no conversion, no copy needed). */
+export function encodesAsIs(t: TypeExpr, decls: DeclIndex): boolean {
+  switch (t.kind) {
+    case "array":
+      return encodesAsIs(t.items, decls);
+    case "map":
+      return encodesAsIs(t.values, decls);
+    case "nullable":
+      return encodesAsIs(t.inner, decls);
+    case "tuple":
+      return t.items.every((i) => encodesAsIs(i, decls));
+    case "ref":
+      return declOf(decls, t.target).kind === "enum";
+    default:
+      return true;
+  }
+}
+
+/** An expression of type rt.JsonValue for value (an expression of t's type). */
+export function encodeExpr(t: TypeExpr, value: string, decls: DeclIndex): string {
+  if (encodesAsIs(t, decls)) return value;
+  switch (t.kind) {
+    case "array":
+      return `${value}.map(${encoderFn(t.items, decls)})`;
+    case "map":
+      return `rt.mapValues(${value}, ${encoderFn(t.values, decls)})`;
+    case "nullable":
+      return `${value} === null ? null : ${encodeExpr(t.inner, value, decls)}`;
+    case "tuple":
+      return `[${t.items.map((item, i) => encodeExpr(item, `${value}[${i}]`, decls)).join(", ")}]`;
+    case "ref":
+      return `${encoderName(declOf(decls, t.target).name)}(${value})`;
+    default:
+      return value;
+  }
+}
+
+/** A one-argument function value encoding t. */
+function encoderFn(t: TypeExpr, decls: DeclIndex): string {
+  if (t.kind === "ref") return encoderName(declOf(decls, t.target).name);
+  return `(item) => ${encodeExpr(t, "item", decls)}`;
+}

@@ -1,0 +1,256 @@
+/**
+ * One IR declaration → its TypeScript: the type, then `<name>FromJson` / `<name>ToJson`. Lines are
+ * built already formatted (2-space indent, double quotes, semicolons).
+ */
+import type { AliasDecl, EnumDecl, KindUnionDecl, KindVariant, ObjectDecl, TaggedUnionDecl, TypeExpr } from "../../ir/types.js";
+import { declOf, decodeCall, decoderFn, encodeExpr, encodesAsIs, tsType, type DeclIndex } from "./codec.js";
+import { docLines, fieldDocLines } from "./docs.js";
+import {
+  decoderName, docBlock, encoderName, fieldLocal, keyLocal, keysName, memberName, pointerTo, propertyName,
+  tagPropertyName, tsLiteral, tsString, typeName, wireKey,
+} from "./naming.js";
+
+const FROM = "(v: rt.JsonValue, pointer = \"\")";
+
+export function emitEnum(decl: EnumDecl): string[] {
+  const name = typeName(decl.name);
+  const values = [...decl.members.map((m) => tsString(m.value)), "(string & {})"];
+  return [
+    ...docBlock(docLines(decl.doc, ["Open: a value not listed here decodes and encodes unchanged."])),
+    `export type ${name} = ${values.join(" | ")};`,
+    "",
+    `/** The values of {@link ${name}} this version knows. */`,
+    `export const ${name} = {`,
+    ...decl.members.flatMap((m) => [...docBlock(docLines(m.doc), "  "), `  ${memberName(m.name)}: ${tsString(m.value)},`]),
+    "} as const;",
+    "",
+    `export function ${decoderName(decl.name)}${FROM}: ${name} {`,
+    "  return rt.decodeString(v, pointer);",
+    "}",
+    "",
+    `export function ${encoderName(decl.name)}(x: ${name}): rt.JsonValue {`,
+    "  return x;",
+    "}",
+  ];
+}
+
+export function emitAlias(decl: AliasDecl, decls: DeclIndex): string[] {
+  const name = typeName(decl.name);
+  return [
+    ...docBlock(docLines(decl.doc)),
+    `export type ${name} = ${tsType(decl.type, decls)};`,
+    "",
+    `export function ${decoderName(decl.name)}${FROM}: ${name} {`,
+    `  return ${decodeCall(decl.type, "v", "pointer", decls)};`,
+    "}",
+    "",
+    `export function ${encoderName(decl.name)}(x: ${name}): rt.JsonValue {`,
+    `  return ${encodeExpr(decl.type, "x", decls)};`,
+    "}",
+  ];
+}
+
+/** Wire names an object decoder must not put in its bag: fields, former names, the union tag. */
+function knownKeys(decl: ObjectDecl, decls: DeclIndex): string[] {
+  const keys = decl.fields.flatMap((f) => [f.wireName, ...f.aliases]);
+  if (decl.variantOf !== undefined) {
+    const union = declOf(decls, decl.variantOf);
+    if (union.kind === "tagged-union") keys.push(union.tag);
+  }
+  return [...new Set(keys)];
+}
+
+export function emitObject(decl: ObjectDecl, decls: DeclIndex): string[] {
+  const name = typeName(decl.name);
+  const bag = decl.additional.kind === "closed" ? undefined : { prop: propertyName(decl.additional.name), additional: decl.additional };
+  const keys = keysName(decl.name);
+  const out: string[] = [];
+  const notes: string[] = [];
+  if (bag) notes.push(`Properties the schema does not declare are kept in \`${bag.prop}\` and written back on encode.`);
+  if (decl.variantOf !== undefined) notes.push("A variant of a tagged union: the tag is not a field here; the union adds it.");
+  out.push(...docBlock(docLines(decl.doc, notes)), `export interface ${name} {`);
+  const bodyStart = out.length;
+  for (const f of decl.fields) {
+    const prop = propertyName(f.name);
+    const wireNote = f.wireName === prop ? [] : [`JSON: ${tsString(f.wireName)}.`];
+    out.push(...docBlock([...fieldDocLines(f), ...wireNote], "  "), `  ${prop}${f.required ? "" : "?"}: ${tsType(f.type, decls)};`);
+  }
+  if (bag) {
+    const valueType = bag.additional.kind === "typed" ? tsType(bag.additional.type, decls) : "rt.JsonValue";
+    out.push("  /** Properties not declared by the schema, by wire name. */", `  ${bag.prop}?: { [key: string]: ${valueType} };`);
+  }
+  // An empty body as a type alias: `interface X {}` is spelled differently by prettier and tsc's formatter.
+  if (out.length === bodyStart) out[out.length - 1] = `export type ${name} = {};`;
+  else out.push("}");
+  out.push("");
+  if (bag) out.push(...keySetConst(keys, knownKeys(decl, decls)), "");
+  out.push(...objectDecoder(decl, decls, name, bag ? keys : undefined), "", ...objectEncoder(decl, decls, name, bag ? keys : undefined));
+  return out;
+}
+
+function objectDecoder(decl: ObjectDecl, decls: DeclIndex, name: string, keys: string | undefined): string[] {
+  const head = `export function ${decoderName(decl.name)}${FROM}: ${name} {`;
+  if (decl.fields.length === 0 && keys === undefined) return [head, "  rt.expectObject(v, pointer);", "  return {};", "}"];
+  const lines = [head, "  const o = rt.expectObject(v, pointer);"];
+  const required: string[] = [];
+  const optional: string[] = [];
+  for (const f of decl.fields) {
+    const local = fieldLocal(f.name);
+    let at: string;
+    if (f.aliases.length === 0) {
+      lines.push(`  const ${local} = rt.get(o, ${tsString(f.wireName)});`);
+      at = pointerTo("pointer", f.wireName);
+    } else {
+      const keyVar = keyLocal(f.name);
+      const names = [f.wireName, ...f.aliases].map(tsString).join(", ");
+      lines.push(`  const [${keyVar}, ${local}] = rt.getAliased(o, [${names}]);`);
+      at = `rt.child(pointer, ${keyVar})`;
+    }
+    const prop = propertyName(f.name);
+    if (!f.required) {
+      optional.push(`  if (${local} !== undefined) result.${prop} = ${decodeCall(f.type, local, at, decls)};`);
+    } else if (f.default !== undefined) {
+      const fallback = tsLiteral(f.default);
+      required.push(`    ${prop}: ${decodeCall(f.type, `${local} === undefined ? ${fallback} : ${local}`, at, decls)},`);
+    } else {
+      required.push(`    ${prop}: ${decodeCall(f.type, `rt.present(${local}, pointer, ${tsString(f.wireName)})`, at, decls)},`);
+    }
+  }
+  const direct = optional.length === 0 && keys === undefined;
+  const open = direct ? "  return {" : `  const result: ${name} = {`;
+  lines.push(...(required.length === 0 ? [`${open}};`] : [open, ...required, "  };"]));
+  if (direct) return [...lines, "}"];
+  lines.push(...optional);
+  if (keys !== undefined && decl.additional.kind !== "closed") {
+    const prop = propertyName(decl.additional.name);
+    const collect = decl.additional.kind === "typed"
+      ? `rt.restTyped(o, ${keys}, pointer, ${decoderFn(decl.additional.type, decls)})`
+      : `rt.rest(o, ${keys})`;
+    lines.push(`  const bag = ${collect};`, `  if (bag !== undefined) result.${prop} = bag;`);
+  }
+  lines.push("  return result;", "}");
+  return lines;
+}
+
+function objectEncoder(decl: ObjectDecl, decls: DeclIndex, name: string, keys: string | undefined): string[] {
+  const used = decl.fields.length > 0 || keys !== undefined;
+  const lines = [`export function ${encoderName(decl.name)}(${used ? "x" : "_x"}: ${name}): rt.JsonObject {`];
+  const required = decl.fields.filter((f) => f.required);
+  const direct = required.length === decl.fields.length && keys === undefined;
+  const open = direct ? "  return {" : "  const out: rt.JsonObject = {";
+  if (required.length === 0) lines.push(`${open}};`);
+  else {
+    lines.push(open);
+    for (const f of required) lines.push(`    ${wireKey(f.wireName)}: ${encodeExpr(f.type, `x.${propertyName(f.name)}`, decls)},`);
+    lines.push("  };");
+  }
+  if (direct) return [...lines, "}"];
+  for (const f of decl.fields.filter((g) => !g.required)) {
+    const value = encodeExpr(f.type, `x.${propertyName(f.name)}`, decls);
+    const write = f.wireName === "__proto__" ? `rt.put(out, ${tsString(f.wireName)}, ${value})` : `out[${tsString(f.wireName)}] = ${value}`;
+    lines.push(`  if (x.${propertyName(f.name)} !== undefined) ${write};`);
+  }
+  if (keys !== undefined && decl.additional.kind !== "closed") {
+    const prop = `x.${propertyName(decl.additional.name)}`;
+    const t = decl.additional.kind === "typed" ? decl.additional.type : undefined;
+    const extra = t === undefined || encodesAsIs(t, decls) ? prop : `rt.mapValues(${prop}, (y) => ${encodeExpr(t, "y", decls)})`;
+    lines.push(`  if (${prop} !== undefined) rt.putExtra(out, ${extra}, ${keys});`);
+  }
+  lines.push("  return out;", "}");
+  return lines;
+}
+
+export function emitTaggedUnion(decl: TaggedUnionDecl, decls: DeclIndex): string[] {
+  const name = typeName(decl.name);
+  const tag = tagPropertyName(decl.tag);
+  const members = decl.variants.map((v) => `({ ${tag}: ${tsString(v.tagValue)} } & ${typeName(declOf(decls, v.target).name)})`);
+  members.push(`{ ${tag}?: never; $unknown: rt.JsonObject }`);
+  const notes = [
+    [
+      `Tagged by the wire property ${tsString(decl.tag)} (\`${tag}\` here). A tag this version does not know`,
+      `decodes to \`{ $unknown: <the whole object> }\`, which has no \`${tag}\`: checking \`${tag}\` narrows`,
+      "to the known variants, and encoding writes the unknown object back unchanged.",
+    ].join("\n"),
+    ...decl.variants.filter((v) => v.doc.description !== undefined).map((v) => `${tsString(v.tagValue)}: ${v.doc.description ?? ""}`),
+  ];
+  const tagAt = pointerTo("pointer", decl.tag);
+  const lines = [
+    ...docBlock(docLines(decl.doc, notes)),
+    `export type ${name} =`,
+    ...members.map((m, i) => `  | ${m}${i === members.length - 1 ? ";" : ""}`),
+    "",
+    `export function ${decoderName(decl.name)}${FROM}: ${name} {`,
+    "  const o = rt.expectObject(v, pointer);",
+    `  switch (rt.decodeString(rt.present(rt.get(o, ${tsString(decl.tag)}), pointer, ${tsString(decl.tag)}), ${tagAt})) {`,
+  ];
+  for (const v of decl.variants) {
+    const target = declOf(decls, v.target);
+    lines.push(`    case ${tsString(v.tagValue)}:`, `      return { ${tag}: ${tsString(v.tagValue)}, ...${decoderName(target.name)}(o, pointer) };`);
+  }
+  lines.push("    default:", "      return { $unknown: o };", "  }", "}", "");
+  lines.push(`export function ${encoderName(decl.name)}(x: ${name}): rt.JsonValue {`, `  switch (x.${tag}) {`);
+  for (const v of decl.variants) {
+    const target = declOf(decls, v.target);
+    lines.push(
+      `    case ${tsString(v.tagValue)}:`,
+      `      return { ${wireKey(decl.tag)}: ${tsString(v.tagValue)}, ...${encoderName(target.name)}(x) };`,
+    );
+  }
+  lines.push("    default:", "      return x.$unknown;", "  }", "}");
+  return lines;
+}
+
+/** `const NAME = rt.keySet([...]);`, one key per line when long. */
+function keySetConst(name: string, keys: readonly string[]): string[] {
+  const quoted = keys.map(tsString);
+  const line = `const ${name} = rt.keySet([${quoted.join(", ")}]);`;
+  if (line.length <= MAX_LINE) return [line];
+  return [`const ${name} = rt.keySet([`, ...quoted.map((k) => `  ${k},`), "]);"];
+}
+
+const MAX_LINE = 120;
+
+const KIND_ARTICLE: Record<KindVariant["kind"], string> = {
+  boolean: "a boolean", integer: "an integer", number: "a number", string: "a string", array: "an array", object: "an object",
+};
+
+/** Runtime test telling this variant's TS values apart (undefined when none is needed). */
+function kindGuard(v: KindVariant, arraysHandled: boolean): string {
+  switch (v.kind) {
+    case "array":
+      return "Array.isArray(x)";
+    case "object":
+      return arraysHandled ? "typeof x === \"object\"" : "typeof x === \"object\" && !Array.isArray(x)";
+    case "integer":
+      return v.type.kind === "integer" && v.type.bits === 32 ? "typeof x === \"number\"" : "typeof x === \"bigint\"";
+    default:
+      return `typeof x === "${v.kind === "number" ? "number" : v.kind}"`;
+  }
+}
+
+export function emitKindUnion(decl: KindUnionDecl, decls: DeclIndex): string[] {
+  const name = typeName(decl.name);
+  const types = [...new Set(decl.variants.map((v) => tsType(v.type, decls)))];
+  const byKind = new Map(decl.variants.map((v) => [v.kind, v]));
+  const lines = [
+    ...docBlock(docLines(decl.doc, ["Decoded by the JSON kind of the value."])),
+    `export type ${name} = ${types.map((t) => (t.includes(" | ") ? `(${t})` : t)).join(" | ")};`,
+    "",
+    `export function ${decoderName(decl.name)}${FROM}: ${name} {`,
+    "  switch (rt.kindOf(v)) {",
+  ];
+  for (const v of decl.variants) {
+    if (v.kind === "number" && !byKind.has("integer")) lines.push("    case \"integer\":");
+    lines.push(`    case "${v.kind}":`, `      return ${decodeCall(v.type, "v", "pointer", decls)};`);
+  }
+  const articles = decl.variants.map((v) => KIND_ARTICLE[v.kind]);
+  const expected = articles.length <= 1 ? articles.join("") : `${articles.slice(0, -1).join(", ")} or ${articles[articles.length - 1]}`;
+  lines.push("    default:", `      throw rt.mismatch(pointer, ${tsString(expected)}, v);`, "  }", "}", "");
+  const converting = decl.variants.filter((v) => !encodesAsIs(v.type, decls));
+  lines.push(`export function ${encoderName(decl.name)}(x: ${name}): rt.JsonValue {`);
+  for (const v of [...converting].sort((a, b) => (a.kind === "object" ? 1 : 0) - (b.kind === "object" ? 1 : 0))) {
+    lines.push(`  if (${kindGuard(v, converting.some((c) => c.kind === "array"))}) return ${encodeExpr(v.type, "x", decls)};`);
+  }
+  lines.push("  return x;", "}");
+  return lines;
+}

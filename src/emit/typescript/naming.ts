@@ -1,0 +1,87 @@
+/**
+ * TypeScript names and literal spelling. Identifiers derive from IR words (already collision-free
+ * under camelCase/PascalCase); everything from schema text (wire names, enum values, defaults,
+ * descriptions) goes through tsString or the comment sanitiser and can never break out.
+ */
+import { camelCase, pascalCase, screamingSnakeCase, toWords } from "../../ir/casing.js";
+import type { Words } from "../../ir/types.js";
+import { MODULE_NAMES, RESERVED } from "./keywords.js";
+
+function identifier(name: string): string {
+  return RESERVED.has(name) || MODULE_NAMES.has(name) ? `${name}_` : name;
+}
+
+/** Interface / type alias / enum const object name. */
+export const typeName = (name: Words): string => identifier(pascalCase(name));
+/** Property name of a field or bag; any identifier is a legal property name. */
+export const propertyName = (name: Words): string => camelCase(name);
+export const decoderName = (name: Words): string => `${camelCase(name)}FromJson`;
+export const encoderName = (name: Words): string => `${camelCase(name)}ToJson`;
+export const decodeTextName = (name: Words): string => `decode${pascalCase(name)}`;
+export const encodeTextName = (name: Words): string => `encode${pascalCase(name)}`;
+/** Module constant holding an object's known wire names. */
+export const keysName = (name: Words): string => `${screamingSnakeCase(name)}_KEYS`;
+/** Local holding a field's raw value in a decoder ("f" + PascalCase cannot meet other locals). */
+export const fieldLocal = (name: Words): string => `f${pascalCase(name)}`;
+/** Local holding the key a field with former names was found under. */
+export const keyLocal = (name: Words): string => `k${pascalCase(name)}`;
+/** Enum member key in the const object of known values. */
+export const memberName = (name: Words): string => pascalCase(name);
+/** The TS property a tagged union's tag becomes (the IR names the tag by wire name only). */
+export const tagPropertyName = (wire: string): string => camelCase(toWords(wire, "tag"));
+
+/** A TypeScript string literal: JSON.stringify, plus the two line separators spelled out. */
+export function tsString(text: string): string {
+  return JSON.stringify(text).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+/**
+ * An object-literal key for a wire name. `__proto__` must be computed: as a plain or quoted key it
+ * would set the prototype instead of adding a property.
+ */
+export function wireKey(wire: string): string {
+  if (wire === "__proto__") return `[${tsString(wire)}]`;
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(wire) ? wire : tsString(wire);
+}
+
+/** `pointer + "/<escaped wire>"` as code. */
+export function pointerTo(pointerExpr: string, wire: string): string {
+  return `${pointerExpr} + ${tsString(`/${wire.replace(/~/g, "~0").replace(/\//g, "~1")}`)}`;
+}
+
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/;
+
+/** One line of comment text made inert: no `*\/`, no control characters. */
+function inert(line: string): string {
+  return line
+    .replace(/\*\//g, "*\\/")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .trimEnd();
+}
+
+/** A TSDoc block for the given text lines (each may hold line breaks), or nothing. */
+export function docBlock(lines: readonly string[], indent = ""): string[] {
+  const body = lines.flatMap((l) => l.split(LINE_BREAK)).map(inert);
+  while (body.length > 0 && body[0] === "") body.shift();
+  while (body.length > 0 && body[body.length - 1] === "") body.pop();
+  const squeezed = body.filter((l, i) => l !== "" || body[i - 1] !== "");
+  if (squeezed.length === 0) return [];
+  if (squeezed.length === 1 && indent.length + squeezed[0]!.length <= 100) return [`${indent}/** ${squeezed[0]} */`];
+  return [`${indent}/**`, ...squeezed.map((l) => (l === "" ? `${indent} *` : `${indent} * ${l}`)), `${indent} */`];
+}
+
+/** Text for a `//` comment line: line breaks and control characters can't end it early. */
+export function lineCommentText(text: string): string {
+  return inert(text.split(LINE_BREAK).join(" "));
+}
+
+/** A JSON value as a TypeScript expression (for defaults), spaced as the formatter would. */
+export function tsLiteral(value: unknown): string {
+  if (typeof value === "string") return tsString(value);
+  if (Array.isArray(value)) return `[${value.map(tsLiteral).join(", ")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).map(([k, v]) => `${wireKey(k)}: ${tsLiteral(v)}`);
+    return entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,362 @@
+/**
+ * The text of the generated runtime.ts: lossless JSON parse/stringify and the decode/encode helpers
+ * every generated module imports as `rt`. It is constant (independent of the schemas), so it lives
+ * here as source text; the compile test type-checks it with the strictest flags. No template
+ * literals or `${` inside, so String.raw keeps it verbatim.
+ */
+export const RUNTIME_SOURCE = String.raw`/**
+ * Runtime for the generated TypeScript: a JSON parser that keeps big integers exact, its
+ * stringifier, and the helpers the generated decoders and encoders call. No dependencies; needs an
+ * ES2020 library (bigint).
+ */
+
+/**
+ * Any JSON value. Integers beyond ±(2^53 − 1) are bigint so that no digit is lost; every other
+ * number is a number, as JSON.parse gives it.
+ */
+export type JsonValue = null | boolean | number | bigint | string | JsonValue[] | JsonObject;
+
+/** A JSON object. */
+export interface JsonObject {
+  [key: string]: JsonValue;
+}
+
+/** Decodes one value found at a JSON pointer. */
+export type Decoder<T> = (value: JsonValue, pointer: string) => T;
+
+/** Wire names an object decoder knows (declared names, former names, a union's tag). */
+export type KeySet = ReadonlySet<string>;
+
+/** A value whose JSON kind or range does not fit the schema. */
+export class DecodeError extends Error {
+  /** JSON pointer (RFC 6901) of the offending value; "" is the whole document. */
+  readonly pointer: string;
+
+  constructor(pointer: string, message: string) {
+    super((pointer === "" ? "at the document root" : "at " + pointer) + ": " + message);
+    this.name = "DecodeError";
+    this.pointer = pointer;
+  }
+}
+
+const NUMBER = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
+const PLAIN_CHARS = /[^"\\\u0000-\u001f]*/y;
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+const ESCAPES: { [key: string]: string } = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+
+/**
+ * Parses JSON text as JSON.parse does, except that an integer literal beyond ±(2^53 − 1) becomes
+ * a bigint. Throws SyntaxError on malformed text.
+ */
+export function parseJson(text: string): JsonValue {
+  let pos = 0;
+  const fail = (what: string): never => {
+    throw new SyntaxError("JSON: " + what + " at position " + pos);
+  };
+  const skipSpace = (): void => {
+    while (true) {
+      const c = text.charCodeAt(pos);
+      if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return;
+      pos++;
+    }
+  };
+  const expect = (ch: string): void => {
+    skipSpace();
+    if (text[pos] !== ch) fail("expected '" + ch + "'");
+    pos++;
+  };
+  const parseString = (): string => {
+    pos++;
+    let out = "";
+    while (true) {
+      PLAIN_CHARS.lastIndex = pos;
+      const chunk = PLAIN_CHARS.exec(text)?.[0] ?? "";
+      out += chunk;
+      pos += chunk.length;
+      const c = text[pos];
+      if (c === '"') {
+        pos++;
+        return out;
+      }
+      if (c !== "\\") return fail(c === undefined ? "unterminated string" : "control character in string");
+      const e = text[pos + 1] ?? "";
+      const simple = ESCAPES[e];
+      if (simple !== undefined) {
+        out += simple;
+        pos += 2;
+      } else if (e === "u" && HEX4.test(text.slice(pos + 2, pos + 6))) {
+        out += String.fromCharCode(parseInt(text.slice(pos + 2, pos + 6), 16));
+        pos += 6;
+      } else {
+        fail("bad escape");
+      }
+    }
+  };
+  const parseValue = (): JsonValue => {
+    skipSpace();
+    const c = text[pos];
+    if (c === "{") {
+      pos++;
+      const object: JsonObject = {};
+      skipSpace();
+      if (text[pos] === "}") {
+        pos++;
+        return object;
+      }
+      while (true) {
+        skipSpace();
+        if (text[pos] !== '"') fail("expected a property name");
+        const key = parseString();
+        expect(":");
+        put(object, key, parseValue());
+        skipSpace();
+        const next = text[pos++];
+        if (next === "}") return object;
+        if (next !== ",") fail("expected ',' or '}'");
+      }
+    }
+    if (c === "[") {
+      pos++;
+      const array: JsonValue[] = [];
+      skipSpace();
+      if (text[pos] === "]") {
+        pos++;
+        return array;
+      }
+      while (true) {
+        array.push(parseValue());
+        skipSpace();
+        const next = text[pos++];
+        if (next === "]") return array;
+        if (next !== ",") fail("expected ',' or ']'");
+      }
+    }
+    if (c === '"') return parseString();
+    for (const [word, value] of LITERALS) {
+      if (text.startsWith(word, pos)) {
+        pos += word.length;
+        return value;
+      }
+    }
+    NUMBER.lastIndex = pos;
+    const m = NUMBER.exec(text);
+    if (m === null) return fail(c === undefined ? "unexpected end" : "unexpected character");
+    pos += m[0].length;
+    if (m[1] === undefined && m[2] === undefined) {
+      const n = Number(m[0]);
+      return Number.isSafeInteger(n) ? n : BigInt(m[0]);
+    }
+    return Number(m[0]);
+  };
+  const result = parseValue();
+  skipSpace();
+  if (pos < text.length) fail("unexpected text after the value");
+  return result;
+}
+
+const LITERALS: ReadonlyArray<readonly [string, JsonValue]> = [
+  ["true", true],
+  ["false", false],
+  ["null", null],
+];
+
+/**
+ * Writes a JSON value as compact JSON text: strings as JSON.stringify writes them, bigint as its
+ * digits. Properties whose value is undefined are left out; non-finite numbers are an error.
+ */
+export function stringifyJson(value: JsonValue): string {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      if (!Number.isFinite(value)) throw new TypeError("JSON has no spelling for " + String(value));
+      return JSON.stringify(value);
+    case "bigint":
+      return value.toString();
+    case "boolean":
+      return value ? "true" : "false";
+    case "object": {
+      if (value === null) return "null";
+      if (Array.isArray(value)) return "[" + value.map((item) => stringifyJson(item)).join(",") + "]";
+      const parts: string[] = [];
+      for (const key of Object.keys(value)) {
+        const item = value[key];
+        if (item !== undefined) parts.push(JSON.stringify(key) + ":" + stringifyJson(item));
+      }
+      return "{" + parts.join(",") + "}";
+    }
+    default:
+      throw new TypeError("not a JSON value: " + typeof value);
+  }
+}
+
+/** A JSON kind; integers (bigint, or an integral number) are told apart from other numbers. */
+export type JsonKind = "null" | "boolean" | "integer" | "number" | "string" | "array" | "object";
+
+export function kindOf(value: JsonValue): JsonKind {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  switch (typeof value) {
+    case "bigint":
+      return "integer";
+    case "number":
+      return Number.isInteger(value) ? "integer" : "number";
+    case "boolean":
+      return "boolean";
+    case "string":
+      return "string";
+    default:
+      return "object";
+  }
+}
+
+/** The error for a value of the wrong kind. */
+export function mismatch(pointer: string, expected: string, value: JsonValue): DecodeError {
+  return new DecodeError(pointer, "expected " + expected + ", found " + kindOf(value));
+}
+
+/** The pointer of a property or item under pointer (RFC 6901 escaping). */
+export function child(pointer: string, key: string): string {
+  return pointer + "/" + key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Sets a property, as an own property even for "__proto__". */
+export function put<T>(target: { [key: string]: T }, key: string, value: T): void {
+  if (key === "__proto__") Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
+}
+
+export function keySet(keys: readonly string[]): KeySet {
+  return new Set(keys);
+}
+
+export function expectObject(value: JsonValue, pointer: string): JsonObject {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw mismatch(pointer, "an object", value);
+  return value;
+}
+
+/** An own property of a JSON object, or undefined when absent. */
+export function get(object: JsonObject, key: string): JsonValue | undefined {
+  return hasOwn.call(object, key) ? object[key] : undefined;
+}
+
+/** The first of keys (a wire name, then its former names) present in object, and its value. */
+export function getAliased(object: JsonObject, keys: readonly [string, ...string[]]): [string, JsonValue | undefined] {
+  for (const key of keys) {
+    if (hasOwn.call(object, key)) return [key, object[key]];
+  }
+  return [keys[0], undefined];
+}
+
+/** The value of a required property; absent is an error. */
+export function present(value: JsonValue | undefined, pointer: string, key: string): JsonValue {
+  if (value === undefined) throw new DecodeError(pointer, "missing required property " + JSON.stringify(key));
+  return value;
+}
+
+export function decodeString(value: JsonValue, pointer: string): string {
+  if (typeof value !== "string") throw mismatch(pointer, "a string", value);
+  return value;
+}
+
+export function decodeBoolean(value: JsonValue, pointer: string): boolean {
+  if (typeof value !== "boolean") throw mismatch(pointer, "a boolean", value);
+  return value;
+}
+
+export function decodeNumber(value: JsonValue, pointer: string): number {
+  if (typeof value === "bigint") return Number(value);
+  if (typeof value !== "number") throw mismatch(pointer, "a number", value);
+  return value;
+}
+
+export function decodeInt32(value: JsonValue, pointer: string): number {
+  if (typeof value === "number" && Number.isInteger(value)) {
+    if (value >= -2147483648 && value <= 2147483647) return value;
+    throw new DecodeError(pointer, "integer out of int32 range: " + String(value));
+  }
+  if (typeof value === "bigint") throw new DecodeError(pointer, "integer out of int32 range: " + String(value));
+  throw mismatch(pointer, "an integer", value);
+}
+
+const INT64_MIN = BigInt("-9223372036854775808");
+const INT64_MAX = BigInt("9223372036854775807");
+
+export function decodeInt64(value: JsonValue, pointer: string): bigint {
+  if (typeof value === "number" && Number.isInteger(value)) return BigInt(value);
+  if (typeof value !== "bigint") throw mismatch(pointer, "an integer", value);
+  if (value < INT64_MIN || value > INT64_MAX) throw new DecodeError(pointer, "integer out of int64 range: " + String(value));
+  return value;
+}
+
+/** Any JSON value, kept as parsed. */
+export function decodeRaw(value: JsonValue, _pointer: string): JsonValue {
+  return value;
+}
+
+export function decodeNullable<T>(value: JsonValue, pointer: string, decode: Decoder<T>): T | null {
+  return value === null ? null : decode(value, pointer);
+}
+
+export function decodeArray<T>(value: JsonValue, pointer: string, decode: Decoder<T>): T[] {
+  if (!Array.isArray(value)) throw mismatch(pointer, "an array", value);
+  return value.map((item, i) => decode(item, pointer + "/" + String(i)));
+}
+
+/** A fixed-length array whose items have their own types. */
+export function decodeTuple<T extends unknown[]>(value: JsonValue, pointer: string, decoders: { [K in keyof T]: Decoder<T[K]> }): T {
+  if (!Array.isArray(value)) throw mismatch(pointer, "an array", value);
+  if (value.length !== decoders.length) {
+    throw new DecodeError(pointer, "expected " + String(decoders.length) + " items, found " + String(value.length));
+  }
+  return decoders.map((decode: Decoder<unknown>, i) => decode(value[i] ?? null, pointer + "/" + String(i))) as T;
+}
+
+export function decodeMap<T>(value: JsonValue, pointer: string, decode: Decoder<T>): { [key: string]: T } {
+  const object = expectObject(value, pointer);
+  const out: { [key: string]: T } = {};
+  for (const key of Object.keys(object)) put(out, key, decode(get(object, key) ?? null, child(pointer, key)));
+  return out;
+}
+
+/** The properties of object not in known, or undefined when there are none. */
+export function rest(object: JsonObject, known: KeySet): JsonObject | undefined {
+  let out: JsonObject | undefined;
+  for (const key of Object.keys(object)) {
+    if (known.has(key)) continue;
+    out ??= {};
+    put(out, key, get(object, key) ?? null);
+  }
+  return out;
+}
+
+/** As rest, decoding each value (additionalProperties with a schema). */
+export function restTyped<T>(object: JsonObject, known: KeySet, pointer: string, decode: Decoder<T>): { [key: string]: T } | undefined {
+  let out: { [key: string]: T } | undefined;
+  for (const key of Object.keys(object)) {
+    if (known.has(key)) continue;
+    out ??= {};
+    put(out, key, decode(get(object, key) ?? null, child(pointer, key)));
+  }
+  return out;
+}
+
+/** Writes kept unknown properties; a declared property of the same name wins. */
+export function putExtra(target: JsonObject, extra: { [key: string]: JsonValue }, known: KeySet): void {
+  for (const key of Object.keys(extra)) {
+    const value = extra[key];
+    if (value !== undefined && !known.has(key)) put(target, key, value);
+  }
+}
+
+export function mapValues<T>(map: { [key: string]: T }, encode: (value: T) => JsonValue): JsonObject {
+  const out: JsonObject = {};
+  for (const key of Object.keys(map)) {
+    const value = map[key];
+    if (value !== undefined) put(out, key, encode(value));
+  }
+  return out;
+}
+`;
