@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { LockstepError } from "../errors.js";
-import { parseJsonFile, type JsonFile } from "./json-file.js";
+import { locate, parseJsonFile, type JsonFile } from "./json-file.js";
 
 export interface EntityVersion {
   entity: string;
@@ -24,6 +24,8 @@ export interface History {
   files: Map<string, JsonFile>;
   /** Display path for a file: relative to the working directory. */
   display(absPath: string): string;
+  /** `path:line:col` for a pointer in a file relative to the root (`path` alone if unknown). */
+  locateDisplay(rel: string, pointer: string): string;
 }
 
 const VERSION_FILE = /^v(\d+)\.json$/;
@@ -69,7 +71,13 @@ export function loadHistory(root: string, cwd: string = process.cwd()): History 
     });
     entities.set(dirent.name, versions);
   }
-  return { root, entities, files, display };
+  const locateDisplay = (rel: string, pointer: string): string => {
+    const file = files.get(join(root, ...rel.split("/")));
+    if (!file) return display(join(root, rel));
+    const loc = locate(file, pointer);
+    return `${loc.file}:${loc.line}:${loc.column}`;
+  };
+  return { root, entities, files, display, locateDisplay };
 }
 
 /** Reads (once) a JSON file under the root; used for shared documents named by $ref. */

@@ -1,10 +1,10 @@
 /** Doc comments from IR docs: description, then facts (format, default, examples, constraints), then Deprecated. */
-import type { Doc, JsonValue } from "../../ir/types.js";
+import type { Doc } from "../../ir/types.js";
 import { commentLines, docParagraphs, textLines } from "./text.js";
 
 export interface DocExtras {
   /** A default and whether decoding fills it in (required fields) or keeps absence (optional ones). */
-  default?: { value: JsonValue; filled: boolean };
+  default?: { json: string; filled: boolean };
   /** Extra fact lines written by the emitter (already plain text). */
   notes?: string[];
 }
@@ -27,7 +27,7 @@ function docText(doc: Doc, extras: DocExtras): string[] {
   if (doc.format !== undefined) facts.push(`Format: ${oneLine(doc.format)}.`);
   if (extras.default !== undefined) {
     const when = extras.default.filled ? "filled in when the property is absent" : "not filled in: absence is kept";
-    facts.push(`Default: ${oneLine(JSON.stringify(extras.default.value))} (${when}).`);
+    facts.push(`Default: ${oneLine(extras.default.json)} (${when}).`);
   }
   for (const example of doc.examples ?? []) facts.push(`Example: ${oneLine(JSON.stringify(example))}`);
   facts.push(...(extras.notes ?? []).map(oneLine));

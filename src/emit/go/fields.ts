@@ -43,16 +43,18 @@ export function planField(field: Field, goName: string, types: TypeMapper): Fiel
   const notes: string[] = [];
   if (!TAG_SAFE.test(field.wireName)) notes.push(`Property name: ${wire} (written by MarshalJSON; no json tag can spell it).`);
   if (field.aliases.length > 0) notes.push(`Also read from the former name(s) ${field.aliases.map(goQuote).join(", ")}.`);
-  const hasDefault = field.default !== undefined;
+  // defaultJson keeps big integers exact; default is the parsed value.
+  const defaultJson = field.defaultJson ?? (field.default !== undefined ? JSON.stringify(field.default) : undefined);
+  const hasDefault = defaultJson !== undefined;
   const doc = (filled: boolean): string[] =>
-    docComment(field.doc, { ...(hasDefault ? { default: { value: field.default!, filled } } : {}), notes }, "");
+    docComment(field.doc, { ...(hasDefault ? { default: { json: defaultJson, filled } } : {}), notes }, "");
 
   if (field.required) {
     const goType = types.go(field.type);
     const value =
       nullable ? `x.${goName}` : shape === "slice" ? `orEmptySlice(x.${goName})` : shape === "map" ? `orEmptyMap(x.${goName})` : `x.${goName}`;
     const decode = hasDefault
-      ? `decodeDefault(obj, ${dst}, ${goQuote(JSON.stringify(field.default))}, ${names})`
+      ? `decodeDefault(obj, ${dst}, ${goQuote(defaultJson)}, ${names})`
       : `decodeRequired(obj, ${dst}, ${names})`;
     return { goName, goType, tag: jsonTag(field.wireName, ""), doc: doc(true), encode: [`w.prop(${wire}, ${value})`], decode };
   }

@@ -4,7 +4,7 @@
  */
 import type { JsonValue, TypeExpr } from "../../ir/types.js";
 import type { ModuleContext } from "./context.js";
-import { call } from "./layout.js";
+import { callWithLiteral } from "./layout.js";
 import { typeName, variantName } from "./naming.js";
 import { rustString } from "./text.js";
 
@@ -55,9 +55,9 @@ function literal(ctx: ModuleContext, type: TypeExpr, value: JsonValue, text: str
   }
 }
 
-/** The body of `fn default_x() -> T` at `indent` columns. */
-export function defaultExpr(ctx: ModuleContext, type: TypeExpr, value: JsonValue, text: string, indent: number): DefaultExpr {
+/** The body of `fn default_x() -> T`. */
+export function defaultExpr(ctx: ModuleContext, type: TypeExpr, value: JsonValue, text: string): DefaultExpr {
   const simple = literal(ctx, type, value, text);
   if (simple) return { lines: [simple.expr], deprecated: simple.deprecated };
-  return { lines: call(indent, ctx.helper("json_default"), rustString(text)), deprecated: false };
+  return { lines: callWithLiteral(ctx.helper("json_default"), rustString(text)), deprecated: false };
 }

@@ -6,13 +6,16 @@
 
 /** rustfmt's default max_width. */
 export const MAX_WIDTH = 100;
+/** rustfmt's default attr_fn_like_width: widest argument list an attribute keeps on one line. */
+const ATTR_ARGS_WIDTH = 70;
 
 const pad = (indent: number): string => " ".repeat(indent);
 
 /** `#[name(a, b)]`, or one item per line when that does not fit. Lines are relative to `indent`. */
 export function attribute(indent: number, name: string, items: readonly string[]): string[] {
-  const line = `#[${name}(${items.join(", ")})]`;
-  if (indent + line.length <= MAX_WIDTH) return [line];
+  const args = items.join(", ");
+  const line = `#[${name}(${args})]`;
+  if (args.length <= ATTR_ARGS_WIDTH && indent + line.length <= MAX_WIDTH) return [line];
   return [`#[${name}(`, ...items.map((item, i) => `    ${item}${i < items.length - 1 ? "," : ""}`), ")]"];
 }
 
@@ -37,11 +40,9 @@ export function matchArm(indent: number, pattern: string, body: string): string[
   return [`${pattern} => {`, `    ${body}`, "}"];
 }
 
-/** A call with one argument, `f(arg)`, or the argument on its own line when that does not fit. */
-export function call(indent: number, callee: string, arg: string): string[] {
-  const line = `${callee}(${arg})`;
-  if (indent + line.length <= MAX_WIDTH) return [line];
-  return [`${callee}(`, `    ${arg},`, ")"];
+/** A call with one string literal argument: rustfmt keeps it on one line at any width. */
+export function callWithLiteral(callee: string, literal: string): string[] {
+  return [`${callee}(${literal})`];
 }
 
 /** Indents lines (blank lines stay empty). */

@@ -32,6 +32,7 @@ export function unraw(name: string): string {
 
 /** A module name for an entity or version path element ("user-profile" → user_profile). */
 export function moduleName(text: string): string {
+  if (/^v[0-9]+$/.test(text)) return text;
   const name = snakeName(toWords(text, "m"));
   return RESERVED_MODULE_NAMES.has(name) ? `${name}_` : name;
 }

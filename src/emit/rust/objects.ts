@@ -30,7 +30,7 @@ function fieldLines(ctx: ModuleContext, owner: string, field: Field, defaults: D
   let deprecated = ctx.mentionsDeprecated(field.type);
   if (field.required && field.default !== undefined) {
     const fn = `default_${unraw(name)}`;
-    const expr = defaultExpr(ctx, field.type, field.default, defaultText(field), 8);
+    const expr = defaultExpr(ctx, field.type, field.default, defaultText(field));
     deprecated ||= expr.deprecated;
     defaults.push({ fn, type: base, body: expr.lines });
     serde.push(`default = ${rustString(`${owner}::${fn}`)}`);
@@ -74,7 +74,7 @@ export function structView(ctx: ModuleContext, decl: ObjectDecl) {
   const deprecated = decl.doc.deprecated === true;
   const head = [...itemHead(docLines(decl.doc), deprecated, allow), "#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]"];
   const defaultsAllow = deprecated || allow;
-  return { template: "struct", view: { head, name, body, defaults, allowDeprecated: defaultsAllow } };
+  return { template: "struct.rs", view: { head, name, body, defaults, allowDeprecated: defaultsAllow } };
 }
 
 export function enumView(decl: EnumDecl) {
@@ -93,5 +93,5 @@ export function enumView(decl: EnumDecl) {
   const deprecated = decl.doc.deprecated === true;
   const allowDeprecated = deprecated || decl.members.some((m) => m.doc.deprecated === true);
   const head = itemHead(docLines(decl.doc), deprecated, allowDeprecated);
-  return { template: "enum", view: { head, name, unknown, body, toWire, fromWire, allowDeprecated } };
+  return { template: "enum.rs", view: { head, name, unknown, body, toWire, fromWire, allowDeprecated } };
 }

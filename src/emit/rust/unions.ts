@@ -26,7 +26,7 @@ export function taggedUnionView(ctx: ModuleContext, decl: TaggedUnionDecl) {
   const deprecated = decl.doc.deprecated === true;
   const tag = [`tag = ${rustString(decl.tag)}`];
   return {
-    template: "tagged-union",
+    template: "tagged-union.rs",
     view: {
       head: itemHead(docLines(decl.doc), deprecated, allow),
       tagAttr: attribute(0, "serde", tag),
@@ -49,13 +49,13 @@ export function kindUnionView(ctx: ModuleContext, decl: KindUnionDecl) {
     body.push(...indent(tupleVariant(4, variantName(variant.name), ctx.rust(variant.type)), 4));
   }
   const head = itemHead(docLines(decl.doc), decl.doc.deprecated === true, allow);
-  return { template: "kind-union", view: { head, name: typeName(decl.name), body } };
+  return { template: "kind-union.rs", view: { head, name: typeName(decl.name), body } };
 }
 
 export function aliasView(ctx: ModuleContext, decl: AliasDecl) {
   const name = typeName(decl.name);
   const type = ctx.rust(decl.type);
   const head = itemHead(docLines(decl.doc), decl.doc.deprecated === true, ctx.mentionsDeprecated(decl.type));
-  if (ctx.recursiveAliases.has(decl.id)) return { template: "newtype", view: { head, name, type } };
-  return { template: "alias", view: { head, body: typed(0, `pub type ${name} =`, type, ";") } };
+  if (ctx.recursiveAliases.has(decl.id)) return { template: "newtype.rs", view: { head, name, type } };
+  return { template: "alias.rs", view: { head, body: typed(0, `pub type ${name} =`, type, ";") } };
 }

@@ -2,7 +2,7 @@
  * One IR declaration → its TypeScript: the type, then `<name>FromJson` / `<name>ToJson`. Lines are
  * built already formatted (2-space indent, double quotes, semicolons).
  */
-import type { AliasDecl, EnumDecl, KindUnionDecl, KindVariant, ObjectDecl, TaggedUnionDecl, TypeExpr } from "../../ir/types.js";
+import type { AliasDecl, EnumDecl, KindUnionDecl, KindVariant, ObjectDecl, TaggedUnionDecl } from "../../ir/types.js";
 import { declOf, decodeCall, decoderFn, encodeExpr, encodesAsIs, tsType, type DeclIndex } from "./codec.js";
 import { docLines, fieldDocLines } from "./docs.js";
 import {
@@ -15,14 +15,13 @@ const FROM = "(v: rt.JsonValue, pointer = \"\")";
 export function emitEnum(decl: EnumDecl): string[] {
   const name = typeName(decl.name);
   const values = [...decl.members.map((m) => tsString(m.value)), "(string & {})"];
+  const members = decl.members.flatMap((m) => [...docBlock(docLines(m.doc), "  "), `  ${memberName(m.name)}: ${tsString(m.value)},`]);
   return [
-    ...docBlock(docLines(decl.doc, ["Open: a value not listed here decodes and encodes unchanged."])),
+    ...docBlock(docLines(decl.doc, { notes: ["Open: a value not listed here decodes and encodes unchanged."] })),
     `export type ${name} = ${values.join(" | ")};`,
     "",
     `/** The values of {@link ${name}} this version knows. */`,
-    `export const ${name} = {`,
-    ...decl.members.flatMap((m) => [...docBlock(docLines(m.doc), "  "), `  ${memberName(m.name)}: ${tsString(m.value)},`]),
-    "} as const;",
+    ...(members.length === 0 ? [`export const ${name} = {} as const;`] : [`export const ${name} = {`, ...members, "} as const;"]),
     "",
     `export function ${decoderName(decl.name)}${FROM}: ${name} {`,
     "  return rt.decodeString(v, pointer);",
@@ -66,14 +65,13 @@ export function emitObject(decl: ObjectDecl, decls: DeclIndex): string[] {
   const keys = keysName(decl.name);
   const out: string[] = [];
   const notes: string[] = [];
-  if (bag) notes.push(`Properties the schema does not declare are kept in \`${bag.prop}\` and written back on encode.`);
+  if (bag) notes.push(`Unknown properties are kept in \`${bag.prop}\` and written back on encode.`);
   if (decl.variantOf !== undefined) notes.push("A variant of a tagged union: the tag is not a field here; the union adds it.");
-  out.push(...docBlock(docLines(decl.doc, notes)), `export interface ${name} {`);
+  out.push(...docBlock(docLines(decl.doc, { notes })), `export interface ${name} {`);
   const bodyStart = out.length;
   for (const f of decl.fields) {
     const prop = propertyName(f.name);
-    const wireNote = f.wireName === prop ? [] : [`JSON: ${tsString(f.wireName)}.`];
-    out.push(...docBlock([...fieldDocLines(f), ...wireNote], "  "), `  ${prop}${f.required ? "" : "?"}: ${tsType(f.type, decls)};`);
+    out.push(...docBlock(fieldDocLines(f, prop), "  "), `  ${prop}${f.required ? "" : "?"}: ${tsType(f.type, decls)};`);
   }
   if (bag) {
     const valueType = bag.additional.kind === "typed" ? tsType(bag.additional.type, decls) : "rt.JsonValue";
@@ -171,11 +169,12 @@ export function emitTaggedUnion(decl: TaggedUnionDecl, decls: DeclIndex): string
       `decodes to \`{ $unknown: <the whole object> }\`, which has no \`${tag}\`: checking \`${tag}\` narrows`,
       "to the known variants, and encoding writes the unknown object back unchanged.",
     ].join("\n"),
-    ...decl.variants.filter((v) => v.doc.description !== undefined).map((v) => `${tsString(v.tagValue)}: ${v.doc.description ?? ""}`),
   ];
+  const described = decl.variants.filter((v) => v.doc.description !== undefined);
+  if (described.length > 0) notes.push(described.map((v) => `- ${tsString(v.tagValue)}: ${v.doc.description ?? ""}`).join("\n"));
   const tagAt = pointerTo("pointer", decl.tag);
   const lines = [
-    ...docBlock(docLines(decl.doc, notes)),
+    ...docBlock(docLines(decl.doc, { notes })),
     `export type ${name} =`,
     ...members.map((m, i) => `  | ${m}${i === members.length - 1 ? ";" : ""}`),
     "",
@@ -233,15 +232,22 @@ export function emitKindUnion(decl: KindUnionDecl, decls: DeclIndex): string[] {
   const types = [...new Set(decl.variants.map((v) => tsType(v.type, decls)))];
   const byKind = new Map(decl.variants.map((v) => [v.kind, v]));
   const lines = [
-    ...docBlock(docLines(decl.doc, ["Decoded by the JSON kind of the value."])),
+    ...docBlock(docLines(decl.doc, { notes: ["Decoded by the JSON kind of the value."] })),
     `export type ${name} = ${types.map((t) => (t.includes(" | ") ? `(${t})` : t)).join(" | ")};`,
     "",
     `export function ${decoderName(decl.name)}${FROM}: ${name} {`,
     "  switch (rt.kindOf(v)) {",
   ];
+  const number = byKind.get("number");
   for (const v of decl.variants) {
     if (v.kind === "number" && !byKind.has("integer")) lines.push("    case \"integer\":");
-    lines.push(`    case "${v.kind}":`, `      return ${decodeCall(v.type, "v", "pointer", decls)};`);
+    let decode = decodeCall(v.type, "v", "pointer", decls);
+    if (v.kind === "integer" && number) {
+      // As an untagged Rust enum does: an integer out of the integer variant's range is a number.
+      const bits = v.type.kind === "integer" ? v.type.bits : 64;
+      decode = `rt.fitsInteger(v, ${bits}) ? ${decode} : ${decodeCall(number.type, "v", "pointer", decls)}`;
+    }
+    lines.push(`    case "${v.kind}":`, `      return ${decode};`);
   }
   const articles = decl.variants.map((v) => KIND_ARTICLE[v.kind]);
   const expected = articles.length <= 1 ? articles.join("") : `${articles.slice(0, -1).join(", ")} or ${articles[articles.length - 1]}`;

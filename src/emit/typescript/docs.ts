@@ -3,27 +3,36 @@ import type { Doc, Field, JsonValue } from "../../ir/types.js";
 
 const json = (value: JsonValue): string => JSON.stringify(value);
 
-/**
- * Lines for a declaration or member doc. `notes` are extra paragraphs from the emitter, `tags`
- * extra TSDoc tag lines (placed before examples and @deprecated).
- */
-export function docLines(doc: Doc, notes: readonly string[] = [], tags: readonly string[] = []): string[] {
+export interface DocExtras {
+  /** Paragraphs from the emitter, after the description. */
+  notes?: readonly string[];
+  /** One-line facts listed with format and constraints. */
+  facts?: readonly string[];
+  /** TSDoc tag lines, before examples and @deprecated. */
+  tags?: readonly string[];
+}
+
+export function docLines(doc: Doc, extras: DocExtras = {}): string[] {
   const out: string[] = [];
   if (doc.title !== undefined) out.push(doc.title, "");
   if (doc.description !== undefined) out.push(doc.description, "");
-  for (const note of notes) out.push(note, "");
+  for (const note of extras.notes ?? []) out.push(note, "");
+  out.push(...(extras.facts ?? []));
   if (doc.format !== undefined) out.push(`Format: \`${doc.format}\`.`);
   if (doc.constraints.length > 0) out.push(`Constraints (not checked): ${doc.constraints.join("; ")}.`);
-  out.push(...tags);
+  out.push(...(extras.tags ?? []));
   for (const example of doc.examples ?? []) out.push("@example", json(example));
   if (doc.deprecated === true) out.push("@deprecated");
   return out;
 }
 
-/** Lines for a field: its doc plus what happens to its default and former names. */
-export function fieldDocLines(field: Field): string[] {
+/** Lines for a field: its doc plus its wire name, default and former names. */
+export function fieldDocLines(field: Field, property: string): string[] {
   const notes: string[] = [];
+  const facts: string[] = [];
   const tags: string[] = [];
+  if (field.wireName !== property) facts.push(`JSON: ${json(field.wireName)}.`);
+  if (field.aliases.length > 0) facts.push(`Also read from former names ${field.aliases.map(json).join(", ")}.`);
   if (field.default !== undefined) {
     notes.push(
       field.required
@@ -32,6 +41,5 @@ export function fieldDocLines(field: Field): string[] {
     );
     tags.push(`@defaultValue \`${json(field.default)}\``);
   }
-  if (field.aliases.length > 0) notes.push(`Also read from former wire names ${field.aliases.map(json).join(", ")}.`);
-  return docLines(field.doc, notes, tags);
+  return docLines(field.doc, { notes, facts, tags });
 }

@@ -291,6 +291,12 @@ export function decodeInt64(value: JsonValue, pointer: string): bigint {
   return value;
 }
 
+/** True when value is an integer that fits in a signed integer of the given width. */
+export function fitsInteger(value: JsonValue, bits: 32 | 64): boolean {
+  if (typeof value === "number") return Number.isInteger(value) && (bits === 64 || (value >= -2147483648 && value <= 2147483647));
+  return typeof value === "bigint" && bits === 64 && value >= INT64_MIN && value <= INT64_MAX;
+}
+
 /** Any JSON value, kept as parsed. */
 export function decodeRaw(value: JsonValue, _pointer: string): JsonValue {
   return value;

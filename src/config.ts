@@ -1,0 +1,73 @@
+/**
+ * lockstep.config.json: optional; validated against lockstep.config.schema.json (shipped in the
+ * package, so editors autocomplete it). Unknown keys are errors with file:line:col.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { errorAt, parseJsonFile } from "./load/json-file.js";
+
+export const CONFIG_FILE = "lockstep.config.json";
+
+export interface Config {
+  /** Absolute schemas directory. */
+  schemas: string;
+  allVersions: boolean;
+  int64: "bigint";
+  typescript: { out: string } | false;
+  rust: { out: string; crate: string } | false;
+  go: { out: string; module: string; package: string } | false;
+  /** The config file read, if any. */
+  file?: string;
+}
+
+const SCHEMA_PATH = fileURLToPath(new URL("../lockstep.config.schema.json", import.meta.url));
+
+let validator: ReturnType<Ajv2020["compile"]> | undefined;
+
+function validate(value: unknown): ReturnType<Ajv2020["compile"]>["errors"] {
+  if (!validator) {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    validator = ajv.compile(JSON.parse(readFileSync(SCHEMA_PATH, "utf8")) as object);
+  }
+  return validator(value) ? null : validator.errors;
+}
+
+/** Reads `<dir>/lockstep.config.json` if present; paths in it are relative to `dir`. */
+export function loadConfig(dir: string, cwd: string = process.cwd()): Config {
+  const path = join(dir, CONFIG_FILE);
+  let raw: Record<string, unknown> = {};
+  if (existsSync(path)) {
+    const file = parseJsonFile(path, relative(cwd, path) || path, readFileSync(path, "utf8"));
+    const errors = validate(file.value);
+    if (errors && errors.length > 0) {
+      const e = pickError(errors);
+      const extra = e.keyword === "additionalProperties" ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
+      const pointer = extra !== undefined ? `${e.instancePath}/${extra}` : e.instancePath;
+      const message = extra !== undefined ? `unknown key "${extra}" in ${CONFIG_FILE}` : `${CONFIG_FILE}: ${e.instancePath || "(root)"} ${e.message}`;
+      throw errorAt(file, pointer, message);
+    }
+    raw = file.value as Record<string, unknown>;
+  }
+  const section = <T extends object>(key: string, defaults: T): T | false => {
+    const value = raw[key];
+    if (value === false) return false;
+    const merged = { ...defaults, ...(value as Partial<T> | undefined) } as T & { out?: string };
+    return { ...merged, ...(merged.out !== undefined ? { out: resolve(dir, merged.out) } : {}) };
+  };
+  return {
+    schemas: resolve(dir, (raw.schemas as string | undefined) ?? "schemas"),
+    allVersions: (raw.allVersions as boolean | undefined) ?? false,
+    int64: "bigint",
+    typescript: section("typescript", { out: "generated/typescript" }),
+    rust: section("rust", { out: "generated/rust", crate: "lockstep_schemas" }),
+    go: section("go", { out: "generated/go", module: "example.com/lockstep/schemas", package: "schemas" }),
+    ...(existsSync(path) ? { file: path } : {}),
+  };
+}
+
+/** Prefers the most specific error (unknown keys inside a target section over the oneOf summary). */
+function pickError<E extends { keyword: string; instancePath: string }>(errors: E[]): E {
+  return errors.find((e) => e.keyword === "additionalProperties") ?? errors.find((e) => e.keyword !== "oneOf" && e.keyword !== "const") ?? errors[0]!;
+}

@@ -1,0 +1,229 @@
+/**
+ * View models for one Go package (one IR module): every name, type, tag, comment and statement is
+ * decided here; the templates only print. Each package is self-contained: its own copy of the
+ * small runtime (runtime.go) and nothing but the standard library.
+ */
+import type { Decl, EnumDecl, KindUnionDecl, Module, ObjectDecl, TaggedUnionDecl, AliasDecl } from "../../ir/types.js";
+import { alignRows, type Row } from "./align.js";
+import { docComment } from "./docs.js";
+import { planField } from "./fields.js";
+import { TypeMapper } from "./gotypes.js";
+import { GO_GENERATED_METHODS } from "./keywords.js";
+import { claimName, goName } from "./naming.js";
+import { render } from "./render.js";
+import { goQuote } from "./text.js";
+
+export interface PackageFiles {
+  types: string;
+  runtime: string;
+}
+
+/** Go type name of every declaration of a module (by decl id); `taken` collects them. */
+export function declGoNames(module: Module, taken: Set<string> = new Set()): Map<string, string> {
+  return new Map(module.decls.map((d) => [d.id, claimName(goName(d.name), taken, "Type")]));
+}
+
+/** Builds types.go and runtime.go of one package. `header` is the comment block both start with. */
+export function emitPackage(module: Module, pkg: string, header: string[]): PackageFiles {
+  const decls = new Map(module.decls.map((d) => [d.id, d]));
+  const taken = new Set<string>();
+  const declNames = declGoNames(module, taken);
+  const helpers = new Map<string, string>();
+  const helper = (base: string): string => {
+    if (!helpers.has(base)) helpers.set(base, claimName(base, taken, "Value"));
+    return helpers.get(base)!;
+  };
+  const types = new TypeMapper(decls, declNames, helper);
+  const ctx: Ctx = { types, taken, name: (id) => declNames.get(id)! };
+
+  const blocks = module.decls.map((d) => renderDecl(d, ctx));
+  const usesJson = module.decls.some((d) => d.kind !== "enum" && d.kind !== "alias") || blocks.some((b) => b.includes("json.RawMessage"));
+  const typesGo = render("file.go", {
+    header,
+    pkg,
+    imports: usesJson ? ['"encoding/json"'] : [],
+    hasImports: usesJson,
+    blocks,
+  });
+
+  const nullable = helpers.get("Nullable");
+  const tuples = [...types.tupleArities].sort((a, b) => a - b).map((n) => tupleView(n, helpers.get(`Tuple${n}`)!));
+  const runtimeGo = render("runtime.go", {
+    header,
+    pkg,
+    hasNullable: nullable !== undefined,
+    nullable: nullable ?? "",
+    tuples,
+  });
+  return { types: typesGo, runtime: runtimeGo };
+}
+
+interface Ctx {
+  types: TypeMapper;
+  /** Package-level names in use (types, helpers, constants). */
+  taken: Set<string>;
+  name: (id: string) => string;
+}
+
+function renderDecl(decl: Decl, ctx: Ctx): string {
+  switch (decl.kind) {
+    case "object":
+      return renderObject(decl, ctx);
+    case "enum":
+      return renderEnum(decl, ctx);
+    case "tagged-union":
+      return renderTaggedUnion(decl, ctx);
+    case "kind-union":
+      return renderKindUnion(decl, ctx);
+    case "alias":
+      return renderAlias(decl, ctx);
+  }
+}
+
+/** Field names of one struct: a name that is also a generated method gets a suffix. */
+function fieldNames(names: string[]): string[] {
+  const taken = new Set([...GO_GENERATED_METHODS, ...names]);
+  return names.map((n) => (GO_GENERATED_METHODS.has(n) ? claimName(n, taken, "Field") : n));
+}
+
+/** Struct body lines: doc comments and aligned `Name Type Tag` rows. */
+function structBody(rows: { doc: string[]; cells: string[] }[]): string[] {
+  const all: Row[] = [];
+  for (const r of rows) {
+    all.push(...r.doc.map((line) => ({ line })));
+    all.push({ cells: r.cells });
+  }
+  return alignRows(all);
+}
+
+function renderObject(decl: ObjectDecl, ctx: Ctx): string {
+  const name = ctx.name(decl.id);
+  const bagWords = decl.additional.kind === "closed" ? undefined : decl.additional.name;
+  const goNames = fieldNames([...decl.fields.map((f) => goName(f.name)), ...(bagWords ? [goName(bagWords)] : [])]);
+  const fields = decl.fields.map((f, i) => planField(f, goNames[i]!, ctx.types));
+  const rows = fields.map((f) => ({ doc: f.doc, cells: [f.goName, f.goType, f.tag] }));
+
+  let bag: { name: string; known: string } | undefined;
+  if (decl.additional.kind !== "closed") {
+    const bagName = goNames[goNames.length - 1]!;
+    const valueType = decl.additional.kind === "typed" ? ctx.types.go(decl.additional.type) : "json.RawMessage";
+    const what = decl.additional.kind === "typed" ? "Properties the schema does not declare, by name." : "Properties the schema does not declare, kept as raw JSON.";
+    rows.push({ doc: [`// ${bagName} holds ${what[0]!.toLowerCase()}${what.slice(1)}`], cells: [bagName, `map[string]${valueType}`, '`json:"-"`'] });
+    // Keys that are declared properties (or the union tag) are never written twice.
+    const tag = decl.variantOf !== undefined ? unionTag(decl.variantOf, ctx) : undefined;
+    const known = [...decl.fields.map((f) => f.wireName), ...(tag !== undefined ? [tag] : [])];
+    bag = { name: bagName, known: known.map((k) => `, ${goQuote(k)}`).join("") };
+  }
+
+  return render("object", {
+    doc: docComment(decl.doc),
+    name,
+    empty: rows.length === 0,
+    body: structBody(rows),
+    encode: fields.flatMap((f) => f.encode),
+    decode: fields.map((f) => f.decode),
+    hasBag: bag !== undefined,
+    bag: bag ?? { name: "", known: "" },
+  });
+}
+
+function unionTag(unionId: string, ctx: Ctx): string | undefined {
+  const union = ctx.types.decl(unionId);
+  return union.kind === "tagged-union" ? union.tag : undefined;
+}
+
+function renderEnum(decl: EnumDecl, ctx: Ctx): string {
+  const name = ctx.name(decl.id);
+  const consts = decl.members.map((m) => ({
+    doc: docComment(m.doc),
+    name: claimName(goName([...decl.name, ...m.name]), ctx.taken, "Value"),
+    value: goQuote(m.value),
+  }));
+  const body = alignRows(consts.flatMap((c) => [...c.doc.map((line) => ({ line })), { cells: [c.name, name, `= ${c.value}`] }]));
+  return render("enum", {
+    doc: docComment(decl.doc),
+    name,
+    hasMembers: consts.length > 0,
+    body,
+    cases: consts.map((c, i) => `${c.name}${i < consts.length - 1 ? "," : ":"}`),
+  });
+}
+
+function renderTaggedUnion(decl: TaggedUnionDecl, ctx: Ctx): string {
+  const name = ctx.name(decl.id);
+  const goNames = fieldNames([...decl.variants.map((v) => goName(v.name)), goName(decl.unknownName)]);
+  const variants = decl.variants.map((v, i) => ({
+    field: goNames[i]!,
+    type: ctx.name(v.target),
+    tag: goQuote(v.tagValue),
+    doc: docComment(v.doc, { notes: [`Tag ${goQuote(decl.tag)}: ${goQuote(v.tagValue)}.`] }),
+  }));
+  const unknown = goNames[goNames.length - 1]!;
+  const rows = [
+    ...variants.map((v) => ({ doc: v.doc, cells: [v.field, `*${v.type}`] })),
+    { doc: [`// ${unknown} is the whole object when its tag is missing or not one of the above.`], cells: [unknown, "json.RawMessage"] },
+  ];
+  return render("tagged-union", {
+    doc: docComment(decl.doc, { notes: ["Exactly one field is set."] }),
+    name,
+    body: structBody(rows),
+    tagName: goQuote(decl.tag),
+    typeName: goQuote(name),
+    variants,
+    hasVariants: variants.length > 0,
+    unknown,
+  });
+}
+
+const KIND_CASES: Record<string, string> = {
+  boolean: '"boolean"',
+  integer: '"integer"',
+  number: '"number"',
+  string: '"string"',
+  array: '"array"',
+  object: '"object"',
+};
+
+function renderKindUnion(decl: KindUnionDecl, ctx: Ctx): string {
+  const name = ctx.name(decl.id);
+  const goNames = fieldNames(decl.variants.map((v) => goName(v.name)));
+  const kinds = new Set(decl.variants.map((v) => v.kind));
+  const variants = decl.variants.map((v, i) => {
+    const go = ctx.types.go(v.type);
+    const elem = go.startsWith("*") ? go.slice(1) : go;
+    // Without a number variant an integer variant takes every number, and vice versa.
+    let cases = KIND_CASES[v.kind]!;
+    if (v.kind === "integer" && !kinds.has("number")) cases += `, ${KIND_CASES.number}`;
+    if (v.kind === "number" && !kinds.has("integer")) cases = `${KIND_CASES.integer}, ${cases}`;
+    return { field: goNames[i]!, elem, cases, cells: [goNames[i]!, `*${elem}`] };
+  });
+  return render("kind-union", {
+    doc: docComment(decl.doc, { notes: ["Exactly one field is set, chosen by the JSON kind of the value."] }),
+    name,
+    typeName: goQuote(name),
+    body: alignRows(variants.map((v) => ({ cells: v.cells }))),
+    variants,
+  });
+}
+
+function renderAlias(decl: AliasDecl, ctx: Ctx): string {
+  const defined = ctx.types.definedAlias(decl.type);
+  return render("alias", {
+    doc: docComment(decl.doc),
+    name: ctx.name(decl.id),
+    sep: defined ? " " : " = ",
+    type: ctx.types.go(decl.type),
+  });
+}
+
+function tupleView(arity: number, name: string): object {
+  const idx = [...Array(arity).keys()];
+  return {
+    name,
+    arity,
+    params: idx.map((i) => `T${i}`).join(", "),
+    body: alignRows(idx.map((i) => ({ cells: [`V${i}`, `T${i}`] }))),
+    values: idx.map((i) => `t.V${i}`).join(", "),
+    items: idx.map((i) => ({ index: i })),
+  };
+}
