@@ -44,7 +44,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   if (config.go && wanted.includes("go")) {
     outputs.push({ target: "go", dir: config.go.out, files: emitGo(modules, { header, module: config.go.module, package: config.go.package }) });
   }
-  const reports = options.check ? plan(outputs) : writeOutputs(outputs);
+  const reports = options.check ? plan(outputs) : writeOutputs(outputs, options.cwd);
   const seen = new Set<string>();
   const warnings: GenerateResult["warnings"] = [];
   for (const m of modules) {

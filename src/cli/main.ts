@@ -68,7 +68,7 @@ async function runGenerate(argv: Common & { "all-versions"?: boolean; schemas?: 
 
 export async function main(args: string[]): Promise<number> {
   let code = 0;
-  const parser = yargs(args)
+  const parser = yargs()
     .scriptName("lockstep")
     .usage("$0 <command> [options]\n\nKeep Go, Rust and TypeScript in lockstep with versioned JSON Schemas.")
     .command(
@@ -97,7 +97,11 @@ export async function main(args: string[]): Promise<number> {
       throw new UsageError(msg);
     });
   try {
-    await parser.parseAsync();
+    let printed = "";
+    await parser.parseAsync(args, {}, (_err, _argv, output) => {
+      printed = output;
+    });
+    if (printed) process.stdout.write(printed.endsWith("\n") ? printed : `${printed}\n`);
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`lockstep: ${err.message}\n(see lockstep --help)\n`);

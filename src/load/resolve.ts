@@ -135,6 +135,7 @@ export async function resolveUnit(history: History, versions: EntityVersion[]): 
       lockstep: {
         order: 1,
         canParse: true,
+        allowEmpty: true,
         parse: (info: { url: string; data: string | Buffer }) => {
           const value: unknown = JSON.parse(String(info.data));
           registerOrigins(value, relPath(history, toPath(info.url)), [], origins);

@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import { pascalCase } from "../src/ir/casing.js";
+import type { Decl, Module, ObjectDecl, TypeExpr } from "../src/ir/types.js";
+import { loadModules } from "../src/pipeline.js";
+import { writeTree, type Tree } from "./support/tree.js";
+
+async function root(files: Tree, allVersions = false): Promise<Module> {
+  const { modules } = await loadModules(`${writeTree(files)}/schemas`, { allVersions });
+  return modules[0]!;
+}
+
+const names = (m: Module): string[] => m.decls.map((d) => pascalCase(d.name));
+const decl = (m: Module, id: string): Decl => m.decls.find((d) => d.id === id)!;
+const obj = (m: Module, id: string): ObjectDecl => decl(m, id) as ObjectDecl;
+const field = (m: Module, id: string, wire: string) => obj(m, id).fields.find((f) => f.wireName === wire)!;
+
+describe("IR naming", () => {
+  it("names nested types from their path, definitions from their key, shared files from their name", async () => {
+    const m = await root({
+      "schemas/user/v1.json": {
+        type: "object",
+        properties: {
+          address: { type: "object", properties: { street: { type: "string" } } },
+          status: { enum: ["active", "gone"] },
+          orders: { type: "array", items: { type: "object", properties: { id: { type: "string" } } } },
+          home: { $ref: "#/$defs/GeoPoint" },
+          money: { $ref: "../_shared/money.json" },
+        },
+        $defs: { GeoPoint: { type: "object", properties: { lat: { type: "number" } } } },
+      },
+      "schemas/_shared/money.json": { type: "object", properties: { cents: { type: "integer" } } },
+    });
+    expect(names(m)).toEqual(["User", "UserAddress", "UserStatus", "UserOrder", "GeoPoint", "Money"]);
+  });
+
+  it("is stable: adding properties, types and versions renames nothing", async () => {
+    const v1 = { type: "object", properties: { b: { type: "object", properties: { x: { type: "string" } } }, c: { enum: ["x"] } } };
+    const v2 = { ...v1, properties: { a: { type: "object", properties: { y: { type: "string" } } }, ...v1.properties, d: { type: "boolean" } } };
+    const before = await root({ "schemas/thing/v1.json": v1 });
+    const after = await root({ "schemas/thing/v1.json": v1, "schemas/thing/v2.json": v2, "schemas/other/v1.json": { type: "string" } });
+    for (const n of names(before)) expect(names(after)).toContain(n);
+    expect(names(after)).not.toContain("Thing1");
+  });
+
+  it("lets x-lockstep-name and an identifier title pin a name", async () => {
+    const m = await root({
+      "schemas/user/v1.json": {
+        type: "object",
+        properties: {
+          a: { "x-lockstep-name": "PostalAddress", type: "object", properties: { s: { type: "string" } } },
+          b: { title: "Geo", type: "object", properties: { s: { type: "string" } } },
+          c: { title: "Not an identifier", type: "object", properties: { s: { type: "string" } } },
+        },
+      },
+    });
+    expect(names(m)).toEqual(["User", "PostalAddress", "Geo", "UserC"]);
+  });
+
+  it("refuses two types that get the same name, naming both places", async () => {
+    const files = {
+      "schemas/user/v1.json": {
+        type: "object",
+        properties: { address: { type: "object", properties: { a: { type: "string" } } }, x: { $ref: "#/$defs/UserAddress" } },
+        $defs: { UserAddress: { type: "object", properties: { b: { type: "string" } } } },
+      },
+    };
+    await expect(root(files)).rejects.toThrow(/two types get the same name UserAddress.*user\/v1\.json#\/properties\/address.*user\/v1\.json#\/\$defs\/UserAddress/);
+  });
+
+  it("refuses properties that collide after case conversion", async () => {
+    const files = { "schemas/user/v1.json": { type: "object", properties: { first_name: { type: "string" }, firstName: { type: "string" } } } };
+    await expect(root(files)).rejects.toThrow(/same name FirstName.*#\/properties\/first_name and .*#\/properties\/firstName/);
+  });
+
+  it("invents names for unknown variants and bags that do not clash with the schema's", async () => {
+    const m = await root({
+      "schemas/e/v1.json": { type: "object", properties: { additional_properties: { type: "string" }, kind: { enum: ["unknown", "b"] } } },
+    });
+    expect(obj(m, "e").additional).toEqual({ kind: "preserve", name: ["extra", "properties"] });
+    expect((decl(m, "e_kind") as { unknownName: string[] }).unknownName).toEqual(["other"]);
+  });
+});
+
+describe("IR types", () => {
+  const schema = {
+    type: "object",
+    required: ["req", "req_null"],
+    properties: {
+      req: { type: "integer", format: "int32" },
+      req_null: { type: ["string", "null"] },
+      opt: { type: "integer" },
+      opt_null: { oneOf: [{ type: "number" }, { type: "null" }] },
+      closed: { type: "object", additionalProperties: false, properties: { a: { type: "string" } } },
+      typed: { type: "object", properties: { a: { type: "string" } }, additionalProperties: { type: "boolean" } },
+      map: { type: "object", additionalProperties: { type: "string" } },
+      tuple: { type: "array", prefixItems: [{ type: "string" }, { type: "number" }], items: false },
+      kinds: { type: ["string", "integer", "null"] },
+      weird: { not: { type: "string" } },
+      big: { type: "integer", format: "int64", default: 9007199254740993 },
+    },
+  };
+
+  it("maps presence, maps, tuples and kind unions", async () => {
+    const m = await root({ "schemas/r/v1.json": schema });
+    const t = (w: string): TypeExpr => field(m, "r", w).type;
+    expect(field(m, "r", "req")).toMatchObject({ required: true, type: { kind: "integer", bits: 32 } });
+    expect(field(m, "r", "req_null")).toMatchObject({ required: true, type: { kind: "nullable", inner: { kind: "string" } } });
+    expect(field(m, "r", "opt")).toMatchObject({ required: false, type: { kind: "integer", bits: 64 } });
+    expect(t("opt_null")).toEqual({ kind: "nullable", inner: { kind: "number" } });
+    expect(obj(m, "r_closed").additional).toEqual({ kind: "closed" });
+    expect(obj(m, "r_typed").additional).toMatchObject({ kind: "typed", type: { kind: "boolean" } });
+    expect(t("map")).toEqual({ kind: "map", values: { kind: "string" } });
+    expect(t("tuple")).toEqual({ kind: "tuple", items: [{ kind: "string" }, { kind: "number" }] });
+    expect(t("kinds")).toEqual({ kind: "nullable", inner: { kind: "ref", target: "r_kinds", indirect: false } });
+    expect(decl(m, "r_kinds")).toMatchObject({ kind: "kind-union", variants: [{ kind: "integer" }, { kind: "string" }] });
+  });
+
+  it("falls back to raw JSON with a warning naming the pointer, never silently", async () => {
+    const m = await root({ "schemas/r/v1.json": schema });
+    expect(field(m, "r", "weird").type).toEqual({ kind: "raw" });
+    expect(m.warnings).toContainEqual(expect.objectContaining({ file: "r/v1.json", pointer: "/properties/weird" }));
+  });
+
+  it("keeps int64 defaults exact", async () => {
+    const text = '{"type":"object","properties":{"big":{"type":"integer","format":"int64","default":9007199254740993}}}';
+    const m = await root({ "schemas/r/v1.json": text });
+    expect(field(m, "r", "big").defaultJson).toBe("9007199254740993");
+  });
+
+  it("detects tagged unions and merges the parent's shared properties into each variant", async () => {
+    const m = await root({
+      "schemas/ev/v1.json": {
+        type: "object",
+        properties: { id: { type: "string" } },
+        required: ["id"],
+        oneOf: [
+          { properties: { kind: { const: "a" }, x: { type: "string" } }, required: ["kind"] },
+          { properties: { kind: { const: "b" } }, required: ["kind"] },
+        ],
+      },
+    });
+    expect(decl(m, "ev")).toMatchObject({ kind: "tagged-union", tag: "kind", variants: [{ tagValue: "a", target: "ev_a" }, { tagValue: "b", target: "ev_b" }] });
+    expect(obj(m, "ev_a").fields.map((f) => f.wireName)).toEqual(["id", "x"]);
+  });
+
+  it("boxes only the references that close a by-value cycle", async () => {
+    const m = await root({
+      "schemas/node/v1.json": {
+        type: "object",
+        properties: { next: { $ref: "#" }, children: { type: "array", items: { $ref: "#" } }, leaf: { $ref: "#/$defs/Leaf" } },
+        $defs: { Leaf: { type: "object", properties: { v: { type: "string" } } } },
+      },
+    });
+    expect(field(m, "node", "next").type).toMatchObject({ kind: "ref", indirect: true });
+    expect(field(m, "node", "children").type).toMatchObject({ kind: "array", items: { kind: "ref", indirect: false } });
+    expect(field(m, "node", "leaf").type).toMatchObject({ kind: "ref", indirect: false });
+  });
+
+  it("builds one module per older version with --all-versions", async () => {
+    const v1 = { type: "object", properties: { a: { type: "string" } } };
+    const { modules } = await loadModules(`${writeTree({ "schemas/x/v1.json": v1, "schemas/x/v2.json": v1 })}/schemas`, { allVersions: true });
+    expect(modules.map((m) => m.path.join("/"))).toEqual(["", "x/v1"]);
+    expect(modules[0]!.entities[0]).toMatchObject({ entity: "x", version: 2, root: "x" });
+  });
+});
