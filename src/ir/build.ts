@@ -14,7 +14,7 @@ import { buildUnion } from "./build-union.js";
 import {
   UNREPRESENTABLE, declaredTypes, docOf, isSchemaObject, kindOfValue, mergeAllOf, omit, type Schema,
 } from "./schema.js";
-import type { Decl, EntityRoot, EnumDecl, JsonKind, Module, SourceRef, TypeExpr, Warning, Words } from "./types.js";
+import type { Checks, Decl, EntityRoot, EnumDecl, JsonValue, JsonKind, Module, SourceRef, TypeExpr, Warning, Words } from "./types.js";
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
@@ -153,19 +153,25 @@ export class Builder {
   }
 
   private singleType(schema: Schema, type: string, hint: Words, at: SourceRef, opts: NameOptions, open: boolean): TypeExpr {
+    const checks = checksOf(schema);
+    const withChecks = <T extends TypeExpr>(t: T): T => (checks ? { ...t, checks } : t);
     switch (type) {
       case "string":
-        return typeof schema.format === "string" ? { kind: "string", format: schema.format } : { kind: "string" };
+        return withChecks(typeof schema.format === "string" ? { kind: "string", format: schema.format } : { kind: "string" });
       case "integer":
-        return { kind: "integer", bits: integerBits(schema) };
+        return withChecks({ kind: "integer", bits: integerBits(schema) });
       case "number":
-        return { kind: "number" };
+        return withChecks({ kind: "number" });
       case "boolean":
-        return { kind: "boolean" };
-      case "array":
-        return this.arrayType(schema, hint, at);
-      case "object":
-        return buildObject(this, schema as ObjectShape, hint, at, opts, open);
+        return withChecks({ kind: "boolean" });
+      case "array": {
+        const array = this.arrayType(schema, hint, at);
+        return array.kind === "array" ? withChecks(array) : array;
+      }
+      case "object": {
+        const object = buildObject(this, schema as ObjectShape, hint, at, opts, open);
+        return object.kind === "map" ? withChecks(object) : object;
+      }
       default:
         this.warn(at, `unknown type "${type}"; typed as raw JSON`);
         return { kind: "raw" };
@@ -205,13 +211,13 @@ export class Builder {
     if (kinds.size === 1 && kinds.has("string") && Array.isArray(schema.enum)) {
       inner = this.enumDecl(schema, rest as string[], hint, at, opts);
     } else if (kinds.size === 1 && kinds.has("string")) {
-      inner = { kind: "string" };
+      inner = { kind: "string", checks: { values: rest as JsonValue[] } };
     } else if ([...kinds].every((k) => k === "integer")) {
-      inner = { kind: "integer", bits: integerBits({ minimum: Math.min(...(rest as number[])), maximum: Math.max(...(rest as number[])), format: schema.format }) };
+      inner = { kind: "integer", bits: integerBits({ minimum: Math.min(...(rest as number[])), maximum: Math.max(...(rest as number[])), format: schema.format }), checks: { values: rest as JsonValue[] } };
     } else if ([...kinds].every((k) => k === "integer" || k === "number")) {
-      inner = { kind: "number" };
+      inner = { kind: "number", checks: { values: rest as JsonValue[] } };
     } else if (kinds.size === 1 && kinds.has("boolean")) {
-      inner = { kind: "boolean" };
+      inner = { kind: "boolean", checks: { values: rest as JsonValue[] } };
     } else {
       this.warn(at, "enum/const with values of several JSON kinds or structured values; typed as raw JSON");
       return { kind: "raw" };
@@ -242,6 +248,17 @@ export function nullable_(inner: TypeExpr): TypeExpr {
 
 export function sub(at: SourceRef, ...segments: Array<string | number>): SourceRef {
   return { file: at.file, pointer: at.pointer + pointerFrom(segments) };
+}
+
+const CHECK_KEYWORDS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties"] as const;
+
+function checksOf(schema: Schema): Checks | undefined {
+  const checks: Record<string, unknown> = {};
+  for (const key of CHECK_KEYWORDS) {
+    const value = schema[key];
+    if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") checks[key] = value;
+  }
+  return Object.keys(checks).length > 0 ? (checks as Checks) : undefined;
 }
 
 function inferTypes(schema: Schema): string[] {

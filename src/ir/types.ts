@@ -29,17 +29,39 @@ export interface Doc {
   format?: string;
 }
 
+/**
+ * Validation keywords of a scalar or container, kept structured for fixture synthesis and lint.
+ * Generated types do not enforce them (they are documented). Present only when the schema has some.
+ */
+export interface Checks {
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  minProperties?: number;
+  maxProperties?: number;
+  /** Allowed values (enum of non-strings, or const). */
+  values?: JsonValue[];
+}
+
 /** A type expression: used for fields, array items, map values, aliases and union variants. */
 export type TypeExpr =
-  | { kind: "string"; format?: string }
+  | { kind: "string"; format?: string; checks?: Checks }
   /** bits: 32 for int32; 64 for int64 and for integers without a format. */
-  | { kind: "integer"; bits: 32 | 64 }
-  | { kind: "number" }
-  | { kind: "boolean" }
+  | { kind: "integer"; bits: 32 | 64; checks?: Checks }
+  | { kind: "number"; checks?: Checks }
+  | { kind: "boolean"; checks?: Checks }
   /** Any JSON value kept exactly (serde_json::Value, json.RawMessage, JsonValue). */
   | { kind: "raw" }
-  | { kind: "array"; items: TypeExpr }
-  | { kind: "map"; values: TypeExpr }
+  | { kind: "array"; items: TypeExpr; checks?: Checks }
+  | { kind: "map"; values: TypeExpr; checks?: Checks }
   /** Fixed-length array (prefixItems with items: false). */
   | { kind: "tuple"; items: TypeExpr[] }
   /** null or the inner value. `inner` is never itself nullable. */
