@@ -51,6 +51,8 @@ export class ModuleContext {
         this.usesBTreeMap = true;
         return `BTreeMap<String, ${this.rust(type.values)}>`;
       case "tuple":
+        // `()` would be JSON null; an empty array type keeps `[]`.
+        if (type.items.length === 0) return "[serde_json::Value; 0]";
         return type.items.length === 1 ? `(${this.rust(type.items[0]!)},)` : `(${type.items.map((t) => this.rust(t)).join(", ")})`;
       case "nullable":
         return `Option<${this.rust(type.inner)}>`;

@@ -15,7 +15,8 @@ const pad = (indent: number): string => " ".repeat(indent);
 export function attribute(indent: number, name: string, items: readonly string[]): string[] {
   const args = items.join(", ");
   const line = `#[${name}(${args})]`;
-  if (args.length <= ATTR_ARGS_WIDTH && indent + line.length <= MAX_WIDTH) return [line];
+  const narrow = items.length === 1 || args.length <= ATTR_ARGS_WIDTH; // rustfmt spares a lone argument
+  if (narrow && indent + line.length < MAX_WIDTH) return [line]; // rustfmt keeps one column spare here
   return [`#[${name}(`, ...items.map((item, i) => `    ${item}${i < items.length - 1 ? "," : ""}`), ")]"];
 }
 
@@ -48,4 +49,19 @@ export function callWithLiteral(callee: string, literal: string): string[] {
 /** Indents lines (blank lines stay empty). */
 export function indent(lines: readonly string[], by: number): string[] {
   return lines.map((line) => (line === "" ? "" : pad(by) + line));
+}
+
+/** `fn name() -> T {` at `indent`; when too wide rustfmt moves `{`, then `) -> T {`, to their own line. */
+export function fnSignature(indent: number, name: string, ret: string): string[] {
+  const head = `fn ${name}() -> ${ret}`;
+  if (indent + head.length + 2 <= MAX_WIDTH) return [`${head} {`];
+  if (indent + head.length <= MAX_WIDTH) return [head, "{"];
+  return [`fn ${name}(`, `) -> ${ret} {`];
+}
+
+/** `pub struct Name(pub T);`, or the field on its own line when that does not fit. */
+export function newtypeStruct(name: string, type: string): string[] {
+  const line = `pub struct ${name}(pub ${type});`;
+  if (line.length <= MAX_WIDTH) return [line];
+  return [`pub struct ${name}(`, `    pub ${type},`, ");"];
 }

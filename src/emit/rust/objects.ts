@@ -3,7 +3,7 @@ import type { EnumDecl, Field, ObjectDecl } from "../../ir/types.js";
 import type { ModuleContext } from "./context.js";
 import { defaultExpr } from "./defaults.js";
 import { docLines } from "./docs.js";
-import { attribute, indent, matchArm, typed } from "./layout.js";
+import { attribute, fnSignature, indent, matchArm, typed } from "./layout.js";
 import { fieldName, snakeName, typeName, unraw, variantName } from "./naming.js";
 import { rustString } from "./text.js";
 
@@ -16,8 +16,7 @@ export function itemHead(docs: string[], deprecated: boolean, allowDeprecated: b
 const defaultText = (field: Field): string => field.defaultJson ?? JSON.stringify(field.default);
 
 interface DefaultFn {
-  fn: string;
-  type: string;
+  signature: string[];
   body: string[];
 }
 
@@ -32,7 +31,7 @@ function fieldLines(ctx: ModuleContext, owner: string, field: Field, defaults: D
     const fn = `default_${unraw(name)}`;
     const expr = defaultExpr(ctx, field.type, field.default, defaultText(field));
     deprecated ||= expr.deprecated;
-    defaults.push({ fn, type: base, body: expr.lines });
+    defaults.push({ signature: fnSignature(4, fn, base), body: expr.lines });
     serde.push(`default = ${rustString(`${owner}::${fn}`)}`);
   }
   if (!field.required) {
@@ -74,7 +73,7 @@ export function structView(ctx: ModuleContext, decl: ObjectDecl) {
   const deprecated = decl.doc.deprecated === true;
   const head = [...itemHead(docLines(decl.doc), deprecated, allow), "#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]"];
   const defaultsAllow = deprecated || allow;
-  return { template: "struct.rs", view: { head, name, body, defaults, allowDeprecated: defaultsAllow } };
+  return { template: "struct.rs", view: { head, name, empty: body.length === 0, body, defaults, allowDeprecated: defaultsAllow } };
 }
 
 export function enumView(decl: EnumDecl) {

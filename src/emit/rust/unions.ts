@@ -2,7 +2,7 @@
 import type { AliasDecl, KindUnionDecl, TaggedUnionDecl } from "../../ir/types.js";
 import type { ModuleContext } from "./context.js";
 import { docLines } from "./docs.js";
-import { attribute, indent, matchArm, tupleVariant, typed } from "./layout.js";
+import { attribute, indent, matchArm, newtypeStruct, tupleVariant, typed } from "./layout.js";
 import { itemHead } from "./objects.js";
 import { typeName, variantName } from "./naming.js";
 import { rustString } from "./text.js";
@@ -56,6 +56,6 @@ export function aliasView(ctx: ModuleContext, decl: AliasDecl) {
   const name = typeName(decl.name);
   const type = ctx.rust(decl.type);
   const head = itemHead(docLines(decl.doc), decl.doc.deprecated === true, ctx.mentionsDeprecated(decl.type));
-  if (ctx.recursiveAliases.has(decl.id)) return { template: "newtype.rs", view: { head, name, type } };
+  if (ctx.recursiveAliases.has(decl.id)) return { template: "newtype.rs", view: { head, body: newtypeStruct(name, type) } };
   return { template: "alias.rs", view: { head, body: typed(0, `pub type ${name} =`, type, ";") } };
 }
