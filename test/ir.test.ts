@@ -117,7 +117,7 @@ describe("IR types", () => {
 
   it("falls back to raw JSON with a warning naming the pointer, never silently", async () => {
     const m = await root({ "schemas/r/v1.json": schema });
-    expect(field(m, "r", "weird").type).toEqual({ kind: "raw" });
+    expect(field(m, "r", "weird").type).toMatchObject({ kind: "raw", at: { file: "r/v1.json", pointer: "/properties/weird" } });
     expect(m.warnings).toContainEqual(expect.objectContaining({ file: "r/v1.json", pointer: "/properties/weird" }));
   });
 

@@ -96,5 +96,5 @@ function additionalOf(b: Builder, additional: unknown, scope: NameScope, name: W
   if (isSchemaObject(additional) && Object.keys(additional).length > 0 && !open) {
     return { kind: "typed", name: bag, type: b.typeOf(additional, [...name, "value"], sub(at, "additionalProperties")) };
   }
-  return { kind: "preserve", name: bag };
+  return additional === false ? { kind: "preserve", name: bag, closedInSchema: true } : { kind: "preserve", name: bag };
 }

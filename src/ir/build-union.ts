@@ -43,7 +43,7 @@ export function buildUnion(b: Builder, schema: Schema, refBranches: unknown[], h
   const byKind = kindUnion(b, schema, branches, hint, at, opts);
   if (byKind) return wrap(byKind);
   b.warn(at, `${key} variants are not told apart by JSON kind or by a required const property (a discriminator); typed as raw JSON`);
-  return { kind: "raw" };
+  return { kind: "raw", at };
 }
 
 /** A branch with the parent's own object keywords merged in (shared properties of every variant). */

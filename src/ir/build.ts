@@ -129,7 +129,7 @@ export class Builder {
     const hasShape = ["type", "properties", "items", "prefixItems", "enum", "const", "oneOf", "anyOf", "additionalProperties"].some((k) => k in schema);
     if (unrepresentable.length > 0 && !hasShape) {
       this.warn(at, `${unrepresentable.join(", ")} cannot be expressed as a type in every target; typed as raw JSON`);
-      return { kind: "raw" };
+      return { kind: "raw", at };
     }
     for (const k of unrepresentable) {
       this.warn(at, `${k} is not checked by the generated types (the value is typed by its other keywords${k === "not" ? "" : "; properties it adds are kept as unknown properties"})`);
@@ -146,7 +146,7 @@ export class Builder {
     const nullable = types.includes("null");
     const nonNull = types.filter((t) => t !== "null");
     let inner: TypeExpr;
-    if (nonNull.length === 0) return { kind: "raw" };
+    if (nonNull.length === 0) return Object.keys(schema).some((k) => !ANNOTATION_KEYS.has(k)) ? { kind: "raw", at } : { kind: "raw" };
     if (nonNull.length > 1) inner = this.multiType(schema, nonNull, hint, at, opts);
     else inner = this.singleType(schema, nonNull[0]!, hint, at, opts, unrepresentable.length > 0);
     return nullable ? nullable_(inner) : inner;
@@ -185,7 +185,7 @@ export class Builder {
       const key = Array.isArray(schema.prefixItems) ? "prefixItems" : "items";
       if (!closed) {
         this.warn(at, `tuple (${key}) without a closing items: false allows extra items; typed as raw JSON`);
-        return { kind: "raw" };
+        return { kind: "raw", at };
       }
       return {
         kind: "tuple",
@@ -220,7 +220,7 @@ export class Builder {
       inner = { kind: "boolean", checks: { values: rest as JsonValue[] } };
     } else {
       this.warn(at, "enum/const with values of several JSON kinds or structured values; typed as raw JSON");
-      return { kind: "raw" };
+      return { kind: "raw", at };
     }
     return nullable ? nullable_(inner) : inner;
   }
@@ -249,6 +249,9 @@ export function nullable_(inner: TypeExpr): TypeExpr {
 export function sub(at: SourceRef, ...segments: Array<string | number>): SourceRef {
   return { file: at.file, pointer: at.pointer + pointerFrom(segments) };
 }
+
+/** Keywords that do not constrain a value: a schema with only these admits any JSON. */
+const ANNOTATION_KEYS = new Set(["title", "description", "$comment", "examples", "default", "deprecated", "readOnly", "writeOnly", "$schema", "$id", "$defs", "definitions", "x-lockstep-name", "x-lockstep-renamed-from", "x-lockstep-allow"]);
 
 const CHECK_KEYWORDS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties"] as const;
 

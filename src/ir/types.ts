@@ -58,8 +58,11 @@ export type TypeExpr =
   | { kind: "integer"; bits: 32 | 64; checks?: Checks }
   | { kind: "number"; checks?: Checks }
   | { kind: "boolean"; checks?: Checks }
-  /** Any JSON value kept exactly (serde_json::Value, json.RawMessage, JsonValue). */
-  | { kind: "raw" }
+  /**
+   * Any JSON value kept exactly (serde_json::Value, json.RawMessage, JsonValue). `at` is the
+   * schema it stands for, when that schema constrains the value (for fixtures and lint).
+   */
+  | { kind: "raw"; at?: SourceRef }
   | { kind: "array"; items: TypeExpr; checks?: Checks }
   | { kind: "map"; values: TypeExpr; checks?: Checks }
   /** Fixed-length array (prefixItems with items: false). */
@@ -93,8 +96,12 @@ export interface Field {
 
 /** What an object does with properties it does not declare. */
 export type Additional =
-  /** Open object: unknown properties are kept as raw JSON in a bag called `name`. */
-  | { kind: "preserve"; name: Words }
+  /**
+   * Open object: unknown properties are kept as raw JSON in a bag called `name`. `closedInSchema`
+   * is set when the schema says additionalProperties: false but other keywords (if/then,
+   * patternProperties, ...) may add properties the types do not know.
+   */
+  | { kind: "preserve"; name: Words; closedInSchema?: boolean }
   /** additionalProperties: false. */
   | { kind: "closed" }
   /** additionalProperties: <schema>: extra properties are typed, kept in a map called `name`. */
