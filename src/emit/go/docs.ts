@@ -1,5 +1,5 @@
 /** Doc comments from IR docs: description, then facts (format, default, examples, constraints), then Deprecated. */
-import type { Doc } from "../../ir/types.js";
+import type { Doc, TypeExpr } from "../../ir/types.js";
 import { commentLines, docParagraphs, textLines } from "./text.js";
 
 export interface DocExtras {
@@ -7,6 +7,13 @@ export interface DocExtras {
   default?: { json: string; filled: boolean };
   /** Extra fact lines written by the emitter (already plain text). */
   notes?: string[];
+  /** The Go type the doc is for: a format it already spells (int32, int64, double) is not repeated. */
+  type?: TypeExpr;
+}
+
+function formatSpelledByType(format: string, type: TypeExpr | undefined): boolean {
+  const base = type?.kind === "nullable" ? type.inner : type;
+  return (base?.kind === "integer" && (format === "int32" || format === "int64")) || (base?.kind === "number" && format === "double");
 }
 
 const oneLine = (text: string): string => textLines(text).filter((l) => l !== "").join(" ");
@@ -24,7 +31,7 @@ function docText(doc: Doc, extras: DocExtras): string[] {
   if (description) para(textLines(description));
 
   const facts: string[] = [];
-  if (doc.format !== undefined) facts.push(`Format: ${oneLine(doc.format)}.`);
+  if (doc.format !== undefined && !formatSpelledByType(doc.format, extras.type)) facts.push(`Format: ${oneLine(doc.format)}.`);
   if (extras.default !== undefined) {
     const when = extras.default.filled ? "filled in when the property is absent" : "not filled in: absence is kept";
     facts.push(`Default: ${oneLine(extras.default.json)} (${when}).`);

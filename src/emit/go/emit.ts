@@ -3,7 +3,7 @@
  * decided here; the templates only print. Each package is self-contained: its own copy of the
  * small runtime (runtime.go) and nothing but the standard library.
  */
-import type { Decl, EnumDecl, KindUnionDecl, Module, ObjectDecl, TaggedUnionDecl, AliasDecl } from "../../ir/types.js";
+import type { AliasDecl, Decl, EnumDecl, KindUnionDecl, Module, ObjectDecl, TaggedUnionDecl } from "../../ir/types.js";
 import { alignRows, type Row } from "./align.js";
 import { docComment } from "./docs.js";
 import { planField } from "./fields.js";
@@ -36,13 +36,13 @@ export function emitPackage(module: Module, pkg: string, header: string[]): Pack
   const types = new TypeMapper(decls, declNames, helper);
   const ctx: Ctx = { types, taken, name: (id) => declNames.get(id)! };
 
-  const blocks = module.decls.map((d) => renderDecl(d, ctx));
-  const usesJson = module.decls.some((d) => d.kind !== "enum" && d.kind !== "alias") || blocks.some((b) => b.includes("json.RawMessage"));
+  const blocks = module.decls.map((d) => renderDecl(d, ctx).replace(/\n+$/, ""));
+  // Objects and tagged unions handle raw properties; other code needs json only for raw types.
+  const usesJson = types.usesJson || module.decls.some((d) => d.kind === "object" || d.kind === "tagged-union");
   const typesGo = render("file.go", {
     header,
     pkg,
     imports: usesJson ? ['"encoding/json"'] : [],
-    hasImports: usesJson,
     blocks,
   });
 
@@ -98,21 +98,17 @@ function structBody(rows: { doc: string[]; cells: string[] }[]): string[] {
 
 function renderObject(decl: ObjectDecl, ctx: Ctx): string {
   const name = ctx.name(decl.id);
-  const bagWords = decl.additional.kind === "closed" ? undefined : decl.additional.name;
-  const goNames = fieldNames([...decl.fields.map((f) => goName(f.name)), ...(bagWords ? [goName(bagWords)] : [])]);
+  const extra = decl.additional;
+  const goNames = fieldNames([...decl.fields.map((f) => goName(f.name)), ...(extra.kind !== "closed" ? [goName(extra.name)] : [])]);
   const fields = decl.fields.map((f, i) => planField(f, goNames[i]!, ctx.types));
   const rows = fields.map((f) => ({ doc: f.doc, cells: [f.goName, f.goType, f.tag] }));
 
-  let bag: { name: string; known: string } | undefined;
-  if (decl.additional.kind !== "closed") {
-    const bagName = goNames[goNames.length - 1]!;
-    const valueType = decl.additional.kind === "typed" ? ctx.types.go(decl.additional.type) : "json.RawMessage";
-    const what = decl.additional.kind === "typed" ? "Properties the schema does not declare, by name." : "Properties the schema does not declare, kept as raw JSON.";
-    rows.push({ doc: [`// ${bagName} holds ${what[0]!.toLowerCase()}${what.slice(1)}`], cells: [bagName, `map[string]${valueType}`, '`json:"-"`'] });
-    // Keys that are declared properties (or the union tag) are never written twice.
-    const tag = decl.variantOf !== undefined ? unionTag(decl.variantOf, ctx) : undefined;
-    const known = [...decl.fields.map((f) => f.wireName), ...(tag !== undefined ? [tag] : [])];
-    bag = { name: bagName, known: known.map((k) => `, ${goQuote(k)}`).join("") };
+  let bag: string | undefined;
+  if (extra.kind !== "closed") {
+    bag = goNames[goNames.length - 1]!;
+    const valueType = extra.kind === "typed" ? ctx.types.go(extra.type) : "json.RawMessage";
+    const what = `properties the schema does not declare, ${extra.kind === "typed" ? "by name" : "kept as raw JSON"}.`;
+    rows.push({ doc: [`// ${bag} holds ${what}`], cells: [bag, `map[string]${valueType}`, '`json:"-"`'] });
   }
 
   return render("object", {
@@ -123,13 +119,8 @@ function renderObject(decl: ObjectDecl, ctx: Ctx): string {
     encode: fields.flatMap((f) => f.encode),
     decode: fields.map((f) => f.decode),
     hasBag: bag !== undefined,
-    bag: bag ?? { name: "", known: "" },
+    bag: { name: bag ?? "" },
   });
-}
-
-function unionTag(unionId: string, ctx: Ctx): string | undefined {
-  const union = ctx.types.decl(unionId);
-  return union.kind === "tagged-union" ? union.tag : undefined;
 }
 
 function renderEnum(decl: EnumDecl, ctx: Ctx): string {
@@ -209,7 +200,7 @@ function renderKindUnion(decl: KindUnionDecl, ctx: Ctx): string {
 function renderAlias(decl: AliasDecl, ctx: Ctx): string {
   const defined = ctx.types.definedAlias(decl.type);
   return render("alias", {
-    doc: docComment(decl.doc),
+    doc: docComment(decl.doc, { type: decl.type }),
     name: ctx.name(decl.id),
     sep: defined ? " " : " = ",
     type: ctx.types.go(decl.type),

@@ -29,15 +29,16 @@ const TAG_SAFE = /^[\p{L}\p{Nd}!#$%&()*+\-./:;<=>?@[\]^_{|}~]+$/u;
 
 export function jsonTag(wireName: string | undefined, option: string): string {
   if (wireName === undefined || !TAG_SAFE.test(wireName)) return '`json:"-"`';
-  const name = wireName === "-" ? "-," : wireName;
-  return `\`json:"${name}${option === "" ? "" : `,${option}`}"\``;
+  // json:"-" skips a field; "-," (or "-,omitempty") names it "-".
+  const opts = option === "" ? (wireName === "-" ? "," : "") : `,${option}`;
+  return `\`json:"${wireName}${opts}"\``;
 }
 
 export function planField(field: Field, goName: string, types: TypeMapper): FieldPlan {
   const wire = goQuote(field.wireName);
   const names = [field.wireName, ...field.aliases].map(goQuote).join(", ");
   const dst = `&x.${goName}`;
-  const nullable = field.type.kind !== "raw" && types.nullable(field.type);
+  const nullable = types.nullable(field.type);
   const shape = types.shape(field.type);
   const nilable = shape !== "value";
   const notes: string[] = [];
@@ -47,7 +48,7 @@ export function planField(field: Field, goName: string, types: TypeMapper): Fiel
   const defaultJson = field.defaultJson ?? (field.default !== undefined ? JSON.stringify(field.default) : undefined);
   const hasDefault = defaultJson !== undefined;
   const doc = (filled: boolean): string[] =>
-    docComment(field.doc, { ...(hasDefault ? { default: { json: defaultJson, filled } } : {}), notes }, "");
+    docComment(field.doc, { ...(hasDefault ? { default: { json: defaultJson, filled } } : {}), notes, type: field.type }, "");
 
   if (field.required) {
     const goType = types.go(field.type);

@@ -10,6 +10,8 @@ export type Shape = "slice" | "map" | "raw" | "pointer" | "value";
 export class TypeMapper {
   /** Arities of the TupleN helper types the package needs. */
   readonly tupleArities = new Set<number>();
+  /** Set once a type spelled json.RawMessage: types.go then imports encoding/json. */
+  usesJson = false;
 
   /**
    * @param helper the package's name for an exported helper type ("Nullable", "Tuple2"): claimed
@@ -44,6 +46,7 @@ export class TypeMapper {
       case "boolean":
         return "bool";
       case "raw":
+        this.usesJson = true;
         return "json.RawMessage";
       case "array":
         return `[]${this.go(t.items)}`;
@@ -64,7 +67,7 @@ export class TypeMapper {
   /** Homogeneous tuples are Go arrays; mixed ones the generic TupleN helper. */
   private tuple(items: TypeExpr[]): string {
     const types = items.map((i) => this.go(i));
-    if (types.length === 0) return "[0]json.RawMessage";
+    if (types.length === 0) return `[0]${this.go({ kind: "raw" })}`;
     if (types.every((x) => x === types[0])) return `[${types.length}]${types[0]}`;
     this.tupleArities.add(types.length);
     return `${this.helper(`Tuple${types.length}`)}[${types.join(", ")}]`;
@@ -128,6 +131,9 @@ export class TypeMapper {
         return true;
       case "tuple":
         return this.go(t).startsWith("[");
+      case "nullable":
+        // A nullable slice or map is the same Go type (nil is null); pointers stay aliases.
+        return this.nilable(t.inner) && this.definedAlias(t.inner);
       default:
         return false;
     }

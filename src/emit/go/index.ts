@@ -5,7 +5,7 @@
 import type { Module } from "../../ir/types.js";
 import type { Emitter, GeneratedFile, GoOptions } from "../types.js";
 import { emitPackage } from "./emit.js";
-import { checkModulePath, entityDir, rootPackageName, versionPackageName } from "./naming.js";
+import { checkModulePath, pathElement, rootPackageName, versionPackageName } from "./naming.js";
 import { render } from "./render.js";
 import { textLines } from "./text.js";
 
@@ -34,7 +34,7 @@ export const emitGo: Emitter<GoOptions> = (modules, options) => {
   for (const module of modules) {
     const isRoot = module.path.length === 0;
     const [entity = "", version = ""] = module.path;
-    const dir = isRoot ? "" : `${entityDir(entity)}/${/^v[0-9]+$/.test(version) ? version : "v0"}/`;
+    const dir = isRoot ? "" : `${pathElement(entity)}/${pathElement(version)}/`;
     const pkg = isRoot ? root : versionPackageName(entity, version);
     const { types, runtime } = emitPackage(module, pkg, header(options.header.toolVersion, [module]));
     files.push({ path: `${dir}types.go`, contents: types }, { path: `${dir}runtime.go`, contents: runtime });

@@ -35,10 +35,14 @@ export function versionPackageName(entity: string, version: string): string {
   return `${base}${version.toLowerCase().replace(/[^a-z0-9]/g, "")}`;
 }
 
-/** Directory of an entity inside the Go module: the entity name when it is a safe path element. */
-export function entityDir(entity: string): string {
-  const safe = /^[a-z0-9][a-z0-9-]*$/.test(entity) && !["internal", "vendor", "testdata"].includes(entity);
-  return safe ? entity : `${splitWords(entity).join("-") || "entity"}-schema`;
+/**
+ * Directory of an entity or version inside the Go module: the name itself when it is a safe
+ * import path element; else its words joined by "-". Names the go command treats specially
+ * (internal, vendor, testdata) get a suffix.
+ */
+export function pathElement(name: string): string {
+  const base = /^[a-z0-9][a-z0-9._-]*$/.test(name) ? name : splitWords(name).join("-") || "x";
+  return ["internal", "vendor", "testdata"].includes(base) ? `${base}-schema` : base;
 }
 
 /** Module path check: go.mod prints it bare, so it must be a plain Go module path. */

@@ -21,7 +21,7 @@ function isPrintable(ch: string, cp: number): boolean {
 /**
  * A Go interpreted string literal for `text`, as strconv.Quote writes it: printable characters as
  * they are, everything else (NUL, U+2028, BOM, ...) as an escape. A lone UTF-16 surrogate (not
- * valid UTF-8) becomes U+FFFD, which is what Go's JSON decoder makes of it too.
+ * valid UTF-8) becomes U+FFFD, as Go's JSON decoder reads it.
  */
 export function goQuote(text: string): string {
   let out = '"';
@@ -29,7 +29,7 @@ export function goQuote(text: string): string {
     const cp = ch.codePointAt(0)!;
     const esc = QUOTE_ESCAPES[ch];
     if (esc !== undefined) out += esc;
-    else if (cp >= 0xd800 && cp <= 0xdfff) out += "\\ufffd";
+    else if (cp >= 0xd800 && cp <= 0xdfff) out += "\ufffd";
     else if (isPrintable(ch, cp)) out += ch;
     else if (cp < 0x80) out += `\\x${hex(cp, 2)}`;
     else if (cp < 0x10000) out += `\\u${hex(cp, 4)}`;
@@ -119,6 +119,8 @@ export function docParagraphs(lines: string[]): string[] {
   }
   if (cur.length > 0) paras.push(cur);
 
+  // Only link definitions: gofmt keeps them (there is nothing to render) after a blank line.
+  if (paras.length > 0 && paras.every((p) => p.every(isLinkDef))) return ["", ...paras.flat()];
   const out: string[] = [];
   for (const para of paras) {
     if (out.length > 0) out.push("");
