@@ -12,14 +12,22 @@ export interface HeaderInfo {
   toolVersion: string;
 }
 
+/** Round-trip test harness shipped with the generated code (see docs/testing.md). */
+export interface HarnessOptions {
+  /** Fixtures directory, POSIX path relative to the target's output directory. */
+  fixtures: string;
+}
+
 export interface TypeScriptOptions {
   header: HeaderInfo;
+  harness?: HarnessOptions;
 }
 
 export interface RustOptions {
   header: HeaderInfo;
   /** Crate name (snake_case), e.g. "lockstep_schemas". */
   crate: string;
+  harness?: HarnessOptions;
 }
 
 export interface GoOptions {
@@ -28,6 +36,7 @@ export interface GoOptions {
   module: string;
   /** Package name of the root package, e.g. "schemas". */
   package: string;
+  harness?: HarnessOptions;
 }
 
 /**
