@@ -13,6 +13,8 @@ export const CONFIG_FILE = "lockstep.config.json";
 export interface Config {
   /** Absolute schemas directory. */
   schemas: string;
+  /** Absolute fixtures directory. */
+  fixtures: string;
   allVersions: boolean;
   int64: "bigint";
   typescript: { out: string } | false;
@@ -58,6 +60,7 @@ export function loadConfig(dir: string, cwd: string = process.cwd()): Config {
   };
   return {
     schemas: resolve(dir, (raw.schemas as string | undefined) ?? "schemas"),
+    fixtures: resolve(dir, (raw.fixtures as string | undefined) ?? "fixtures"),
     allVersions: (raw.allVersions as boolean | undefined) ?? false,
     int64: "bigint",
     typescript: section("typescript", { out: "generated/typescript" }),

@@ -1,0 +1,52 @@
+/** `lockstep fixtures` and `lockstep test`. */
+import type { CommandModule } from "yargs";
+import { LockstepError } from "../errors.js";
+import { buildFixtures } from "../fixtures/index.js";
+import { loadModules } from "../pipeline.js";
+import type { Language } from "../testing/languages.js";
+import { formatJson, formatText, passed } from "../testing/report.js";
+import { runTests } from "../testing/run.js";
+import { writeOutputs } from "../write.js";
+import { VERSION, common, configFor, setExitCode, type Common } from "./common.js";
+
+const LANGUAGES: Language[] = ["typescript", "rust", "go"];
+
+type FixturesArgs = Common & { schemas?: string; seed: number };
+type TestArgs = FixturesArgs & { language?: string[]; format: string };
+
+export const fixturesCommand: CommandModule<object, FixturesArgs> = {
+  command: "fixtures",
+  describe: "Write deterministic test fixtures for every version of every entity",
+  builder: (y) =>
+    common(y)
+      .option("schemas", { type: "string", describe: "Schemas directory", requiresArg: true })
+      .option("seed", { type: "number", default: 1, describe: "Seed: the same seed writes the same files" }) as never,
+  handler: async (argv) => {
+    const { cwd, config } = configFor(argv);
+    const loaded = await loadModules(config.schemas, { allVersions: true, cwd });
+    const all = buildFixtures(loaded, argv.seed);
+    const files = all.flatMap((v) => v.fixtures.map((f) => ({ path: `${v.entity}/v${v.version}/${f.name}.json`, contents: f.json })));
+    const [report] = writeOutputs([{ dir: config.fixtures, files }], cwd);
+    process.stdout.write(`fixtures: ${files.length} for ${all.length} entity versions (${report!.written.length} written, ${report!.removed.length} removed)\n`);
+  },
+};
+
+export const testCommand: CommandModule<object, TestArgs> = {
+  command: "test",
+  describe: "Prove Go, Rust and TypeScript read and write every fixture the same way, across versions",
+  builder: (y) =>
+    common(y)
+      .option("schemas", { type: "string", describe: "Schemas directory", requiresArg: true })
+      .option("seed", { type: "number", default: 1, describe: "Fixture seed" })
+      .option("language", { type: "string", array: true, describe: `Only these languages: ${LANGUAGES.join(", ")}` })
+      .option("format", { choices: ["text", "json"], default: "text", describe: "Output format" }) as never,
+  handler: async (argv) => {
+    const { cwd, config } = configFor(argv);
+    const languages = (argv.language?.flatMap((l) => l.split(",")) ?? LANGUAGES) as Language[];
+    for (const l of languages) if (!LANGUAGES.includes(l)) throw new LockstepError(`unknown language "${l}" (expected ${LANGUAGES.join(", ")})`);
+    const result = await runTests({ config, cwd, languages, seed: argv.seed, toolVersion: VERSION });
+    const strict = process.env.CI === "true";
+    process.stdout.write(argv.format === "json" ? formatJson(result, strict) : formatText(result, strict));
+    setExitCode(passed(result, strict) ? 0 : 1);
+  },
+};

@@ -1,0 +1,126 @@
+/**
+ * Reads what each language's harness wrote in emit mode and compares it with the fixtures and
+ * across languages. Each outcome names the fixture, the language and the check.
+ */
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { isLosslessNumber, parse } from "lossless-json";
+import { canonicalNumber, canonicalize } from "../canonical.js";
+
+export type Check = "roundtrip" | "new-reads-old" | "old-reads-new";
+export const CHECKS: Check[] = ["roundtrip", "new-reads-old", "old-reads-new"];
+
+export interface Outcome {
+  entity: string;
+  language: string;
+  check: Check;
+  /** Fixture file relative to the fixtures directory: user/v2/cover-03.json */
+  fixture: string;
+  ok: boolean;
+  /** Why it failed: an error from the harness, or a minimal diff. */
+  detail?: string;
+}
+
+/** Files the harness wrote: check/entity/vN/name.json or name.error.txt. */
+export function readEmitted(dir: string): Map<string, { json?: string; error?: string }> {
+  const out = new Map<string, { json?: string; error?: string }>();
+  const walk = (rel: string): void => {
+    const abs = join(dir, rel);
+    if (!existsSync(abs)) return;
+    for (const e of readdirSync(abs, { withFileTypes: true })) {
+      const child = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(child);
+      else if (e.name.endsWith(".error.txt")) out.set(child.replace(/\.error\.txt$/, ".json"), { error: readFileSync(join(dir, child), "utf8").trim() });
+      else if (e.name.endsWith(".json")) out.set(child, { json: readFileSync(join(dir, child), "utf8") });
+    }
+  };
+  walk("");
+  return out;
+}
+
+/**
+ * Outcomes for one language. `expected` decides whether a check must reproduce its input:
+ * roundtrip and old-reads-new must; new-reads-old must only decode (defaults may be added).
+ */
+export function judge(language: string, emitted: ReturnType<typeof readEmitted>, fixturesDir: string): Outcome[] {
+  const outcomes: Outcome[] = [];
+  for (const [key, result] of [...emitted].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const [check, entity, ...rest] = key.split("/");
+    if (!CHECKS.includes(check as Check)) continue;
+    const fixture = [entity, ...rest].join("/");
+    const base = { entity: entity!, language, check: check as Check, fixture };
+    if (result.error !== undefined) {
+      outcomes.push({ ...base, ok: false, detail: result.error });
+      continue;
+    }
+    if (check === "new-reads-old") {
+      outcomes.push({ ...base, ok: true });
+      continue;
+    }
+    const input = readFileSync(join(fixturesDir, fixture), "utf8");
+    const diff = jsonDiff(input, result.json!);
+    outcomes.push(diff ? { ...base, ok: false, detail: diff } : { ...base, ok: true });
+  }
+  return outcomes;
+}
+
+/** Where two languages wrote different bytes for the same fixture and check. */
+export function crossCheck(byLanguage: Map<string, ReturnType<typeof readEmitted>>): Outcome[] {
+  const outcomes: Outcome[] = [];
+  const languages = [...byLanguage.keys()];
+  const keys = new Set(languages.flatMap((l) => [...byLanguage.get(l)!.keys()]));
+  for (const key of [...keys].sort()) {
+    const [check, entity, ...rest] = key.split("/");
+    const written = languages
+      .map((l) => ({ l, json: byLanguage.get(l)!.get(key)?.json }))
+      .filter((x): x is { l: string; json: string } => x.json !== undefined);
+    for (let i = 1; i < written.length; i++) {
+      const diff = jsonDiff(written[0]!.json, written[i]!.json);
+      if (diff) {
+        outcomes.push({
+          entity: entity!, language: `${written[0]!.l}≠${written[i]!.l}`, check: check as Check, fixture: [entity, ...rest].join("/"), ok: false,
+          detail: `${written[0]!.l} and ${written[i]!.l} wrote different JSON: ${diff}`,
+        });
+      }
+    }
+  }
+  return outcomes;
+}
+
+/** A minimal description of how `actual` differs from `expected`, or undefined when equal. */
+export function jsonDiff(expected: string, actual: string): string | undefined {
+  if (canonicalize(expected) === canonicalize(actual)) return undefined;
+  const lines: string[] = [];
+  diffValues(parse(expected), parse(actual), "", lines);
+  return lines.slice(0, 5).join("; ") + (lines.length > 5 ? `; … ${lines.length - 5} more` : "");
+}
+
+function show(v: unknown): string {
+  const text = canonicalize(JSON.stringify(v, (_k, x) => (isLosslessNumber(x) ? Number(x.value) : x)) ?? "null");
+  return isLosslessNumber(v) ? canonicalNumber(v.value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function diffValues(a: unknown, b: unknown, at: string, out: string[]): void {
+  const pointer = at || "/";
+  if (isLosslessNumber(a) && isLosslessNumber(b)) {
+    if (canonicalNumber(a.value) !== canonicalNumber(b.value)) out.push(`${pointer}: expected ${canonicalNumber(a.value)}, got ${canonicalNumber(b.value)}`);
+    return;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) out.push(`${pointer}: expected ${a.length} items, got ${b.length}`);
+    for (let i = 0; i < Math.min(a.length, b.length); i++) diffValues(a[i], b[i], `${at}/${i}`, out);
+    return;
+  }
+  if (a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b) && !isLosslessNumber(a) && !isLosslessNumber(b)) {
+    const ao = a as Record<string, unknown>;
+    const bo = b as Record<string, unknown>;
+    for (const k of Object.keys(ao)) {
+      const p = `${at}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      if (!(k in bo)) out.push(`${p}: missing (expected ${show(ao[k])})`);
+      else diffValues(ao[k], bo[k], p, out);
+    }
+    for (const k of Object.keys(bo)) if (!(k in ao)) out.push(`${at}/${k}: unexpected ${show(bo[k])}`);
+    return;
+  }
+  if (JSON.stringify(show(a)) !== JSON.stringify(show(b))) out.push(`${pointer}: expected ${show(a)}, got ${show(b)}`);
+}

@@ -1,0 +1,103 @@
+/**
+ * Building and running each language's generated harness with the real toolchain, caches kept
+ * between runs (cargo target dir, Go build cache, transpiled JavaScript). Each step's wall time
+ * is measured, so the report can split compile from run.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { ts } from "ts-morph";
+
+export type Language = "typescript" | "rust" | "go";
+
+export interface LanguageRun {
+  language: Language;
+  /** ran: the harness ran (it may have failed checks); missing: no toolchain; broken: did not build. */
+  status: "ran" | "missing" | "broken";
+  message?: string;
+  compileMs: number;
+  runMs: number;
+}
+
+export interface RunInput {
+  /** Generated code of this language. */
+  dir: string;
+  /** Cache directory for this language's build products. */
+  cache: string;
+  /** Absolute fixtures directory. */
+  fixtures: string;
+  /** Where the harness writes its re-encodings. */
+  out: string;
+}
+
+function exec(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): { ok: boolean; output: string; ms: number; missing: boolean } {
+  const start = performance.now();
+  const r = spawnSync(cmd, args, { cwd, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const missing = (r.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT";
+  return { ok: r.status === 0, output: `${r.stdout ?? ""}${r.stderr ?? ""}`, ms: performance.now() - start, missing };
+}
+
+function tail(text: string, lines = 40): string {
+  const all = text.trimEnd().split("\n");
+  return all.slice(-lines).join("\n");
+}
+
+export function runRust(input: RunInput): LanguageRun {
+  const env = { CARGO_TARGET_DIR: join(input.cache, "target"), LOCKSTEP_FIXTURES: input.fixtures, LOCKSTEP_OUT: input.out, CARGO_TERM_COLOR: "never" };
+  const build = exec("cargo", ["test", "--quiet", "--no-run", "--test", "lockstep_roundtrip"], input.dir, env);
+  if (build.missing) return { language: "rust", status: "missing", message: "cargo not found on PATH", compileMs: 0, runMs: 0 };
+  if (!build.ok) return { language: "rust", status: "broken", message: tail(build.output), compileMs: build.ms, runMs: 0 };
+  const run = exec("cargo", ["test", "--quiet", "--test", "lockstep_roundtrip"], input.dir, env);
+  return { language: "rust", status: "ran", ...(run.ok ? {} : { message: tail(run.output) }), compileMs: build.ms, runMs: run.ms };
+}
+
+export function runGo(input: RunInput): LanguageRun {
+  const binary = join(input.cache, "harness.test");
+  mkdirSync(input.cache, { recursive: true });
+  const env = { LOCKSTEP_FIXTURES: input.fixtures, LOCKSTEP_OUT: input.out, GOFLAGS: "-mod=mod", GOWORK: "off" };
+  const build = exec("go", ["test", "-c", "-o", binary, "."], input.dir, env);
+  if (build.missing) return { language: "go", status: "missing", message: "go not found on PATH", compileMs: 0, runMs: 0 };
+  if (!build.ok) return { language: "go", status: "broken", message: tail(build.output), compileMs: build.ms, runMs: 0 };
+  const run = exec(binary, ["-test.count=1"], input.dir, env);
+  return { language: "go", status: "ran", ...(run.ok ? {} : { message: tail(run.output) }), compileMs: build.ms, runMs: run.ms };
+}
+
+/** Transpiles the generated TypeScript (type checking is the compile tests' job) and runs node --test. */
+export function runTypeScript(input: RunInput): LanguageRun {
+  const start = performance.now();
+  const js = join(input.cache, "js");
+  rmSync(js, { recursive: true, force: true });
+  const files = listTs(input.dir);
+  for (const rel of files) {
+    const source = readFileSync(join(input.dir, rel), "utf8");
+    const out = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.NodeNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+      fileName: rel,
+    });
+    const dest = join(js, rel.replace(/\.ts$/, ".js"));
+    mkdirSync(dirname(dest), { recursive: true });
+    writeFileSync(dest, out.outputText);
+  }
+  writeFileSync(join(js, "package.json"), '{ "type": "module" }\n');
+  const compileMs = performance.now() - start;
+  const harness = files.find((f) => f.endsWith("lockstep.roundtrip.test.ts"));
+  if (!harness) return { language: "typescript", status: "broken", message: "no lockstep.roundtrip.test.ts in the generated TypeScript", compileMs, runMs: 0 };
+  const run = exec(process.execPath, ["--test", join(js, harness.replace(/\.ts$/, ".js"))], js, { LOCKSTEP_FIXTURES: input.fixtures, LOCKSTEP_OUT: input.out });
+  return { language: "typescript", status: "ran", ...(run.ok ? {} : { message: tail(run.output) }), compileMs, runMs: run.ms };
+}
+
+function listTs(dir: string, prefix = ""): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) => {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) return listTs(dir, rel);
+    return e.name.endsWith(".ts") ? [rel] : [];
+  });
+}
+
+export const RUNNERS: Record<Language, (input: RunInput) => LanguageRun> = {
+  typescript: runTypeScript,
+  rust: runRust,
+  go: runGo,
+};
+

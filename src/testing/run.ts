@@ -1,0 +1,77 @@
+/**
+ * `lockstep test`: fixtures → generated code with its harness (every version) → each language's
+ * real toolchain → compare what every language wrote with the fixtures and with each other.
+ */
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import type { Config } from "../config.js";
+import { emitGo } from "../emit/go/index.js";
+import { emitRust } from "../emit/rust/index.js";
+import { emitTypeScript } from "../emit/typescript/index.js";
+import type { GeneratedFile } from "../emit/types.js";
+import { buildFixtures } from "../fixtures/index.js";
+import { loadModules } from "../pipeline.js";
+import { writeOutputs } from "../write.js";
+import { crossCheck, judge, readEmitted, type Outcome } from "./compare.js";
+import { RUNNERS, type Language, type LanguageRun } from "./languages.js";
+
+export interface TestOptions {
+  config: Config;
+  /** Project directory (where node_modules/.cache lives). */
+  cwd: string;
+  languages: Language[];
+  seed: number;
+  toolVersion: string;
+}
+
+export interface TestResult {
+  runs: LanguageRun[];
+  outcomes: Outcome[];
+  timings: { generateMs: number };
+  fixtures: number;
+}
+
+const posix = (p: string): string => p.split(sep).join("/");
+
+/** Where builds are cached between runs. */
+export function cacheDir(cwd: string): string {
+  return existsSync(join(cwd, "node_modules")) ? join(cwd, "node_modules", ".cache", "lockstep", "test") : join(cwd, ".lockstep-cache", "test");
+}
+
+export async function runTests(options: TestOptions): Promise<TestResult> {
+  const started = performance.now();
+  const { config, cwd } = options;
+  const loaded = await loadModules(config.schemas, { allVersions: true, cwd });
+  const fixtures = buildFixtures(loaded, options.seed);
+  const fixtureFiles: GeneratedFile[] = fixtures.flatMap((v) => v.fixtures.map((f) => ({ path: `${v.entity}/v${v.version}/${f.name}.json`, contents: f.json })));
+  writeOutputs([{ dir: config.fixtures, files: fixtureFiles }], cwd);
+
+  const cache = cacheDir(cwd);
+  const header = { toolVersion: options.toolVersion };
+  const code = (language: Language): GeneratedFile[] => {
+    const dir = join(cache, language, "src");
+    const harness = { fixtures: posix(relative(dir, config.fixtures)) };
+    if (language === "typescript") return emitTypeScript(loaded.modules, { header, harness });
+    if (language === "rust") return emitRust(loaded.modules, { header, crate: config.rust ? config.rust.crate : "lockstep_schemas", harness });
+    return emitGo(loaded.modules, { header, module: config.go ? config.go.module : "example.com/lockstep/schemas", package: config.go ? config.go.package : "schemas", harness });
+  };
+  writeOutputs(options.languages.map((l) => ({ dir: join(cache, l, "src"), files: code(l) })), cwd);
+  const generateMs = performance.now() - started;
+
+  const runs: LanguageRun[] = [];
+  const emitted = new Map<string, ReturnType<typeof readEmitted>>();
+  const outcomes: Outcome[] = [];
+  for (const language of options.languages) {
+    const out = join(cache, language, "out");
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    const run = RUNNERS[language]({ dir: join(cache, language, "src"), cache: join(cache, language, "build"), fixtures: config.fixtures, out });
+    runs.push(run);
+    if (run.status !== "ran") continue;
+    const written = readEmitted(out);
+    emitted.set(language, written);
+    outcomes.push(...judge(language, written, config.fixtures));
+  }
+  outcomes.push(...crossCheck(emitted));
+  return { runs, outcomes, timings: { generateMs }, fixtures: fixtureFiles.length };
+}
