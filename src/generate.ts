@@ -2,7 +2,9 @@
  * `lockstep generate`: schemas → IR → TypeScript, Rust and Go files → one writer. All emitters
  * run in memory first; nothing is written unless every stage succeeded.
  */
-import { relative, sep } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import { emitGo } from "./emit/go/index.js";
 import { emitRust } from "./emit/rust/index.js";
 import { emitTypeScript } from "./emit/typescript/index.js";
@@ -10,7 +12,7 @@ import type { HeaderInfo } from "./emit/types.js";
 import type { Config } from "./config.js";
 import type { Warning } from "./ir/types.js";
 import { loadModules } from "./pipeline.js";
-import { plan, writeOutputs, type OutputDir, type WriteReport } from "./write.js";
+import { plan, upToDate, writeOutputs, type OutputDir, type WriteReport } from "./write.js";
 
 export type Target = "typescript" | "rust" | "go";
 export const TARGETS: Target[] = ["typescript", "rust", "go"];
@@ -28,16 +30,40 @@ export interface GenerateOptions {
 export interface GenerateResult {
   reports: Array<WriteReport & { target: Target }>;
   warnings: Array<Warning & { display: string }>;
+  /** True when the fingerprint matched and nothing was loaded or emitted. */
+  cached: boolean;
+}
+
+/** Hash of every input: files under the schemas directory, the config, the targets, lockstep's version. */
+export function fingerprint(options: GenerateOptions): string {
+  const hash = createHash("sha256");
+  hash.update(JSON.stringify({ v: options.toolVersion, config: options.config, targets: options.targets ?? TARGETS }));
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const abs = join(dir, e.name);
+      if (e.isDirectory()) walk(abs);
+      else if (e.name.endsWith(".json")) hash.update(abs).update("\0").update(readFileSync(abs)).update("\0");
+    }
+  };
+  if (existsSync(options.config.schemas)) walk(options.config.schemas);
+  return hash.digest("hex");
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const { config } = options;
+  const wanted = options.targets ?? TARGETS;
+  const dirs = TARGETS.filter((t) => config[t] && wanted.includes(t)).map((t) => (config[t] as { out: string }).out);
+  const print = fingerprint(options);
+  const unchanged = upToDate(dirs, print);
+  if (unchanged !== undefined) {
+    // Nothing changed since the last run: skip loading and emitting (warnings were shown then).
+    return { reports: dirs.map((dir, i) => ({ dir, written: [], unchanged: i === 0 ? unchanged : 0, removed: [], target: TARGETS.filter((t) => config[t] && wanted.includes(t))[i]! })), warnings: [], cached: true };
+  }
   const { modules, history } = await loadModules(config.schemas, { allVersions: config.allVersions, cwd: options.cwd });
   const header: HeaderInfo = { toolVersion: options.toolVersion };
   // Each target ships its round-trip harness, pointed at the fixtures directory.
   const harness = (out: string) => ({ fixtures: relative(out, config.fixtures).split(sep).join("/") });
   const outputs: Array<OutputDir & { target: Target }> = [];
-  const wanted = options.targets ?? TARGETS;
   if (config.typescript && wanted.includes("typescript")) {
     outputs.push({ target: "typescript", dir: config.typescript.out, files: emitTypeScript(modules, { header, harness: harness(config.typescript.out) }) });
   }
@@ -47,7 +73,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   if (config.go && wanted.includes("go")) {
     outputs.push({ target: "go", dir: config.go.out, files: emitGo(modules, { header, module: config.go.module, package: config.go.package, harness: harness(config.go.out) }) });
   }
-  const reports = options.check ? plan(outputs) : writeOutputs(outputs, options.cwd);
+  const reports = options.check ? plan(outputs) : writeOutputs(outputs, options.cwd, print);
   const seen = new Set<string>();
   const warnings: GenerateResult["warnings"] = [];
   for (const m of modules) {
@@ -58,5 +84,5 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       warnings.push({ ...w, display: history.locateDisplay(w.file, w.pointer) });
     }
   }
-  return { reports: reports.map((r, i) => ({ ...r, target: outputs[i]!.target })), warnings };
+  return { reports: reports.map((r, i) => ({ ...r, target: outputs[i]!.target })), warnings, cached: false };
 }

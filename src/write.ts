@@ -27,6 +27,8 @@ export interface WriteReport {
 
 interface Manifest {
   generator: "lockstep";
+  /** Hash of everything the output was made from (schemas, config, lockstep version). */
+  fingerprint?: string;
   files: Record<string, string>;
 }
 
@@ -67,7 +69,30 @@ export function plan(outputs: OutputDir[]): WriteReport[] {
   });
 }
 
-export function writeOutputs(outputs: OutputDir[], cwd: string = process.cwd()): WriteReport[] {
+/**
+ * Whether every directory was written from inputs with this fingerprint and still holds exactly
+ * what was written then: the fast path that skips loading and emitting altogether.
+ */
+export function upToDate(dirs: string[], fingerprint: string): number | undefined {
+  let files = 0;
+  for (const dir of dirs) {
+    let manifest: Manifest;
+    try {
+      manifest = readManifest(dir);
+    } catch {
+      return undefined;
+    }
+    if (manifest.fingerprint !== fingerprint) return undefined;
+    for (const [rel, hash] of Object.entries(manifest.files)) {
+      const abs = join(dir, rel);
+      if (!existsSync(abs) || sha256(readFileSync(abs, "utf8")) !== hash) return undefined;
+      files++;
+    }
+  }
+  return files;
+}
+
+export function writeOutputs(outputs: OutputDir[], cwd: string = process.cwd(), fingerprint?: string): WriteReport[] {
   // 1. Refuse before touching anything: never overwrite a file lockstep did not write.
   const manifests = outputs.map(({ dir, files }) => {
     const manifest = readManifest(dir);
@@ -110,7 +135,11 @@ export function writeOutputs(outputs: OutputDir[], cwd: string = process.cwd()):
       rmSync(join(dir, rel), { force: true });
       pruneEmptyDirs(dir, dirname(join(dir, rel)));
     }
-    const manifest: Manifest = { generator: "lockstep", files: Object.fromEntries(files.map((f) => [f.path, sha256(f.contents)])) };
+    const manifest: Manifest = {
+      generator: "lockstep",
+      ...(fingerprint ? { fingerprint } : {}),
+      files: Object.fromEntries(files.map((f) => [f.path, sha256(f.contents)])),
+    };
     const text = `${JSON.stringify(manifest, null, 2)}\n`;
     if (JSON.stringify(manifests[i]) !== JSON.stringify(manifest) || !existsSync(join(dir, MANIFEST))) {
       writeFileSync(join(dir, MANIFEST), text);

@@ -27,6 +27,17 @@ describe("lockstep generate", () => {
     expect(second.stdout).toMatch(/^lockstep: up to date \(\d+ files\)\n$/);
   });
 
+  it("restores a generated file that was edited or deleted, even when the schemas did not change", async () => {
+    const dir = writeTree({ "schemas/user/v1.json": user });
+    await runCli(["generate", "-C", dir]);
+    const path = join(dir, "generated/go/types.go");
+    const original = readFileSync(path, "utf8");
+    writeFileSync(path, "// edited\n");
+    const res = await runCli(["generate", "-C", dir]);
+    expect(res.stdout).toMatch(/go .*1 written/);
+    expect(readFileSync(path, "utf8")).toBe(original);
+  });
+
   it("--check exits 1 when the output is stale and 0 when it is current", async () => {
     const dir = writeTree({ "schemas/user/v1.json": user });
     expect((await runCli(["generate", "-C", dir, "--check"])).code).toBe(1);
