@@ -12,7 +12,10 @@ export interface EntityVersion {
   version: number;
   /** Relative to the schemas root, with forward slashes: "user/v3.json". */
   rel: string;
-  file: JsonFile;
+  /** Absolute path. */
+  path: string;
+  /** The parsed file; parsed on first use, so commands that need only the newest versions stay fast. */
+  readonly file: JsonFile;
 }
 
 export interface History {
@@ -49,9 +52,20 @@ export function loadHistory(root: string, cwd: string = process.cwd()): History 
       if (m[1]!.startsWith("0")) {
         throw new LockstepError(`version file names are v1.json, v2.json, ...: found ${name}`, { file: display(abs) });
       }
-      const file = parseJsonFile(abs, display(abs), readFileSync(abs, "utf8"));
-      files.set(abs, file);
-      versions.push({ entity: dirent.name, version: Number(m[1]), rel: `${dirent.name}/${name}`, file });
+      versions.push({
+        entity: dirent.name,
+        version: Number(m[1]),
+        rel: `${dirent.name}/${name}`,
+        path: abs,
+        get file(): JsonFile {
+          let file = files.get(abs);
+          if (!file) {
+            file = parseJsonFile(abs, display(abs), readFileSync(abs, "utf8"));
+            files.set(abs, file);
+          }
+          return file;
+        },
+      });
     }
     if (versions.length === 0) continue;
     if (!ENTITY_NAME.test(dirent.name)) {
@@ -65,7 +79,7 @@ export function loadHistory(root: string, cwd: string = process.cwd()): History 
         const missing = i + 1;
         throw new LockstepError(
           `version gap: ${dirent.name} has ${versions.map((x) => `v${x.version}`).join(", ")} but no v${missing}.json (versions are numbered 1, 2, 3, ... without gaps)`,
-          { file: display(v.file.path) },
+          { file: display(v.path) },
         );
       }
     });
