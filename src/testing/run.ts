@@ -22,6 +22,8 @@ export interface TestOptions {
   languages: Language[];
   seed: number;
   toolVersion: string;
+  /** Test seam: change the generated files of a language before they are built (fault injection). */
+  mutate?: (language: Language, files: GeneratedFile[]) => GeneratedFile[];
 }
 
 export interface TestResult {
@@ -55,7 +57,8 @@ export async function runTests(options: TestOptions): Promise<TestResult> {
     if (language === "rust") return emitRust(loaded.modules, { header, crate: config.rust ? config.rust.crate : "lockstep_schemas", harness });
     return emitGo(loaded.modules, { header, module: config.go ? config.go.module : "example.com/lockstep/schemas", package: config.go ? config.go.package : "schemas", harness });
   };
-  writeOutputs(options.languages.map((l) => ({ dir: join(cache, l, "src"), files: code(l) })), cwd);
+  const mutate = options.mutate ?? ((_l: Language, files: GeneratedFile[]) => files);
+  writeOutputs(options.languages.map((l) => ({ dir: join(cache, l, "src"), files: mutate(l, code(l)) })), cwd);
   const generateMs = performance.now() - started;
 
   const runs: LanguageRun[] = [];
