@@ -71,7 +71,7 @@ export function runTypeScript(input: RunInput): LanguageRun {
   for (const rel of files) {
     const source = readFileSync(join(input.dir, rel), "utf8");
     const out = ts.transpileModule(source, {
-      compilerOptions: { module: ts.ModuleKind.NodeNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
       fileName: rel,
     });
     const dest = join(js, rel.replace(/\.ts$/, ".js"));

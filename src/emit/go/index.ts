@@ -1,10 +1,12 @@
 /**
  * Go emitter: one Go module. go.mod, the root package (newest version of every entity) in the
- * module root, and each older entity version as its own package in <entity>/v<N>/.
+ * module root, and each older entity version as its own package in <entity>/v<N>/. With
+ * options.harness, also the round-trip test harness (harness.ts).
  */
 import type { Module } from "../../ir/types.js";
 import type { Emitter, GeneratedFile, GoOptions } from "../types.js";
 import { emitPackage } from "./emit.js";
+import { emitHarness, type GoPackage } from "./harness.js";
 import { checkModulePath, pathElement, rootPackageName, versionPackageName } from "./naming.js";
 import { render } from "./render.js";
 import { textLines } from "./text.js";
@@ -31,6 +33,7 @@ export const emitGo: Emitter<GoOptions> = (modules, options) => {
   const files: GeneratedFile[] = [
     { path: "go.mod", contents: render("go.mod", { header: header(options.header.toolVersion, modules), module: modulePath }) },
   ];
+  const packages: GoPackage[] = [];
   for (const module of modules) {
     const isRoot = module.path.length === 0;
     const [entity = "", version = ""] = module.path;
@@ -38,6 +41,11 @@ export const emitGo: Emitter<GoOptions> = (modules, options) => {
     const pkg = isRoot ? root : versionPackageName(entity, version);
     const { types, runtime } = emitPackage(module, pkg, header(options.header.toolVersion, [module]));
     files.push({ path: `${dir}types.go`, contents: types }, { path: `${dir}runtime.go`, contents: runtime });
+    packages.push({ module, dir, pkg });
+  }
+  // The round-trip test harness (lockstep_roundtrip_test.go), only when asked for.
+  if (options.harness) {
+    files.push(emitHarness(packages, modulePath, root, options.harness, header(options.header.toolVersion, modules)));
   }
   return files;
 };
