@@ -66,6 +66,10 @@ export function emitObject(decl: ObjectDecl, decls: DeclIndex): string[] {
   const out: string[] = [];
   const notes: string[] = [];
   if (bag) notes.push(`Unknown properties are kept in \`${bag.prop}\` and written back on encode.`);
+  if (decl.additional.kind === "preserve" && decl.additional.closedInSchema === true) {
+    notes.push("The schema closes this object, but other keywords (if/then, patternProperties, ...) can add properties.");
+  }
+  else notes.push("Closed: the schema allows no other properties; any found are ignored on decode.");
   if (decl.variantOf !== undefined) notes.push("A variant of a tagged union: the tag is not a field here; the union adds it.");
   out.push(...docBlock(docLines(decl.doc, { notes })), `export interface ${name} {`);
   const bodyStart = out.length;
@@ -108,7 +112,7 @@ function objectDecoder(decl: ObjectDecl, decls: DeclIndex, name: string, keys: s
     if (!f.required) {
       optional.push(`  if (${local} !== undefined) result.${prop} = ${decodeCall(f.type, local, at, decls)};`);
     } else if (f.default !== undefined) {
-      const fallback = tsLiteral(f.default);
+      const fallback = tsLiteral(f.defaultJson ?? JSON.stringify(f.default));
       required.push(`    ${prop}: ${decodeCall(f.type, `${local} === undefined ? ${fallback} : ${local}`, at, decls)},`);
     } else {
       required.push(`    ${prop}: ${decodeCall(f.type, `rt.present(${local}, pointer, ${tsString(f.wireName)})`, at, decls)},`);

@@ -39,7 +39,7 @@ export function fieldDocLines(field: Field, property: string): string[] {
         ? "Filled with the default when absent on decode."
         : "Absence is kept as is (the default is not filled in), so encoding writes it back absent.",
     );
-    tags.push(`@defaultValue \`${json(field.default)}\``);
+    tags.push(`@defaultValue \`${field.defaultJson ?? json(field.default)}\``);
   }
   return docLines(field.doc, { notes, facts, tags });
 }

@@ -3,6 +3,7 @@
  * under camelCase/PascalCase); everything from schema text (wire names, enum values, defaults,
  * descriptions) goes through tsString or the comment sanitiser and can never break out.
  */
+import { isLosslessNumber, parse } from "lossless-json";
 import { camelCase, pascalCase, screamingSnakeCase, toWords } from "../../ir/casing.js";
 import type { Words } from "../../ir/types.js";
 import { MODULE_NAMES, RESERVED } from "./keywords.js";
@@ -21,10 +22,13 @@ export const decodeTextName = (name: Words): string => `decode${pascalCase(name)
 export const encodeTextName = (name: Words): string => `encode${pascalCase(name)}`;
 /** Module constant holding an object's known wire names. */
 export const keysName = (name: Words): string => `${screamingSnakeCase(name)}_KEYS`;
-/** Local holding a field's raw value in a decoder ("f" + PascalCase cannot meet other locals). */
-export const fieldLocal = (name: Words): string => `f${pascalCase(name)}`;
+/**
+ * Local holding a field's raw value in a decoder. The `f_` prefix keeps it apart from every
+ * module-level name (camelCase/PascalCase have no underscore; constants are upper case).
+ */
+export const fieldLocal = (name: Words): string => `f_${camelCase(name)}`;
 /** Local holding the key a field with former names was found under. */
-export const keyLocal = (name: Words): string => `k${pascalCase(name)}`;
+export const keyLocal = (name: Words): string => `k_${camelCase(name)}`;
 /** Enum member key in the const object of known values. */
 export const memberName = (name: Words): string => pascalCase(name);
 /** The TS property a tagged union's tag becomes (the IR names the tag by wire name only). */
@@ -75,12 +79,24 @@ export function lineCommentText(text: string): string {
   return inert(text.split(LINE_BREAK).join(" "));
 }
 
-/** A JSON value as a TypeScript expression (for defaults), spaced as the formatter would. */
-export function tsLiteral(value: unknown): string {
+/**
+ * A default (exact JSON text) as a TypeScript expression of type rt.JsonValue, spaced as the
+ * formatter would. Integers beyond ±(2^53 − 1) become `BigInt("…")`, as the runtime parser
+ * reads them.
+ */
+export function tsLiteral(json: string): string {
+  return literal(parse(json));
+}
+
+function literal(value: unknown): string {
+  if (isLosslessNumber(value)) {
+    const text = value.value;
+    return /^-?\d+$/.test(text) && !Number.isSafeInteger(Number(text)) ? `BigInt(${tsString(text)})` : text;
+  }
   if (typeof value === "string") return tsString(value);
-  if (Array.isArray(value)) return `[${value.map(tsLiteral).join(", ")}]`;
+  if (Array.isArray(value)) return `[${value.map(literal).join(", ")}]`;
   if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).map(([k, v]) => `${wireKey(k)}: ${tsLiteral(v)}`);
+    const entries = Object.entries(value).map(([k, v]) => `${wireKey(k)}: ${literal(v)}`);
     return entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
   }
   return JSON.stringify(value);
