@@ -2,6 +2,7 @@
 import type { Decl, Module } from "../../ir/types.js";
 import type { GeneratedFile, RustOptions } from "../types.js";
 import { ModuleContext } from "./context.js";
+import { emitHarness } from "./harness.js";
 import { moduleName, runtimeModuleName, unraw } from "./naming.js";
 import { enumView, structView } from "./objects.js";
 import { render } from "./render.js";
@@ -81,5 +82,6 @@ export function emitCrate(modules: readonly Module[], options: RustOptions): Gen
       files.push({ path: `${dir}/${unraw(version)}.rs`, contents: render("module.rs", { header: header(options, [module], "//"), items: moduleItems(module, runtime) }) });
     }
   }
+  if (options.harness) files.push(emitHarness(modules, options.crate.replace(/-/g, "_"), options.harness, header(options, modules, "//")));
   return files;
 }
