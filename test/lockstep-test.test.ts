@@ -1,0 +1,105 @@
+/**
+ * `lockstep test` end to end on the bundled example schemas, with the real toolchains, and proof
+ * that it catches real defects in generated code (injected through the test seam).
+ */
+import { cpSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.js";
+import type { GeneratedFile } from "../src/emit/types.js";
+import type { Language } from "../src/testing/languages.js";
+import { passed } from "../src/testing/report.js";
+import { runTests, type TestOptions } from "../src/testing/run.js";
+import { runCli } from "./support/cli.js";
+import { closeEnum } from "./support/rust-harness.js";
+import { hasTool, itWithTool } from "./support/toolchains.js";
+
+const ROOT = join(import.meta.dirname, "..");
+const PROJECT = join(ROOT, ".cache", "lockstep-test", "project");
+const strict = process.env.CI === "true";
+
+/** A project with the bundled schemas; its build cache survives between runs of the suite. */
+function project(): string {
+  rmSync(join(PROJECT, "schemas"), { recursive: true, force: true });
+  mkdirSync(PROJECT, { recursive: true });
+  cpSync(join(ROOT, "schemas"), join(PROJECT, "schemas"), { recursive: true });
+  return PROJECT;
+}
+
+const available = (): Language[] => ["typescript", ...(hasTool("go") || strict ? ["go" as const] : []), ...(hasTool("cargo") || strict ? ["rust" as const] : [])];
+
+function options(languages: Language[], mutate?: TestOptions["mutate"]): TestOptions {
+  const cwd = project();
+  return { config: loadConfig(cwd, cwd), cwd, languages, seed: 1, toolVersion: "test", ...(mutate ? { mutate } : {}) };
+}
+
+function patch(files: GeneratedFile[], path: string, from: string | RegExp, to: string): GeneratedFile[] {
+  return files.map((f) => {
+    if (f.path !== path) return f;
+    const contents = f.contents.replace(from, to);
+    if (contents === f.contents) throw new Error(`fault injection found nothing to change in ${path}: ${String(from)}`);
+    return { ...f, contents };
+  });
+}
+
+describe("lockstep test", () => {
+  it("passes on the bundled schemas: every entity × language × check, and the languages agree", async () => {
+    const res = await runCli(["test", "-C", project(), "--language", available().join(","), "--format", "json"]);
+    const report = JSON.parse(res.stdout) as { ok: boolean; rows: Array<{ entity: string; language: string; check: string; passed: number; failed: number }>; failures: unknown[] };
+    expect(report.failures).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(res.code).toBe(0);
+    for (const entity of ["user", "order", "event", "category"]) {
+      for (const language of available()) {
+        for (const check of ["roundtrip", "new-reads-old", "old-reads-new"]) {
+          const row = report.rows.find((r) => r.entity === entity && r.language === language && r.check === check);
+          expect(row?.passed, `${entity} ${language} ${check}`).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
+  it("catches a TypeScript codec that reads int64 through a double", async () => {
+    const result = await runTests(options(["typescript"], (_l, files) =>
+      patch(files, "runtime.ts", /(export function decodeInt64[\s\S]*?)return value;/, "$1return BigInt(Number(value));")));
+    expect(passed(result, strict)).toBe(false);
+    const failures = result.outcomes.filter((o) => !o.ok);
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures.every((f) => f.language === "typescript")).toBe(true);
+    const bigint = failures.find((f) => f.check === "roundtrip" && /9223372036854775807|9007199254740993/.test(f.detail ?? ""));
+    expect(bigint?.fixture).toMatch(/^(user|order|event)\/v\d\/[\w-]+\.json$/);
+  });
+
+  itWithTool("go")("catches a Go encoder that drops a required zero (omitempty on a required field)", async () => {
+    const result = await runTests(options(["go"], (_l, files) =>
+      patch(files, "types.go", '\tw.prop("login_count", x.LoginCount)\n', '\tif x.LoginCount != 0 {\n\t\tw.prop("login_count", x.LoginCount)\n\t}\n')));
+    const failures = result.outcomes.filter((o) => !o.ok);
+    expect(passed(result, strict)).toBe(false);
+    expect(failures.length).toBeGreaterThan(0);
+    for (const f of failures) {
+      expect(f.fixture).toMatch(/^user\/v3\//);
+      expect(f.detail).toMatch(/\/login_count: missing \(expected 0\)/);
+    }
+  });
+
+  itWithTool("cargo")("catches a Rust enum that has lost its unknown variant", async () => {
+    const result = await runTests(options(["rust"], (_l, files) =>
+      files.map((f) => (f.path === "src/lib.rs" ? { ...f, contents: closeEnum(f.contents, "UserStatus") } : f))));
+    const failures = result.outcomes.filter((o) => !o.ok);
+    expect(passed(result, strict)).toBe(false);
+    expect(failures.some((f) => /^user\/v3\/future-\d+\.json$/.test(f.fixture))).toBe(true);
+  });
+
+  it("prints a table and a closing count in text form", async () => {
+    const res = await runCli(["test", "-C", project(), "--language", "typescript"]);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/^entity\s+language\s+check\s+passed\s+failed$/m);
+    expect(res.stdout).toMatch(/^user\s+typescript\s+roundtrip\s+\d+\s+0$/m);
+    expect(res.stdout).toMatch(/^\d+ passed, 0 failed \(\d+ fixtures;/m);
+  });
+
+  it("rejects an unknown language with exit 2", async () => {
+    expect((await runCli(["test", "-C", project(), "--language", "cobol"])).code).toBe(2);
+  });
+});
+
