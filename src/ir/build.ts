@@ -14,7 +14,7 @@ import { buildUnion } from "./build-union.js";
 import {
   UNREPRESENTABLE, declaredTypes, docOf, isSchemaObject, kindOfValue, mergeAllOf, omit, type Schema,
 } from "./schema.js";
-import type { Checks, Decl, EntityRoot, EnumDecl, JsonValue, JsonKind, Module, SourceRef, TypeExpr, Warning, Words } from "./types.js";
+import type { AliasDecl, Checks, Decl, EntityRoot, EnumDecl, JsonValue, JsonKind, Module, SourceRef, TypeExpr, Warning, Words } from "./types.js";
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
@@ -115,7 +115,30 @@ export class Builder {
     const at = this.here(schema, reached);
     const known = this.declOf(schema);
     if (known) return { kind: "ref", target: known, indirect: false };
+    // A schema that contains itself without passing through an object or union declaration (an
+    // array of itself, an allOf that refers back): name it as an alias when its type is known.
+    const key = this.declKey(schema);
+    const pending = this.inProgress.get(key);
+    if (pending) {
+      pending.recursive = true;
+      return { kind: "ref", target: pending.name.join("_"), indirect: false };
+    }
+    const entry = { name: this.declName(schema, hint, opts), recursive: false };
+    this.inProgress.set(key, entry);
+    try {
+      const type = this.typeOfSchema(schema, hint, at, opts);
+      if (!entry.recursive || this.declOf(schema) !== undefined) return type;
+      if (type.kind === "ref" && type.target === entry.name.join("_")) return { kind: "raw", at };
+      const alias = this.declare<AliasDecl>(schema, { kind: "alias", id: entry.name.join("_"), name: entry.name, doc: docOf(schema), source: at, type }, at);
+      return { kind: "ref", target: alias.id, indirect: false };
+    } finally {
+      this.inProgress.delete(key);
+    }
+  }
 
+  private readonly inProgress = new Map<unknown, { name: Words; recursive: boolean }>();
+
+  private typeOfSchema(schema: Schema, hint: Words, at: SourceRef, opts: NameOptions): TypeExpr {
     if (Array.isArray(schema.allOf)) {
       const { merged, conflicts } = mergeAllOf(schema, this.deref);
       for (const c of conflicts) this.warn(at, `allOf members disagree on ${c}; the first member's definition is used`);

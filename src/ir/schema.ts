@@ -47,9 +47,10 @@ export function declaredTypes(schema: Schema): string[] | undefined {
 }
 
 /** The JSON kinds a schema's instances can have, as far as keywords tell (undefined: unknown). */
-export function kindsOf(input: unknown, deref: Deref = (x) => x): Set<JsonKind | "null"> | undefined {
+export function kindsOf(input: unknown, deref: Deref = (x) => x, seen: Set<unknown> = new Set()): Set<JsonKind | "null"> | undefined {
   const schema = deref(input);
-  if (!isSchemaObject(schema)) return undefined;
+  if (!isSchemaObject(schema) || seen.has(schema)) return undefined;
+  seen.add(schema);
   const types = declaredTypes(schema);
   if (types) {
     const kinds = new Set<JsonKind | "null">();
@@ -62,7 +63,7 @@ export function kindsOf(input: unknown, deref: Deref = (x) => x): Set<JsonKind |
   if ("items" in schema || "prefixItems" in schema) return new Set(["array"]);
   if (Array.isArray(schema.allOf)) {
     for (const member of schema.allOf) {
-      const k = kindsOf(member, deref);
+      const k = kindsOf(member, deref, seen);
       if (k) return k;
     }
   }
@@ -87,14 +88,15 @@ export function isNullSchema(schema: unknown, deref: Deref = (x) => x): boolean 
  * the first definition and its docs), required unioned, other keywords first-wins. Returns the
  * merged schema and the names of keywords that conflicted.
  */
-export function mergeAllOf(schema: Schema, deref: Deref = (x) => x): { merged: Schema; conflicts: string[] } {
+export function mergeAllOf(schema: Schema, deref: Deref = (x) => x, depth = 0): { merged: Schema; conflicts: string[] } {
   const merged: Schema = {};
   const conflicts: string[] = [];
   const properties: Record<string, unknown> = {};
   const required = new Set<string>();
   const members = [omit(schema, "allOf"), ...(schema.allOf as unknown[]).map(deref).filter(isSchemaObject)];
   for (const raw of members) {
-    const member = Array.isArray(raw.allOf) ? mergeAllOf(raw, deref).merged : raw;
+    // A member that is itself an allOf is flattened once; deeper self-reference is left as is.
+    const member = Array.isArray(raw.allOf) && raw !== schema && depth < 8 ? mergeAllOf(raw, deref, depth + 1).merged : raw;
     for (const [key, value] of Object.entries(member)) {
       if (key === "properties" && isSchemaObject(value)) {
         for (const [name, prop] of Object.entries(value)) {
