@@ -7,6 +7,7 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { errorAt, parseJsonFile } from "./load/json-file.js";
+import type { Mode, Severity, Target } from "./lint/types.js";
 
 export const CONFIG_FILE = "lockstep.config.json";
 
@@ -20,8 +21,26 @@ export interface Config {
   typescript: { out: string } | false;
   rust: { out: string; crate: string } | false;
   go: { out: string; module: string; package: string } | false;
+  lint: LintConfig;
   /** The config file read, if any. */
   file?: string;
+}
+
+/** The `lint` section: compatibility mode per entity, rule severities, suppressions. */
+export interface LintConfig {
+  mode: Mode;
+  transitive: boolean;
+  /** Who counts as a reader: generated code per language and JSON Schema validators. */
+  targets: Target[];
+  /** Severity per rule id, overriding the mode's verdict. */
+  rules: Record<string, Severity>;
+  entities: Record<string, { mode?: Mode; transitive?: boolean }>;
+  /** Checked by lint itself (a missing reason is a finding with a position, not a config error). */
+  suppressions: Array<{ rule?: unknown; entity?: unknown; pointer?: unknown; reason?: unknown; version?: unknown }>;
+}
+
+export function lintDefaults(): LintConfig {
+  return { mode: "additive", transitive: false, targets: ["rust", "go", "typescript", "validators"], rules: {}, entities: {}, suppressions: [] };
 }
 
 const SCHEMA_PATH = fileURLToPath(new URL("../lockstep.config.schema.json", import.meta.url));
@@ -66,6 +85,7 @@ export function loadConfig(dir: string, cwd: string = process.cwd()): Config {
     typescript: section("typescript", { out: "generated/typescript" }),
     rust: section("rust", { out: "generated/rust", crate: "lockstep_schemas" }),
     go: section("go", { out: "generated/go", module: "example.com/lockstep/schemas", package: "schemas" }),
+    lint: { ...lintDefaults(), ...(raw.lint as Partial<LintConfig> | undefined) },
     ...(existsSync(path) ? { file: path } : {}),
   };
 }

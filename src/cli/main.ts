@@ -8,6 +8,7 @@ import { hideBin } from "yargs/helpers";
 import { LockstepError } from "../errors.js";
 import { VERSION, takeExitCode } from "./common.js";
 import { generateCommand } from "./generate-command.js";
+import { lintCommands } from "./lint-commands.js";
 import { fixturesCommand, testCommand } from "./test-commands.js";
 
 export async function main(args: string[]): Promise<number> {
@@ -18,6 +19,7 @@ export async function main(args: string[]): Promise<number> {
     .command(generateCommand)
     .command(fixturesCommand)
     .command(testCommand)
+    .command(lintCommands)
     .demandCommand(1, "Name a command; see --help.")
     .strict()
     .version(VERSION)

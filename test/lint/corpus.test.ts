@@ -1,0 +1,89 @@
+/**
+ * Real histories: successive versions of public schemas (../shared/corpus/history/<name>/1..6.json,
+ * not in <entity>/v<N>.json layout, so each is put into an in-memory tree). Lint must not crash on
+ * any, every finding needs a rule id and a position, and a few findings checked by hand must appear.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { lint, type LintResult } from "../../src/lint/engine.js";
+import { RULES_BY_ID } from "../../src/lint/rules/index.js";
+import { memoryTree } from "../../src/lint/tree.js";
+import { MODES } from "../../src/lint/types.js";
+
+const ROOT = new URL("../../../shared/corpus/history/", import.meta.url).pathname;
+const present = existsSync(ROOT);
+if (!present) console.warn(`lint corpus tests skipped: ${ROOT} is absent (it lives beside the repository in shared/)`);
+
+const names = present ? readdirSync(ROOT).filter((n) => existsSync(join(ROOT, n, "1.json"))).sort() : [];
+const entityOf = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, "-");
+
+function treeOf(name: string) {
+  const files: Record<string, string> = {};
+  for (let i = 1; existsSync(join(ROOT, name, `${i}.json`)); i++) files[`${entityOf(name)}/v${i}.json`] = readFileSync(join(ROOT, name, `${i}.json`), "utf8");
+  return memoryTree(files);
+}
+
+const results = new Map<string, LintResult>();
+function run(name: string): LintResult {
+  let r = results.get(name);
+  if (!r) results.set(name, (r = lint({ cwd: "/", schemas: "/", tree: treeOf(name), transitive: true })));
+  return r;
+}
+
+describe.skipIf(!present)("lint over real schema histories", () => {
+  it("finds the histories", () => expect(names.length).toBeGreaterThanOrEqual(10));
+
+  for (const name of names) {
+    it(`${name}: no crash in any mode; every finding has a registered rule id and a position`, () => {
+      const tree = treeOf(name);
+      for (const mode of MODES) {
+        const r = lint({ cwd: "/", schemas: "/", tree, transitive: true, mode, keepOff: true });
+        for (const f of r.all) {
+          expect(RULES_BY_ID.has(f.rule), f.rule).toBe(true);
+          expect(f.location.file).toMatch(/\.json$/);
+          expect(f.location.line).toBeGreaterThanOrEqual(1);
+          expect(f.location.column).toBeGreaterThanOrEqual(1);
+          expect(typeof f.pointer).toBe("string");
+          if (f.old) expect(f.old.line).toBeGreaterThanOrEqual(1);
+        }
+      }
+    });
+  }
+
+  const has = (name: string, want: { rule: string; file: string; pointer: string; line?: number }) => {
+    const r = run(name);
+    const f = r.findings.find((x) => x.rule === want.rule && x.location.rel === want.file && x.pointer === want.pointer);
+    expect(f, `${name}: ${want.rule} at ${want.file}#${want.pointer}\n${r.findings.map((x) => `${x.rule} ${x.location.rel}#${x.pointer}`).join("\n")}`).toBeDefined();
+    if (want.line !== undefined) expect(f!.location.line).toBe(want.line);
+    return f!;
+  };
+
+  it("ty v4 → v5: strict-literal-narrowing became strict-equality-semantics (undeclared rename)", () => {
+    const f = has("ty", { rule: "property-renamed", file: "ty/v5.json", pointer: "/definitions/AnalysisOptions/properties/strict-equality-semantics" });
+    expect(f.message).toMatch(/"strict-literal-narrowing" looks renamed to "strict-equality-semantics"/);
+    expect(f.from).toBe(4);
+  });
+
+  it("project v3 → v4: debugType lost the enum value \"none\"", () => {
+    const f = has("project", { rule: "enum-value-removed", file: "project/v4.json", pointer: "/definitions/compilationOptions/properties/debugType/enum", line: 74 });
+    expect(f.message).toMatch(/"none" removed in v4/);
+    expect(f.old?.file).toBe("schemas/project/v3.json");
+  });
+
+  it("dependabot-2.0 v6: timezones Etc/GMT+0 and Etc/GMT-0 get the same enum member name", () => {
+    const f = has("dependabot-2.0", { rule: "name-collision", file: "dependabot-2-0/v6.json", pointer: "/definitions/timezone/enum/406", line: 415 });
+    expect(f.message).toMatch(/"Etc\/GMT\+0" and "Etc\/GMT-0"/);
+  });
+
+  it("claude-code-settings v4 → v5: maxSkillDescriptionChars became skillListingMaxDescChars", () => {
+    has("claude-code-settings", { rule: "property-renamed", file: "claude-code-settings/v5.json", pointer: "/properties/skillListingMaxDescChars" });
+  });
+
+  it("$refs to files outside the corpus are reported, not fatal (bitrise v6 refers to bitrise-step.json)", () => {
+    const r = run("bitrise");
+    const refs = r.findings.filter((f) => f.rule === "unresolved-ref");
+    expect(refs.length).toBe(3);
+    for (const f of refs) expect(f.message).toMatch(/"bitrise-step\.json" cannot be followed: bitrise\/bitrise-step\.json does not exist/);
+  });
+});
