@@ -101,6 +101,28 @@ function taggedUnion(b: Builder, schema: Schema, branches: Array<{ schema: Schem
   return { kind: "ref", target: decl.id, indirect: false };
 }
 
+/**
+ * A variant typed as raw JSON is still known to be of its kind: say so, so that every target can
+ * tell the variants apart (raw JSON would also match the other kinds).
+ */
+function narrowRaw(type: TypeExpr, kind: JsonKind): TypeExpr {
+  if (type.kind !== "raw") return type;
+  switch (kind) {
+    case "array":
+      return { kind: "array", items: { kind: "raw" } };
+    case "object":
+      return { kind: "map", values: { kind: "raw" } };
+    case "string":
+      return { kind: "string" };
+    case "boolean":
+      return { kind: "boolean" };
+    case "integer":
+      return { kind: "integer", bits: 64 };
+    case "number":
+      return { kind: "number" };
+  }
+}
+
 function kindUnion(b: Builder, schema: Schema, branches: Array<{ schema: Schema; at: SourceRef }>, hint: Words, at: SourceRef, opts: NameOptions): TypeExpr | undefined {
   const byKind = new Map<JsonKind, { schema: Schema; at: SourceRef }>();
   for (const br of branches) {
@@ -118,8 +140,9 @@ function kindUnion(b: Builder, schema: Schema, branches: Array<{ schema: Schema;
   for (const kind of KIND_ORDER) {
     const br = byKind.get(kind);
     if (!br) continue;
-    const type = b.typeOf(br.schema, [...name, kind], br.at);
-    const words: Words = type.kind === "ref" ? b.decls.get(type.target)!.name : [kind];
+    const type = narrowRaw(b.typeOf(br.schema, [...name, kind], br.at), kind);
+    // A reference to a declaration still being built (recursion) has no entry yet: its id spells its name.
+    const words: Words = type.kind === "ref" ? (b.decls.get(type.target)?.name ?? type.target.split("_")) : [kind];
     scope.claim(words, kind, `${br.at.file}#${br.at.pointer}`);
     const variant: KindVariant = { name: words, kind, type };
     decl.variants.push(variant);

@@ -16,3 +16,8 @@ export const RESERVED = new Set([
 
 /** Names a generated module binds itself: the runtime namespace import. */
 export const MODULE_NAMES = new Set(["rt"]);
+
+/** Members every object inherits; a generated property of the same name would clash with them. */
+export const PROTOTYPE_MEMBERS = new Set([
+  "constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf",
+]);

@@ -6,7 +6,7 @@
 import { isLosslessNumber, parse } from "lossless-json";
 import { camelCase, pascalCase, screamingSnakeCase, toWords } from "../../ir/casing.js";
 import type { Words } from "../../ir/types.js";
-import { MODULE_NAMES, RESERVED } from "./keywords.js";
+import { MODULE_NAMES, PROTOTYPE_MEMBERS, RESERVED } from "./keywords.js";
 
 function identifier(name: string): string {
   return RESERVED.has(name) || MODULE_NAMES.has(name) ? `${name}_` : name;
@@ -14,8 +14,14 @@ function identifier(name: string): string {
 
 /** Interface / type alias / enum const object name. */
 export const typeName = (name: Words): string => identifier(pascalCase(name));
-/** Property name of a field or bag; any identifier is a legal property name. */
-export const propertyName = (name: Words): string => camelCase(name);
+/**
+ * Property name of a field or bag. Any identifier is a legal property name, but one that names an
+ * Object.prototype member would clash with it (an object literal's `constructor` is a Function).
+ */
+export const propertyName = (name: Words): string => {
+  const camel = camelCase(name);
+  return PROTOTYPE_MEMBERS.has(camel) ? `${camel}_` : camel;
+};
 export const decoderName = (name: Words): string => `${camelCase(name)}FromJson`;
 export const encoderName = (name: Words): string => `${camelCase(name)}ToJson`;
 export const decodeTextName = (name: Words): string => `decode${pascalCase(name)}`;
@@ -32,7 +38,7 @@ export const keyLocal = (name: Words): string => `k_${camelCase(name)}`;
 /** Enum member key in the const object of known values. */
 export const memberName = (name: Words): string => pascalCase(name);
 /** The TS property a tagged union's tag becomes (the IR names the tag by wire name only). */
-export const tagPropertyName = (wire: string): string => camelCase(toWords(wire, "tag"));
+export const tagPropertyName = (wire: string): string => propertyName(toWords(wire, "tag"));
 
 /** A TypeScript string literal: JSON.stringify, plus the two line separators spelled out. */
 export function tsString(text: string): string {
