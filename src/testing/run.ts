@@ -21,6 +21,8 @@ export interface TestOptions {
   cwd: string;
   languages: Language[];
   seed: number;
+  /** At most this many coverage fixtures per entity version (default 64). */
+  maxFixtures?: number;
   toolVersion: string;
   /** Test seam: change the generated files of a language before they are built (fault injection). */
   mutate?: (language: Language, files: GeneratedFile[]) => GeneratedFile[];
@@ -44,7 +46,7 @@ export async function runTests(options: TestOptions): Promise<TestResult> {
   const started = performance.now();
   const { config, cwd } = options;
   const loaded = await loadModules(config.schemas, { allVersions: true, cwd });
-  const fixtures = buildFixtures(loaded, options.seed);
+  const fixtures = buildFixtures(loaded, options.seed, options.maxFixtures);
   const fixtureFiles: GeneratedFile[] = fixtures.flatMap((v) => v.fixtures.map((f) => ({ path: `${v.entity}/v${v.version}/${f.name}.json`, contents: f.json })));
   writeOutputs([{ dir: config.fixtures, files: fixtureFiles }], cwd);
 
