@@ -2,9 +2,10 @@
  * `lockstep generate`: schemas → IR → TypeScript, Rust and Go files → one writer. All emitters
  * run in memory first; nothing is written unless every stage succeeded.
  */
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import { emitGo } from "./emit/go/index.js";
 import { emitRust } from "./emit/rust/index.js";
 import { emitTypeScript } from "./emit/typescript/index.js";
@@ -34,18 +35,34 @@ export interface GenerateResult {
   cached: boolean;
 }
 
-/** Hash of every input: files under the schemas directory, the config, the targets, lockstep's version. */
+function hashTree(hash: Hash, dir: string, keep: (name: string) => boolean): void {
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const abs = join(dir, e.name);
+    if (e.isDirectory()) hashTree(hash, abs, keep);
+    else if (keep(e.name)) hash.update(abs).update("\0").update(readFileSync(abs)).update("\0");
+  }
+}
+
+let toolHash: string | undefined;
+
+/** lockstep's own code and templates: a rebuilt lockstep regenerates even at the same version. */
+function toolFingerprint(): string {
+  if (toolHash === undefined) {
+    const hash = createHash("sha256");
+    const here = dirname(fileURLToPath(import.meta.url));
+    hashTree(hash, here, (name) => name.endsWith(".js") || name.endsWith(".ts"));
+    const templates = join(here, "..", "templates");
+    if (existsSync(templates)) hashTree(hash, templates, () => true);
+    toolHash = hash.digest("hex");
+  }
+  return toolHash;
+}
+
+/** Hash of every input: files under the schemas directory, the config, the targets, lockstep itself. */
 export function fingerprint(options: GenerateOptions): string {
   const hash = createHash("sha256");
-  hash.update(JSON.stringify({ v: options.toolVersion, config: options.config, targets: options.targets ?? TARGETS }));
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const abs = join(dir, e.name);
-      if (e.isDirectory()) walk(abs);
-      else if (e.name.endsWith(".json")) hash.update(abs).update("\0").update(readFileSync(abs)).update("\0");
-    }
-  };
-  if (existsSync(options.config.schemas)) walk(options.config.schemas);
+  hash.update(JSON.stringify({ v: options.toolVersion, tool: toolFingerprint(), config: options.config, targets: options.targets ?? TARGETS }));
+  if (existsSync(options.config.schemas)) hashTree(hash, options.config.schemas, (name) => name.endsWith(".json"));
   return hash.digest("hex");
 }
 
