@@ -70,7 +70,7 @@ export async function runTests(options: TestOptions): Promise<TestResult> {
     const out = join(cache, language, "out");
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
-    const run = RUNNERS[language]({ dir: join(cache, language, "src"), cache: join(cache, language, "build"), fixtures: config.fixtures, out });
+    const run = await RUNNERS[language]({ dir: join(cache, language, "src"), cache: join(cache, language, "build"), fixtures: config.fixtures, out });
     runs.push(run);
     if (run.status !== "ran") continue;
     const written = readEmitted(out);
