@@ -143,6 +143,21 @@ describe("IR types", () => {
     expect(obj(m, "ev_a").fields.map((f) => f.wireName)).toEqual(["id", "x"]);
   });
 
+  it("keeps a union's null branch on every use of the union, not just the first", async () => {
+    const m = await root({
+      "schemas/a/v1.json": {
+        type: "object",
+        properties: { p: { $ref: "#/$defs/U" }, q: { $ref: "#/$defs/U" }, r: { $ref: "#/$defs/K" }, s: { $ref: "#/$defs/K" } },
+        $defs: {
+          U: { oneOf: [{ type: "null" }, { type: "string" }, { type: "integer" }] },
+          K: { anyOf: [{ type: ["boolean", "null"] }, { type: "object", properties: { x: { type: "string" } } }] },
+        },
+      },
+    });
+    for (const f of obj(m, "a").fields) expect(f.type, f.wireName).toMatchObject({ kind: "nullable", inner: { kind: "ref" } });
+    expect(decl(m, "k")).toMatchObject({ kind: "kind-union", variants: [{ kind: "boolean", type: { kind: "boolean" } }, { kind: "object" }] });
+  });
+
   it("boxes only the references that close a by-value cycle", async () => {
     const m = await root({
       "schemas/node/v1.json": {

@@ -137,15 +137,23 @@ function kindUnion(b: Builder, schema: Schema, branches: Array<{ schema: Schema;
   const name = b.declName(schema, hint, opts);
   const decl: KindUnionDecl = b.declare(schema, { kind: "kind-union", id: name.join("_"), name, doc: docOf(schema), source: at, variants: [] }, at);
   const scope = new NameScope(`variants of ${decl.id}`);
+  let variantNull = false;
   for (const kind of KIND_ORDER) {
     const br = byKind.get(kind);
     if (!br) continue;
-    const type = narrowRaw(b.typeOf(br.schema, [...name, kind], br.at), kind);
+    // null belongs to the union, not to one variant: `anyOf: [{type: [boolean, null]}, ...]`.
+    let type = b.typeOf(br.schema, [...name, kind], br.at);
+    if (type.kind === "nullable") {
+      variantNull = true;
+      type = type.inner;
+    }
+    type = narrowRaw(type, kind);
     // A reference to a declaration still being built (recursion) has no entry yet: its id spells its name.
     const words: Words = type.kind === "ref" ? (b.decls.get(type.target)?.name ?? type.target.split("_")) : [kind];
     scope.claim(words, kind, `${br.at.file}#${br.at.pointer}`);
     const variant: KindVariant = { name: words, kind, type };
     decl.variants.push(variant);
   }
-  return { kind: "ref", target: decl.id, indirect: false };
+  const ref: TypeExpr = { kind: "ref", target: decl.id, indirect: false };
+  return variantNull ? nullable_(ref) : ref;
 }

@@ -113,11 +113,14 @@ export class Builder {
       return { kind: "raw" };
     }
     const at = this.here(schema, reached);
+    const key = this.declKey(schema);
     const known = this.declOf(schema);
-    if (known) return { kind: "ref", target: known, indirect: false };
+    if (known) {
+      const ref: TypeExpr = { kind: "ref", target: known, indirect: false };
+      return this.nullableDecls.has(key) ? { kind: "nullable", inner: ref } : ref;
+    }
     // A schema that contains itself without passing through an object or union declaration (an
     // array of itself, an allOf that refers back): name it as an alias when its type is known.
-    const key = this.declKey(schema);
     const pending = this.inProgress.get(key);
     if (pending) {
       pending.recursive = true;
@@ -127,6 +130,8 @@ export class Builder {
     this.inProgress.set(key, entry);
     try {
       const type = this.typeOfSchema(schema, hint, at, opts);
+      // A union with a null branch declares the union and wraps it: later uses must wrap it too.
+      if (type.kind === "nullable" && type.inner.kind === "ref" && type.inner.target === this.declOf(schema)) this.nullableDecls.add(key);
       if (!entry.recursive || this.declOf(schema) !== undefined) return type;
       if (type.kind === "ref" && type.target === entry.name.join("_")) return { kind: "raw", at };
       const alias = this.declare<AliasDecl>(schema, { kind: "alias", id: entry.name.join("_"), name: entry.name, doc: docOf(schema), source: at, type }, at);
@@ -137,6 +142,8 @@ export class Builder {
   }
 
   private readonly inProgress = new Map<unknown, { name: Words; recursive: boolean }>();
+  /** Schemas whose declaration is used wrapped in nullable (a null branch beside the union). */
+  private readonly nullableDecls = new Set<unknown>();
 
   private typeOfSchema(schema: Schema, hint: Words, at: SourceRef, opts: NameOptions): TypeExpr {
     if (Array.isArray(schema.allOf)) {
