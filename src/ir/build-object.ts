@@ -43,6 +43,12 @@ export function declareObject(
   const scope = new NameScope(`properties of ${name.join("_")}`);
   const required = new Set((Array.isArray(schema.required) ? schema.required : []).filter((r): r is string => typeof r === "string"));
   const properties = isSchemaObject(schema.properties) ? schema.properties : {};
+  // The union's tag is a property of every variant in TypeScript (named as the emitters name tags):
+  // a field spelled like it there would be a second property of the same name.
+  if (skip !== undefined) {
+    const tagAt = sub(at, "properties", skip);
+    scope.claim(toWords(skip, "tag"), skip, `${tagAt.file}#${tagAt.pointer} (the union's tag)`);
+  }
   for (const [wireName, prop] of Object.entries(properties)) {
     if (wireName === skip) continue;
     const words = toWords(wireName, "field");
