@@ -61,6 +61,12 @@ describe("fixtures", () => {
     await expect(fixturesOf(`${bad}/schemas`)).rejects.toThrow(/example is not valid under thing v1: \/n must be >= 1/);
   });
 
+  it("handle properties named like Object.prototype members (the oracle checks own properties)", async () => {
+    const dir = writeTree({ "schemas/p0/v1.json": { type: "object", properties: { valueOf: { type: "string" } } } });
+    const all = await fixturesOf(`${dir}/schemas`);
+    expect(all[0]!.fixtures.some((f) => !f.json.includes("valueOf"))).toBe(true);
+  });
+
   it("`lockstep fixtures` writes them per released version", async () => {
     const dir = writeTree({ "schemas/thing/v1.json": { type: "object", properties: { a: { type: "string" } } }, "schemas/thing/v2.json": { type: "object", properties: { a: { type: "string" }, b: { type: "boolean" } } } });
     const res = await runCli(["fixtures", "-C", dir, "--seed", "3"]);

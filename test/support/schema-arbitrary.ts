@@ -15,6 +15,15 @@
  * - v2 only adds: optional properties and required ones with a default (to open objects only, so
  *   the v1 readers keep them as unknown properties), enum values and union variants.
  *
+ * Steered around known fixture-synthesizer and oracle bugs (remove each once fixed):
+ * - an optional property named after an Object.prototype member (`valueOf`): the oracle's ajv reads
+ *   it through the prototype and rejects the `minimal` fixture; such names are drawn only as required;
+ * - a property named `__proto__`: the synthesizer sets the prototype instead (never drawn);
+ * - a required nullable self-reference: the `full` fixture never picks null and recurses for ever,
+ *   so nullable does not count as a way out of a cycle here;
+ * - `oneOf: [X, {type: null}]` where X admits null too: null matches twice and is invalid, yet the
+ *   synthesizer writes it; such spots use anyOf (and a nullable raw value is plain `{}`).
+ *
  * This file imports nothing from src/ at run time (only types), so bench/property.bench.mjs can
  * transpile it and pass the built dist/ functions in.
  */
