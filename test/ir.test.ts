@@ -178,3 +178,66 @@ describe("IR types", () => {
     expect(modules[0]!.entities[0]).toMatchObject({ entity: "x", version: 2, root: "x" });
   });
 });
+
+describe("IR kinds: a schema is typed as what it accepts", () => {
+  const kindsOf = (d: Decl): string[] => (d.kind === "kind-union" ? d.variants.map((v) => v.kind) : []);
+
+  it("types a schema without `type` as a union of every kind, each typed by its own keywords", async () => {
+    const m = await root({
+      "schemas/loose/v1.json": { properties: { n: { type: "string" } }, required: ["n"], items: { type: "integer" }, minLength: 2 },
+    });
+    const union = decl(m, "loose");
+    expect(kindsOf(union)).toEqual(["boolean", "integer", "number", "string", "array", "object"]);
+    const variants = union.kind === "kind-union" ? union.variants : [];
+    expect(variants.find((v) => v.kind === "array")!.type).toEqual({ kind: "array", items: { kind: "integer", bits: 64 } });
+    expect(variants.find((v) => v.kind === "string")!.type).toEqual({ kind: "string", checks: { minLength: 2 } });
+    expect(variants.find((v) => v.kind === "object")!.type).toMatchObject({ kind: "ref", target: "loose_object" });
+    expect(obj(m, "loose_object").fields.map((f) => [f.wireName, f.required])).toEqual([["n", true]]);
+    // null is accepted too: the entity's type is the union or null.
+    const entity = decl(m, m.entities[0]!.root);
+    expect(entity).toMatchObject({ kind: "alias", id: "loose_or_null", type: { kind: "nullable", inner: { kind: "ref", target: "loose" } } });
+  });
+
+  it("keeps `type: object` a plain object and a type list a union of exactly those kinds", async () => {
+    const m = await root({
+      "schemas/thing/v1.json": {
+        type: "object",
+        properties: {
+          both: { type: ["object", "array"], properties: { a: { type: "integer" } }, items: { type: "string" } },
+          label: { type: ["string", "integer", "null"] },
+          typed: { type: "object", oneOf: [{ properties: { b: { type: "boolean" } } }] },
+        },
+      },
+    });
+    expect(decl(m, "thing").kind).toBe("object");
+    expect(kindsOf(decl(m, "thing_both"))).toEqual(["array", "object"]);
+    expect(field(m, "thing", "label").type).toEqual({ kind: "nullable", inner: { kind: "ref", target: "thing_label", indirect: false } });
+    expect(kindsOf(decl(m, "thing_label"))).toEqual(["integer", "string"]);
+    // The union's `type` narrows its untyped single branch.
+    expect(decl(m, "thing_typed").kind).toBe("object");
+  });
+
+  it("makes every use of an untyped schema nullable, recursive ones included", async () => {
+    const m = await root({ "schemas/tree/v1.json": { properties: { child: { $ref: "#" } } } });
+    expect(field(m, "tree_object", "child").type).toEqual({ kind: "nullable", inner: { kind: "ref", target: "tree", indirect: true } });
+  });
+
+  it("keeps as raw JSON what kinds cannot tell apart once untyped branches accept every kind", async () => {
+    const m = await root({
+      "schemas/thing/v1.json": {
+        type: "object",
+        properties: {
+          // Under anyOf a string is accepted (neither branch constrains strings): no object type.
+          shapes: { anyOf: [{ properties: { k: { const: "a" } }, required: ["k"] }, { properties: { k: { const: "b" } }, required: ["k"] }] },
+          // oneOf: a string matches both branches (rejected); a number only the second one.
+          pick: { oneOf: [{ type: "string" }, { properties: { a: { type: "integer" } } }] },
+          // Under oneOf every non-object matches both branches: only objects are accepted.
+          tagged: { oneOf: [{ properties: { k: { const: "a" } }, required: ["k"] }, { properties: { k: { const: "b" } }, required: ["k"] }] },
+        },
+      },
+    });
+    expect(field(m, "thing", "shapes").type.kind).toBe("raw");
+    expect(field(m, "thing", "pick").type.kind).toBe("raw");
+    expect(decl(m, "thing_tagged").kind).toBe("tagged-union");
+  });
+});

@@ -35,7 +35,9 @@ export function buildUnion(b: Builder, schema: Schema, refBranches: unknown[], h
   if (branches.length === 0) return { kind: "raw" };
   if (branches.length === 1) {
     const only = rawBranches.find((br) => !isNullSchema(br));
-    const target = isSchemaObject(only) && branches[0]!.schema === only ? only : branches[0]!.schema;
+    let target = isSchemaObject(only) && branches[0]!.schema === only ? only : branches[0]!.schema;
+    // The union's `type` applies to an untyped branch (which alone would accept every kind).
+    if (parentTypes && !kindsOf(resolved(b, target), b.deref, false)) target = { ...target, type: parentTypes };
     return wrap(b.typeOf(target, b.declName(schema, hint, opts), branches[0]!.at, { rootName: true }));
   }
   const tagged = taggedUnion(b, schema, branches, hint, at, opts);
@@ -81,6 +83,10 @@ function findTag(b: Builder, branches: Schema[]): { tag: string; values: string[
 
 function taggedUnion(b: Builder, schema: Schema, branches: Array<{ schema: Schema; at: SourceRef }>, hint: Words, at: SourceRef, opts: NameOptions): TypeExpr | undefined {
   if (!branches.every((br) => kindsOf(resolved(b, br.schema), b.deref)?.has("object"))) return undefined;
+  // A branch without `type` accepts every other kind too: under oneOf such a value matches every
+  // branch (so it is rejected), under anyOf it is accepted and an object type would refuse it.
+  const objectsOnly = "oneOf" in schema || declaredTypes(schema)?.every((t) => t === "object" || t === "null");
+  if (!objectsOnly && !branches.every((br) => kindsOf(resolved(b, br.schema), b.deref, false) !== undefined)) return undefined;
   const found = findTag(b, branches.map((br) => br.schema));
   if (!found) return undefined;
   const name = b.declName(schema, hint, opts);
@@ -125,8 +131,11 @@ function narrowRaw(type: TypeExpr, kind: JsonKind): TypeExpr {
 
 function kindUnion(b: Builder, schema: Schema, branches: Array<{ schema: Schema; at: SourceRef }>, hint: Words, at: SourceRef, opts: NameOptions): TypeExpr | undefined {
   const byKind = new Map<JsonKind, { schema: Schema; at: SourceRef }>();
+  // A branch without `type` accepts every kind (keywords apply to their own kind only), unless the
+  // union's own `type` narrows it; then it overlaps every other branch and kinds cannot tell them apart.
+  const parentKinds = declaredTypes(schema);
   for (const br of branches) {
-    const kinds = kindsOf(resolved(b, br.schema), b.deref);
+    const kinds = kindsOf(resolved(b, br.schema), b.deref, false) ?? (parentKinds && new Set(parentKinds as Array<JsonKind | "null">));
     if (!kinds) return undefined;
     kinds.delete("null");
     if (kinds.size !== 1) return undefined;
@@ -147,13 +156,39 @@ function kindUnion(b: Builder, schema: Schema, branches: Array<{ schema: Schema;
       variantNull = true;
       type = type.inner;
     }
-    type = narrowRaw(type, kind);
-    // A reference to a declaration still being built (recursion) has no entry yet: its id spells its name.
-    const words: Words = type.kind === "ref" ? (b.decls.get(type.target)?.name ?? type.target.split("_")) : [kind];
-    scope.claim(words, kind, `${br.at.file}#${br.at.pointer}`);
-    const variant: KindVariant = { name: words, kind, type };
-    decl.variants.push(variant);
+    // An untyped branch under a typed union: its declaration is a union by kind; take its variant.
+    const inner = type.kind === "ref" ? b.decls.get(type.target) : undefined;
+    if (inner?.kind === "kind-union") type = inner.variants.find((v) => v.kind === kind)?.type ?? type;
+    addVariant(b, decl, scope, kind, type, br.at);
   }
   const ref: TypeExpr = { kind: "ref", target: decl.id, indirect: false };
   return variantNull ? nullable_(ref) : ref;
+}
+
+function addVariant(b: Builder, decl: KindUnionDecl, scope: NameScope, kind: JsonKind, raw: TypeExpr, at: SourceRef): void {
+  const type = narrowRaw(raw, kind);
+  // A reference to a declaration still being built (recursion) has no entry yet: its id spells its name.
+  const words: Words = type.kind === "ref" ? (b.decls.get(type.target)?.name ?? type.target.split("_")) : [kind];
+  scope.claim(words, kind, `${at.file}#${at.pointer}`);
+  const variant: KindVariant = { name: words, kind, type };
+  decl.variants.push(variant);
+}
+
+/** Keywords that name or document a schema; a variant made from it leaves them to the union. */
+const NAMING_KEYWORDS = ["title", "description", "x-lockstep-name", "$defs", "definitions", "$schema", "$id", "id", "$anchor", "examples", "example", "deprecated", "default", "$comment"];
+
+/**
+ * A schema without `type` whose keywords apply to objects or arrays (`properties`, `items`, ...):
+ * it accepts every JSON kind and null. A union by kind, each variant typed by the keywords of its
+ * kind: the object variant is the typed object, the array variant the typed array.
+ */
+export function untypedUnion(b: Builder, schema: Schema, hint: Words, at: SourceRef, opts: NameOptions): TypeExpr {
+  const name = b.declName(schema, hint, opts);
+  const decl: KindUnionDecl = b.declare(schema, { kind: "kind-union", id: name.join("_"), name, doc: docOf(schema), source: at, variants: [] }, at);
+  // null is accepted too: uses of this declaration (recursive ones included) are nullable.
+  b.markNullable(schema);
+  const body = omit(schema, ...NAMING_KEYWORDS);
+  const scope = new NameScope(`variants of ${decl.id}`);
+  for (const kind of KIND_ORDER) addVariant(b, decl, scope, kind, b.typeOf({ ...body, type: kind }, [...name, kind], at), at);
+  return nullable_({ kind: "ref", target: decl.id, indirect: false });
 }

@@ -10,9 +10,9 @@ import { toWords } from "./casing.js";
 import { markIndirectRefs } from "./cycles.js";
 import { NameScope, originName, pinnedName, singular } from "./naming.js";
 import { buildObject, type ObjectShape } from "./build-object.js";
-import { buildUnion } from "./build-union.js";
+import { buildUnion, untypedUnion } from "./build-union.js";
 import {
-  UNREPRESENTABLE, declaredTypes, docOf, isSchemaObject, kindOfValue, mergeAllOf, omit, type Schema,
+  UNREPRESENTABLE, declaredTypes, docOf, hasKindKeywords, isSchemaObject, kindOfValue, mergeAllOf, omit, type Schema,
 } from "./schema.js";
 import type { AliasDecl, Checks, Decl, EntityRoot, EnumDecl, JsonValue, JsonKind, Module, SourceRef, TypeExpr, Warning, Words } from "./types.js";
 
@@ -141,6 +141,11 @@ export class Builder {
     }
   }
 
+  /** Uses of `schema`'s declaration are wrapped in nullable, from now on (before its body is built, for recursion). */
+  markNullable(schema: object): void {
+    this.nullableDecls.add(this.declKey(schema));
+  }
+
   private readonly inProgress = new Map<unknown, { name: Words; recursive: boolean }>();
   /** Schemas whose declaration is used wrapped in nullable (a null branch beside the union). */
   private readonly nullableDecls = new Set<unknown>();
@@ -172,7 +177,10 @@ export class Builder {
     }
     if (Array.isArray(schema.enum) || "const" in schema) return this.enumType(schema, hint, at, opts);
 
-    const types = declaredTypes(schema) ?? inferTypes(schema);
+    const declared = declaredTypes(schema);
+    // No `type`: keywords apply only to their kind, so the schema accepts every kind.
+    if (!declared && hasKindKeywords(schema)) return untypedUnion(this, schema, hint, at, opts);
+    const types = declared ?? [];
     const nullable = types.includes("null");
     const nonNull = types.filter((t) => t !== "null");
     let inner: TypeExpr;
@@ -183,7 +191,7 @@ export class Builder {
   }
 
   private singleType(schema: Schema, type: string, hint: Words, at: SourceRef, opts: NameOptions, open: boolean): TypeExpr {
-    const checks = checksOf(schema);
+    const checks = checksOf(schema, type);
     const withChecks = <T extends TypeExpr>(t: T): T => (checks ? { ...t, checks } : t);
     switch (type) {
       case "string":
@@ -283,21 +291,23 @@ export function sub(at: SourceRef, ...segments: Array<string | number>): SourceR
 /** Keywords that do not constrain a value: a schema with only these admits any JSON. */
 const ANNOTATION_KEYS = new Set(["title", "description", "$comment", "examples", "default", "deprecated", "readOnly", "writeOnly", "$schema", "$id", "$defs", "definitions", "x-lockstep-name", "x-lockstep-renamed-from", "x-lockstep-allow"]);
 
-const CHECK_KEYWORDS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties"] as const;
+const NUMBER_CHECKS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"];
+/** Validation keywords by the type they apply to (each is ignored for values of other kinds). */
+const CHECK_KEYWORDS: Record<string, string[]> = {
+  integer: NUMBER_CHECKS,
+  number: NUMBER_CHECKS,
+  string: ["minLength", "maxLength", "pattern"],
+  array: ["minItems", "maxItems", "uniqueItems"],
+  object: ["minProperties", "maxProperties"],
+};
 
-function checksOf(schema: Schema): Checks | undefined {
+function checksOf(schema: Schema, type: string): Checks | undefined {
   const checks: Record<string, unknown> = {};
-  for (const key of CHECK_KEYWORDS) {
+  for (const key of CHECK_KEYWORDS[type] ?? []) {
     const value = schema[key];
     if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") checks[key] = value;
   }
   return Object.keys(checks).length > 0 ? (checks as Checks) : undefined;
-}
-
-function inferTypes(schema: Schema): string[] {
-  if (isSchemaObject(schema.properties) || "additionalProperties" in schema || Array.isArray(schema.required)) return ["object"];
-  if ("items" in schema || "prefixItems" in schema) return ["array"];
-  return [];
 }
 
 /** int32 by format or by bounds that fit; otherwise 64 bits. */
@@ -334,7 +344,9 @@ export function buildModule(input: UnitInput): Module {
     const type = builder.typeOf(schema, name, at, { rootName: true });
     let root = type.kind === "ref" ? type.target : undefined;
     if (!root) {
-      const declName = isSchemaObject(schema) ? builder.declName(schema, name, { rootName: true }) : name;
+      let declName = isSchemaObject(schema) ? builder.declName(schema, name, { rootName: true }) : name;
+      // A root that also admits null (no `type`, or `type: [.., "null"]`): its declaration has the name.
+      if (type.kind === "nullable" && type.inner.kind === "ref" && type.inner.target === declName.join("_")) declName = [...declName, "or", "null"];
       const decl = builder.declare(isSchemaObject(schema) ? { alias: schema } : {}, {
         kind: "alias", id: declName.join("_"), name: declName, doc: isSchemaObject(schema) ? docOf(schema) : { constraints: [] }, source: at, type,
       }, at);

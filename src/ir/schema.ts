@@ -46,8 +46,20 @@ export function declaredTypes(schema: Schema): string[] | undefined {
   return types;
 }
 
-/** The JSON kinds a schema's instances can have, as far as keywords tell (undefined: unknown). */
-export function kindsOf(input: unknown, deref: Deref = (x) => x, seen: Set<unknown> = new Set()): Set<JsonKind | "null"> | undefined {
+/** Keywords that give an untyped schema a typed form for their kind (object or array). */
+const KIND_KEYWORDS = ["properties", "additionalProperties", "required", "items", "prefixItems"];
+
+/** True when the schema has object or array keywords (which, without `type`, constrain only that kind). */
+export function hasKindKeywords(schema: Schema): boolean {
+  return KIND_KEYWORDS.some((k) => k in schema);
+}
+
+/**
+ * The JSON kinds a schema's instances can have, as far as `type`, `enum` and `const` tell
+ * (undefined: any kind). With `infer`, object and array keywords count too: right where every
+ * other kind is rejected anyway (the branches of a oneOf that all accept it).
+ */
+export function kindsOf(input: unknown, deref: Deref = (x) => x, infer = true, seen: Set<unknown> = new Set()): Set<JsonKind | "null"> | undefined {
   const schema = deref(input);
   if (!isSchemaObject(schema) || seen.has(schema)) return undefined;
   seen.add(schema);
@@ -59,11 +71,11 @@ export function kindsOf(input: unknown, deref: Deref = (x) => x, seen: Set<unkno
   }
   const values = "const" in schema ? [schema.const] : Array.isArray(schema.enum) ? schema.enum : undefined;
   if (values) return new Set(values.map(kindOfValue));
-  if (isSchemaObject(schema.properties) || "additionalProperties" in schema || Array.isArray(schema.required)) return new Set(["object"]);
-  if ("items" in schema || "prefixItems" in schema) return new Set(["array"]);
+  if (infer && (isSchemaObject(schema.properties) || "additionalProperties" in schema || Array.isArray(schema.required))) return new Set(["object"]);
+  if (infer && ("items" in schema || "prefixItems" in schema)) return new Set(["array"]);
   if (Array.isArray(schema.allOf)) {
     for (const member of schema.allOf) {
-      const k = kindsOf(member, deref, seen);
+      const k = kindsOf(member, deref, infer, seen);
       if (k) return k;
     }
   }
