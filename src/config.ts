@@ -7,6 +7,7 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { errorAt, parseJsonFile } from "./load/json-file.js";
+import { DEFAULT_MAX_DEPTH } from "./load/limits.js";
 import type { Mode, Severity, Target } from "./lint/types.js";
 
 export const CONFIG_FILE = "lockstep.config.json";
@@ -18,6 +19,8 @@ export interface Config {
   fixtures: string;
   allVersions: boolean;
   int64: "bigint";
+  /** Deepest nesting of objects and arrays accepted in a schema file (src/load/limits.ts). */
+  maxDepth: number;
   typescript: { out: string } | false;
   rust: { out: string; crate: string } | false;
   go: { out: string; module: string; package: string } | false;
@@ -82,6 +85,7 @@ export function loadConfig(dir: string, cwd: string = process.cwd()): Config {
     fixtures: resolve(dir, (raw.fixtures as string | undefined) ?? "fixtures"),
     allVersions: (raw.allVersions as boolean | undefined) ?? false,
     int64: "bigint",
+    maxDepth: (raw.maxDepth as number | undefined) ?? DEFAULT_MAX_DEPTH,
     typescript: section("typescript", { out: "generated/typescript" }),
     rust: section("rust", { out: "generated/rust", crate: "lockstep_schemas" }),
     go: section("go", { out: "generated/go", module: "example.com/lockstep/schemas", package: "schemas" }),

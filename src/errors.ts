@@ -33,18 +33,48 @@ export class LockstepError extends Error {
   }
 }
 
-/** A few lines around (line, column), 1-based, with a caret under the column. */
+/** 1-based line and column of an offset (the column counts UTF-16 code units, as editors do). */
+export function positionOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** Lines longer than this are shown as a window around the column. */
+const FRAME_WIDTH = 120;
+
+/**
+ * A few lines around (line, column), 1-based, with a caret under the column. Reads only the lines
+ * it shows, so a frame in a 50 MB file (or a 50 MB line) stays small and cheap.
+ */
 export function codeFrame(text: string, line: number, column: number): string {
-  const lines = text.split(/\r?\n/);
   const first = Math.max(1, line - 2);
-  const last = Math.min(lines.length, line + 1);
+  const shown: string[] = [];
+  let start = 0;
+  for (let n = 1; n <= line + 1; n++) {
+    const end = text.indexOf("\n", start);
+    if (n >= first) shown.push(text.slice(start, end === -1 ? text.length : end).replace(/\r$/, ""));
+    if (end === -1) break;
+    start = end + 1;
+  }
+  const last = first + shown.length - 1;
   const width = String(last).length;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const src = (lines[n - 1] ?? "").replace(/\t/g, " ");
+    let src = shown[n - first]!.replace(/\t/g, " ");
+    let caret = Math.max(0, column - 1);
+    if (src.length > FRAME_WIDTH) {
+      const from = n === line ? Math.max(0, Math.min(caret - FRAME_WIDTH / 2, src.length - FRAME_WIDTH)) : 0;
+      src = `${from > 0 ? "…" : ""}${src.slice(from, from + FRAME_WIDTH)}${from + FRAME_WIDTH < src.length ? "…" : ""}`;
+      if (n === line) caret = caret - from + (from > 0 ? 1 : 0);
+    }
     const marker = n === line ? ">" : " ";
     out.push(`${marker} ${String(n).padStart(width)} | ${src}`);
-    if (n === line) out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, column - 1))}^`);
+    if (n === line) out.push(`  ${" ".repeat(width)} | ${" ".repeat(caret)}^`);
   }
   return out.join("\n");
 }

@@ -8,6 +8,7 @@ import { buildModule } from "./ir/build.js";
 import type { Module } from "./ir/types.js";
 import { loadHistory, type EntityVersion, type History } from "./load/history.js";
 import { resolveUnit } from "./load/resolve.js";
+import { withInput } from "./load/limits.js";
 
 export interface LoadOptions {
   /** Also build a module for every older entity version. */
@@ -38,7 +39,7 @@ export async function loadModules(schemasDir: string, options: LoadOptions = {})
   };
   const modules: Module[] = [];
   for (const { path, versions } of units) {
-    const unit = await resolveUnit(history, versions);
+    const unit = await withInput(history, versions, () => resolveUnit(history, versions));
     const inputs = unit.inputs.map((abs) => ({
       rel: relative(history.root, abs).split(sep).join("/"),
       text: history.files.get(abs)!.text,
@@ -47,7 +48,7 @@ export async function loadModules(schemasDir: string, options: LoadOptions = {})
       const loaded = history.files.get(join(history.root, ...file.split("/")));
       return loaded && textAt(loaded, pointer);
     };
-    modules.push(buildModule({ unit, path, entityOfFile, inputs, textAt: textOf }));
+    modules.push(await withInput(history, versions, () => buildModule({ unit, path, entityOfFile, inputs, textAt: textOf })));
   }
   return { history, modules };
 }

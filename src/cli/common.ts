@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Argv } from "yargs";
 import { loadConfig, type Config } from "../config.js";
+import { setMaxDepth } from "../load/limits.js";
 
 export const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
@@ -37,7 +38,9 @@ export function workDir(argv: Common): string {
 /** The config for a command, with --schemas applied. */
 export function configFor(argv: Common & { schemas?: string }): { cwd: string; config: Config } {
   const cwd = workDir(argv);
+  setMaxDepth(undefined); // the config file itself is read under the default limit
   const config = loadConfig(argv.config ? resolve(cwd, argv.config) : cwd, cwd);
   if (argv.schemas) config.schemas = resolve(cwd, argv.schemas);
+  setMaxDepth(config.maxDepth);
   return { cwd, config };
 }

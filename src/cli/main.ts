@@ -46,12 +46,27 @@ export async function main(args: string[]): Promise<number> {
       process.stderr.write(`${err.format()}\n`);
       return 2;
     }
+    const limit = resourceLimit(err);
+    if (limit) {
+      process.stderr.write(`lockstep: the input is too large or too deeply nested (${limit}); nothing was written\n`);
+      return 2;
+    }
     throw err;
   }
   return takeExitCode();
 }
 
 class UsageError extends Error {}
+
+/**
+ * JavaScript's own limits (call stack, string and array sizes). Input nesting is bounded when a
+ * file is read (src/load/limits.ts), but references can chain further than any stack; such input
+ * is refused like any other bad input, not reported as a crash.
+ */
+export function resourceLimit(err: unknown): string | undefined {
+  if (!(err instanceof RangeError)) return undefined;
+  return /call stack|string length|array length|allocation failed/i.test(err.message) ? err.message : undefined;
+}
 
 export function cliArgs(): string[] {
   return hideBin(process.argv);

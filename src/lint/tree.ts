@@ -5,7 +5,6 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { parseTree } from "jsonc-parser";
 import { LockstepError } from "../errors.js";
 import { parseJsonFile, type JsonFile } from "../load/json-file.js";
 
@@ -74,28 +73,9 @@ export function makeTree(source: TreeSource): SchemaTree {
   return { label: source.label, isRef: source.isRef, paths: [...source.paths].sort(), entities, gaps, has: (rel) => pathSet.has(rel), file, text, display: source.display };
 }
 
-/**
- * A JsonFile whose value comes from JSON.parse (fast) and whose position tree is built only when a
- * finding needs a position. Malformed JSON goes through parseJsonFile for its positioned error.
- */
+/** A JsonFile whose position tree is built only when a finding needs a position (parseJsonFile does that). */
 export function lazyJsonFile(path: string, display: string, text: string): JsonFile {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return parseJsonFile(path, display, text);
-  }
-  let tree: JsonFile["tree"] | undefined;
-  return {
-    path,
-    display,
-    text,
-    value,
-    get tree() {
-      tree ??= parseTree(text, [], { disallowComments: true, allowTrailingComma: false })!;
-      return tree;
-    },
-  };
+  return parseJsonFile(path, display, text);
 }
 
 function scanVersions(paths: string[], display: (rel: string) => string): { entities: Map<string, VersionFile[]>; gaps: VersionGap[] } {

@@ -6,6 +6,7 @@
 import { UNREPRESENTABLE, declaredTypes, kindOfValue, mergeAllOf, omit } from "../ir/schema.js";
 import type { Origin } from "../load/resolve.js";
 import { isObject, isUnresolved, type Resolver, type Schema, type Unresolved } from "./resolver.js";
+import { maxOf, minOf } from "../arrays.js";
 
 export type Kind = "boolean" | "integer" | "number" | "string" | "array" | "object";
 const KINDS: Kind[] = ["boolean", "integer", "number", "string", "array", "object"];
@@ -214,8 +215,8 @@ export function integerBits(schema: Schema, values?: unknown[]): 32 | 64 {
   if (format === "int32" || format === "int16" || format === "int8" || format === "uint8" || format === "uint16") return 32;
   if (format === "int64" || format === "uint32" || format === "uint64") return 64;
   const nums = values?.filter((v): v is number => typeof v === "number");
-  const min = nums && nums.length > 0 ? Math.min(...nums) : typeof schema.minimum === "number" ? schema.minimum : undefined;
-  const max = nums && nums.length > 0 ? Math.max(...nums) : typeof schema.maximum === "number" ? schema.maximum : undefined;
+  const min = nums && nums.length > 0 ? minOf(nums) : typeof schema.minimum === "number" ? schema.minimum : undefined;
+  const max = nums && nums.length > 0 ? maxOf(nums) : typeof schema.maximum === "number" ? schema.maximum : undefined;
   return min !== undefined && max !== undefined && min >= INT32_MIN && max <= INT32_MAX ? 32 : 64;
 }
 

@@ -2,8 +2,9 @@
  * Strict JSON parsing that keeps source positions, so every later error (a bad $ref, a lint
  * finding) can point at file:line:col. Built on jsonc-parser with comments and trailing commas off.
  */
-import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
-import { LockstepError, codeFrame, type Location } from "../errors.js";
+import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { LockstepError, codeFrame, positionOf, type Location } from "../errors.js";
+import { checkDepth } from "./limits.js";
 
 export interface JsonFile {
   /** Absolute path. */
@@ -20,18 +21,135 @@ export interface Position {
   column: number;
 }
 
-/** Parses a JSON text; malformed JSON is a LockstepError at the first problem. */
+/**
+ * Parses a JSON text; malformed JSON is a LockstepError at the first problem. The value comes from
+ * JSON.parse (fast, not recursive); the position tree is built only when something needs a
+ * position, so a 50 MB schema costs its value once, not a second tree of nodes. A leading byte
+ * order mark is ignored; nesting deeper than the limit (src/load/limits.ts) is an error.
+ */
 export function parseJsonFile(path: string, display: string, text: string): JsonFile {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const members = checkDepth(text, display);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw parseError(display, text, err);
+  }
+  let tree: Node | undefined;
+  const file: JsonFile = {
+    path,
+    display,
+    text,
+    value,
+    get tree(): Node {
+      tree ??= parseTree(text, [], { disallowComments: true, allowTrailingComma: false })!;
+      return tree;
+    },
+  };
+  const found = inspect(value);
+  if (found.why === "members") {
+    // JSON.parse keeps the last of a repeated name; fewer names than the text has means a repeat.
+    if (found.count !== members) throw duplicateKey(file);
+    return file;
+  }
+  const pointer = pointerFrom(found.path);
+  throw errorAt(
+    file,
+    pointer,
+    found.why === "number"
+      ? `number ${textAt(file, pointer)} is outside the range of a double (about ±1.8e308): no target language can hold it`
+      : "a lone UTF-16 surrogate (\\uD800-\\uDFFF without its pair) in a string or property name: UTF-8, and so Rust and Go, cannot hold it",
+  );
+}
+
+/**
+ * The first value no target language can hold: a number literal JSON.parse read as ±Infinity, or
+ * a string or property name with a lone surrogate (UTF-8, and so Rust and Go, cannot encode one);
+ * else how many object members the value has. Iterative, so any depth.
+ */
+function inspect(root: unknown): { path: Array<string | number>; why: "number" | "surrogate" } | { why: "members"; count: number } {
+  interface Item { value: unknown; key?: string | number; parent?: Item }
+  const pathOf = (item: Item): Array<string | number> => {
+    const path: Array<string | number> = [];
+    for (let at: Item | undefined = item; at?.key !== undefined; at = at.parent) path.unshift(at.key);
+    return path;
+  };
+  const stack: Item[] = [{ value: root }];
+  let count = 0;
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    const value = item.value;
+    if (typeof value === "number" && !Number.isFinite(value)) return { path: pathOf(item), why: "number" };
+    if (typeof value === "string" && !wellFormed(value)) return { path: pathOf(item), why: "surrogate" };
+    if (value === null || typeof value !== "object") continue;
+    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, key: i, parent: item }));
+    else {
+      for (const key in value) {
+        count++;
+        const child: Item = { value: (value as Record<string, unknown>)[key], key, parent: item };
+        if (!wellFormed(key)) return { path: pathOf(child), why: "surrogate" };
+        stack.push(child);
+      }
+    }
+  }
+  return { why: "members", count };
+}
+
+/** The first repeated property name (called only when JSON.parse kept fewer names than the text has). */
+function duplicateKey(file: JsonFile): LockstepError {
+  const stack: Node[] = [file.tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const seen = new Set<string>();
+    for (const child of node.children ?? []) {
+      const key = child.type === "property" ? child.children?.[0] : undefined;
+      if (key && node.type === "object") {
+        const name = String(key.value);
+        if (seen.has(name)) {
+          const pos = positionAt(file.text, key.offset);
+          const pointer = pointerFrom([...pathOf(node), name]);
+          return new LockstepError(`property name ${JSON.stringify(name)} appears twice in one object (JSON parsers disagree on which one counts)`, { file: file.display, ...pos, pointer }, codeFrame(file.text, pos.line, pos.column));
+        }
+        seen.add(name);
+      }
+      stack.push(child);
+    }
+  }
+  return new LockstepError("a property name appears twice in one object", { file: file.display });
+}
+
+/** JSON pointer segments of a jsonc-parser node. */
+function pathOf(node: Node): Array<string | number> {
+  const path: Array<string | number> = [];
+  for (let at: Node = node; at.parent; at = at.parent) {
+    const parent = at.parent;
+    if (parent.type === "property") path.unshift(String(parent.children![0]!.value));
+    else if (parent.type === "array") path.unshift(parent.children!.indexOf(at));
+  }
+  return path;
+}
+
+const wellFormed = (s: string): boolean => (s as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+/** The first problem jsonc-parser finds, with its position; else JSON.parse's own message. */
+function parseError(display: string, text: string, cause: unknown): LockstepError {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  let offset: number;
+  let what: string;
   if (errors.length > 0 || !tree) {
     const err = errors[0];
-    const offset = err?.offset ?? 0;
-    const pos = positionAt(text, offset);
-    const what = err ? describeParseError(printParseErrorCode(err.error)) : "empty file";
-    throw new LockstepError(`invalid JSON: ${what}`, { file: display, ...pos }, codeFrame(text, pos.line, pos.column));
+    offset = err?.offset ?? 0;
+    what = err ? describeParseError(printParseErrorCode(err.error)) : "empty file";
+  } else {
+    // jsonc-parser is more lenient in a few corners (e.g. exotic whitespace); JSON.parse decides.
+    const message = cause instanceof Error ? cause.message : String(cause);
+    offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+    what = message.replace(/ in JSON at position \d+.*$/s, "").replace(/^Unexpected/, "unexpected");
   }
-  return { path, display, text, value: getNodeValue(tree), tree };
+  const pos = positionAt(text, offset);
+  return new LockstepError(`invalid JSON: ${what}`, { file: display, ...pos }, codeFrame(text, pos.line, pos.column));
 }
 
 function describeParseError(code: string): string {
@@ -39,15 +157,7 @@ function describeParseError(code: string): string {
 }
 
 export function positionAt(text: string, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
+  return positionOf(text, Math.min(offset, text.length));
 }
 
 export function pointerSegments(pointer: string): string[] {

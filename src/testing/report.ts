@@ -1,6 +1,7 @@
 /** The `lockstep test` report: a table of entity × language × check, then every failure. */
 import type { Outcome } from "./compare.js";
 import type { TestResult } from "./run.js";
+import { maxOf } from "../arrays.js";
 
 export interface Row {
   entity: string;
@@ -36,7 +37,7 @@ export function formatText(result: TestResult, missingIsFailure: boolean): strin
     if (run.status === "broken") lines.push(`${run.language}: the generated code did not build:\n${indent(run.message ?? "")}`);
   }
   const table = rows(result.outcomes);
-  const widths = [6, 8, 5].map((w, i) => Math.max(w, ...table.map((r) => [r.entity, r.language, r.check][i]!.length)));
+  const widths = [6, 8, 5].map((w, i) => maxOf(table.map((r) => [r.entity, r.language, r.check][i]!.length), w));
   const pad = (cells: string[]): string => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c.padStart(6))).join("  ").trimEnd();
   lines.push(pad(["entity", "language", "check", "passed", "failed"]));
   for (const r of table) lines.push(pad([r.entity, r.language, r.check, String(r.passed), String(r.failed)]));

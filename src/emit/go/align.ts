@@ -3,6 +3,7 @@
  * consecutive rows, every cell that is followed by another cell is padded to the widest such
  * cell of its column in that run. A comment or blank line ends the run.
  */
+import { maxOf } from "../../arrays.js";
 
 /** A row of cells to align, or a line printed as it is (a comment) that breaks alignment. */
 export type Row = { cells: string[] } | { line: string };
@@ -29,7 +30,7 @@ export function alignRows(rows: readonly Row[]): string[] {
 /** Column c of a row takes part in alignment only if the row has a cell after it; runs of such rows align. */
 function alignRun(run: string[][]): string[] {
   const padded = run.map((cells) => [...cells]);
-  const maxCols = Math.max(0, ...run.map((c) => c.length));
+  const maxCols = maxOf(run.map((c) => c.length), 0);
   for (let col = 0; col < maxCols - 1; col++) {
     let start = 0;
     while (start < run.length) {

@@ -1,6 +1,7 @@
 /** Doc comments from IR docs: description, then facts (format, default, examples, constraints), then Deprecated. */
 import type { Doc, TypeExpr } from "../../ir/types.js";
 import { commentLines, docParagraphs, textLines } from "./text.js";
+import { append } from "../../arrays.js";
 
 export interface DocExtras {
   /** A default and whether decoding fills it in (required fields) or keeps absence (optional ones). */
@@ -24,7 +25,7 @@ function docText(doc: Doc, extras: DocExtras): string[] {
   const para = (more: string[]): void => {
     if (more.length === 0) return;
     if (lines.length > 0) lines.push("");
-    lines.push(...more);
+    append(lines, more);
   };
   const description = doc.description?.trim();
   if (doc.title !== undefined && doc.title.trim() !== "" && doc.title.trim() !== description) para(textLines(doc.title));

@@ -3,6 +3,7 @@
  * comment lines that gofmt leaves exactly as written. Nothing from a schema reaches the output
  * without passing through here.
  */
+import { append } from "../../arrays.js";
 
 /** Go's unicode.IsPrint minus the ASCII space: letters, marks, numbers, punctuation, symbols. */
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
@@ -124,9 +125,9 @@ export function docParagraphs(lines: string[]): string[] {
   const out: string[] = [];
   for (const para of paras) {
     if (out.length > 0) out.push("");
-    if (para.every(isLinkDef)) out.push(...para.map((l) => `\t${l}`));
+    if (para.every(isLinkDef)) append(out, para.map((l) => `\t${l}`));
     else if (para.length === 1 && isHeading(para[0]!)) out.push(`# ${para[0]!.slice(1).trim()}`);
-    else out.push(...para);
+    else append(out, para);
   }
   return out.map((line, i) => (isOldHeading(line, out, i) ? `# ${line}` : line));
 }

@@ -1,6 +1,7 @@
 /** Doc comments from the IR's `Doc`: description, then a short list of facts the types don't enforce. */
 import type { Doc } from "../../ir/types.js";
 import { docComment, docMarkdown, jsonInline, oneLine } from "./text.js";
+import { append } from "../../arrays.js";
 
 /** Inline code that survives backticks in its text. */
 function code(text: string): string {
@@ -30,7 +31,7 @@ export function docLines(doc: Doc, extras: DocExtras = {}): string[] {
   const lines: string[] = [];
   for (const paragraph of paragraphs) {
     if (lines.length > 0) lines.push("");
-    lines.push(...paragraph);
+    append(lines, paragraph);
   }
   return docComment(lines);
 }

@@ -12,6 +12,7 @@ import { MAX_WIDTH, indent } from "./layout.js";
 import { moduleName, typeName, unraw } from "./naming.js";
 import { render } from "./render.js";
 import { rustString } from "./text.js";
+import { maxOf } from "../../arrays.js";
 
 export const HARNESS_PATH = "tests/lockstep_roundtrip.rs";
 
@@ -64,7 +65,7 @@ function entityTests(codecs: readonly Codec[]): EntityTests[] {
   const taken = new Set<string>();
   const out: EntityTests[] = [];
   for (const [entity, set] of versions) {
-    const newest = Math.max(...set);
+    const newest = maxOf(set);
     let mod = moduleName(entity);
     for (let i = 2; taken.has(unraw(mod)); i++) mod = `${unraw(moduleName(entity))}_${i}`;
     taken.add(unraw(mod));

@@ -6,6 +6,7 @@ import { attribute, indent, matchArm, newtypeStruct, tupleVariant, typed } from 
 import { itemHead } from "./objects.js";
 import { typeName, variantName } from "./naming.js";
 import { rustString } from "./text.js";
+import { append } from "../../arrays.js";
 
 export function taggedUnionView(ctx: ModuleContext, decl: TaggedUnionDecl) {
   const name = typeName(decl.name);
@@ -19,7 +20,7 @@ export function taggedUnionView(ctx: ModuleContext, decl: TaggedUnionDecl) {
     const payload = ctx.name(variant.target);
     allow ||= ctx.decl(variant.target).doc.deprecated === true;
     const rename = (at: number) => attribute(at, "serde", [`rename = ${rustString(variant.tagValue)}`]);
-    body.push(...indent([...docLines(variant.doc), ...(variant.doc.deprecated ? ["#[deprecated]"] : []), ...rename(4), ...tupleVariant(4, vname, payload)], 4));
+    append(body, indent([...docLines(variant.doc), ...(variant.doc.deprecated ? ["#[deprecated]"] : []), ...rename(4), ...tupleVariant(4, vname, payload)], 4));
     knownBody.push(...rename(12), ...tupleVariant(12, vname, payload));
     arms.push(...matchArm(12, `__Known::${vname}(variant)`, `Ok(Self::${vname}(variant))`));
   }

@@ -9,6 +9,7 @@ import {
   decoderName, docBlock, encoderName, fieldLocal, keyLocal, keysName, memberName, pointerTo, propertyName,
   tagPropertyName, tsLiteral, tsString, typeName, wireKey,
 } from "./naming.js";
+import { append } from "../../arrays.js";
 
 const FROM = "(v: rt.JsonValue, pointer = \"\")";
 
@@ -85,8 +86,8 @@ export function emitObject(decl: ObjectDecl, decls: DeclIndex): string[] {
   if (out.length === bodyStart) out[out.length - 1] = `export type ${name} = {};`;
   else out.push("}");
   out.push("");
-  if (bag) out.push(...keySetConst(keys, knownKeys(decl, decls)), "");
-  out.push(...objectDecoder(decl, decls, name, bag ? keys : undefined), "", ...objectEncoder(decl, decls, name, bag ? keys : undefined));
+  if (bag) append(out, keySetConst(keys, knownKeys(decl, decls)), [""]);
+  append(out, objectDecoder(decl, decls, name, bag ? keys : undefined), [""], objectEncoder(decl, decls, name, bag ? keys : undefined));
   return out;
 }
 
@@ -120,9 +121,10 @@ function objectDecoder(decl: ObjectDecl, decls: DeclIndex, name: string, keys: s
   }
   const direct = optional.length === 0 && keys === undefined;
   const open = direct ? "  return {" : `  const result: ${name} = {`;
-  lines.push(...(required.length === 0 ? [`${open}};`] : [open, ...required, "  };"]));
+  if (required.length === 0) lines.push(`${open}};`);
+  else append(lines, [open], required, ["  };"]);
   if (direct) return [...lines, "}"];
-  lines.push(...optional);
+  append(lines, optional);
   if (keys !== undefined && decl.additional.kind !== "closed") {
     const prop = propertyName(decl.additional.name);
     const collect = decl.additional.kind === "typed"
