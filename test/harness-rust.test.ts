@@ -26,6 +26,8 @@ const SEED = 20261123;
 const GOOD = "lockstep_schemas";
 const BROKEN = "lockstep_schemas_broken";
 const EVIL = "rust_unit_evil_harness";
+/** A crate whose every entity has one version: checks no entity runs must not be dead code. */
+const SINGLE = "lockstep_single_version";
 /** The enum the broken copy closes, and the entity whose future fixtures hold unknown values of it. */
 const CLOSED_ENUM = "OrderStatus";
 const CLOSED_ENTITY = "order";
@@ -69,6 +71,7 @@ describe("Rust round-trip harness", () => {
   let loaded: Loaded;
   let sets: VersionFixtures[];
   let good: GeneratedFile[];
+  let single: GeneratedFile[];
 
   beforeAll(async () => {
     loaded = await loadModules(join(REPO, "schemas"), { allVersions: true });
@@ -78,7 +81,8 @@ describe("Rust round-trip harness", () => {
       f.path === "src/lib.rs" ? { ...f, contents: closeEnum(f.contents, CLOSED_ENUM) } : f,
     );
     const evil = emitRust(evilModules(), options(EVIL));
-    writeHarnessWorkspace(new Map([[GOOD, good], [BROKEN, broken], [EVIL, evil]]), fixtureFiles(sets));
+    single = emitRust((await loadModules(join(REPO, "test/cases/escaping/schemas"), { allVersions: true })).modules, options(SINGLE));
+    writeHarnessWorkspace(new Map([[GOOD, good], [BROKEN, broken], [EVIL, evil], [SINGLE, single]]), fixtureFiles(sets));
   });
 
   it("is emitted only when options.harness is set, and changes nothing else", () => {
@@ -105,17 +109,25 @@ describe("Rust round-trip harness", () => {
     const newestOnly = emitRust([loaded.modules[0]!], options(GOOD)).find((f) => f.path === HARNESS_PATH)!.contents;
     expect(newestOnly).toContain("super::check_new_reads_old(");
     expect(newestOnly).not.toContain("super::check_old_reads_new(");
+    expect(newestOnly).not.toContain("fn check_old_reads_new(");
+    // One version only: neither cross-version check exists, nor what only they use.
+    const oneVersion = single.find((f) => f.path === HARNESS_PATH)!.contents;
+    for (const unused of ["fn check_new_reads_old(", "fn check_old_reads_new(", "fn is_future("]) expect(oneVersion).not.toContain(unused);
+    expect(oneVersion).toContain("super::check_roundtrip(");
   });
 
-  itWithTool("cargo")("lays out the dispatch table as rustfmt does, at every row width", () => {
+  itWithTool("cargo")("lays out the dispatch table as rustfmt does, at every row width, with one row or many", async () => {
     const dir = join(HARNESS_WORKSPACE, "layout");
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const paths: string[] = [];
+    const oneVersion = await loadModules(join(REPO, "test/cases/escaping/schemas"), { allVersions: true });
     for (let n = 1; n <= 40; n++) {
-      const file = emitRust(loaded.modules, options(`c${"x".repeat(n)}`)).find((f) => f.path === HARNESS_PATH)!;
-      paths.push(join(dir, `harness_${n}.rs`));
-      writeFileSync(paths[paths.length - 1]!, file.contents);
+      for (const [kind, modules] of [["all", loaded.modules], ["one", oneVersion.modules]] as const) {
+        const file = emitRust(modules, options(`c${"x".repeat(n)}`)).find((f) => f.path === HARNESS_PATH)!;
+        paths.push(join(dir, `harness_${kind}_${n}.rs`));
+        writeFileSync(paths[paths.length - 1]!, file.contents);
+      }
     }
     run("rustfmt", ["--check", "--edition", "2021", ...paths], dir);
   });
@@ -126,8 +138,8 @@ describe("Rust round-trip harness", () => {
     const results = testResults(output);
     expect([...results.values()].every((r) => r === "ok"), output).toBe(true);
     expect(results.size).toBe(12); // 4 entities × 3 checks
-    run("cargo", ["clippy", "-p", GOOD, "-p", EVIL, "--all-targets", "--quiet", "--", "-D", "warnings"], HARNESS_WORKSPACE, cargoEnv);
-    const harnesses = [GOOD, EVIL].map((c) => join(CRATES, c, HARNESS_PATH));
+    run("cargo", ["clippy", "-p", GOOD, "-p", EVIL, "-p", SINGLE, "--all-targets", "--quiet", "--", "-D", "warnings"], HARNESS_WORKSPACE, cargoEnv);
+    const harnesses = [GOOD, EVIL, SINGLE].map((c) => join(CRATES, c, HARNESS_PATH));
     run("rustfmt", ["--check", "--edition", "2021", ...harnesses], HARNESS_WORKSPACE);
   }, 300_000);
 

@@ -8,8 +8,7 @@ import { alignRows, type Row } from "./align.js";
 import { docComment } from "./docs.js";
 import { planField } from "./fields.js";
 import { TypeMapper } from "./gotypes.js";
-import { GO_GENERATED_METHODS } from "./keywords.js";
-import { claimName, goName } from "./naming.js";
+import { claimName, fieldNames, goName } from "./naming.js";
 import { render } from "./render.js";
 import { goQuote } from "./text.js";
 
@@ -80,12 +79,6 @@ function renderDecl(decl: Decl, ctx: Ctx): string {
   }
 }
 
-/** Field names of one struct: a name that is also a generated method gets a suffix. */
-function fieldNames(names: string[]): string[] {
-  const taken = new Set([...GO_GENERATED_METHODS, ...names]);
-  return names.map((n) => (GO_GENERATED_METHODS.has(n) ? claimName(n, taken, "Field") : n));
-}
-
 /** Struct body lines: doc comments and aligned `Name Type Tag` rows. */
 function structBody(rows: { doc: string[]; cells: string[] }[]): string[] {
   const all: Row[] = [];
@@ -111,8 +104,15 @@ function renderObject(decl: ObjectDecl, ctx: Ctx): string {
     rows.push({ doc: [`// ${bag} holds ${what}`], cells: [bag, `map[string]${valueType}`, '`json:"-"`'] });
   }
 
+  // Exactly one of "kept" or "dropped", as the decoder does.
+  const notes = bag === undefined
+    ? ["Closed: properties the schema does not declare are dropped on decode."]
+    : [`Properties the schema does not declare are kept in ${bag} and written back on encode.`];
+  if (extra.kind === "preserve" && extra.closedInSchema === true) {
+    notes.push("The schema closes this object, but other keywords (if/then, patternProperties, ...) can add properties.");
+  }
   return render("object", {
-    doc: docComment(decl.doc),
+    doc: docComment(decl.doc, { notes }),
     name,
     empty: rows.length === 0,
     body: structBody(rows),

@@ -6,7 +6,7 @@
  */
 import { goPascalCase, splitWords } from "../../ir/casing.js";
 import type { Words } from "../../ir/types.js";
-import { GO_KEYWORDS, GO_PREDECLARED } from "./keywords.js";
+import { GO_GENERATED_METHODS, GO_KEYWORDS, GO_PREDECLARED } from "./keywords.js";
 
 export const goName = (words: Words): string => goPascalCase(words);
 
@@ -16,6 +16,12 @@ export function claimName(base: string, taken: Set<string>, suffix: string): str
   for (let n = 1; taken.has(name); n++) name = n === 1 ? `${base}${suffix}` : `${base}${suffix}${n}`;
   taken.add(name);
   return name;
+}
+
+/** Field names of one struct: a name that is also a generated method gets a suffix. */
+export function fieldNames(names: string[]): string[] {
+  const taken = new Set([...GO_GENERATED_METHODS, ...names]);
+  return names.map((n) => (GO_GENERATED_METHODS.has(n) ? claimName(n, taken, "Field") : n));
 }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;

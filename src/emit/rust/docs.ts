@@ -13,6 +13,8 @@ function code(text: string): string {
 export interface DocExtras {
   /** A field's default value as JSON text. */
   default?: string;
+  /** Paragraphs from the emitter, after the description (plain text, already safe). */
+  notes?: string[];
 }
 
 /** `///` lines for a declaration, field, variant or member (empty when there is nothing to say). */
@@ -22,6 +24,7 @@ export function docLines(doc: Doc, extras: DocExtras = {}): string[] {
   const title = doc.title?.trim();
   if (title && title !== description) paragraphs.push(docMarkdown(title));
   if (description) paragraphs.push(docMarkdown(description));
+  for (const note of extras.notes ?? []) paragraphs.push([note]);
   const facts: string[] = [];
   if (doc.format !== undefined) facts.push(`- Format: ${code(oneLine(doc.format))}`);
   for (const constraint of doc.constraints) facts.push(`- Constraint: ${code(oneLine(constraint))}`);

@@ -49,6 +49,17 @@ function fieldLines(ctx: ModuleContext, owner: string, field: Field, defaults: D
   return { lines, deprecated };
 }
 
+/** What the struct does with undeclared properties: exactly one of kept or dropped, as serde does. */
+function unknownPropertiesNotes(decl: ObjectDecl): string[] {
+  const extra = decl.additional;
+  if (extra.kind === "closed") return ["Closed: properties the schema does not declare are dropped on decode."];
+  const notes = [`Properties the schema does not declare are kept in \`${unraw(snakeName(extra.name))}\` and written back on encode.`];
+  if (extra.kind === "preserve" && extra.closedInSchema === true) {
+    notes.push("The schema closes this object, but other keywords (if/then, patternProperties, ...) can add properties.");
+  }
+  return notes;
+}
+
 export function structView(ctx: ModuleContext, decl: ObjectDecl) {
   const name = typeName(decl.name);
   const defaults: DefaultFn[] = [];
@@ -71,7 +82,7 @@ export function structView(ctx: ModuleContext, decl: ObjectDecl) {
     body.push(...indent(bag, 4));
   }
   const deprecated = decl.doc.deprecated === true;
-  const head = [...itemHead(docLines(decl.doc), deprecated, allow), "#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]"];
+  const head = [...itemHead(docLines(decl.doc, { notes: unknownPropertiesNotes(decl) }), deprecated, allow), "#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]"];
   const defaultsAllow = deprecated || allow;
   return { template: "struct.rs", view: { head, name, empty: body.length === 0, body, defaults, allowDeprecated: defaultsAllow } };
 }

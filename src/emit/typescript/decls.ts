@@ -66,11 +66,12 @@ export function emitObject(decl: ObjectDecl, decls: DeclIndex): string[] {
   const keys = keysName(decl.name);
   const out: string[] = [];
   const notes: string[] = [];
-  if (bag) notes.push(`Unknown properties are kept in \`${bag.prop}\` and written back on encode.`);
+  // Exactly one of "kept" or "dropped", as the decoder below does.
+  if (bag) notes.push(`Properties the schema does not declare are kept in \`${bag.prop}\` and written back on encode.`);
+  else notes.push("Closed: properties the schema does not declare are dropped on decode.");
   if (decl.additional.kind === "preserve" && decl.additional.closedInSchema === true) {
     notes.push("The schema closes this object, but other keywords (if/then, patternProperties, ...) can add properties.");
   }
-  else notes.push("Closed: the schema allows no other properties; any found are ignored on decode.");
   if (decl.variantOf !== undefined) notes.push("A variant of a tagged union: the tag is not a field here; the union adds it.");
   out.push(...docBlock(docLines(decl.doc, { notes })), `export interface ${name} {`);
   const bodyStart = out.length;

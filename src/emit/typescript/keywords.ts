@@ -14,8 +14,14 @@ export const RESERVED = new Set([
   "var", "void", "while", "with", "yield",
 ]);
 
-/** Names a generated module binds itself: the runtime namespace import. */
-export const MODULE_NAMES = new Set(["rt"]);
+/**
+ * Names a generated module binds itself (the runtime namespace import), and globals its code
+ * calls (`BigInt("…")` defaults, `Array.isArray`) or a reader expects: a declaration must not shadow them.
+ */
+export const MODULE_NAMES = new Set([
+  "rt", "Array", "BigInt", "Boolean", "Date", "Error", "JSON", "Map", "Math", "Number", "Object", "Promise", "Set",
+  "String", "Symbol",
+]);
 
 /** Members every object inherits; a generated property of the same name would clash with them. */
 export const PROTOTYPE_MEMBERS = new Set([

@@ -7,6 +7,7 @@ package schemas
 
 import "encoding/json"
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type Shipment struct {
 	// Constraints (not checked by the generated code):
 	//   - const: "1.0"
@@ -119,6 +120,8 @@ func (x *Shipment) decodeFields(obj map[string]json.RawMessage) error {
 	return decodeExtra(obj, &x.AdditionalProperties)
 }
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
+// The schema closes this object, but other keywords (if/then, patternProperties, ...) can add properties.
 type ShipmentConditional struct {
 	Mode *string `json:"mode,omitempty"`
 	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.

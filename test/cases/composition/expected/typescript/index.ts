@@ -5,9 +5,7 @@
 import * as rt from "./runtime.js";
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
 export interface Shipment {
   /** Constraints (not checked): const: "1.0". */
@@ -106,7 +104,7 @@ export function encodeShipment(value: Shipment): string {
 }
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  *
  * The schema closes this object, but other keywords (if/then, patternProperties, ...) can add properties.
  */

@@ -10,6 +10,8 @@ import "encoding/json"
 
 // A deprecated entity.
 //
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
+//
 // Deprecated: the schema marks this as deprecated.
 type Legacy struct {
 	X *string `json:"x,omitempty"`
@@ -52,6 +54,7 @@ func (x *Legacy) decodeFields(obj map[string]json.RawMessage) error {
 	return decodeExtra(obj, &x.AdditionalProperties)
 }
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type Settings struct {
 	// Default: 3 (filled in when the property is absent).
 	Retries int32 `json:"retries"`

@@ -7,9 +7,7 @@ import * as rt from "./runtime.js";
 /**
  * A deprecated entity.
  *
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  *
  * @deprecated
  */
@@ -49,9 +47,7 @@ export function encodeLegacy(value: Legacy): string {
 }
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
 export interface Settings {
   /**

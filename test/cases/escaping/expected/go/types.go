@@ -13,6 +13,8 @@ import "encoding/json"
 // }
 // fn evil() {}
 // /* "quotes" and \backslashes\ and `backticks` and ${template}
+//
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type Weird struct {
 	// A keyword as a field name. */ /*
 	Type    *string `json:"type,omitempty"`

@@ -12,9 +12,7 @@ import * as rt from "./runtime.js";
  * fn evil() {}
  * /* "quotes" and \backslashes\ and `backticks` and ${template}
  *
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
 export interface Weird {
   /** A keyword as a field name. *\/ /* */

@@ -7,6 +7,7 @@ package schemas
 
 import "encoding/json"
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type Document struct {
 	Title         string                         `json:"title"`
 	Closed        *DocumentClosed                `json:"closed,omitempty"`
@@ -88,6 +89,7 @@ func (x *Document) decodeFields(obj map[string]json.RawMessage) error {
 	return decodeExtra(obj, &x.AdditionalProperties)
 }
 
+// Closed: properties the schema does not declare are dropped on decode.
 type DocumentClosed struct {
 	A *int32 `json:"a,omitempty"`
 }
@@ -126,6 +128,7 @@ func (x *DocumentClosed) decodeFields(obj map[string]json.RawMessage) error {
 	return nil
 }
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type DocumentTypedExtras struct {
 	Known *string `json:"known,omitempty"`
 	// AdditionalProperties holds properties the schema does not declare, by name.
@@ -167,6 +170,7 @@ func (x *DocumentTypedExtras) decodeFields(obj map[string]json.RawMessage) error
 	return decodeExtra(obj, &x.AdditionalProperties)
 }
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type DocumentListOfObject struct {
 	N int32 `json:"n"`
 	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.
@@ -206,6 +210,7 @@ func (x *DocumentListOfObject) decodeFields(obj map[string]json.RawMessage) erro
 	return decodeExtra(obj, &x.AdditionalProperties)
 }
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type DocumentMapOfObject struct {
 	V *string `json:"v,omitempty"`
 	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.

@@ -5,9 +5,7 @@
 import * as rt from "./runtime.js";
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
 export interface Document {
   title: string;
@@ -81,7 +79,7 @@ export function encodeDocument(value: Document): string {
   return rt.stringifyJson(documentToJson(value));
 }
 
-/** Closed: the schema allows no other properties; any found are ignored on decode. */
+/** Closed: properties the schema does not declare are dropped on decode. */
 export interface DocumentClosed {
   /** Format: `int32`. */
   a?: number;
@@ -102,9 +100,7 @@ export function documentClosedToJson(x: DocumentClosed): rt.JsonObject {
 }
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
 export interface DocumentTypedExtras {
   known?: string;
@@ -132,9 +128,7 @@ export function documentTypedExtrasToJson(x: DocumentTypedExtras): rt.JsonObject
 }
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
 export interface DocumentListOfObject {
   /** Format: `int32`. */
@@ -165,9 +159,7 @@ export function documentListOfObjectToJson(x: DocumentListOfObject): rt.JsonObje
 }
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
 export interface DocumentMapOfObject {
   v?: string;

@@ -7,6 +7,7 @@ package schemas
 
 import "encoding/json"
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type Profile struct {
 	Req              string              `json:"req"`
 	ReqZero          int32               `json:"req_zero"`
@@ -120,6 +121,7 @@ func (x *Profile) decodeFields(obj map[string]json.RawMessage) error {
 	return decodeExtra(obj, &x.AdditionalProperties)
 }
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type ProfileNested struct {
 	X *bool `json:"x,omitempty"`
 	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.

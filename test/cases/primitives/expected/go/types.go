@@ -7,6 +7,7 @@ package schemas
 
 import "encoding/json"
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type Record struct {
 	// Constraints (not checked by the generated code):
 	//   - minLength: 1

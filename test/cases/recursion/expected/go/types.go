@@ -7,6 +7,7 @@ package schemas
 
 import "encoding/json"
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type Tree struct {
 	Value    int32  `json:"value"`
 	Children []Tree `json:"children,omitzero"`
@@ -67,6 +68,7 @@ func (x *Tree) decodeFields(obj map[string]json.RawMessage) error {
 	return decodeExtra(obj, &x.AdditionalProperties)
 }
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type Meta struct {
 	Owner  *Tree           `json:"owner,omitempty"`
 	Labels map[string]Meta `json:"labels,omitzero"`

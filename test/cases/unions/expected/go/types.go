@@ -7,6 +7,7 @@ package schemas
 
 import "encoding/json"
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type Drawing struct {
 	Shape      Shape                   `json:"shape"`
 	Shapes     []Shape                 `json:"shapes,omitzero"`
@@ -148,6 +149,7 @@ func (x *Shape) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type Circle struct {
 	Radius float64 `json:"radius"`
 	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.
@@ -187,6 +189,7 @@ func (x *Circle) decodeFields(obj map[string]json.RawMessage) error {
 	return decodeExtra(obj, &x.AdditionalProperties)
 }
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type Rect struct {
 	W     float64           `json:"w"`
 	H     float64           `json:"h"`
@@ -294,6 +297,7 @@ func (x *DrawingValue) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type DrawingValueObject struct {
 	K *string `json:"k,omitempty"`
 	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.
@@ -460,6 +464,7 @@ func (x *DrawingInline) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type DrawingInlineA struct {
 	A *string `json:"a,omitempty"`
 	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.
@@ -501,6 +506,7 @@ func (x *DrawingInlineA) decodeFields(obj map[string]json.RawMessage) error {
 	return decodeExtra(obj, &x.AdditionalProperties)
 }
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type DrawingInlineB struct {
 	B int32 `json:"b"`
 	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.

@@ -5,9 +5,7 @@
 import * as rt from "./runtime.js";
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
 export interface Drawing {
   shape: Shape;
@@ -119,9 +117,7 @@ export function shapeToJson(x: Shape): rt.JsonValue {
 }
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  *
  * A variant of a tagged union: the tag is not a field here; the union adds it.
  */
@@ -153,9 +149,7 @@ export function circleToJson(x: Circle): rt.JsonObject {
 }
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  *
  * A variant of a tagged union: the tag is not a field here; the union adds it.
  */
@@ -222,9 +216,7 @@ export function drawingValueToJson(x: DrawingValue): rt.JsonValue {
 }
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
 export interface DrawingValueObject {
   k?: string;
@@ -322,9 +314,7 @@ export function drawingInlineToJson(x: DrawingInline): rt.JsonValue {
 }
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  *
  * A variant of a tagged union: the tag is not a field here; the union adds it.
  */
@@ -354,9 +344,7 @@ export function drawingInlineAToJson(x: DrawingInlineA): rt.JsonObject {
 }
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  *
  * A variant of a tagged union: the tag is not a field here; the union adds it.
  */

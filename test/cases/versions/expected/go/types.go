@@ -8,6 +8,7 @@ package schemas
 
 import "encoding/json"
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type Draft7 struct {
 	Pair *Tuple2[string, int32] `json:"pair,omitempty"`
 	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.
@@ -49,6 +50,7 @@ func (x *Draft7) decodeFields(obj map[string]json.RawMessage) error {
 	return decodeExtra(obj, &x.AdditionalProperties)
 }
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type Item struct {
 	ID   string            `json:"id"`
 	Kind *ItemKind         `json:"kind,omitempty"`
@@ -135,6 +137,7 @@ func (x ItemKind) IsKnown() bool {
 	return false
 }
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type ItemPart struct {
 	P *string `json:"p,omitempty"`
 	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.

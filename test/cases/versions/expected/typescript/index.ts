@@ -5,9 +5,7 @@
 import * as rt from "./runtime.js";
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
 export interface Draft7 {
   pair?: [string, number];
@@ -45,9 +43,7 @@ export function encodeDraft7(value: Draft7): string {
 }
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
 export interface Item {
   id: string;
@@ -127,9 +123,7 @@ export function itemKindToJson(x: ItemKind): rt.JsonValue {
 }
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
 export interface ItemPart {
   p?: string;

@@ -15,6 +15,7 @@ pub mod runtime;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Shipment {
     /// - Constraint: `const: "1.0"`
@@ -57,6 +58,9 @@ pub struct Shipment {
     pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
+///
+/// The schema closes this object, but other keywords (if/then, patternProperties, ...) can add properties.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ShipmentConditional {
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -17,6 +17,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A deprecated entity.
+///
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[deprecated]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Legacy {
@@ -27,6 +29,7 @@ pub struct Legacy {
     pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
     /// - Format: `int32`

@@ -21,6 +21,8 @@ use std::collections::BTreeMap;
 /// }
 /// fn evil() {}
 /// /* "quotes" and \backslashes\ and `backticks` and ${template}
+///
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Weird {
     /// A keyword as a field name. */ /*

@@ -15,6 +15,7 @@ pub mod runtime;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub title: String,
@@ -39,6 +40,7 @@ pub struct Document {
     pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
 
+/// Closed: properties the schema does not declare are dropped on decode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentClosed {
     /// - Format: `int32`
@@ -46,6 +48,7 @@ pub struct DocumentClosed {
     pub a: Option<i32>,
 }
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentTypedExtras {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -55,6 +58,7 @@ pub struct DocumentTypedExtras {
     pub additional_properties: BTreeMap<String, i64>,
 }
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentListOfObject {
     /// - Format: `int32`
@@ -64,6 +68,7 @@ pub struct DocumentListOfObject {
     pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentMapOfObject {
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -15,6 +15,7 @@ pub mod runtime;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Profile {
     pub req: String,
@@ -56,6 +57,7 @@ pub struct Profile {
     pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProfileNested {
     #[serde(default, skip_serializing_if = "Option::is_none")]

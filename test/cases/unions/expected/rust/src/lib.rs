@@ -15,6 +15,7 @@ pub mod runtime;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Drawing {
     pub shape: Shape,
@@ -86,6 +87,7 @@ impl<'de> Deserialize<'de> for Shape {
     }
 }
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Circle {
     pub radius: f64,
@@ -94,6 +96,7 @@ pub struct Circle {
     pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Rect {
     pub w: f64,
@@ -120,6 +123,7 @@ pub enum DrawingValue {
     DrawingValueObject(DrawingValueObject),
 }
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DrawingValueObject {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -180,6 +184,7 @@ impl<'de> Deserialize<'de> for DrawingInline {
     }
 }
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DrawingInlineA {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -189,6 +194,7 @@ pub struct DrawingInlineA {
     pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DrawingInlineB {
     /// - Format: `int32`

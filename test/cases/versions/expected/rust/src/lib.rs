@@ -21,6 +21,7 @@ pub mod runtime;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Draft7 {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -30,6 +31,7 @@ pub struct Draft7 {
     pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Item {
     pub id: String,
@@ -102,6 +104,7 @@ impl<'de> Deserialize<'de> for ItemKind {
     }
 }
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemPart {
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -7,6 +7,7 @@ package itemv1
 
 import "encoding/json"
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type Item struct {
 	ID   string    `json:"id"`
 	Kind *ItemKind `json:"kind,omitempty"`
