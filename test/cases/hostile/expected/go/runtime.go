@@ -8,7 +8,7 @@
 //   self/v2.json (self v2)
 //   std/v2.json (std v2)
 //   type/v2.json (type v2)
-// inputs sha256: bde892a3055e991e4c438be554114644be3bdfcb7ccffe75aff3481cefd44853
+// inputs sha256: 99b172474d818fd7cd3f623a146fcf3b381d8eae4d2ae49d6410e9be2e53172e
 
 package schemas
 

@@ -8,7 +8,7 @@
 //   self/v2.json (self v2)
 //   std/v2.json (std v2)
 //   type/v2.json (type v2)
-// inputs sha256: bde892a3055e991e4c438be554114644be3bdfcb7ccffe75aff3481cefd44853
+// inputs sha256: 99b172474d818fd7cd3f623a146fcf3b381d8eae4d2ae49d6410e9be2e53172e
 
 package schemas
 
@@ -1009,8 +1009,6 @@ const (
 	HostileValuesV25U65e5U672cU8a9e  HostileValues = "v25日本語"
 	HostileValuesV26U1f600           HostileValues = "v26😀"
 	HostileValuesV27U10ffff          HostileValues = "v27\U0010ffff"
-	HostileValuesV28Ud800            HostileValues = "v28�"
-	HostileValuesV29loneUdfffLow     HostileValues = "v29lone � low"
 )
 
 // IsKnown reports whether x is one of the values listed in the schema.
@@ -1043,9 +1041,7 @@ func (x HostileValues) IsKnown() bool {
 		HostileValuesV24Ue9,
 		HostileValuesV25U65e5U672cU8a9e,
 		HostileValuesV26U1f600,
-		HostileValuesV27U10ffff,
-		HostileValuesV28Ud800,
-		HostileValuesV29loneUdfffLow:
+		HostileValuesV27U10ffff:
 		return true
 	}
 	return false
@@ -1083,8 +1079,6 @@ const (
 	HostileValueListItemV25U65e5U672cU8a9e  HostileValueListItem = "v25日本語"
 	HostileValueListItemV26U1f600           HostileValueListItem = "v26😀"
 	HostileValueListItemV27U10ffff          HostileValueListItem = "v27\U0010ffff"
-	HostileValueListItemV28Ud800            HostileValueListItem = "v28�"
-	HostileValueListItemV29loneUdfffLow     HostileValueListItem = "v29lone � low"
 )
 
 // IsKnown reports whether x is one of the values listed in the schema.
@@ -1117,9 +1111,7 @@ func (x HostileValueListItem) IsKnown() bool {
 		HostileValueListItemV24Ue9,
 		HostileValueListItemV25U65e5U672cU8a9e,
 		HostileValueListItemV26U1f600,
-		HostileValueListItemV27U10ffff,
-		HostileValueListItemV28Ud800,
-		HostileValueListItemV29loneUdfffLow:
+		HostileValueListItemV27U10ffff:
 		return true
 	}
 	return false

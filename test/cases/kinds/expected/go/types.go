@@ -66,6 +66,7 @@ func (x *Loose) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type LooseObject struct {
 	Name   string                    `json:"name"`
 	Foo    *Nullable[LooseObjectFoo] `json:"foo,omitempty"`
@@ -189,6 +190,7 @@ func (x *LooseObjectFoo) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type LooseObjectShaped struct {
 	B *bool `json:"b,omitempty"`
 	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.
@@ -269,6 +271,7 @@ func (x *Multi) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type MultiObject struct {
 	ID     int64                       `json:"id"`
 	Label  *Nullable[MultiObjectLabel] `json:"label,omitempty"`

@@ -36,9 +36,7 @@ export function looseToJson(x: Loose): rt.JsonValue {
 }
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
 export interface LooseObject {
   name: string;
@@ -110,9 +108,7 @@ export function looseObjectFooToJson(x: LooseObjectFoo): rt.JsonValue {
 }
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
 export interface LooseObjectShaped {
   b?: boolean;
@@ -190,9 +186,7 @@ export function encodeMulti(value: Multi): string {
 }
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
 export interface MultiObject {
   id: bigint;

@@ -15,7 +15,7 @@
 //   self/v1.json (self v1)
 //   std/v1.json (std v1)
 //   type/v1.json (type v1)
-// inputs sha256: bde892a3055e991e4c438be554114644be3bdfcb7ccffe75aff3481cefd44853
+// inputs sha256: 99b172474d818fd7cd3f623a146fcf3b381d8eae4d2ae49d6410e9be2e53172e
 // inputs sha256: 9ad32ffc3b8941cd8bf85a6c203fe1cecb32e96b9247a663926e2fe6c8683efa (crate/v1)
 // inputs sha256: 6e82a7aab32b33c68f88ca3bc6dd1cd7b006a26382bcd6d85c6e85b8d370b393 (fmt/v1)
 // inputs sha256: 3f9394a5f5836db24fcefd2b0190c55aa1a9b332f181ab57682ba6d5089ae433 (json/v1)
@@ -552,8 +552,6 @@ pub enum HostileValues {
     V25U65e5U672cU8a9e,
     V26U1f600,
     V27U10ffff,
-    V28Ud800,
-    V29loneUdfffLow,
     /// A value this version of the schema does not list, kept as written.
     Unknown(String),
 }
@@ -590,8 +588,6 @@ impl HostileValues {
             Self::V25U65e5U672cU8a9e => "v25\u{65e5}\u{672c}\u{8a9e}",
             Self::V26U1f600 => "v26\u{1f600}",
             Self::V27U10ffff => "v27\u{10ffff}",
-            Self::V28Ud800 => "v28\u{fffd}",
-            Self::V29loneUdfffLow => "v29lone \u{fffd} low",
             Self::Unknown(value) => value,
         }
     }
@@ -628,8 +624,6 @@ impl From<String> for HostileValues {
             "v25\u{65e5}\u{672c}\u{8a9e}" => Self::V25U65e5U672cU8a9e,
             "v26\u{1f600}" => Self::V26U1f600,
             "v27\u{10ffff}" => Self::V27U10ffff,
-            "v28\u{fffd}" => Self::V28Ud800,
-            "v29lone \u{fffd} low" => Self::V29loneUdfffLow,
             _ => Self::Unknown(value),
         }
     }
@@ -677,8 +671,6 @@ pub enum HostileValueListItem {
     V25U65e5U672cU8a9e,
     V26U1f600,
     V27U10ffff,
-    V28Ud800,
-    V29loneUdfffLow,
     /// A value this version of the schema does not list, kept as written.
     Unknown(String),
 }
@@ -715,8 +707,6 @@ impl HostileValueListItem {
             Self::V25U65e5U672cU8a9e => "v25\u{65e5}\u{672c}\u{8a9e}",
             Self::V26U1f600 => "v26\u{1f600}",
             Self::V27U10ffff => "v27\u{10ffff}",
-            Self::V28Ud800 => "v28\u{fffd}",
-            Self::V29loneUdfffLow => "v29lone \u{fffd} low",
             Self::Unknown(value) => value,
         }
     }
@@ -753,8 +743,6 @@ impl From<String> for HostileValueListItem {
             "v25\u{65e5}\u{672c}\u{8a9e}" => Self::V25U65e5U672cU8a9e,
             "v26\u{1f600}" => Self::V26U1f600,
             "v27\u{10ffff}" => Self::V27U10ffff,
-            "v28\u{fffd}" => Self::V28Ud800,
-            "v29lone \u{fffd} low" => Self::V29loneUdfffLow,
             _ => Self::Unknown(value),
         }
     }

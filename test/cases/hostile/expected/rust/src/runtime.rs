@@ -15,7 +15,7 @@
 //   self/v1.json (self v1)
 //   std/v1.json (std v1)
 //   type/v1.json (type v1)
-// inputs sha256: bde892a3055e991e4c438be554114644be3bdfcb7ccffe75aff3481cefd44853
+// inputs sha256: 99b172474d818fd7cd3f623a146fcf3b381d8eae4d2ae49d6410e9be2e53172e
 // inputs sha256: 9ad32ffc3b8941cd8bf85a6c203fe1cecb32e96b9247a663926e2fe6c8683efa (crate/v1)
 // inputs sha256: 6e82a7aab32b33c68f88ca3bc6dd1cd7b006a26382bcd6d85c6e85b8d370b393 (fmt/v1)
 // inputs sha256: 3f9394a5f5836db24fcefd2b0190c55aa1a9b332f181ab57682ba6d5089ae433 (json/v1)

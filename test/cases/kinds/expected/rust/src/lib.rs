@@ -28,6 +28,7 @@ pub enum Loose {
     LooseObject(Box<LooseObject>),
 }
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LooseObject {
     pub name: String,
@@ -67,6 +68,7 @@ pub enum LooseObjectFoo {
     Object(BTreeMap<String, serde_json::Value>),
 }
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LooseObjectShaped {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -86,6 +88,7 @@ pub enum Multi {
     MultiObject(MultiObject),
 }
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MultiObject {
     pub id: i64,
