@@ -1,58 +1,180 @@
-// The round-trip property of test/property.test.ts with many more runs: random schema trees
-// (test/support/schema-arbitrary.ts) → lockstep test in TypeScript, Rust and Go → every check passes.
-// Prints each run, then runs, discards, failures and time; on failure the shrunk counterexample
-// (schemas, failing fixture, diff) and the seed and path to replay it. Exit code 1 on failure.
-// Usage: npm run build && node bench/property.bench.mjs [runs=100] [seed=random] [path]
+// The fuzz at scale: random schemas (test/support/schema-arbitrary.ts) × their fixtures, decoded and
+// re-encoded by the generated TypeScript, Rust and Go, with a fixed seed. Prints crashes (lockstep
+// threw, generated code did not build, a harness broke) and losses (a fixture that did not come
+// back exactly, or languages that disagree), then the figures. Exit code 1 when either is not 0.
+//
+// Batched so it finishes on 2 cores: each batch puts many schemas (entities p0, p1, ...) in one
+// project, so one tsc run, one cargo build and one go build serve all of them, and each schema
+// gets many instances. Each schema is first checked alone without toolchains (load, IR, fixtures,
+// emit): names that collide are discarded (the IR's clear error is right, not a finding), a throw
+// is a crash. A batch whose code does not build is bisected to the schema that breaks it.
+//
+// Usage: npm run build && nice -n 19 node bench/property.bench.mjs [instances=10000] [seed=424242]
+//        [schemas per batch=40] [fixtures per version=16]
+// (npm run fuzz runs it with the defaults.) test/property.test.ts keeps a small sample in npm test.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import ts from "typescript";
 import { loadConfig } from "../dist/config.js";
-import { passed } from "../dist/testing/report.js";
+import { emitGo } from "../dist/emit/go/index.js";
+import { emitRust } from "../dist/emit/rust/index.js";
+import { emitTypeScript } from "../dist/emit/typescript/index.js";
+import { buildFixtures } from "../dist/fixtures/index.js";
+import { loadModules } from "../dist/pipeline.js";
 import { runTests } from "../dist/testing/run.js";
 
 const ROOT = join(import.meta.dirname, "..");
-const runs = Number(process.argv[2] ?? 100);
-const seed = process.argv[3] !== undefined ? Number(process.argv[3]) : Math.floor(Math.random() * 2 ** 31);
-const path = process.argv[4];
+const target = Number(process.argv[2] ?? 10_000);
+const seed = Number(process.argv[3] ?? 424242);
+const perBatch = Number(process.argv[4] ?? 40);
+const maxFixtures = Number(process.argv[5] ?? 16);
 const strict = process.env.CI === "true";
 
 // The arbitrary is TypeScript and imports only fast-check and node: transpile it next to the
 // project's node_modules so that its imports resolve.
-const out = join(ROOT, ".cache", "property", "bench");
-mkdirSync(out, { recursive: true });
+const work = join(ROOT, ".cache", "property", "fuzz");
+mkdirSync(work, { recursive: true });
 const source = readFileSync(join(ROOT, "test", "support", "schema-arbitrary.ts"), "utf8");
 const compiled = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
-writeFileSync(join(out, "schema-arbitrary.mjs"), compiled);
-const { roundTripProperty } = await import(join(out, "schema-arbitrary.mjs"));
+writeFileSync(join(work, "schema-arbitrary.mjs"), compiled);
+const { entityArb, renderTree, writeTree, describeTree } = await import(join(work, "schema-arbitrary.mjs"));
 
 const has = (tool) => spawnSync(tool, ["version"], { encoding: "utf8" }).status === 0;
 const languages = ["typescript", ...["rust", "go"].filter((l) => strict || has(l === "rust" ? "cargo" : "go"))];
 const skipped = ["rust", "go"].filter((l) => !languages.includes(l));
 if (skipped.length > 0) console.log(`skipping ${skipped.join(", ")}: toolchain not installed (CI=true makes that a failure)`);
 
-const dir = join(out, "project");
-mkdirSync(dir, { recursive: true });
-let done = 0;
+const NAME_COLLISION = /^two .* get the same name /;
+const project = join(work, "project");
+const alone = join(work, "alone");
 const s = (ms) => `${(ms / 1000).toFixed(1)}s`;
-const property = roundTripProperty({ loadConfig, runTests, passed }, {
-  dir, languages, strict,
-  onRun: ({ ok, ms, languages: ran, fixtures }) => {
-    done++;
-    console.log(`run ${done}: ${ok ? "ok" : "FAILED"} in ${s(ms)} (${ran.join(", ")}${ok ? `, ${fixtures} fixtures` : ""})`);
-  },
-});
+const clip = (text, n = 2500) => (text.length > n ? `${text.slice(0, n)}\n… (${text.length} characters)` : text);
 
-console.log(`property: ${runs} runs, seed ${seed}${path ? `, path ${path}` : ""}, languages ${languages.join(", ")}`);
-const start = performance.now();
-const details = await fc.check(property, { numRuns: runs, seed, ...(path ? { path } : {}), includeErrorInReport: true });
-const total = performance.now() - start;
-const failures = details.failed ? 1 : 0;
-console.log(`\n${details.numRuns} runs, ${details.numSkips} discarded (type names colliding), ${failures} failure${failures === 1 ? "" : "s"}` +
-  `${details.failed ? ` (shrunk ${details.numShrinks} times)` : ""}; ${s(total)} total, ${s(total / Math.max(1, done))} per executed run`);
-if (details.failed) {
-  console.log(`\nreplay: node bench/property.bench.mjs ${runs} ${details.seed} ${details.counterexamplePath}\n`);
-  console.log(fc.defaultReportMessage(details));
-  process.exitCode = 1;
+const crashes = [];
+const losses = [];
+let schemas = 0;
+let versions = 0;
+let instances = 0;
+let checks = 0;
+let discarded = 0;
+
+/** Load, IR, fixtures and all three emitters for one schema alone: "ok", "discard" or a crash message. */
+async function preflight(model, fixtureSeed) {
+  const tree = renderTree([model]);
+  writeTree(alone, tree);
+  try {
+    const loaded = await loadModules(join(alone, "schemas"), { allVersions: true, cwd: alone });
+    buildFixtures(loaded, fixtureSeed, maxFixtures);
+    const header = { toolVersion: "fuzz" };
+    emitTypeScript(loaded.modules, { header, harness: { fixtures: "f" } });
+    emitRust(loaded.modules, { header, crate: "fuzz", harness: { fixtures: "f" } });
+    emitGo(loaded.modules, { header, module: "example.com/fuzz", package: "fuzz", harness: { fixtures: "f" } });
+    return "ok";
+  } catch (e) {
+    if (e?.name === "LockstepError" && NAME_COLLISION.test(e.message)) return "discard";
+    return `lockstep threw: ${e?.stack ?? String(e)}`;
+  }
 }
+
+/** lockstep test over these schemas in these languages; throws only when lockstep itself does. */
+async function testBatch(models, fixtureSeed, langs) {
+  writeTree(project, renderTree(models));
+  const config = loadConfig(project, project);
+  return { config, result: await runTests({ config, cwd: project, languages: langs, seed: fixtureSeed, maxFixtures, toolVersion: "fuzz" }) };
+}
+
+/** Languages whose code did not build or whose harness broke without a failing check. */
+function brokenLanguages(result) {
+  return result.runs
+    .filter((r) => r.status === "broken" || (r.status === "missing" && strict) ||
+      (r.status === "ran" && r.message && !result.outcomes.some((o) => !o.ok && o.language === r.language)))
+    .map((r) => r.language);
+}
+
+/** The schemas (indices into models) that break `language` on their own, by bisection. */
+async function culprits(models, fixtureSeed, language) {
+  if (models.length === 1) return [0];
+  const half = Math.ceil(models.length / 2);
+  const found = [];
+  for (const [offset, part] of [[0, models.slice(0, half)], [half, models.slice(half)]]) {
+    const { result } = await testBatch(part, fixtureSeed, [language]);
+    if (brokenLanguages(result).length > 0) found.push(...(await culprits(part, fixtureSeed, language)).map((i) => i + offset));
+  }
+  return found;
+}
+
+const schemaText = (model) => describeTree(renderTree([model])).replace(/schemas\/p0\//g, "schemas/<entity>/");
+
+console.log(`fuzz: ${target} instances, seed ${seed}, ${perBatch} schemas per batch, ≤ ${maxFixtures} fixtures per version, ${languages.join(", ")}`);
+const start = performance.now();
+for (let batch = 0; instances < target; batch++) {
+  const batchStart = performance.now();
+  const fixtureSeed = seed + batch;
+  const drawn = fc.sample(entityArb, { seed: seed * 1000 + batch, numRuns: perBatch });
+  let models = [];
+  for (const model of drawn) {
+    const verdict = await preflight(model, fixtureSeed);
+    if (verdict === "discard") discarded++;
+    else if (verdict === "ok") models.push(model);
+    else crashes.push({ batch, what: verdict, schema: schemaText(model) });
+  }
+  let run;
+  try {
+    run = await testBatch(models, fixtureSeed, languages);
+  } catch (e) {
+    // Alone each schema passed: a clash between schemas (two type names meeting) is discarded.
+    const names = new Set([...String(e?.message).matchAll(/\bp(\d+)\/v\d+\.json/g)].map((m) => Number(m[1])));
+    if (e?.name === "LockstepError" && NAME_COLLISION.test(e.message) && names.size > 0) {
+      discarded += names.size;
+      models = models.filter((_, i) => !names.has(i));
+      run = await testBatch(models, fixtureSeed, languages);
+    } else {
+      crashes.push({ batch, what: `lockstep test threw on the batch: ${e?.stack ?? String(e)}`, schema: models.map(schemaText).join("\n") });
+      continue;
+    }
+  }
+  // Code that does not build: find the schemas that break it, report them, test the rest again.
+  for (const language of brokenLanguages(run.result)) {
+    const bad = await culprits(models, fixtureSeed, language);
+    for (const i of bad) {
+      const { result } = await testBatch([models[i]], fixtureSeed, [language]);
+      crashes.push({ batch, what: `${language}: ${clip(result.runs[0]?.message ?? "broken")}`, schema: schemaText(models[i]) });
+    }
+    models = models.filter((_, i) => !bad.includes(i));
+    run = await testBatch(models, fixtureSeed, languages);
+  }
+  const { config, result } = run;
+  const failed = result.outcomes.filter((o) => !o.ok);
+  for (const f of failed) {
+    const model = models[Number(f.entity.slice(1))];
+    let fixture;
+    try {
+      fixture = readFileSync(join(config.fixtures, f.fixture), "utf8").trimEnd();
+    } catch {
+      fixture = "(fixture file not readable)";
+    }
+    losses.push({ batch, what: `${f.language} ${f.check} ${f.fixture}: ${f.detail ?? "failed"}`, fixture: clip(fixture), schema: model ? schemaText(model) : "" });
+  }
+  schemas += models.length;
+  versions += new Set(result.outcomes.map((o) => o.fixture.split("/").slice(0, 2).join("/"))).size;
+  instances += result.fixtures;
+  checks += result.outcomes.length;
+  const times = result.runs.map((r) => `${r.language} ${s(r.compileMs + r.runMs)}`).join(", ");
+  console.log(`batch ${batch}: ${models.length} schemas, ${result.fixtures} instances, ${result.outcomes.length} checks, ` +
+    `${failed.length} lost; total ${instances} instances, ${crashes.length} crashes, ${losses.length} losses; ${s(performance.now() - batchStart)} (${times})`);
+  writeFileSync(join(work, "findings.json"), `${JSON.stringify({ crashes, losses }, null, 2)}\n`);
+}
+
+const report = (title, list) => {
+  if (list.length === 0) return;
+  console.log(`\n${title}:`);
+  for (const x of list.slice(0, 20)) console.log(`\n--- batch ${x.batch}: ${x.what}${x.fixture ? `\nfixture: ${x.fixture}` : ""}\n${clip(x.schema, 4000)}`);
+  if (list.length > 20) console.log(`\n… and ${list.length - 20} more in ${join(work, "findings.json")}`);
+};
+report("crashes", crashes);
+report("losses", losses);
+console.log(`\nfuzz: ${instances} instances of ${schemas} random schemas (${versions} schema versions; ${discarded} discarded for colliding names), ` +
+  `${checks} checks in ${languages.join(", ")}, seed ${seed}: ${crashes.length} crashes, ${losses.length} losses; ${s(performance.now() - start)}`);
+if (crashes.length > 0 || losses.length > 0) process.exitCode = 1;

@@ -325,8 +325,11 @@ export const entityArb: fc.Arbitrary<EntityModel> = fc.record({
   v2: fc.option(deltaArb, { freq: 2 }),
 });
 
-/** Entity names stay p0, p1, p2 so the generated crates and packages keep their names between runs. */
-export const ENTITY_NAMES = ["p0", "p1", "p2"];
+/**
+ * Entity names stay p0, p1, ... so the generated crates and packages keep their names between
+ * runs. The property test draws up to 3; bench/property.bench.mjs batches many more.
+ */
+export const ENTITY_NAMES = Array.from({ length: 100 }, (_, i) => `p${i}`);
 
 /** 1 to `maxEntities` entities, each v1 and maybe an additive v2, rendered to JSON Schema files. */
 export function schemaTreeArb(maxEntities = 3): fc.Arbitrary<SchemaTree> {
@@ -427,7 +430,7 @@ interface Ctx {
 
 const pointer = (key: string): string => encodeURIComponent(key.replace(/~/g, "~0").replace(/\//g, "~1")).replace(/%2F/gi, "/");
 
-function renderTree(entities: EntityModel[]): SchemaTree {
+export function renderTree(entities: EntityModel[]): SchemaTree {
   const files: Record<string, unknown> = {};
   // $defs keys are unique across the whole tree: every entity's newest version meets in one module.
   const defNames = new Scope("type");
