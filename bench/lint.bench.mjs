@@ -6,8 +6,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { lint } from "../dist/lint/engine.js";
-import { format } from "../dist/lint/format/index.js";
+import { format, lint } from "../dist/index.js";
 import { writeSyntheticSchemas } from "./synthetic-schemas.mjs";
 
 const entities = Number(process.argv[2] ?? 200);

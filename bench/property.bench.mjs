@@ -17,13 +17,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import ts from "typescript";
-import { loadConfig } from "../dist/config.js";
-import { emitGo } from "../dist/emit/go/index.js";
-import { emitRust } from "../dist/emit/rust/index.js";
-import { emitTypeScript } from "../dist/emit/typescript/index.js";
-import { buildFixtures } from "../dist/fixtures/index.js";
-import { loadModules } from "../dist/pipeline.js";
-import { runTests } from "../dist/testing/run.js";
+import { buildFixtures, emitGo, emitRust, emitTypeScript, loadConfig, loadModules, runTests } from "../dist/index.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const target = Number(process.argv[2] ?? 10_000);

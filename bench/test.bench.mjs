@@ -4,8 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig } from "../dist/config.js";
-import { runTests } from "../dist/testing/run.js";
+import { loadConfig, runTests } from "../dist/index.js";
 import { writeSyntheticSchemas } from "./synthetic-schemas.mjs";
 
 const [entities, versions, fixtures] = [50, 3, 20].map((d, i) => Number(process.argv[2 + i] ?? d));

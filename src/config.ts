@@ -4,11 +4,12 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import { createRequire } from "node:module";
+import type { Ajv2020 } from "ajv/dist/2020.js";
 import { errorAt, parseJsonFile } from "./load/json-file.js";
 import { DEFAULT_MAX_DEPTH } from "./load/limits.js";
 import type { Mode, Severity, Target } from "./lint/types.js";
+import { packagePath } from "./paths.js";
 
 export const CONFIG_FILE = "lockstep.config.json";
 
@@ -46,14 +47,14 @@ export function lintDefaults(): LintConfig {
   return { mode: "additive", transitive: false, targets: ["rust", "go", "typescript", "validators"], rules: {}, entities: {}, suppressions: [] };
 }
 
-const SCHEMA_PATH = fileURLToPath(new URL("../lockstep.config.schema.json", import.meta.url));
-
 let validator: ReturnType<Ajv2020["compile"]> | undefined;
 
 function validate(value: unknown): ReturnType<Ajv2020["compile"]>["errors"] {
   if (!validator) {
+    // Loaded only when a config file exists (ajv takes longer to load than most commands run).
+    const { Ajv2020 } = createRequire(import.meta.url)("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
     const ajv = new Ajv2020({ allErrors: true, strict: false });
-    validator = ajv.compile(JSON.parse(readFileSync(SCHEMA_PATH, "utf8")) as object);
+    validator = ajv.compile(JSON.parse(readFileSync(packagePath("lockstep.config.schema.json"), "utf8")) as object);
   }
   return validator(value) ? null : validator.errors;
 }

@@ -4,19 +4,14 @@
  */
 import { createHash, type Hash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
-import { emitGo } from "./emit/go/index.js";
-import { emitRust } from "./emit/rust/index.js";
-import { emitTypeScript } from "./emit/typescript/index.js";
-import type { HeaderInfo } from "./emit/types.js";
+import { join, relative, sep } from "node:path";
+import { TARGETS, type HeaderInfo, type Target } from "./emit/types.js";
 import type { Config } from "./config.js";
 import type { Warning } from "./ir/types.js";
-import { loadModules } from "./pipeline.js";
+import { codeDir, packagePath } from "./paths.js";
 import { plan, upToDate, writeOutputs, type OutputDir, type WriteReport } from "./write.js";
 
-export type Target = "typescript" | "rust" | "go";
-export const TARGETS: Target[] = ["typescript", "rust", "go"];
+export { TARGETS, type Target };
 
 export interface GenerateOptions {
   config: Config;
@@ -35,12 +30,25 @@ export interface GenerateResult {
   cached: boolean;
 }
 
+/**
+ * Hashes every kept file under `dir`: contents as they are read, then the list of paths and sizes
+ * in one piece (one hash update per file: this runs on every `generate`, over every schema).
+ */
 function hashTree(hash: Hash, dir: string, keep: (name: string) => boolean): void {
-  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const abs = join(dir, e.name);
-    if (e.isDirectory()) hashTree(hash, abs, keep);
-    else if (keep(e.name)) hash.update(abs).update("\0").update(readFileSync(abs)).update("\0");
-  }
+  const names: string[] = [];
+  const walk = (abs: string): void => {
+    for (const e of readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(abs, e.name);
+      if (e.isDirectory()) walk(path);
+      else if (keep(e.name)) {
+        const data = readFileSync(path);
+        hash.update(data);
+        names.push(`${path}\0${data.length}`);
+      }
+    }
+  };
+  walk(dir);
+  hash.update(names.join("\0"));
 }
 
 let toolHash: string | undefined;
@@ -49,9 +57,8 @@ let toolHash: string | undefined;
 function toolFingerprint(): string {
   if (toolHash === undefined) {
     const hash = createHash("sha256");
-    const here = dirname(fileURLToPath(import.meta.url));
-    hashTree(hash, here, (name) => name.endsWith(".js") || name.endsWith(".ts"));
-    const templates = join(here, "..", "templates");
+    hashTree(hash, codeDir(), (name) => name.endsWith(".js") || name.endsWith(".ts"));
+    const templates = packagePath("templates");
     if (existsSync(templates)) hashTree(hash, templates, () => true);
     toolHash = hash.digest("hex");
   }
@@ -76,6 +83,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     // Nothing changed since the last run: skip loading and emitting (warnings were shown then).
     return { reports: dirs.map((dir, i) => ({ dir, written: [], unchanged: i === 0 ? unchanged : 0, removed: [], target: TARGETS.filter((t) => config[t] && wanted.includes(t))[i]! })), warnings: [], cached: true };
   }
+  // Loaded only past the fast path above, which must stay light.
+  const [{ loadModules }, { emitTypeScript }, { emitRust }, { emitGo }] = await Promise.all([
+    import("./pipeline.js"),
+    import("./emit/typescript/index.js"),
+    import("./emit/rust/index.js"),
+    import("./emit/go/index.js"),
+  ]);
   const { modules, history } = await loadModules(config.schemas, { allVersions: config.allVersions, cwd: options.cwd });
   const header: HeaderInfo = { toolVersion: options.toolVersion };
   // Each target ships its round-trip harness, pointed at the fixtures directory.

@@ -1,11 +1,11 @@
 /** What every command shares: -C, --config, the version, loading the config. */
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Argv } from "yargs";
 import { loadConfig, type Config } from "../config.js";
 import { setMaxDepth } from "../load/limits.js";
+import { packageVersion } from "../paths.js";
 
-export const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+export const VERSION = packageVersion();
 
 /** The exit code a command asks for; main() returns it (commands never touch process.exitCode). */
 let exitCode = 0;

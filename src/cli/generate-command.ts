@@ -2,7 +2,7 @@
 import { resolve } from "node:path";
 import type { CommandModule } from "yargs";
 import { LockstepError } from "../errors.js";
-import { TARGETS, generate, type Target } from "../generate.js";
+import { TARGETS, type Target } from "../emit/types.js";
 import { VERSION, common, configFor, setExitCode, type Common } from "./common.js";
 
 type GenerateArgs = Common & { "all-versions"?: boolean; schemas?: string; target?: string[]; check?: boolean; quiet?: boolean };
@@ -29,6 +29,7 @@ async function runGenerate(argv: GenerateArgs): Promise<number> {
   for (const t of targets ?? []) {
     if (!TARGETS.includes(t)) throw new LockstepError(`unknown target "${t}" (expected ${TARGETS.join(", ")})`);
   }
+  const { generate } = await import("../generate.js");
   const result = await generate({ config, ...(targets ? { targets } : {}), check: argv.check ?? false, cwd, toolVersion: VERSION });
   for (const w of result.warnings) process.stderr.write(`${w.display}: warning: ${w.message} (at #${w.pointer})\n`);
   const changed = result.reports.filter((r) => r.written.length > 0 || r.removed.length > 0);

@@ -9,14 +9,13 @@ import { dirname, join, relative, resolve } from "node:path";
 import { applyEdits, modify } from "jsonc-parser";
 import type { Argv, CommandModule } from "yargs";
 import { LockstepError } from "../errors.js";
-import { diffVersions, lint, type LintResult } from "../lint/engine.js";
-import { FORMATS, format, type Format } from "../lint/format/index.js";
+import type { LintResult } from "../lint/engine.js";
 import { formatDiff, DIFF_FORMATS, type DiffFormat } from "../lint/format/diff.js";
-import { fingerprint, readLock, writeLock, type LockEntry } from "../lint/lock.js";
+import type { LockEntry } from "../lint/lock.js";
 import { isObject } from "../lint/resolver.js";
 import { ALLOW_KEYWORD } from "../lint/suppress.js";
 import { fsTree } from "../lint/tree.js";
-import { MODES, TARGETS, type Mode, type Target } from "../lint/types.js";
+import { FORMATS, MODES, TARGETS, type Format, type Mode, type Target } from "../lint/types.js";
 import { VERSION, common as commonBase, configFor, setExitCode, type Common as CommonBase } from "./common.js";
 
 type Common = CommonBase & { schemas?: string };
@@ -43,8 +42,10 @@ function parseVersion(v: string | number | undefined, what: string): number | un
 
 type LintArgs = Common & { entities?: string[]; mode?: string; transitive?: boolean; against?: string; format?: string; output?: string; targets?: string[]; quiet?: boolean; frames?: boolean };
 
-export function runLint(argv: LintArgs): number {
+export async function runLint(argv: LintArgs): Promise<number> {
   const { cwd, config } = setup(argv);
+  // The lint engine and formatters load only for the commands that use them.
+  const [{ lint }, { format }] = await Promise.all([import("../lint/engine.js"), import("../lint/format/index.js")]);
   const result = lint({
     cwd, schemas: config.schemas, lint: config.lint, ...(config.file ? { configFile: config.file } : {}),
     ...(argv.mode ? { mode: argv.mode as Mode } : {}),
@@ -64,8 +65,9 @@ export function runLint(argv: LintArgs): number {
   return result.findings.some((f) => f.severity === "error" && !f.suppressed) ? 1 : 0;
 }
 
-export function runDiff(argv: Common & { entity: string; from?: string; to?: string; format?: string; mode?: string }): number {
+export async function runDiff(argv: Common & { entity: string; from?: string; to?: string; format?: string; mode?: string }): Promise<number> {
   const { cwd, config } = setup(argv);
+  const { diffVersions } = await import("../lint/engine.js");
   const from = parseVersion(argv.from, "diff <from>");
   const to = parseVersion(argv.to, "diff <to>");
   const d = diffVersions({ cwd, schemas: config.schemas, lint: config.lint, ...(argv.mode ? { mode: argv.mode as Mode } : {}) }, argv.entity, from, to);
@@ -73,8 +75,9 @@ export function runDiff(argv: Common & { entity: string; from?: string; to?: str
   return 0;
 }
 
-export function runRelease(argv: Common & { entities?: string[]; all?: boolean }): number {
+export async function runRelease(argv: Common & { entities?: string[]; all?: boolean }): Promise<number> {
   const { cwd, config } = setup(argv);
+  const { fingerprint, readLock, writeLock } = await import("../lint/lock.js");
   const tree = fsTree(config.schemas, cwd);
   const names = argv.all ? [...tree.entities.keys()] : (argv.entities ?? []).map(String);
   if (names.length === 0) throw new LockstepError("name the entities to release, or use --all");
@@ -108,8 +111,9 @@ export function runRelease(argv: Common & { entities?: string[]; all?: boolean }
   return 0;
 }
 
-export function runNewVersion(argv: Common & { entity: string }): number {
+export async function runNewVersion(argv: Common & { entity: string }): Promise<number> {
   const { cwd, config } = setup(argv);
+  const { readLock } = await import("../lint/lock.js");
   const tree = fsTree(config.schemas, cwd);
   const versions = tree.entities.get(argv.entity);
   if (!versions) throw new LockstepError(`unknown entity "${argv.entity}" (entities: ${[...tree.entities.keys()].join(", ") || "none"})`);
@@ -158,7 +162,7 @@ export const lintCommands: CommandModule[] = [
         .option("targets", { type: "string", array: true, describe: `Readers that count: ${TARGETS.join(", ")} (default: config, else all)` })
         .option("frames", { type: "boolean", default: true, describe: "Code frames under text findings (--no-frames to omit)" })
         .option("quiet", { alias: "q", type: "boolean", describe: "Only error findings" }),
-    handler: (argv) => onExit(runLint(argv as unknown as LintArgs)),
+    handler: async (argv) => onExit(await runLint(argv as unknown as LintArgs)),
   },
   {
     command: "diff <entity> [from] [to]",
@@ -170,7 +174,7 @@ export const lintCommands: CommandModule[] = [
         .positional("to", { type: "string", describe: "New version (default: the newest)" })
         .option("format", { alias: "f", type: "string", choices: [...DIFF_FORMATS], default: "text", describe: "text, markdown (changelogs) or json" })
         .option("mode", { type: "string", choices: modes, describe: "Mode used to classify changes" }),
-    handler: (argv) => onExit(runDiff(argv as never)),
+    handler: async (argv) => onExit(await runDiff(argv as never)),
   },
   {
     command: "release [entities..]",
@@ -179,13 +183,13 @@ export const lintCommands: CommandModule[] = [
       common(y)
         .positional("entities", { type: "string", array: true })
         .option("all", { type: "boolean", describe: "Release every entity" }),
-    handler: (argv) => onExit(runRelease(argv as never)),
+    handler: async (argv) => onExit(await runRelease(argv as never)),
   },
   {
     command: "new-version <entity>",
     describe: "Copy the newest version of an entity to the next number, for editing",
     builder: (y: Argv) => common(y).positional("entity", { type: "string", demandOption: true }),
-    handler: (argv) => onExit(runNewVersion(argv as never)),
+    handler: async (argv) => onExit(await runNewVersion(argv as never)),
   },
 ];
 

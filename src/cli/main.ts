@@ -3,15 +3,24 @@
  * and --help. Exit codes: 0 success, 1 findings (lint) or out-of-date output (--check),
  * 2 usage or input errors.
  */
-import yargs from "yargs";
-import { hideBin } from "yargs/helpers";
 import { LockstepError } from "../errors.js";
-import { VERSION, takeExitCode } from "./common.js";
-import { generateCommand } from "./generate-command.js";
-import { lintCommands } from "./lint-commands.js";
-import { fixturesCommand, testCommand } from "./test-commands.js";
+import { packageVersion } from "../paths.js";
 
 export async function main(args: string[]): Promise<number> {
+  // The version is all `--version` needs: answered before loading anything else.
+  if (args.length === 1 && args[0] === "--version") {
+    process.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
+  // The argument parser and the commands' options; each handler imports what it runs on first
+  // use (see ./*-command*.ts), so a command loads only its own stages.
+  const [{ default: yargs }, { VERSION, takeExitCode }, { generateCommand }, { lintCommands }, { fixturesCommand, testCommand }] = await Promise.all([
+    import("yargs"),
+    import("./common.js"),
+    import("./generate-command.js"),
+    import("./lint-commands.js"),
+    import("./test-commands.js"),
+  ]);
   takeExitCode();
   const parser = yargs()
     .scriptName("lockstep")
@@ -68,6 +77,7 @@ export function resourceLimit(err: unknown): string | undefined {
   return /call stack|string length|array length|allocation failed/i.test(err.message) ? err.message : undefined;
 }
 
+/** The arguments after `node bin/lockstep.js`. */
 export function cliArgs(): string[] {
-  return hideBin(process.argv);
+  return process.argv.slice(2);
 }

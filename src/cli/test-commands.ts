@@ -1,12 +1,7 @@
 /** `lockstep fixtures` and `lockstep test`. */
 import type { CommandModule } from "yargs";
 import { LockstepError } from "../errors.js";
-import { buildFixtures } from "../fixtures/index.js";
-import { loadModules } from "../pipeline.js";
 import type { Language } from "../testing/languages.js";
-import { formatJson, formatText, passed } from "../testing/report.js";
-import { runTests } from "../testing/run.js";
-import { writeOutputs } from "../write.js";
 import { VERSION, common, configFor, setExitCode, type Common } from "./common.js";
 
 const LANGUAGES: Language[] = ["typescript", "rust", "go"];
@@ -23,6 +18,7 @@ export const fixturesCommand: CommandModule<object, FixturesArgs> = {
       .option("seed", { type: "number", default: 1, describe: "Seed: the same seed writes the same files" }) as never,
   handler: async (argv) => {
     const { cwd, config } = configFor(argv);
+    const [{ loadModules }, { buildFixtures }, { writeOutputs }] = await Promise.all([import("../pipeline.js"), import("../fixtures/index.js"), import("../write.js")]);
     const loaded = await loadModules(config.schemas, { allVersions: true, cwd });
     const all = buildFixtures(loaded, argv.seed);
     const files = all.flatMap((v) => v.fixtures.map((f) => ({ path: `${v.entity}/v${v.version}/${f.name}.json`, contents: f.json })));
@@ -44,6 +40,7 @@ export const testCommand: CommandModule<object, TestArgs> = {
     const { cwd, config } = configFor(argv);
     const languages = (argv.language?.flatMap((l) => l.split(",")) ?? LANGUAGES) as Language[];
     for (const l of languages) if (!LANGUAGES.includes(l)) throw new LockstepError(`unknown language "${l}" (expected ${LANGUAGES.join(", ")})`);
+    const [{ runTests }, { formatJson, formatText, passed }] = await Promise.all([import("../testing/run.js"), import("../testing/report.js")]);
     const result = await runTests({ config, cwd, languages, seed: argv.seed, toolVersion: VERSION });
     const strict = process.env.CI === "true";
     process.stdout.write(argv.format === "json" ? formatJson(result, strict) : formatText(result, strict));

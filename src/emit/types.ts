@@ -1,5 +1,9 @@
 import type { Module } from "../ir/types.js";
 
+/** The languages lockstep generates, in the order they are generated and reported. */
+export type Target = "typescript" | "rust" | "go";
+export const TARGETS: Target[] = ["typescript", "rust", "go"];
+
 /** A file an emitter produces, relative to its target's output directory. */
 export interface GeneratedFile {
   path: string;

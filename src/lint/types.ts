@@ -16,6 +16,10 @@ export type Target = "rust" | "go" | "typescript" | "validators";
 export const TARGETS: readonly Target[] = ["rust", "go", "typescript", "validators"];
 export const CODE_TARGETS: readonly Target[] = ["rust", "go", "typescript"];
 
+/** Report formats of `lockstep lint` (format/index.ts prints them). */
+export const FORMATS = ["text", "json", "sarif", "github", "markdown"] as const;
+export type Format = (typeof FORMATS)[number];
+
 /**
  * Which side a change breaks. old-readers: code built from the old version reading data written
  * with the new one (forward compatibility). new-readers: code built from the new version reading

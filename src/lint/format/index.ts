@@ -1,5 +1,6 @@
 /** Output formats by name. */
 import type { LintResult } from "../engine.js";
+import type { Format } from "../types.js";
 import type { FormatContext } from "./common.js";
 import { formatGithub } from "./github.js";
 import { formatJson } from "./json.js";
@@ -7,8 +8,7 @@ import { formatMarkdown } from "./markdown.js";
 import { formatSarif } from "./sarif.js";
 import { formatText, type TextOptions } from "./text.js";
 
-export const FORMATS = ["text", "json", "sarif", "github", "markdown"] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from "../types.js";
 
 export function format(name: Format, result: LintResult, ctx: FormatContext, text: TextOptions = {}): string {
   switch (name) {
