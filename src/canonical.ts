@@ -4,7 +4,6 @@
  * non-integral numbers in ECMAScript's shortest form. Unlike JCS, integral numbers below 1e21 are
  * printed exactly (not via a double), so 2^53 + 1 and int64 limits compare exactly.
  */
-import { isLosslessNumber, parse } from "lossless-json";
 
 /** Canonical spelling of a JSON number literal. */
 export function canonicalNumber(text: string): string {
@@ -26,22 +25,79 @@ export function canonicalNumber(text: string): string {
   return Object.is(n, -0) ? "0" : String(n);
 }
 
-function write(value: unknown): string {
-  if (value === null || typeof value === "boolean") return String(value);
-  if (typeof value === "string") return JSON.stringify(value);
-  if (isLosslessNumber(value)) return canonicalNumber(value.value);
-  if (Array.isArray(value)) return `[${value.map(write).join(",")}]`;
-  if (typeof value === "object") {
-    const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${write(obj[k])}`).join(",")}}`;
-  }
-  throw new Error(`not a JSON value: ${String(value)}`);
+interface Frame {
+  /** Members of an object (key, canonical value), or items of an array. */
+  entries: Array<[string, string]> | string[];
+  object: boolean;
+  key?: string;
 }
 
-/** Canonical form of a JSON text. Throws on invalid JSON. */
+const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/**
+ * Canonical form of a JSON text. Throws on invalid JSON and on a name repeated with different
+ * values. One pass over the text without recursion or an intermediate value tree, so a 50 MB
+ * document costs a few times its size, not lossless-json's tree of objects.
+ */
 export function canonicalize(text: string): string {
-  return write(parse(text));
+  JSON.parse(text); // validates; the pass below assumes well-formed JSON
+  const stack: Frame[] = [];
+  let result: string | undefined;
+  const emit = (value: string): void => {
+    const top = stack[stack.length - 1];
+    if (!top) result = value;
+    else if (top.object) {
+      (top.entries as Array<[string, string]>).push([top.key!, value]);
+      top.key = undefined;
+    } else (top.entries as string[]).push(value);
+  };
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 44 /* , */ || c === 58 /* : */) {
+      i++;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      stack.push({ entries: [], object: c === 123 });
+      i++;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      const frame = stack.pop()!;
+      emit(frame.object ? closeObject(frame.entries as Array<[string, string]>) : `[${(frame.entries as string[]).join(",")}]`);
+      i++;
+    } else if (c === 34 /* " */) {
+      let end = i + 1;
+      while (text.charCodeAt(end) !== 34) end += text.charCodeAt(end) === 92 ? 2 : 1;
+      const value = JSON.parse(text.slice(i, end + 1)) as string;
+      i = end + 1;
+      const top = stack[stack.length - 1];
+      if (top?.object && top.key === undefined) top.key = value; // in an object, a string with no name pending is the name
+      else emit(JSON.stringify(value));
+    } else if (c === 116 /* t */ || c === 110 /* n */) {
+      emit(c === 116 ? "true" : "null");
+      i += 4;
+    } else if (c === 102 /* f */) {
+      emit("false");
+      i += 5;
+    } else {
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(text)!;
+      emit(canonicalNumber(m[0]));
+      i += m[0].length;
+    }
+  }
+  return result!;
+}
+
+function closeObject(entries: Array<[string, string]>): string {
+  entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const out: string[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const [key, value] = entries[i]!;
+    if (i > 0 && entries[i - 1]![0] === key) {
+      if (entries[i - 1]![1] !== value) throw new SyntaxError(`Duplicate key '${key}' encountered`);
+      continue;
+    }
+    out.push(`${JSON.stringify(key)}:${value}`);
+  }
+  return `{${out.join(",")}}`;
 }
 
 /** True when two JSON texts have the same canonical form. */

@@ -2,13 +2,15 @@
  * The one place that writes generated files. A manifest in each output directory lists what
  * lockstep wrote; only those files are ever overwritten or deleted. Everything is checked and
  * staged in a temporary directory first, so a refused or failed run leaves the previous output
- * as it was.
+ * as it was; each file then moves into place with a rename, under a lock (src/lock.ts), so a
+ * killed run leaves every file whole (old or new) and the next run repairs the rest.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { LockstepError } from "./errors.js";
 import type { GeneratedFile } from "./emit/types.js";
+import { lockDirs, sleep } from "./lock.js";
 
 export const MANIFEST = ".lockstep-manifest.json";
 
@@ -94,6 +96,16 @@ export function upToDate(dirs: string[], fingerprint: string): number | undefine
 }
 
 export function writeOutputs(outputs: OutputDir[], cwd: string = process.cwd(), fingerprint?: string): WriteReport[] {
+  // 0. One writer per directory at a time (src/lock.ts); everything below happens under the lock.
+  const lock = lockDirs(outputs.map((o) => o.dir), (p) => relative(cwd, p) || p);
+  try {
+    return writeLocked(outputs, cwd, fingerprint);
+  } finally {
+    lock.release();
+  }
+}
+
+function writeLocked(outputs: OutputDir[], cwd: string, fingerprint: string | undefined): WriteReport[] {
   // 1. Refuse before touching anything: never overwrite a file lockstep did not write.
   const manifests = outputs.map(({ dir, files }) => {
     const manifest = readManifest(dir);
@@ -109,12 +121,20 @@ export function writeOutputs(outputs: OutputDir[], cwd: string = process.cwd(), 
     return manifest;
   });
   const reports = plan(outputs);
-  // 2. Stage every changed file, then move each into place.
+  const delay = Number(process.env.LOCKSTEP_TEST_WRITE_DELAY_MS ?? 0);
+  // 2. Stage every changed file, then move each into place (a rename: a file is old or new, never half).
   outputs.forEach(({ dir, files }, i) => {
     const report = reports[i]!;
     const changed = new Set(report.written);
     mkdirSync(dir, { recursive: true });
-    const stage = mkdtempSync(join(dir, ".lockstep-tmp-"));
+    removeLeftovers(dir);
+    const hashes = Object.fromEntries(files.map((f) => [f.path, sha256(f.contents)]));
+    if (changed.size > 0 || report.removed.length > 0) {
+      // Before the first move, the manifest owns old and new files alike and matches no
+      // fingerprint: a run killed midway leaves output the next run may overwrite and repairs.
+      writeManifest(dir, { generator: "lockstep", files: { ...manifests[i]!.files, ...hashes } });
+    }
+    const stage = mkdtempSync(join(dir, STAGE_PREFIX));
     try {
       for (const f of files) {
         if (!changed.has(f.path)) continue;
@@ -127,6 +147,7 @@ export function writeOutputs(outputs: OutputDir[], cwd: string = process.cwd(), 
         const dest = safePath(dir, f.path);
         mkdirSync(dirname(dest), { recursive: true });
         renameSync(join(stage, f.path), dest);
+        if (delay > 0) sleep(delay); // test seam: lets a test kill the run between two moves
       }
     } finally {
       rmSync(stage, { recursive: true, force: true });
@@ -136,17 +157,26 @@ export function writeOutputs(outputs: OutputDir[], cwd: string = process.cwd(), 
       rmSync(join(dir, rel), { force: true });
       pruneEmptyDirs(dir, dirname(join(dir, rel)));
     }
-    const manifest: Manifest = {
-      generator: "lockstep",
-      ...(fingerprint ? { fingerprint } : {}),
-      files: Object.fromEntries(files.map((f) => [f.path, sha256(f.contents)])),
-    };
-    const text = `${JSON.stringify(manifest, null, 2)}\n`;
-    if (JSON.stringify(manifests[i]) !== JSON.stringify(manifest) || !existsSync(join(dir, MANIFEST))) {
-      writeFileSync(join(dir, MANIFEST), text);
+    const manifest: Manifest = { generator: "lockstep", ...(fingerprint ? { fingerprint } : {}), files: hashes };
+    if (JSON.stringify(manifests[i]) !== JSON.stringify(manifest) || changed.size > 0 || report.removed.length > 0 || !existsSync(join(dir, MANIFEST))) {
+      writeManifest(dir, manifest);
     }
   });
   return reports;
+}
+
+const STAGE_PREFIX = ".lockstep-tmp-";
+
+/** The manifest, replaced in one rename. */
+function writeManifest(dir: string, manifest: Manifest): void {
+  const tmp = join(dir, `${STAGE_PREFIX}${process.pid}-manifest`);
+  writeFileSync(tmp, `${JSON.stringify(manifest, null, 2)}\n`);
+  renameSync(tmp, join(dir, MANIFEST));
+}
+
+/** Staging left by a run that was killed (we hold the lock, so no live run owns them). */
+function removeLeftovers(dir: string): void {
+  for (const name of readdirSync(dir)) if (name.startsWith(STAGE_PREFIX)) rmSync(join(dir, name), { recursive: true, force: true });
 }
 
 function pruneEmptyDirs(root: string, dir: string): void {
