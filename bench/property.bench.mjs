@@ -1,6 +1,6 @@
 // The fuzz at scale: random schemas (test/support/schema-arbitrary.ts) × their fixtures, decoded and
 // re-encoded by the generated TypeScript, Rust and Go, with a fixed seed. Prints crashes (lockstep
-// threw, generated code did not build, a harness broke) and losses (a fixture that did not come
+// threw, generated code did not build or type-check, a harness broke) and losses (a fixture that did not come
 // back exactly, or languages that disagree), then the figures. Exit code 1 when either is not 0.
 //
 // Batched so it finishes on 2 cores: each batch puts many schemas (entities p0, p1, ...) in one
@@ -13,11 +13,11 @@
 //        [schemas per batch=40] [fixtures per version=16]
 // (npm run fuzz runs it with the defaults.) test/property.test.ts keeps a small sample in npm test.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import ts from "typescript";
-import { buildFixtures, emitGo, emitRust, emitTypeScript, loadConfig, loadModules, runTests } from "../dist/index.js";
+import { buildFixtures, cacheDir, emitGo, emitRust, emitTypeScript, loadConfig, loadModules, runTests } from "../dist/index.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const target = Number(process.argv[2] ?? 10_000);
@@ -34,6 +34,10 @@ const source = readFileSync(join(ROOT, "test", "support", "schema-arbitrary.ts")
 const compiled = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
 writeFileSync(join(work, "schema-arbitrary.mjs"), compiled);
 const { entityArb, renderTree, writeTree, describeTree } = await import(join(work, "schema-arbitrary.mjs"));
+
+// Every batch is a new crate: incremental compilation and debug info only cost time here.
+process.env.CARGO_INCREMENTAL ??= "0";
+process.env.CARGO_PROFILE_DEV_DEBUG ??= "0";
 
 const has = (tool) => spawnSync(tool, ["version"], { encoding: "utf8" }).status === 0;
 const languages = ["typescript", ...["rust", "go"].filter((l) => strict || has(l === "rust" ? "cargo" : "go"))];
@@ -72,19 +76,50 @@ async function preflight(model, fixtureSeed) {
   }
 }
 
+// lockstep test only transpiles TypeScript: the fuzz type-checks it too, as strictly as the
+// compile tests (test/support/ts-harness.ts), over the generated code with its harness.
+const TSC_OPTIONS = {
+  target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  lib: ["lib.es2022.d.ts"], types: ["node"], typeRoots: [join(ROOT, "node_modules", "@types")], strict: true, noEmit: true,
+  noUnusedLocals: true, noUnusedParameters: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true,
+  noImplicitReturns: true, noImplicitOverride: true, noFallthroughCasesInSwitch: true, noPropertyAccessFromIndexSignature: true,
+  verbatimModuleSyntax: true, isolatedModules: true, skipLibCheck: true,
+};
+
+function typeErrors(dir) {
+  const files = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (e.name.endsWith(".ts")) files.push(join(d, e.name));
+    }
+  };
+  walk(dir);
+  if (files.length === 0) return [`no TypeScript generated in ${dir}`];
+  const program = ts.createProgram(files, TSC_OPTIONS);
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const where = d.file ? `${d.file.fileName.slice(dir.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}: ` : "";
+    return `${where}${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+  });
+}
+
 /** lockstep test over these schemas in these languages; throws only when lockstep itself does. */
 async function testBatch(models, fixtureSeed, langs) {
   writeTree(project, renderTree(models));
   const config = loadConfig(project, project);
-  return { config, result: await runTests({ config, cwd: project, languages: langs, seed: fixtureSeed, maxFixtures, toolVersion: "fuzz" }) };
+  const result = await runTests({ config, cwd: project, languages: langs, seed: fixtureSeed, maxFixtures, toolVersion: "fuzz" });
+  const started = performance.now();
+  const tsErrors = langs.includes("typescript") ? typeErrors(join(cacheDir(project), "typescript", "src")) : [];
+  return { config, result, tsErrors, tscMs: performance.now() - started };
 }
 
-/** Languages whose code did not build or whose harness broke without a failing check. */
-function brokenLanguages(result) {
-  return result.runs
+/** Languages whose code did not build (tsc for TypeScript) or whose harness broke without a failing check. */
+function brokenLanguages({ result, tsErrors }) {
+  const broken = result.runs
     .filter((r) => r.status === "broken" || (r.status === "missing" && strict) ||
       (r.status === "ran" && r.message && !result.outcomes.some((o) => !o.ok && o.language === r.language)))
     .map((r) => r.language);
+  return tsErrors.length > 0 && !broken.includes("typescript") ? [...broken, "typescript"] : broken;
 }
 
 /** The schemas (indices into models) that break `language` on their own, by bisection. */
@@ -93,8 +128,7 @@ async function culprits(models, fixtureSeed, language) {
   const half = Math.ceil(models.length / 2);
   const found = [];
   for (const [offset, part] of [[0, models.slice(0, half)], [half, models.slice(half)]]) {
-    const { result } = await testBatch(part, fixtureSeed, [language]);
-    if (brokenLanguages(result).length > 0) found.push(...(await culprits(part, fixtureSeed, language)).map((i) => i + offset));
+    if (brokenLanguages(await testBatch(part, fixtureSeed, [language])).length > 0) found.push(...(await culprits(part, fixtureSeed, language)).map((i) => i + offset));
   }
   return found;
 }
@@ -130,11 +164,12 @@ for (let batch = 0; instances < target; batch++) {
     }
   }
   // Code that does not build: find the schemas that break it, report them, test the rest again.
-  for (const language of brokenLanguages(run.result)) {
+  for (const language of brokenLanguages(run)) {
     const bad = await culprits(models, fixtureSeed, language);
     for (const i of bad) {
-      const { result } = await testBatch([models[i]], fixtureSeed, [language]);
-      crashes.push({ batch, what: `${language}: ${clip(result.runs[0]?.message ?? "broken")}`, schema: schemaText(models[i]) });
+      const { result, tsErrors } = await testBatch([models[i]], fixtureSeed, [language]);
+      const why = tsErrors.length > 0 ? `tsc: ${tsErrors.slice(0, 10).join("\n")}` : result.runs[0]?.message ?? "broken";
+      crashes.push({ batch, what: `${language}: ${clip(why)}`, schema: schemaText(models[i]) });
     }
     models = models.filter((_, i) => !bad.includes(i));
     run = await testBatch(models, fixtureSeed, languages);
@@ -155,7 +190,7 @@ for (let batch = 0; instances < target; batch++) {
   versions += new Set(result.outcomes.map((o) => o.fixture.split("/").slice(0, 2).join("/"))).size;
   instances += result.fixtures;
   checks += result.outcomes.length;
-  const times = result.runs.map((r) => `${r.language} ${s(r.compileMs + r.runMs)}`).join(", ");
+  const times = result.runs.map((r) => `${r.language} ${s(r.compileMs + r.runMs + (r.language === "typescript" ? run.tscMs : 0))}`).join(", ");
   console.log(`batch ${batch}: ${models.length} schemas, ${result.fixtures} instances, ${result.outcomes.length} checks, ` +
     `${failed.length} lost; total ${instances} instances, ${crashes.length} crashes, ${losses.length} losses; ${s(performance.now() - batchStart)} (${times})`);
   writeFileSync(join(work, "findings.json"), `${JSON.stringify({ crashes, losses }, null, 2)}\n`);

@@ -10,4 +10,4 @@ export { emitRust } from "./emit/rust/index.js";
 export { emitGo } from "./emit/go/index.js";
 export { buildFixtures } from "./fixtures/index.js";
 export { passed, formatJson, formatText } from "./testing/report.js";
-export { runTests, type TestOptions, type TestResult } from "./testing/run.js";
+export { cacheDir, runTests, type TestOptions, type TestResult } from "./testing/run.js";
