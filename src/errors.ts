@@ -35,13 +35,28 @@ export class LockstepError extends Error {
 
 /** 1-based line and column of an offset (the column counts UTF-16 code units, as editors do). */
 export function positionOf(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    start = i + 1;
+  const starts = lineStarts(text);
+  // The last line starting at or before offset (a newline at offset belongs to its line).
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
   }
-  return { line, column: offset - start + 1 };
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+}
+
+/** Offsets where lines start, for the text asked about last (warnings come file by file). */
+let indexed: { text: string; starts: number[] } | undefined;
+
+function lineStarts(text: string): number[] {
+  if (indexed?.text !== text) {
+    const starts = [0];
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    indexed = { text, starts };
+  }
+  return indexed.starts;
 }
 
 /** Lines longer than this are shown as a window around the column. */
