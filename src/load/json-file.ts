@@ -196,10 +196,25 @@ export function textAt(file: JsonFile, pointer: string): string | undefined {
 function childNode(node: Node, seg: string): Node | undefined {
   if (node.type === "array") return /^\d+$/.test(seg) ? node.children?.[Number(seg)] : undefined;
   if (node.type !== "object") return undefined;
+  const children = node.children ?? [];
+  if (children.length > 16) return memberIndex(node).get(seg);
   let found: Node | undefined;
   // Last one wins, as in JSON.parse, if a key is repeated.
-  for (const prop of node.children ?? []) if (prop.children?.[0]?.value === seg) found = prop.children[1];
+  for (const prop of children) if (prop.children?.[0]?.value === seg) found = prop.children[1];
   return found;
+}
+
+/** Members of a large object by name (a schema's $defs can hold thousands): built on first lookup. */
+const memberIndexes = new WeakMap<Node, Map<unknown, Node | undefined>>();
+
+function memberIndex(node: Node): Map<unknown, Node | undefined> {
+  let index = memberIndexes.get(node);
+  if (index === undefined) {
+    index = new Map();
+    for (const prop of node.children ?? []) if (prop.children?.[0]) index.set(prop.children[0].value, prop.children[1]);
+    memberIndexes.set(node, index);
+  }
+  return index;
 }
 
 /** The location of a pointer in a file: the start of the property (key) holding it. */

@@ -193,10 +193,14 @@ function describe(origins: WeakMap<object, Origin>, node: object): string {
 }
 
 function registerOrigins(node: unknown, file: string, path: Array<string | number>, origins: WeakMap<object, Origin>): void {
-  if (node === null || typeof node !== "object") return;
-  origins.set(node, { file, pointer: pointerFrom(path) });
-  if (Array.isArray(node)) node.forEach((item, i) => registerOrigins(item, file, [...path, i], origins));
-  else for (const [key, child] of Object.entries(node)) registerOrigins(child, file, [...path, key], origins);
+  // Every object of every document: pointers grow by one segment, never rebuilt from a path.
+  const visit = (value: unknown, pointer: string): void => {
+    if (value === null || typeof value !== "object") return;
+    origins.set(value, { file, pointer });
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) visit(value[i], `${pointer}/${i}`);
+    else for (const key of Object.keys(value)) visit((value as Record<string, unknown>)[key], `${pointer}/${/[~/]/.test(key) ? key.replace(/~/g, "~0").replace(/\//g, "~1") : key}`);
+  };
+  visit(node, pointerFrom(path));
 }
 
 export { relPath };

@@ -25,6 +25,8 @@ function isPrintable(ch: string, cp: number): boolean {
  * valid UTF-8) becomes U+FFFD, as Go's JSON decoder reads it.
  */
 export function goQuote(text: string): string {
+  // Printable ASCII other than the quote and backslash stands for itself (the common case).
+  if (/^[\x20\x21\x23-\x5b\x5d-\x7e]*$/.test(text)) return `"${text}"`;
   let out = '"';
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
@@ -47,6 +49,7 @@ const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
  * bidi controls, ...) are spelled as escapes, outer blanks trimmed (gofmt trims trailing ones).
  */
 function cleanLine(line: string): string {
+  if (/^[\x20-\x7e]*$/.test(line)) return line.trim();
   let out = "";
   for (const ch of line) {
     const cp = ch.codePointAt(0)!;
