@@ -93,7 +93,8 @@ describe("IR types", () => {
       closed: { type: "object", additionalProperties: false, properties: { a: { type: "string" } } },
       typed: { type: "object", properties: { a: { type: "string" } }, additionalProperties: { type: "boolean" } },
       map: { type: "object", additionalProperties: { type: "string" } },
-      tuple: { type: "array", prefixItems: [{ type: "string" }, { type: "number" }], items: false },
+      tuple: { type: "array", prefixItems: [{ type: "string" }, { type: "number" }], items: false, minItems: 2 },
+      short: { type: "array", prefixItems: [{ type: "string" }, { type: "number" }], items: false },
       kinds: { type: ["string", "integer", "null"] },
       weird: { not: { type: "string" } },
       big: { type: "integer", format: "int64", default: 9007199254740993 },
@@ -111,6 +112,8 @@ describe("IR types", () => {
     expect(obj(m, "r_typed").additional).toMatchObject({ kind: "typed", type: { kind: "boolean" } });
     expect(t("map")).toEqual({ kind: "map", values: { kind: "string" } });
     expect(t("tuple")).toEqual({ kind: "tuple", items: [{ kind: "string" }, { kind: "number" }] });
+    // Without minItems, [] and ["a"] are accepted too: no fixed-length type.
+    expect(t("short")).toMatchObject({ kind: "raw" });
     expect(t("kinds")).toEqual({ kind: "nullable", inner: { kind: "ref", target: "r_kinds", indirect: false } });
     expect(decl(m, "r_kinds")).toMatchObject({ kind: "kind-union", variants: [{ kind: "integer" }, { kind: "string" }] });
   });

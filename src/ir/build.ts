@@ -225,6 +225,11 @@ export class Builder {
         this.warn(at, `tuple (${key}) without a closing items: false allows extra items; typed as raw JSON`);
         return { kind: "raw", at };
       }
+      // Items are positional, not required: without minItems, [] and [a] are accepted too.
+      if (!(typeof schema.minItems === "number" && schema.minItems >= prefix.length)) {
+        this.warn(at, `tuple (${key}) without minItems: ${prefix.length} accepts shorter arrays; typed as raw JSON`);
+        return { kind: "raw", at };
+      }
       return {
         kind: "tuple",
         items: prefix.map((item, i) => this.typeOf(item, [...singular(hint), String(i)], sub(at, key, i))),

@@ -24,6 +24,11 @@ export interface TestOptions {
   /** At most this many coverage fixtures per entity version (default 64). */
   maxFixtures?: number;
   toolVersion: string;
+  /**
+   * Test seam: these instances (`<entity>/v<N>/<name>.json` → JSON text) are the fixtures, instead
+   * of synthesized ones (differential tests feed what another validator accepts).
+   */
+  instances?: GeneratedFile[];
   /** Test seam: change the generated files of a language before they are built (fault injection). */
   mutate?: (language: Language, files: GeneratedFile[]) => GeneratedFile[];
 }
@@ -46,8 +51,8 @@ export async function runTests(options: TestOptions): Promise<TestResult> {
   const started = performance.now();
   const { config, cwd } = options;
   const loaded = await loadModules(config.schemas, { allVersions: true, cwd });
-  const fixtures = buildFixtures(loaded, options.seed, options.maxFixtures);
-  const fixtureFiles: GeneratedFile[] = fixtures.flatMap((v) => v.fixtures.map((f) => ({ path: `${v.entity}/v${v.version}/${f.name}.json`, contents: f.json })));
+  const fixtureFiles: GeneratedFile[] = options.instances ?? buildFixtures(loaded, options.seed, options.maxFixtures)
+    .flatMap((v) => v.fixtures.map((f) => ({ path: `${v.entity}/v${v.version}/${f.name}.json`, contents: f.json })));
   writeOutputs([{ dir: config.fixtures, files: fixtureFiles }], cwd);
 
   const cache = cacheDir(cwd);

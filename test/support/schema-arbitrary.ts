@@ -65,7 +65,11 @@ export type Shape =
   /** `type: [...]` of distinct scalar kinds. */
   | { kind: "kinds"; kinds: ScalarKind[] }
   /** `oneOf` / `anyOf` of branches of distinct JSON kinds. */
-  | { kind: "oneOfKinds"; keyword: "oneOf" | "anyOf"; kinds: JsonKind[]; int: "int32" | "int64"; format: Format | null; items: Shape; object: ObjectShape };
+  | { kind: "oneOfKinds"; keyword: "oneOf" | "anyOf"; kinds: JsonKind[]; int: "int32" | "int64"; format: Format | null; items: Shape; object: ObjectShape }
+  /** No `type`: object keywords, maybe `items` too; every kind (and null) is accepted. */
+  | { kind: "untyped"; object: ObjectShape; items: Shape | null }
+  /** `type: [...]` with object and/or array among the kinds, their keywords side by side. */
+  | { kind: "multi"; kinds: JsonKind[]; object: ObjectShape; items: Shape };
 
 export interface ObjectShape {
   props: Prop[];
@@ -270,6 +274,18 @@ const arbs = fc.letrec<Arbs>((tie) => ({
         object: tie("object"),
       }).map((r): Shape => ({ kind: "oneOfKinds", ...r })),
     },
+    {
+      weight: 1,
+      arbitrary: fc.record({ object: tie("object"), items: fc.option(tie("shape")) }).map((r): Shape => ({ kind: "untyped", ...r })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kinds: fc.subarray<JsonKind>(["string", "integer", "boolean", "array", "object"], { minLength: 2 }).filter((k) => k.includes("array") || k.includes("object")),
+        object: tie("object"),
+        items: tie("shape"),
+      }).map((r): Shape => ({ kind: "multi", ...r })),
+    },
   ),
   object: fc.record({
     props: fc.array(tie("prop"), { maxLength: 4 }),
@@ -373,7 +389,10 @@ function extend(entity: EntityModel): EntityModel {
       case "tagged":
         return { kind: "tagged", union: union(s.union) };
       case "oneOfKinds":
+      case "multi":
         return { ...s, items: shape(s.items), object: object(s.object, false) };
+      case "untyped":
+        return { ...s, items: s.items && shape(s.items), object: object(s.object, false) };
       case "tuple":
         return { kind: "tuple", items: s.items.map(shape) };
       default:
@@ -538,7 +557,7 @@ function renderShape(s: Shape, ctx: Ctx): Record<string, unknown> {
     case "intEnum":
       return { type: "integer", enum: s.values };
     case "tuple":
-      return { type: "array", prefixItems: s.items.map((i) => renderShape(i, ctx)), items: false };
+      return { type: "array", prefixItems: s.items.map((i) => renderShape(i, ctx)), items: false, minItems: s.items.length };
     case "enum":
       return renderEnum(s.values, false);
     case "array":
@@ -557,6 +576,16 @@ function renderShape(s: Shape, ctx: Ctx): Record<string, unknown> {
       // A reference back up (to this $def or an earlier one) could cycle: only where it can end.
       if (ctx.inDef >= 0 && target <= ctx.inDef && !ctx.guarded) return { type: "string" };
       return { $ref: `#/$defs/${pointer(ctx.defs[target]!)}` };
+    }
+    case "untyped": {
+      const { type: _, ...rest } = renderObject(s.object, ctx);
+      return s.items ? { ...rest, items: renderShape(s.items, { ...ctx, guarded: true }) } : rest;
+    }
+    case "multi": {
+      const out: Record<string, unknown> = { type: s.kinds };
+      if (s.kinds.includes("object")) Object.assign(out, renderObject(s.object, ctx), { type: s.kinds });
+      if (s.kinds.includes("array")) out.items = renderShape(s.items, { ...ctx, guarded: true });
+      return out;
     }
     case "oneOfKinds":
       return {
@@ -591,6 +620,11 @@ function renderNullable(s: Shape, ctx: Ctx, style: "oneOf" | "anyOf"): Record<st
     case "raw":
       // Raw JSON admits null already (and oneOf [{}, null] would admit everything but null).
       return {};
+    case "untyped":
+      // Admits null already, like raw JSON.
+      return renderShape(s, ctx);
+    case "multi":
+      return { ...renderShape(s, ctx), type: [...s.kinds, "null"] };
     case "enum":
       return renderEnum(s.values, true);
     case "kinds":

@@ -4,7 +4,7 @@
 //   item/v3.json (item v3)
 //   item/v1.json (item v1)
 //   item/v2.json (item v2)
-// inputs sha256: 3ceecd1abe809f14eeff46ff3e1429a07c3f704d0ce24f821b4151337bfeeb4a (root package)
+// inputs sha256: dd40443c4b07c04257a9d8c02157afb0abf8b02b8d9026e16aea87b8f2784fbc (root package)
 // inputs sha256: 2b521dad00cdb9f4087a5b675b44c836d2bd273cd58681b5791f09a32d1736ad (item/v1)
 // inputs sha256: 2916cd2a5b2dc9ce00c9a6dfd417525e4c0e6256bcd96564274c81e62081a0ca (item/v2)
 

@@ -2,7 +2,7 @@
 // lockstep 0.0.0-test, from these schemas:
 //   draft7/v1.json (draft7 v1)
 //   item/v3.json (item v3)
-// inputs sha256: 3ceecd1abe809f14eeff46ff3e1429a07c3f704d0ce24f821b4151337bfeeb4a
+// inputs sha256: dd40443c4b07c04257a9d8c02157afb0abf8b02b8d9026e16aea87b8f2784fbc
 
 package schemas
 
@@ -10,6 +10,8 @@ import "encoding/json"
 
 // Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type Draft7 struct {
+	// Constraints (not checked by the generated code):
+	//   - minItems: 2
 	Pair *Tuple2[string, int32] `json:"pair,omitempty"`
 	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
