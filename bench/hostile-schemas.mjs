@@ -12,21 +12,29 @@ export function writeDeepSchema(root, depth) {
   return text.length;
 }
 
-/** `<root>/huge/v1.json`: one object with `properties` properties, each a small nested object. */
+/**
+ * `<root>/huge/v1.json`: one object with `properties` properties of mixed kinds (strings, int64,
+ * enums, arrays, a small nested object every tenth), descriptions padded towards `megabytes`.
+ */
 export function writeHugeSchema(root, properties, megabytes = 0) {
   mkdirSync(join(root, "huge"), { recursive: true });
-  const pad = megabytes > 0 ? Math.max(0, Math.floor((megabytes * 1e6) / properties) - 260) : 0;
+  const pad = megabytes > 0 ? Math.max(0, Math.floor((megabytes * 1e6) / properties) - 120) : 0;
+  const kinds = [
+    () => ({ type: "string", format: "date-time" }),
+    () => ({ type: "integer", format: "int64", minimum: 0 }),
+    () => ({ enum: ["a", "b", "c"] }),
+    () => ({ type: "array", items: { type: "string" } }),
+    () => ({ type: ["string", "null"] }),
+  ];
   const parts = [];
   for (let i = 0; i < properties; i++) {
-    const p = {
-      type: "object",
-      description: `Property ${i}. ${"x".repeat(pad)}`,
-      required: ["id"],
-      properties: { id: { type: "string" }, n: { type: "integer", format: "int64" }, k: { enum: ["a", "b"] } },
-    };
+    const p = i % 10 === 9
+      ? { type: "object", required: ["id"], properties: { id: { type: "string" }, n: { type: "number" } } }
+      : kinds[i % kinds.length]();
+    p.description = `Property ${i}. ${"Lorem ipsum dolor sit amet. ".repeat(Math.ceil(pad / 28)).slice(0, pad)}`;
     parts.push(`${JSON.stringify(`p_${i}`)}:${JSON.stringify(p)}`);
   }
-  const text = `{"type":"object","properties":{${parts.join(",")}}}\n`;
+  const text = `{"type":"object","required":["p_0"],"properties":{${parts.join(",")}}}\n`;
   writeFileSync(join(root, "huge", "v1.json"), text);
   return text.length;
 }

@@ -137,7 +137,8 @@ export async function resolveUnit(history: History, versions: EntityVersion[]): 
         canParse: true,
         allowEmpty: true,
         parse: (info: { url: string; data: string | Buffer }) => {
-          const value: unknown = JSON.parse(String(info.data));
+          // The value parsed on load (read-only from here on): a second parse would double memory.
+          const value: unknown = history.files.get(toPath(info.url))?.value ?? JSON.parse(String(info.data));
           registerOrigins(value, relPath(history, toPath(info.url)), [], origins);
           docs.set(toPath(info.url), value);
           return value;
