@@ -40,7 +40,7 @@ function parseVersion(v: string | number | undefined, what: string): number | un
   return Number(m[1]);
 }
 
-type LintArgs = Common & { entities?: string[]; mode?: string; transitive?: boolean; against?: string; format?: string; output?: string; targets?: string[]; quiet?: boolean; frames?: boolean };
+type LintArgs = Common & { entities?: string[]; mode?: string; strict?: boolean; transitive?: boolean; against?: string; format?: string; output?: string; targets?: string[]; quiet?: boolean; frames?: boolean };
 
 export async function runLint(argv: LintArgs): Promise<number> {
   const { cwd, config } = setup(argv);
@@ -50,6 +50,7 @@ export async function runLint(argv: LintArgs): Promise<number> {
     cwd, schemas: config.schemas, lint: config.lint, ...(config.file ? { configFile: config.file } : {}),
     ...(argv.mode ? { mode: argv.mode as Mode } : {}),
     ...(argv.transitive !== undefined ? { transitive: argv.transitive } : {}),
+    ...(argv.strict ? { strict: true } : {}),
     ...(argv.against ? { against: argv.against } : {}),
     ...(argv.entities && argv.entities.length > 0 ? { entities: argv.entities.map(String) } : {}),
     ...(parseTargets(argv.targets) ? { targets: parseTargets(argv.targets)! } : {}),
@@ -156,6 +157,7 @@ export const lintCommands: CommandModule[] = [
         .positional("entities", { type: "string", array: true, describe: "Only these entities (default: all)" })
         .option("mode", { type: "string", choices: modes, describe: "additive (default), backward, forward or full (see docs/lint.md)" })
         .option("transitive", { type: "boolean", describe: "Also compare every earlier version with the newest" })
+        .option("strict", { type: "boolean", describe: "A change lockstep cannot prove compatible (two different patterns or formats) fails the mode" })
         .option("against", { type: "string", requiresArg: true, describe: "Compare the working tree's schemas with those at a git revision (e.g. origin/main)" })
         .option("format", { alias: "f", type: "string", choices: [...FORMATS], default: "text", describe: "Output format" })
         .option("output", { alias: "o", type: "string", requiresArg: true, describe: "Write the report to a file" })

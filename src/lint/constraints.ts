@@ -2,33 +2,54 @@
  * Validation keywords the generated code does not enforce (docs/semantics.md), compared
  * keyword by keyword: each change is tighter (old data may now be invalid) or looser.
  */
+import { compareSchemas, witnessText } from "./compare.js";
+import { prefixOf } from "./inclusion/keywords.js";
 import type { Schema } from "./resolver.js";
+import type { ContentPair } from "./rule.js";
 import { canon } from "./values.js";
 import type { View } from "./view.js";
 
 export interface ConstraintChange {
   keyword: string;
-  direction: "tightened" | "relaxed";
+  /** unproven: two different patterns or formats, with no data found that tells them apart. */
+  direction: "tightened" | "relaxed" | "unproven";
   old: unknown;
   new: unknown;
+  /** Data one side accepts and the other rejects, or why inclusion cannot be decided. */
+  detail?: string;
 }
 
 /** A smaller value is tighter. */
-const UPPER = ["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties", "maxContains"];
+const UPPER = ["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties"];
 /** A larger value is tighter; absent counts as 0 for the counting ones. */
-const LOWER = ["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties", "minContains"];
-const COUNTING = new Set(["minLength", "minItems", "minProperties", "minContains"]);
-/** Any change or addition is tighter (lockstep cannot compare two patterns), removal looser. */
-const OTHER = ["pattern", "format", "contentEncoding", "contentMediaType", "propertyNames", "contains", "dependentRequired", "dependencies", "uniqueItems", "multipleOf"];
+const LOWER = ["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties"];
+const COUNTING = new Set(["minLength", "minItems", "minProperties"]);
+/** Addition is tighter, removal looser; two different values are compared as sets (pattern, format). */
+const OTHER = ["pattern", "format", "uniqueItems", "multipleOf"];
+/** Judged by tuple-changed when either side is a tuple. */
+const TUPLE_BOUNDS = new Set(["minItems", "maxItems"]);
+
+const cache = new WeakMap<View, WeakMap<View, ConstraintChange[]>>();
+
+/** The constraint changes of a pair, computed once for the rules that share them. */
+export function pairConstraintChanges(pair: ContentPair): ConstraintChange[] {
+  let byB = cache.get(pair.a);
+  if (!byB) cache.set(pair.a, (byB = new WeakMap()));
+  let out = byB.get(pair.b);
+  if (!out) byB.set(pair.b, (out = constraintChanges(pair.a, pair.b, pair)));
+  return out;
+}
 
 const INT_FORMATS = new Set(["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"]);
 
-export function constraintChanges(a: View, b: View): ConstraintChange[] {
+export function constraintChanges(a: View, b: View, pair?: ContentPair): ConstraintChange[] {
   const sa = a.schema;
   const sb = b.schema;
   const out: ConstraintChange[] = [];
-  const push = (keyword: string, direction: ConstraintChange["direction"]) => out.push({ keyword, direction, old: sa[keyword], new: sb[keyword] });
+  const push = (keyword: string, direction: ConstraintChange["direction"], detail?: string) => out.push({ keyword, direction, old: sa[keyword], new: sb[keyword], ...(detail ? { detail } : {}) });
+  const tuple = prefixOf(sa).length > 0 || prefixOf(sb).length > 0;
   for (const k of UPPER) {
+    if (tuple && TUPLE_BOUNDS.has(k)) continue;
     const [x, y] = [num(sa, k), num(sb, k)];
     if (x === y) continue;
     if (x === undefined || y === undefined) {
@@ -37,6 +58,7 @@ export function constraintChanges(a: View, b: View): ConstraintChange[] {
     } else push(k, y < x ? "tightened" : "relaxed");
   }
   for (const k of LOWER) {
+    if (tuple && TUPLE_BOUNDS.has(k)) continue;
     const zero = COUNTING.has(k) ? 0 : undefined;
     const [x, y] = [num(sa, k) ?? zero, num(sb, k) ?? zero];
     if (x === y) continue;
@@ -62,6 +84,10 @@ export function constraintChanges(a: View, b: View): ConstraintChange[] {
       push(k, Number.isInteger(x / y) ? "relaxed" : "tightened");
       continue;
     }
+    if ((k === "pattern" || k === "format") && x !== undefined && y !== undefined && pair) {
+      setCompare(pair, k, x, y, push);
+      continue;
+    }
     push(k, y === undefined ? "relaxed" : "tightened");
   }
   return out;
@@ -69,4 +95,13 @@ export function constraintChanges(a: View, b: View): ConstraintChange[] {
 
 function num(s: Schema, k: string): number | undefined {
   return typeof s[k] === "number" ? (s[k] as number) : undefined;
+}
+
+/** Two patterns or formats: data that tells them apart decides; otherwise "cannot prove". */
+function setCompare(pair: ContentPair, k: string, x: unknown, y: unknown, push: (k: string, d: ConstraintChange["direction"], detail?: string) => void): void {
+  const { backward, forward } = compareSchemas(pair, { type: "string", [k]: x }, { type: "string", [k]: y });
+  if (backward.kind === "no") push(k, "tightened", `such as ${witnessText(backward.witness)}`);
+  if (forward.kind === "no") push(k, "relaxed", `such as ${witnessText(forward.witness)}`);
+  const open = [backward, forward].find((v) => v.kind === "unknown");
+  if (open?.kind === "unknown" && backward.kind !== "no") push(k, "unproven", open.why);
 }

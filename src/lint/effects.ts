@@ -51,7 +51,7 @@ export function undeclaredProperty(side: Side, name: string, additional: "open" 
   if (additional === "closed") {
     return [impact(side, CODE, `drop ${quoted} (closed object), so a rewrite loses it`, false), impact(side, ["validators"], `reject ${quoted} (additionalProperties: false)`)];
   }
-  if (additional === "typed") return [impact(side, ALL, `read ${quoted} with the additionalProperties schema and may reject it`)];
+  if (additional === "typed") return [impact(side, CODE, `read ${quoted} with the additionalProperties schema and may reject it`), impact(side, ["validators"], `read ${quoted} with the additionalProperties schema and may reject it`)];
   return [];
 }
 

@@ -38,6 +38,8 @@ export interface LintOptions {
   rules?: readonly RuleModule[];
   /** Also return findings whose severity is off (what `diff` lists). */
   keepOff?: boolean;
+  /** A change lockstep cannot prove safe fails the mode (--strict). */
+  strict?: boolean;
 }
 
 export interface Comparison {
@@ -84,7 +86,7 @@ export function lint(options: LintOptions): LintResult {
   const entities = [...tree.entities.keys()].filter(selected);
   const modeOf = (e: string): Mode => options.mode ?? config.entities[e]?.mode ?? config.mode;
   const transitiveOf = (e: string): boolean => options.transitive ?? config.entities[e]?.transitive ?? config.transitive;
-  const policy: Policy = { mode: modeOf, targets: options.targets ?? config.targets, overrides: config.rules, keepOff: options.keepOff ?? false, ...(before ? { against: before.label } : {}) };
+  const policy: Policy = { mode: modeOf, targets: options.targets ?? config.targets, overrides: config.rules, keepOff: options.keepOff ?? false, strict: options.strict ?? false, ...(before ? { against: before.label } : {}) };
 
   const quiet = (id: string) => !policy.keepOff && (config.rules[id] ?? "off") === "off";
   const resolver = new Resolver(tree);
@@ -212,7 +214,7 @@ export function diffVersions(options: LintOptions, entity: string, from?: number
   const [va, vb] = [vf(a), vf(b)];
   const resolver = new Resolver(tree);
   const mode = options.mode ?? config.entities[entity]?.mode ?? config.mode;
-  const policy: Policy = { mode: () => mode, targets: options.targets ?? config.targets, overrides: config.rules, keepOff: true };
+  const policy: Policy = { mode: () => mode, targets: options.targets ?? config.targets, overrides: config.rules, keepOff: true, strict: options.strict ?? false };
   const findings: Finding[] = [];
   const mk = (v: VersionFile): Side => ({ tree, resolver, version: v.version, rel: v.rel, label: `v${v.version}` });
   new Walker(entity, mk(va), mk(vb), options.rules ?? RULES, (e) => {

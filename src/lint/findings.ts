@@ -16,6 +16,8 @@ export interface Policy {
   against?: string;
   /** Also build findings whose severity is off (diff, tests). */
   keepOff?: boolean;
+  /** "Cannot prove" fails the mode (--strict). */
+  strict?: boolean;
 }
 
 export function place(tree: SchemaTree, origin: Origin, at = ""): FindingLocation {
@@ -71,7 +73,7 @@ export function fromEmitted(e: Emitted, policy: Policy): Finding | undefined {
   const all = report.impacts ?? [];
   const kept = forTargets(all, policy.targets);
   const id = report.rule ?? rule.meta.id;
-  const severity = severityIn(rule, report.severity ?? rule.meta.severity, all, kept, policy.mode(e.entity), policy.overrides[id]);
+  const severity = severityIn(rule, report.severity ?? rule.meta.severity, all, kept, policy.mode(e.entity), policy.overrides[id], policy.strict);
   if (severity === "off" && !policy.keepOff) return undefined; // not shown: not worth positioning
   const at = report.at ?? "";
   const location = place(e.side.tree, e.origin, at);
@@ -92,7 +94,7 @@ export function fromPlaced(rule: RuleModule, r: PlacedReport, policy: Policy): F
   const all = r.impacts ?? [];
   const kept = forTargets(all, policy.targets);
   const id = r.rule ?? rule.meta.id;
-  const severity = severityIn(rule, r.severity ?? rule.meta.severity, all, kept, policy.mode(r.entity), policy.overrides[id]);
+  const severity = severityIn(rule, r.severity ?? rule.meta.severity, all, kept, policy.mode(r.entity), policy.overrides[id], policy.strict);
   return {
     rule: id, severity, message: r.message, entity: r.entity,
     ...(r.from !== undefined ? { from: r.from } : {}), ...(r.to !== undefined ? { to: r.to } : {}),

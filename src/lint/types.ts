@@ -34,6 +34,8 @@ export interface Impact {
   why: string;
   /** true: readers fail or lose data; false: they read a different but valid value. */
   fails: boolean;
+  /** Lockstep could not prove these readers are safe, nor find data that breaks them. */
+  unproven?: boolean;
 }
 
 /** Where a finding is: the new side (always) and the old side (where it exists). */

@@ -21,6 +21,8 @@ export type Union =
 export interface View {
   /** The schema object compared (merged for allOf); `{}` for `true`. */
   schema: Schema;
+  /** The node as written (allOf not merged), for set comparisons. */
+  node: unknown;
   origin: Origin;
   unresolved?: Unresolved;
   /** `false`: admits nothing. */
@@ -56,7 +58,7 @@ const CONSTRAINT_ONLY = new Set(["required", "not", "minProperties", "maxPropert
 export function analyze(resolver: Resolver, node: unknown, fallback: Origin): View {
   const origin = resolver.originOf(node) ?? fallback;
   const base: View = {
-    schema: {}, origin, never: false, nullable: false, openEnum: false, properties: new Map(), required: new Set(),
+    schema: {}, node, origin, never: false, nullable: false, openEnum: false, properties: new Map(), required: new Set(),
     additional: { kind: "open" }, opaque: new Map(),
   };
   if (isUnresolved(node)) return { ...base, unresolved: node };

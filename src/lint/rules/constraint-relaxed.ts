@@ -4,7 +4,7 @@
  */
 import { defineRule } from "../rule.js";
 import { impact } from "../effects.js";
-import { constraintChanges } from "../constraints.js";
+import { pairConstraintChanges } from "../constraints.js";
 import { canon } from "../values.js";
 
 export default defineRule({
@@ -17,12 +17,12 @@ export default defineRule({
     kind: "pair",
   },
   content(pair, ctx) {
-    for (const c of constraintChanges(pair.a, pair.b)) {
+    for (const c of pairConstraintChanges(pair)) {
       if (c.direction !== "relaxed") continue;
       ctx.report({
         at: `/${c.keyword}`,
         message: c.new === undefined ? `${c.keyword} ${canon(c.old)} removed in ${pair.new.label} (looser)` : `${c.keyword} changed from ${canon(c.old)} to ${canon(c.new)} in ${pair.new.label} (looser)`,
-        impacts: [impact("old-readers", ["validators"], `reject ${pair.new.label} data outside the old ${c.keyword}`)],
+        impacts: [impact("old-readers", ["validators"], `reject ${pair.new.label} data ${c.detail ?? `outside the old ${c.keyword}`}`)],
         subject: c.keyword,
       });
     }

@@ -8,11 +8,15 @@ import additionalPropertiesClosed from "./additional-properties-closed.js";
 import additionalPropertiesOpened from "./additional-properties-opened.js";
 import ambiguousUnion from "./ambiguous-union.js";
 import annotationChanged from "./annotation-changed.js";
+import combinatorChanged from "./combinator-changed.js";
+import conditionalChanged from "./conditional-changed.js";
 import constraintRelaxed from "./constraint-relaxed.js";
 import constraintTightened from "./constraint-tightened.js";
+import containsChanged from "./contains-changed.js";
 import defaultChanged from "./default-changed.js";
 import definitionAdded from "./definition-added.js";
 import definitionRemoved from "./definition-removed.js";
+import dependenciesChanged from "./dependencies-changed.js";
 import discriminatorChanged from "./discriminator-changed.js";
 import entityAdded from "./entity-added.js";
 import entityRemoved from "./entity-removed.js";
@@ -21,11 +25,14 @@ import enumValueRemoved from "./enum-value-removed.js";
 import int64Policy from "./int64-policy.js";
 import integerNarrowed from "./integer-narrowed.js";
 import nameCollision from "./name-collision.js";
+import notChanged from "./not-changed.js";
 import notComparable from "./not-comparable.js";
 import nullableAdded from "./nullable-added.js";
 import nullableRemoved from "./nullable-removed.js";
+import patternPropertiesChanged from "./pattern-properties-changed.js";
 import propertyAdded from "./property-added.js";
 import propertyBecameRequired from "./property-became-required.js";
+import propertyNamesChanged from "./property-names-changed.js";
 import propertyRemoved from "./property-removed.js";
 import propertyRenamed from "./property-renamed.js";
 import rawJsonFallback from "./raw-json-fallback.js";
@@ -33,10 +40,12 @@ import requiredPropertyAdded from "./required-property-added.js";
 import requiredRemoved from "./required-removed.js";
 import suppressionInvalid from "./suppression-invalid.js";
 import suppressionUnused from "./suppression-unused.js";
+import tupleChanged from "./tuple-changed.js";
 import typeChanged from "./type-changed.js";
 import typeNarrowed from "./type-narrowed.js";
 import typeRenamed from "./type-renamed.js";
 import typeWidened from "./type-widened.js";
+import unevaluatedChanged from "./unevaluated-changed.js";
 import unionVariantAdded from "./union-variant-added.js";
 import unionVariantRemoved from "./union-variant-removed.js";
 import unresolvedRef from "./unresolved-ref.js";
@@ -48,11 +57,15 @@ export const RULES: readonly RuleModule[] = [
   additionalPropertiesOpened,
   ambiguousUnion,
   annotationChanged,
+  combinatorChanged,
+  conditionalChanged,
   constraintRelaxed,
   constraintTightened,
+  containsChanged,
   defaultChanged,
   definitionAdded,
   definitionRemoved,
+  dependenciesChanged,
   discriminatorChanged,
   entityAdded,
   entityRemoved,
@@ -61,11 +74,14 @@ export const RULES: readonly RuleModule[] = [
   int64Policy,
   integerNarrowed,
   nameCollision,
+  notChanged,
   notComparable,
   nullableAdded,
   nullableRemoved,
+  patternPropertiesChanged,
   propertyAdded,
   propertyBecameRequired,
+  propertyNamesChanged,
   propertyRemoved,
   propertyRenamed,
   rawJsonFallback,
@@ -73,10 +89,12 @@ export const RULES: readonly RuleModule[] = [
   requiredRemoved,
   suppressionInvalid,
   suppressionUnused,
+  tupleChanged,
   typeChanged,
   typeNarrowed,
   typeRenamed,
   typeWidened,
+  unevaluatedChanged,
   unionVariantAdded,
   unionVariantRemoved,
   unresolvedRef,

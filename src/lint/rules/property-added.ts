@@ -5,6 +5,7 @@
 import { pointerFrom } from "../../load/json-file.js";
 import { defineRule } from "../rule.js";
 import { q, undeclaredProperty } from "../effects.js";
+import { undeclaredValidators } from "../compare.js";
 import { accepts } from "../view.js";
 
 export default defineRule({
@@ -27,18 +28,19 @@ export default defineRule({
         const prop = pair.viewNew(pair.b.properties.get(name), pointerFrom(["properties", name]));
         if (extra.kinds && prop.kinds && [...prop.kinds].every((k) => accepts(extra.kinds, k)) && (!prop.nullable || extra.nullable)) kind = "open";
       }
-      if (kind === "open" && ctx.quiet) continue;
-      const impacts = undeclaredProperty("old-readers", name, kind);
+      const validators = pair.a.additional.kind === "open" && pair.a.opaque.get("patternProperties") === undefined ? [] : undeclaredValidators(pair, name, name, "forward");
+      if (kind === "open" && validators.length === 0 && ctx.quiet) continue;
+      const impacts = [...undeclaredProperty("old-readers", name, kind).filter((i) => !i.targets.includes("validators")), ...validators];
       ctx.report({
         at: pointerFrom(["properties", name]),
         oldAt: "",
         message:
           kind === "open"
-            ? `property ${q(name)} added in ${pair.new.label}`
+            ? `property ${q(name)} added in ${pair.new.label}${validators.length > 0 ? ` where ${pair.old.label}'s patternProperties govern it` : ""}`
             : `property ${q(name)} added in ${pair.new.label} to an object that ${pair.old.label} ${kind === "closed" ? "closes (additionalProperties: false)" : "types additional properties of"}`,
         impacts,
         subject: name,
-        severity: kind === "open" ? "off" : "warning",
+        severity: kind === "open" && validators.length === 0 ? "off" : "warning",
       });
     }
   },

@@ -2,6 +2,7 @@
 import { pointerFrom } from "../../load/json-file.js";
 import { defineRule } from "../rule.js";
 import { CODE, missingRequired, q, source, undeclaredProperty } from "../effects.js";
+import { undeclaredValidators } from "../compare.js";
 
 export default defineRule({
   meta: {
@@ -19,7 +20,8 @@ export default defineRule({
       const required = pair.a.required.has(name);
       const impacts = [
         ...(required ? missingRequired("old-readers", name, pair.defaultOld(name) !== undefined) : []),
-        ...undeclaredProperty("new-readers", name, pair.b.additional.kind),
+        ...undeclaredProperty("new-readers", name, pair.b.additional.kind).filter((i) => !i.targets.includes("validators")),
+        ...undeclaredValidators(pair, name, name, "backward"),
         source(`the field for ${q(name)} disappears`, CODE),
       ];
       ctx.report({

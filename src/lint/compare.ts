@@ -1,0 +1,122 @@
+/**
+ * Set comparison of the keywords the generated types do not model: the keywords of a rule, with
+ * the context that changes their meaning, are cut out of both nodes and compared as JSON Schema
+ * sets in each direction (backward: every old instance valid under the new schema; forward: the
+ * reverse). A rule reports what broke, with data that shows it; what lockstep can neither prove nor
+ * refute is reported as not-comparable, with the reason.
+ */
+import { impact } from "./effects.js";
+import { governing } from "./inclusion/families.js";
+import { Judge, type Verdict } from "./inclusion/judge.js";
+import type { Schema } from "./resolver.js";
+import type { ContentPair, RuleContext } from "./rule.js";
+import type { Impact, Severity } from "./types.js";
+import { canon } from "./values.js";
+
+export interface SetChange {
+  /** Every old instance is valid under the new schema. */
+  backward: Verdict;
+  /** Every new instance is valid under the old schema. */
+  forward: Verdict;
+}
+
+function pick(s: Schema, keys: readonly string[]): Schema {
+  const out: Schema = {};
+  for (const k of keys) if (k in s) out[k] = s[k];
+  return out;
+}
+
+/** True when the keywords hold the same values on both sides. */
+export function sameKeywords(pair: ContentPair, keywords: readonly string[]): boolean {
+  return keywords.every((k) => canon(pair.a.schema[k]) === canon(pair.b.schema[k]));
+}
+
+/** Compares the nodes cut down to `keywords` + `context`, both ways. */
+export function setChange(pair: ContentPair, keywords: readonly string[], context: readonly string[] = ["type"]): SetChange {
+  const keys = [...keywords, ...context];
+  return compareSchemas(pair, pick(pair.a.schema, keys), pick(pair.b.schema, keys));
+}
+
+export function compareSchemas(pair: ContentPair, a: unknown, b: unknown): SetChange {
+  const judge = new Judge();
+  const old = { s: a, r: pair.old.resolver };
+  const now = { s: b, r: pair.new.resolver };
+  return { backward: judge.includes(old, now), forward: judge.includes(now, old) };
+}
+
+export function witnessText(v: unknown): string {
+  const t = canon(v);
+  return t.length > 80 ? `${t.slice(0, 77)}...` : t;
+}
+
+export interface SetReport {
+  /** "`not` changed", "patternProperties changed": the start of the message. */
+  what: string;
+  at: string;
+  subject: string;
+  /** Extra impacts (generated code, source) the rule knows about. */
+  code?: Impact[];
+  /** Additive severity when only old readers break (a relaxation); default off. */
+  relaxed?: Severity;
+}
+
+/** Reports a set change: one finding for what is decided, a not-comparable one for what is not. */
+export function reportSetChange(pair: ContentPair, ctx: RuleContext, change: SetChange, r: SetReport): void {
+  const { backward: bw, forward: fw } = change;
+  const impacts: Impact[] = [...(r.code ?? [])];
+  if (bw.kind === "no") impacts.push(impact("new-readers", ["validators"], `reject ${pair.old.label} data such as ${witnessText(bw.witness)}`));
+  if (fw.kind === "no") impacts.push(impact("old-readers", ["validators"], `reject ${pair.new.label} data such as ${witnessText(fw.witness)}`));
+  const breaksNew = impacts.some((i) => i.side === "new-readers" && i.fails);
+  const breaksOld = impacts.some((i) => i.side === "old-readers");
+  const how = breaksNew && breaksOld ? "accepts different data" : breaksNew ? "tighter" : breaksOld ? "looser" : bw.kind === "yes" && fw.kind === "yes" ? "accepts the same data" : "";
+  if (how !== "" && (impacts.length > 0 || !ctx.quiet)) {
+    ctx.report({
+      at: r.at, message: `${r.what} in ${pair.new.label} (${how})`, impacts, subject: r.subject,
+      severity: breaksNew ? "error" : breaksOld ? (r.relaxed ?? "off") : "off",
+    });
+  }
+  const open = [bw.kind === "unknown" ? { side: "new-readers" as const, data: pair.old.label, why: bw.why } : undefined, fw.kind === "unknown" ? { side: "old-readers" as const, data: pair.new.label, why: fw.why } : undefined].filter((x) => x !== undefined);
+  if (open.length === 0) return;
+  const why = [...new Set(open.map((o) => o.why))].join("; ");
+  ctx.report({
+    rule: "not-comparable", at: r.at, subject: r.subject, severity: "warning",
+    message: `${r.what} in ${pair.new.label}: cannot prove ${open.length === 2 ? "either direction" : open[0]!.side === "new-readers" ? "that old data stays valid" : "that new data is valid for old validators"}: ${why}`,
+    impacts: open.map((o) => ({ ...impact(o.side, ["validators"], `may reject ${o.data} data`), unproven: true })),
+  });
+}
+
+/** "not added", "if/then/else changed": which of the keywords appeared, went or changed. */
+export function describeChange(pair: ContentPair, keywords: readonly string[]): { what: string; at: string } {
+  const changed = keywords.filter((k) => canon(pair.a.schema[k]) !== canon(pair.b.schema[k]));
+  const inA = changed.some((k) => k in pair.a.schema);
+  const inB = changed.some((k) => k in pair.b.schema);
+  const how = !inA ? "added" : !inB ? "removed" : "changed";
+  const at = changed.find((k) => k in pair.b.schema) ?? changed[0]!;
+  return { what: `${changed.join(", ")} ${how}`, at: inB ? `/${at}` : "" };
+}
+
+/** The whole of a keyword rule: skip when unchanged, compare as sets, report. */
+export function keywordRule(pair: ContentPair, ctx: RuleContext, keywords: readonly string[], context: readonly string[] = ["type"]): void {
+  if (sameKeywords(pair, keywords)) return;
+  const { what, at } = describeChange(pair, keywords);
+  reportSetChange(pair, ctx, setChange(pair, keywords, context), { what, at, subject: keywords[0]! });
+}
+
+/**
+ * Validators reading a property one side declares and the other does not: the other side judges
+ * its value by the patternProperties that match the name, else additionalProperties (a partially
+ * open object). `backward`: old values under the new schema; `forward`: new values under the old.
+ */
+export function undeclaredValidators(pair: ContentPair, oldName: string, newName: string, direction: "backward" | "forward"): Impact[] {
+  const judge = new Judge();
+  const old = { s: governing(pair.a.schema, oldName), r: pair.old.resolver };
+  const now = { s: governing(pair.b.schema, newName), r: pair.new.resolver };
+  const [from, to] = direction === "backward" ? [old, now] : [now, old];
+  const v = judge.includes(from, to);
+  const side = direction === "backward" ? "new-readers" : "old-readers";
+  const data = direction === "backward" ? pair.old.label : pair.new.label;
+  const name = JSON.stringify(direction === "backward" ? oldName : newName);
+  if (v.kind === "yes") return [];
+  if (v.kind === "no") return [impact(side, ["validators"], `reject ${data} data such as {${name}:${witnessText(v.witness)}}`)];
+  return [{ ...impact(side, ["validators"], `may reject ${data} data with ${name} (cannot prove: ${v.why})`), unproven: true }];
+}

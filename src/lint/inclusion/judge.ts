@@ -1,0 +1,276 @@
+/**
+ * Set inclusion between two schemas: does every instance the first accepts validate under the
+ * second? A structural proof answers "yes"; otherwise a witness (a candidate instance one accepts
+ * and the other rejects, see sample.ts) answers "no"; otherwise the answer is "unknown", with the
+ * reason (two different patterns or formats, whose inclusion lockstep cannot decide). The two
+ * schemas may come from different trees (--against), so each side has its own resolver.
+ */
+import { mergeAllOf, omit } from "../../ir/schema.js";
+import { isObject, isUnresolved, type Resolver, type Schema } from "../resolver.js";
+import { canon } from "../values.js";
+import { sameSubtree } from "../walk.js";
+import { arrays, numbers, objects, strings } from "./families.js";
+import { admits, isTrivial, JSON_TYPES, typeOfValue, typesOf, valuesOf, type JsonType } from "./keywords.js";
+import { samples } from "./sample.js";
+import { validate } from "./validate.js";
+
+export type Verdict = { kind: "yes" } | { kind: "no"; witness: unknown } | { kind: "unknown"; why: string };
+
+/** Why a proof failed: `undecidable` when lockstep cannot decide it in principle (patterns, formats). */
+export interface Gap {
+  why: string;
+  undecidable: boolean;
+}
+export type Proof = true | Gap;
+
+export const gap = (why: string, undecidable = false): Gap => ({ why, undecidable });
+
+/** The first gap, preferring an undecidable one (its reason is what the user needs). */
+export function both(...proofs: Array<() => Proof>): Proof {
+  for (const p of proofs) {
+    const r = p();
+    if (r !== true) return r;
+  }
+  return true;
+}
+
+export interface Node {
+  s: unknown;
+  r: Resolver;
+}
+
+const at = (s: unknown, r: Resolver): Node => ({ s, r });
+
+export class Judge {
+  private readonly active = new Map<unknown, Set<unknown>>();
+
+  /** Every instance of `a` is valid under `b`. */
+  includes(a: Node, b: Node): Verdict {
+    const proof = this.prove(a, b, 0);
+    if (proof === true) return { kind: "yes" };
+    const w = this.witness(a, b);
+    if (w !== undefined) return { kind: "no", witness: w.value };
+    return { kind: "unknown", why: proof.why };
+  }
+
+  /**
+   * Candidates come from the old side and from the parts of the new side that reject data (its
+   * `not`, `if`, dependent schemas), merged when both are objects; shortest first, so the data
+   * shown is the simplest found.
+   */
+  witness(a: Node, b: Node): { value: unknown } | undefined {
+    const own = samples(a.s, a.r);
+    const other = probes(this.deref(b)).flatMap((p) => samples(p, b.r).slice(0, 12));
+    const merged = other.flatMap((o) => (isObject(o) ? own.filter(isObject).slice(0, 8).map((x) => ({ ...x, ...o })) : []));
+    const seen = new Set<string>();
+    const candidates = [...own, ...other, ...merged]
+      .map((v) => ({ v, key: canon(v) }))
+      .filter((c) => !seen.has(c.key) && seen.add(c.key))
+      .sort((x, y) => x.key.length - y.key.length);
+    for (const { v } of candidates) {
+      if (validate(v, a.s, a.r).valid === true && validate(v, b.s, b.r).valid === false) return { value: v };
+    }
+    return undefined;
+  }
+
+  deref(n: Node): unknown {
+    const s = n.r.deref(n.s);
+    if (isObject(s) && !isUnresolved(s)) {
+      const o = n.r.originOf(s);
+      if (o) n.r.registerChildren(s, o);
+    }
+    return s;
+  }
+
+  prove(a: Node, b: Node, depth: number): Proof {
+    if (depth > 40) return gap("the schemas nest too deeply to compare");
+    const sa = this.deref(a);
+    const sb = this.deref(b);
+    if (isUnresolved(sa) || isUnresolved(sb)) return gap("a $ref cannot be followed");
+    if (sa === false || isTrivial(sb) || sb === undefined) return true;
+    if (sb === false) return gap("the new schema is false");
+    const A: Schema = isObject(sa) ? sa : {};
+    const B = sb as Schema;
+    if (A === B && a.r === b.r) return true;
+    if (sameSubtree(A, B, a.r.tree !== b.r.tree)) return true;
+    let seen = this.active.get(A);
+    if (seen?.has(B)) return true; // recursive schemas: assume inclusion while proving it (coinduction)
+    if (!seen) this.active.set(A, (seen = new Set()));
+    seen.add(B);
+    try {
+      return this.proveObjects(A, a.r, B, b.r, depth);
+    } finally {
+      seen.delete(B);
+    }
+  }
+
+  private proveObjects(A: Schema, ra: Resolver, B: Schema, rb: Resolver, depth: number): Proof {
+    const d = depth + 1;
+    const sub = (x: unknown, y: unknown) => this.prove(at(x, ra), at(y, rb), d);
+    // A union on the old side: each branch (with the rest of A) must be included.
+    for (const key of ["anyOf", "oneOf"] as const) {
+      if (!Array.isArray(A[key])) continue;
+      const rest = omit(A, key);
+      for (const branch of A[key] as unknown[]) {
+        const p = sub({ allOf: [rest, branch] }, B);
+        if (p !== true) return p;
+      }
+      return true;
+    }
+    if (Array.isArray(A.allOf)) {
+      for (const m of A.allOf) if (sub(m, B) === true) return true;
+      return sub(mergeAllOf(A, (x) => ra.deref(x)).merged, B);
+    }
+    const values = valuesOf(A);
+    if (values) return this.valuesIn(values, A, ra, B, rb);
+    const parts: Array<() => Proof> = [];
+    if (Array.isArray(B.allOf)) for (const m of B.allOf) parts.push(() => sub(A, m));
+    if (Array.isArray(B.anyOf)) parts.push(() => this.anyOf(A, ra, B.anyOf as unknown[], rb, d));
+    if (Array.isArray(B.oneOf)) parts.push(() => this.oneOf(A, ra, B.oneOf as unknown[], rb, d));
+    if ("not" in B) parts.push(() => (this.disjoint(at(A, ra), at(B.not, rb), d) ? true : gap("lockstep cannot show that no old instance matches the new `not`")));
+    if ("if" in B) parts.push(() => this.conditional(A, ra, B, rb, d));
+    parts.push(() => this.plain(A, ra, B, rb, d));
+    return both(...parts);
+  }
+
+  private valuesIn(values: unknown[], A: Schema, ra: Resolver, B: Schema, rb: Resolver): Proof {
+    for (const v of values) {
+      const own = validate(v, omit(A, "enum", "const"), ra).valid;
+      if (own === false) continue;
+      const ok = validate(v, B, rb).valid;
+      if (ok === false) return gap(`${canon(v)} is rejected`);
+      if (ok === undefined) return gap(`lockstep cannot check ${canon(v)} against the new schema`);
+    }
+    return true;
+  }
+
+  private anyOf(A: Schema, ra: Resolver, branches: unknown[], rb: Resolver, d: number): Proof {
+    let last: Proof = gap("no single branch of the new anyOf includes the old schema");
+    for (const br of branches) {
+      const p = this.prove(at(A, ra), at(br, rb), d);
+      if (p === true) return true;
+      if (p.undecidable) last = p;
+    }
+    // Split the old schema by type: each kind may be covered by a different branch.
+    const types = typesOf(A);
+    if (types && types.size > 1) {
+      for (const t of types) {
+        const slice = { ...A, type: t };
+        if (!branches.some((br) => this.prove(at(slice, ra), at(br, rb), d) === true)) return last;
+      }
+      return true;
+    }
+    return last;
+  }
+
+  private oneOf(A: Schema, ra: Resolver, branches: unknown[], rb: Resolver, d: number): Proof {
+    for (let i = 0; i < branches.length; i++) {
+      if (this.prove(at(A, ra), at(branches[i], rb), d) !== true) continue;
+      const others = branches.filter((_, j) => j !== i);
+      if (others.every((o) => this.disjoint(at(A, ra), at(o, rb), d))) return true;
+      return gap("old instances may match more than one branch of the new oneOf");
+    }
+    const types = typesOf(A);
+    if (types && types.size > 1) {
+      const slices = [...types].map((t) => ({ ...A, type: t }));
+      if (slices.every((sl) => this.oneOf(sl, ra, branches, rb, d) === true)) return true;
+    }
+    return gap("no single branch of the new oneOf includes the old schema");
+  }
+
+  private conditional(A: Schema, ra: Resolver, B: Schema, rb: Resolver, d: number): Proof {
+    const then = "then" in B ? B.then : true;
+    const els = "else" in B ? B.else : true;
+    const sub = (x: unknown, y: unknown) => this.prove(at(x, ra), at(y, rb), d);
+    if ("if" in A && sameSubtree(A.if, B.if, ra.tree !== rb.tree)) {
+      const rest = omit(A, "if", "then", "else");
+      return both(() => sub({ allOf: [rest, A.if, "then" in A ? A.then : true] }, then), () => sub({ allOf: [rest, "else" in A ? A.else : true] }, els));
+    }
+    if (sub(A, then) === true && sub(A, els) === true) return true;
+    if (sub(A, B.if) === true) return sub(A, then);
+    if (this.disjoint(at(A, ra), at(B.if, rb), d)) return sub(A, els);
+    return gap("lockstep cannot tell which old instances meet the new `if`");
+  }
+
+  /** No instance is valid under both (sound, not complete). */
+  disjoint(a: Node, c: Node, depth: number): boolean {
+    if (depth > 40) return false;
+    const sa = this.deref(a);
+    const sc = this.deref(c);
+    if (sa === false || sc === false) return true;
+    if (!isObject(sa) || !isObject(sc) || isUnresolved(sa) || isUnresolved(sc)) return false;
+    const d = depth + 1;
+    for (const key of ["anyOf", "oneOf"] as const) {
+      if (Array.isArray(sa[key])) return (sa[key] as unknown[]).every((br) => this.disjoint(at({ allOf: [omit(sa, key), br] }, a.r), c, d));
+      if (Array.isArray(sc[key])) return (sc[key] as unknown[]).every((br) => this.disjoint(a, at({ allOf: [omit(sc, key), br] }, c.r), d));
+    }
+    const A: Schema = Array.isArray(sa.allOf) ? mergeAllOf(sa, (x) => a.r.deref(x)).merged : sa;
+    const C: Schema = Array.isArray(sc.allOf) ? mergeAllOf(sc, (x) => c.r.deref(x)).merged : sc;
+    if ("not" in A && this.prove(at(C, c.r), at(A.not, a.r), d) === true) return true;
+    if ("not" in C && this.prove(at(A, a.r), at(C.not, c.r), d) === true) return true;
+    const ka = kinds(A);
+    const kc = kinds(C);
+    if (![...ka].some((t) => kc.has(t) || (t === "integer" && kc.has("number")) || (t === "number" && kc.has("integer")))) return true;
+    const va = valuesOf(A);
+    if (va && va.every((v) => validate(v, C, c.r).valid === false)) return true;
+    const vc = valuesOf(C);
+    if (vc && vc.every((v) => validate(v, A, a.r).valid === false)) return true;
+    if (!ka.has("object") || !kc.has("object")) return false;
+    const reqA = new Set(Array.isArray(A.required) ? A.required : []);
+    const reqC = new Set(Array.isArray(C.required) ? C.required : []);
+    const pa = isObject(A.properties) ? A.properties : {};
+    const pc = isObject(C.properties) ? C.properties : {};
+    for (const n of reqC) if (!(n in pa) && A.additionalProperties === false && !isObject(A.patternProperties)) return true;
+    for (const n of reqA) if (!(n in pc) && C.additionalProperties === false && !isObject(C.patternProperties)) return true;
+    for (const n of Object.keys(pc)) {
+      if (!(n in pa) || !(reqA.has(n) || reqC.has(n))) continue;
+      if (reqA.has(n) && reqC.has(n) && this.disjoint(at(pa[n], a.r), at(pc[n], c.r), d)) return true;
+      if ((reqA.has(n) || reqC.has(n)) && pc[n] === false) return true;
+    }
+    return false;
+  }
+
+  private plain(A: Schema, ra: Resolver, B: Schema, rb: Resolver, d: number): Proof {
+    const ta = kinds(A);
+    const tb = typesOf(B);
+    for (const t of ta) if (!admits(tb, t)) return gap(`old data may be ${t === "integer" ? "an integer" : `a ${t}`}`);
+    const vb = valuesOf(B);
+    if (vb) {
+      if ([...ta].every((t) => t === "boolean" || t === "null")) {
+        const all = [...(ta.has("boolean") ? [true, false] : []), ...(ta.has("null") ? [null] : [])];
+        return this.valuesIn(all, A, ra, B, rb);
+      }
+      return gap("the new schema lists its values and the old one does not");
+    }
+    const ctx = { judge: this, ra, rb, depth: d };
+    return both(
+      () => (ta.has("integer") || ta.has("number") ? numbers(A, B, !ta.has("number")) : true),
+      () => (ta.has("string") ? strings(A, B) : true),
+      () => (ta.has("array") ? arrays(A, B, ctx) : true),
+      () => (ta.has("object") ? objects(A, B, ctx) : true),
+    );
+  }
+}
+
+/** Subschemas of a schema whose instances are likely to be rejected by it, or to tell its branches apart. */
+function probes(s: unknown): unknown[] {
+  if (!isObject(s)) return [];
+  const out: unknown[] = [];
+  for (const k of ["not", "if", "then", "else", "contains", "propertyNames"]) if (k in s) out.push(s[k]);
+  for (const k of ["anyOf", "oneOf", "allOf"]) if (Array.isArray(s[k])) out.push(...(s[k] as unknown[]));
+  for (const m of [s.dependentSchemas, s.dependencies]) if (isObject(m)) for (const [k, v] of Object.entries(m)) out.push({ required: [k], properties: { [k]: true } }, ...(Array.isArray(v) ? [] : [v]));
+  if (isObject(s.patternProperties)) out.push({ patternProperties: s.patternProperties, type: "object" });
+  return out;
+}
+
+/** The JSON types a schema admits, from `type` and `enum`/`const`. */
+export function kinds(s: Schema): Set<JsonType> {
+  const declared = typesOf(s);
+  const values = valuesOf(s);
+  const fromValues = values ? new Set(values.map(typeOfValue)) : undefined;
+  const base = declared ?? fromValues ?? new Set(JSON_TYPES);
+  if (!fromValues) return base;
+  return new Set([...base].filter((t) => fromValues.has(t) || (t === "number" && fromValues.has("integer"))));
+}
+
+export { at };
