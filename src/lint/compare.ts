@@ -11,6 +11,7 @@ import { Judge, type Verdict } from "./inclusion/judge.js";
 import type { Schema } from "./resolver.js";
 import type { ContentPair, RuleContext } from "./rule.js";
 import type { Impact, Severity } from "./types.js";
+import type { View } from "./view.js";
 import { canon } from "./values.js";
 
 export interface SetChange {
@@ -34,7 +35,28 @@ export function sameKeywords(pair: ContentPair, keywords: readonly string[]): bo
 /** Compares the nodes cut down to `keywords` + `context`, both ways. */
 export function setChange(pair: ContentPair, keywords: readonly string[], context: readonly string[] = ["type"]): SetChange {
   const keys = [...keywords, ...context];
-  return compareSchemas(pair, pick(pair.a.schema, keys), pick(pair.b.schema, keys));
+  const whole = provedWhole(pair);
+  const yes = { kind: "yes" } as const;
+  if (whole.backward && whole.forward) return { backward: yes, forward: yes };
+  const cut = compareSchemas(pair, pick(pair.a.schema, keys), pick(pair.b.schema, keys));
+  // The keywords read alone may look different while the nodes as a whole accept the same data.
+  return { backward: whole.backward ? yes : cut.backward, forward: whole.forward ? yes : cut.forward };
+}
+
+/** Whole nodes proved equal or included, without searching data (cached per pair). */
+const proved = new WeakMap<View, WeakMap<View, { backward: boolean; forward: boolean }>>();
+export function provedWhole(pair: ContentPair): { backward: boolean; forward: boolean } {
+  let byB = proved.get(pair.a);
+  if (!byB) proved.set(pair.a, (byB = new WeakMap()));
+  let out = byB.get(pair.b);
+  if (!out) {
+    const judge = new Judge();
+    const old = { s: pair.a.node, r: pair.old.resolver };
+    const now = { s: pair.b.node, r: pair.new.resolver };
+    out = { backward: judge.prove(old, now, 0) === true, forward: judge.prove(now, old, 0) === true };
+    byB.set(pair.b, out);
+  }
+  return out;
 }
 
 export function compareSchemas(pair: ContentPair, a: unknown, b: unknown): SetChange {
@@ -100,6 +122,11 @@ export function keywordRule(pair: ContentPair, ctx: RuleContext, keywords: reado
   if (sameKeywords(pair, keywords)) return;
   const { what, at } = describeChange(pair, keywords);
   reportSetChange(pair, ctx, setChange(pair, keywords, context), { what, at, subject: keywords[0]! });
+}
+
+/** An object whose undeclared properties are unconstrained (no patterns, no unevaluatedProperties). */
+export function plainOpen(v: View): boolean {
+  return v.additional.kind === "open" && !("patternProperties" in v.schema) && !("unevaluatedProperties" in v.schema);
 }
 
 /**

@@ -2,7 +2,7 @@
  * Validation keywords the generated code does not enforce (docs/semantics.md), compared
  * keyword by keyword: each change is tighter (old data may now be invalid) or looser.
  */
-import { compareSchemas, witnessText } from "./compare.js";
+import { compareSchemas, provedWhole, witnessText } from "./compare.js";
 import { prefixOf } from "./inclusion/keywords.js";
 import type { Schema } from "./resolver.js";
 import type { ContentPair } from "./rule.js";
@@ -17,6 +17,8 @@ export interface ConstraintChange {
   new: unknown;
   /** Data one side accepts and the other rejects, or why inclusion cannot be decided. */
   detail?: string;
+  /** For unproven changes: the readers that may break. */
+  side?: "new-readers" | "old-readers";
 }
 
 /** A smaller value is tighter. */
@@ -36,7 +38,16 @@ export function pairConstraintChanges(pair: ContentPair): ConstraintChange[] {
   let byB = cache.get(pair.a);
   if (!byB) cache.set(pair.a, (byB = new WeakMap()));
   let out = byB.get(pair.b);
-  if (!out) byB.set(pair.b, (out = constraintChanges(pair.a, pair.b, pair)));
+  if (!out) {
+    out = constraintChanges(pair.a, pair.b, pair);
+    if (out.length > 0) {
+      // A keyword read alone can look tighter while the node as a whole accepts the same data
+      // (exclusiveMinimum 0 → minimum 1 on integers, maxProperties on a closed object).
+      const whole = provedWhole(pair);
+      out = out.filter((c) => !(whole.backward && (c.direction === "tightened" || c.side === "new-readers")) && !(whole.forward && (c.direction === "relaxed" || c.side === "old-readers")));
+    }
+    byB.set(pair.b, out);
+  }
   return out;
 }
 
@@ -46,7 +57,8 @@ export function constraintChanges(a: View, b: View, pair?: ContentPair): Constra
   const sa = a.schema;
   const sb = b.schema;
   const out: ConstraintChange[] = [];
-  const push = (keyword: string, direction: ConstraintChange["direction"], detail?: string) => out.push({ keyword, direction, old: sa[keyword], new: sb[keyword], ...(detail ? { detail } : {}) });
+  const push = (keyword: string, direction: ConstraintChange["direction"], detail?: string, side?: ConstraintChange["side"]) =>
+    out.push({ keyword, direction, old: sa[keyword], new: sb[keyword], ...(detail ? { detail } : {}), ...(side ? { side } : {}) });
   const tuple = prefixOf(sa).length > 0 || prefixOf(sb).length > 0;
   for (const k of UPPER) {
     if (tuple && TUPLE_BOUNDS.has(k)) continue;
@@ -98,10 +110,10 @@ function num(s: Schema, k: string): number | undefined {
 }
 
 /** Two patterns or formats: data that tells them apart decides; otherwise "cannot prove". */
-function setCompare(pair: ContentPair, k: string, x: unknown, y: unknown, push: (k: string, d: ConstraintChange["direction"], detail?: string) => void): void {
+function setCompare(pair: ContentPair, k: string, x: unknown, y: unknown, push: (k: string, d: ConstraintChange["direction"], detail?: string, side?: ConstraintChange["side"]) => void): void {
   const { backward, forward } = compareSchemas(pair, { type: "string", [k]: x }, { type: "string", [k]: y });
   if (backward.kind === "no") push(k, "tightened", `such as ${witnessText(backward.witness)}`);
   if (forward.kind === "no") push(k, "relaxed", `such as ${witnessText(forward.witness)}`);
-  const open = [backward, forward].find((v) => v.kind === "unknown");
-  if (open?.kind === "unknown" && backward.kind !== "no") push(k, "unproven", open.why);
+  if (backward.kind === "unknown") push(k, "unproven", backward.why, "new-readers");
+  if (forward.kind === "unknown") push(k, "unproven", forward.why, "old-readers");
 }

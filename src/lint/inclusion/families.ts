@@ -34,13 +34,13 @@ export function numbers(A: Schema, B: Schema, integer: boolean): Proof {
   for (const side of ["min", "max"] as const) {
     let [x, y] = [bound(A, side), bound(B, side)];
     if (integer) [x, y] = [intBound(x, side), intBound(y, side)];
-    if (!within(x, y, side)) return gap(`old data may be ${side === "min" ? "below" : "above"} the new bound`);
+    if (!within(x, y, side)) return gap(`numbers may be ${side === "min" ? "below" : "above"} ${y!.exclusive ? "exclusive " : ""}${side === "min" ? "minimum" : "maximum"} ${y!.value}`);
   }
   const mb = num(B, "multipleOf");
   if (mb !== undefined && mb > 0) {
     const ma = num(A, "multipleOf");
     const divides = (x: number) => Math.abs(x / mb - Math.round(x / mb)) < 1e-9;
-    if (!(integer && divides(1)) && !(ma !== undefined && divides(ma))) return gap(`old data may not be a multiple of ${mb}`);
+    if (!(integer && divides(1)) && !(ma !== undefined && divides(ma))) return gap(`numbers may not be multiples of ${mb}`);
   }
   return true;
 }
@@ -52,19 +52,19 @@ const WIDER_FORMATS: Record<string, string[]> = {
 };
 
 export function strings(A: Schema, B: Schema): Proof {
-  if ((num(A, "minLength") ?? 0) < (num(B, "minLength") ?? 0)) return gap("old strings may be shorter than the new minLength");
+  if ((num(A, "minLength") ?? 0) < (num(B, "minLength") ?? 0)) return gap(`strings may be shorter than minLength ${num(B, "minLength")}`);
   const mb = num(B, "maxLength");
-  if (mb !== undefined && (num(A, "maxLength") ?? Infinity) > mb) return gap("old strings may be longer than the new maxLength");
+  if (mb !== undefined && (num(A, "maxLength") ?? Infinity) > mb) return gap(`strings may be longer than maxLength ${mb}`);
   if (typeof B.pattern === "string" && !universalPattern(B.pattern) && A.pattern !== B.pattern) {
     if (typeof A.pattern === "string") {
       return gap(`lockstep cannot decide whether every string matching /${A.pattern}/ also matches /${B.pattern}/ (inclusion between regular expressions is not computed)`, true);
     }
-    if (typeof A.format !== "string") return gap(`old strings need not match /${B.pattern}/`);
+    if (typeof A.format !== "string") return gap(`strings need not match /${B.pattern}/`);
     return gap(`lockstep cannot decide whether every "${A.format}" string matches /${B.pattern}/`, true);
   }
   if (typeof B.format === "string" && A.format !== B.format && !WIDER_FORMATS[String(A.format)]?.includes(B.format)) {
     if (typeof A.format === "string") return gap(`format "${A.format}" changed to "${B.format}": each validator checks formats with its own code, so lockstep cannot prove one accepts all the other does`, true);
-    return gap(`old strings need not be "${B.format}"`);
+    return gap(`strings need not be "${B.format}"`);
   }
   return true;
 }
@@ -85,14 +85,14 @@ function itemAt(s: Schema, i: number): unknown {
 export function arrays(A: Schema, B: Schema, c: Ctx): Proof {
   const aMin = num(A, "minItems") ?? 0;
   const aMax = maxLength(A);
-  if (aMin < (num(B, "minItems") ?? 0)) return gap("old arrays may have fewer items than the new minItems");
-  if (aMax > maxLength(B)) return gap("old arrays may have more items than the new schema allows");
+  if (aMin < (num(B, "minItems") ?? 0)) return gap(`arrays may have fewer than ${num(B, "minItems")} items`);
+  if (aMax > maxLength(B)) return gap(`arrays may have more than ${maxLength(B)} items`);
   const n = Math.max(prefixOf(A).length, prefixOf(B).length);
   for (let i = 0; i <= n && i < aMax; i++) {
     const p = sub(c, itemAt(A, i), itemAt(B, i));
     if (p !== true) return p;
   }
-  if (B.uniqueItems === true && A.uniqueItems !== true && aMax > 1) return gap("old arrays may repeat items");
+  if (B.uniqueItems === true && A.uniqueItems !== true && aMax > 1) return gap("arrays may repeat items");
   if ("contains" in B) return contains(A, B, c, aMin, aMax);
   return true;
 }
@@ -109,11 +109,11 @@ function contains(A: Schema, B: Schema, c: Ctx, aMin: number, aMax: number): Pro
     for (let i = 0; i < Math.min(aMin, 64); i++) if (sub(c, itemAt(A, i), B.contains) === true) count++;
     if (count >= m) atLeast = true;
   }
-  if (!atLeast) return gap(`old arrays need not contain ${m === 1 ? "an item" : `${m} items`} matching the new contains`);
+  if (!atLeast) return gap(`arrays need not contain ${m === 1 ? "an item" : `${m} items`} matching contains`);
   if (M === undefined || aMax <= M) return true;
   const aMaxC = num(A, "maxContains");
   if ("contains" in A && aMaxC !== undefined && aMaxC <= M && c.judge.prove({ s: B.contains, r: c.rb }, { s: A.contains, r: c.ra }, c.depth) === true) return true;
-  return gap(`old arrays may contain more than ${M} items matching the new contains`);
+  return gap(`arrays may contain more than ${M} items matching contains`);
 }
 
 /** The schemas a property named `name` is validated against (properties, patternProperties, else additional). */
@@ -158,9 +158,13 @@ function evaluatedBy(s: Schema, r: Resolver, depth = 0): Evaluated {
   return out;
 }
 
+function asSchema(x: unknown): Schema {
+  return isObject(x) ? x : {};
+}
+
 export function objects(A: Schema, B: Schema, c: Ctx): Proof {
   const reqA = new Set(requiredOf(A));
-  for (const r of requiredOf(B)) if (!reqA.has(r)) return gap(`old data may lack ${JSON.stringify(r)}`);
+  for (const r of requiredOf(B)) if (!reqA.has(r)) return gap(`objects may lack ${JSON.stringify(r)}`);
   const extraB = evaluatedBy(B, c.rb);
   const names = new Set([...Object.keys(propertiesOf(A)), ...Object.keys(propertiesOf(B)), ...requiredOf(B), ...depRequired(B).keys(), ...depSchemas(B).keys()]);
   const parts: Array<() => Proof> = [];
@@ -188,7 +192,7 @@ function undeclared(A: Schema, B: Schema, c: Ctx, extraB: Evaluated): Proof {
       if (pa.has(q)) return sub(c, pa.get(q), bq);
       const p0 = sub(c, addA, bq);
       if (p0 !== true) return p0;
-      for (const [p, ap] of pa) if (sub(c, ap, bq) !== true) return gap(`lockstep cannot decide whether names matching /${p}/ also match /${q}/ (inclusion between regular expressions is not computed)`, true);
+      for (const [p, ap] of pa) if (!disjointPatterns(p, q) && sub(c, ap, bq) !== true) return gap(`lockstep cannot decide whether names matching /${p}/ also match /${q}/ (inclusion between regular expressions is not computed)`, true);
       return true;
     });
   }
@@ -196,10 +200,10 @@ function undeclared(A: Schema, B: Schema, c: Ctx, extraB: Evaluated): Proof {
     const covered = (p: string) => extraB.patterns.includes("") || extraB.patterns.includes(p) || patternsOf(B).some(([q]) => q === p);
     parts.push(() => {
       const p0 = sub(c, addA, addB);
-      if (p0 !== true && !extraB.patterns.includes("")) return gap(`old data may have properties the new schema does not declare`);
+      if (p0 !== true && !extraB.patterns.includes("")) return gap("objects may have properties the other schema does not declare");
       for (const [p, ap] of pa) {
         if (covered(p) || sub(c, ap, addB) === true) continue;
-        if (patternsOf(B).length === 0 && extraB.patterns.length === 0) return gap(`old data may have properties matching /${p}/, which the new schema does not declare`);
+        if (patternsOf(B).length === 0 && extraB.patterns.length === 0) return gap(`objects may have properties matching /${p}/, which the other schema does not declare`);
         return gap(`lockstep cannot decide whether names matching /${p}/ match one of the new patterns (inclusion between regular expressions is not computed)`, true);
       }
       return true;
@@ -214,17 +218,17 @@ function propertyNames(A: Schema, B: Schema, c: Ctx): Proof {
   const closed = additionalOf(A) === false && patternsOf(A).length === 0;
   if (closed && Object.keys(propertiesOf(A)).every((n) => validate(n, B.propertyNames, c.rb).valid === true)) return true;
   if ("propertyNames" in A) return sub(c, A.propertyNames, B.propertyNames);
-  return gap("old property names need not satisfy the new propertyNames");
+  return gap("property names need not satisfy propertyNames");
 }
 
 function counts(A: Schema, B: Schema): Proof {
   const bMin = num(B, "minProperties") ?? 0;
-  if (Math.max(num(A, "minProperties") ?? 0, requiredOf(A).length) < bMin) return gap("old objects may have fewer properties than the new minProperties");
+  if (Math.max(num(A, "minProperties") ?? 0, requiredOf(A).length) < bMin) return gap(`objects may have fewer than ${bMin} properties`);
   const bMax = num(B, "maxProperties");
   if (bMax === undefined) return true;
   const closed = additionalOf(A) === false && patternsOf(A).length === 0;
   const aMax = Math.min(num(A, "maxProperties") ?? Infinity, closed ? Object.keys(propertiesOf(A)).length : Infinity);
-  return aMax <= bMax ? true : gap("old objects may have more properties than the new maxProperties");
+  return aMax <= bMax ? true : gap(`objects may have more than ${bMax} properties`);
 }
 
 function dependencies(A: Schema, B: Schema, c: Ctx): Proof {
@@ -233,7 +237,8 @@ function dependencies(A: Schema, B: Schema, c: Ctx): Proof {
   const never = (k: string) => governing(A, k) === false;
   for (const [k, deps] of depRequired(B)) {
     if (never(k)) continue;
-    for (const d of deps) if (!reqA.has(d) && !depA.get(k)?.includes(d)) return gap(`old data may have ${JSON.stringify(k)} without ${JSON.stringify(d)}`);
+    const viaSchema = new Set(requiredOf(asSchema(c.ra.deref(depSchemas(A).get(k)))));
+    for (const d of deps) if (!reqA.has(d) && !depA.get(k)?.includes(d) && !viaSchema.has(d)) return gap(`objects may have ${JSON.stringify(k)} without ${JSON.stringify(d)}`);
   }
   const schA = depSchemas(A);
   const parts: Array<() => Proof> = [];
@@ -241,9 +246,27 @@ function dependencies(A: Schema, B: Schema, c: Ctx): Proof {
     if (never(k) || isTrivial(sb)) continue;
     parts.push(() => {
       if (schA.has(k) && sub(c, schA.get(k), sb) === true) return true;
-      const whole = sub(c, A, sb);
-      return whole === true ? true : schA.has(k) ? sub(c, { allOf: [A, schA.get(k)] }, sb) : whole;
+      const guaranteed = { allOf: [A, { required: [...reqA, ...(depA.get(k) ?? [])] }, ...(schA.has(k) ? [schA.get(k)] : [])] };
+      return sub(c, guaranteed, sb);
     });
   }
   return both(...parts);
+}
+
+/** The literal text an anchored pattern starts with ("^x-" → "x-"), if any. */
+function literalPrefix(p: string): string | undefined {
+  if (!p.startsWith("^")) return undefined;
+  const m = /^[^\\.*+?()[\]{}|^$]*/.exec(p.slice(1));
+  const lit = m?.[0] ?? "";
+  // A quantifier after the last literal character makes it optional.
+  const next = p.charAt(1 + lit.length);
+  return next === "*" || next === "?" || next === "{" ? lit.slice(0, -1) : lit;
+}
+
+/** Two anchored patterns whose literal prefixes differ match no common name. */
+export function disjointPatterns(p: string, q: string): boolean {
+  const [a, b] = [literalPrefix(p), literalPrefix(q)];
+  if (!a || !b) return false;
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) !== b.slice(0, n);
 }

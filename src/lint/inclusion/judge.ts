@@ -9,9 +9,9 @@ import { mergeAllOf, omit } from "../../ir/schema.js";
 import { isObject, isUnresolved, type Resolver, type Schema } from "../resolver.js";
 import { canon } from "../values.js";
 import { sameSubtree } from "../walk.js";
-import { arrays, numbers, objects, strings } from "./families.js";
+import { arrays, governing, numbers, objects, strings } from "./families.js";
 import { admits, isTrivial, JSON_TYPES, typeOfValue, typesOf, valuesOf, type JsonType } from "./keywords.js";
-import { samples } from "./sample.js";
+import { fromPattern, samples } from "./sample.js";
 import { validate } from "./validate.js";
 
 export type Verdict = { kind: "yes" } | { kind: "no"; witness: unknown } | { kind: "unknown"; why: string };
@@ -60,10 +60,18 @@ export class Judge {
    */
   witness(a: Node, b: Node): { value: unknown } | undefined {
     const own = samples(a.s, a.r);
-    const other = probes(this.deref(b)).flatMap((p) => samples(p, b.r).slice(0, 12));
-    const merged = other.flatMap((o) => (isObject(o) ? own.filter(isObject).slice(0, 8).map((x) => ({ ...x, ...o })) : []));
+    const sa = this.deref(a);
+    const sb = this.deref(b);
+    const other = [...probes(sb).flatMap((p) => samples(p, b.r).slice(0, 24)), ...probes(sa).flatMap((p) => samples(p, a.r).slice(0, 24))];
+    const objs = own.filter(isObject).slice(0, 6);
+    const merged = other.flatMap((o) => (isObject(o) ? objs.map((x) => ({ ...x, ...o })) : []));
+    // Each name either side knows, with values of every kind, on the old side's objects.
+    const names = [...new Set([...namesOf(sa, a.r), ...namesOf(sb, b.r)])].slice(0, 32);
+    const named = names.flatMap((n) => GENERIC.flatMap((v) => [{ [n]: v }, ...objs.slice(0, 3).map((x) => ({ ...x, [n]: v }))]));
+    const items = [...itemSchemas(sa), ...itemSchemas(sb)].flatMap((x, i) => samples(x, i < itemSchemas(sa).length ? a.r : b.r).slice(0, 3));
+    const arrays = [...items, ...GENERIC.slice(0, 4)].flatMap((v) => [1, 2, 3, 4, 6].map((n) => Array<unknown>(n).fill(v)));
     const seen = new Set<string>();
-    const candidates = [...own, ...other, ...merged]
+    const candidates = [...own, ...other, ...merged, ...named, ...arrays]
       .map((v) => ({ v, key: canon(v) }))
       .filter((c) => !seen.has(c.key) && seen.add(c.key))
       .sort((x, y) => x.key.length - y.key.length);
@@ -88,7 +96,7 @@ export class Judge {
     const sb = this.deref(b);
     if (isUnresolved(sa) || isUnresolved(sb)) return gap("a $ref cannot be followed");
     if (sa === false || isTrivial(sb) || sb === undefined) return true;
-    if (sb === false) return gap("the new schema is false");
+    if (sb === false) return gap("the schema is false");
     const A: Schema = isObject(sa) ? sa : {};
     const B = sb as Schema;
     if (A === B && a.r === b.r) return true;
@@ -123,11 +131,16 @@ export class Judge {
     }
     const values = valuesOf(A);
     if (values) return this.valuesIn(values, A, ra, B, rb);
+    if ("if" in A && ("then" in A || "else" in A)) {
+      // A = (A ∧ if ∧ then) ∪ (A ∧ ¬if ∧ else) ⊆ (A ∧ then) ∪ (A ∧ else).
+      const rest = omit(A, "if", "then", "else");
+      if (sub({ allOf: [rest, "then" in A ? A.then : true] }, B) === true && sub({ allOf: [rest, "else" in A ? A.else : true] }, B) === true) return true;
+    }
     const parts: Array<() => Proof> = [];
     if (Array.isArray(B.allOf)) for (const m of B.allOf) parts.push(() => sub(A, m));
     if (Array.isArray(B.anyOf)) parts.push(() => this.anyOf(A, ra, B.anyOf as unknown[], rb, d));
     if (Array.isArray(B.oneOf)) parts.push(() => this.oneOf(A, ra, B.oneOf as unknown[], rb, d));
-    if ("not" in B) parts.push(() => (this.disjoint(at(A, ra), at(B.not, rb), d) ? true : gap("lockstep cannot show that no old instance matches the new `not`")));
+    if ("not" in B) parts.push(() => (this.disjoint(at(A, ra), at(B.not, rb), d) ? true : gap("lockstep cannot show that no instance of one schema matches the other's `not`")));
     if ("if" in B) parts.push(() => this.conditional(A, ra, B, rb, d));
     parts.push(() => this.plain(A, ra, B, rb, d));
     return both(...parts);
@@ -139,13 +152,13 @@ export class Judge {
       if (own === false) continue;
       const ok = validate(v, B, rb).valid;
       if (ok === false) return gap(`${canon(v)} is rejected`);
-      if (ok === undefined) return gap(`lockstep cannot check ${canon(v)} against the new schema`);
+      if (ok === undefined) return gap(`lockstep cannot check ${canon(v)} against the other schema`);
     }
     return true;
   }
 
   private anyOf(A: Schema, ra: Resolver, branches: unknown[], rb: Resolver, d: number): Proof {
-    let last: Proof = gap("no single branch of the new anyOf includes the old schema");
+    let last: Proof = gap("no single branch of anyOf includes the other schema");
     for (const br of branches) {
       const p = this.prove(at(A, ra), at(br, rb), d);
       if (p === true) return true;
@@ -168,14 +181,14 @@ export class Judge {
       if (this.prove(at(A, ra), at(branches[i], rb), d) !== true) continue;
       const others = branches.filter((_, j) => j !== i);
       if (others.every((o) => this.disjoint(at(A, ra), at(o, rb), d))) return true;
-      return gap("old instances may match more than one branch of the new oneOf");
+      return gap("instances may match more than one branch of oneOf");
     }
     const types = typesOf(A);
     if (types && types.size > 1) {
       const slices = [...types].map((t) => ({ ...A, type: t }));
       if (slices.every((sl) => this.oneOf(sl, ra, branches, rb, d) === true)) return true;
     }
-    return gap("no single branch of the new oneOf includes the old schema");
+    return gap("no single branch of oneOf includes the other schema");
   }
 
   private conditional(A: Schema, ra: Resolver, B: Schema, rb: Resolver, d: number): Proof {
@@ -189,7 +202,7 @@ export class Judge {
     if (sub(A, then) === true && sub(A, els) === true) return true;
     if (sub(A, B.if) === true) return sub(A, then);
     if (this.disjoint(at(A, ra), at(B.if, rb), d)) return sub(A, els);
-    return gap("lockstep cannot tell which old instances meet the new `if`");
+    return gap("lockstep cannot tell which instances meet `if`");
   }
 
   /** No instance is valid under both (sound, not complete). */
@@ -220,6 +233,8 @@ export class Judge {
     const reqC = new Set(Array.isArray(C.required) ? C.required : []);
     const pa = isObject(A.properties) ? A.properties : {};
     const pc = isObject(C.properties) ? C.properties : {};
+    for (const n of reqC) if (governing(C, n) === false || governing(A, n) === false) return true;
+    for (const n of reqA) if (governing(A, n) === false) return true;
     for (const n of reqC) if (!(n in pa) && A.additionalProperties === false && !isObject(A.patternProperties)) return true;
     for (const n of reqA) if (!(n in pc) && C.additionalProperties === false && !isObject(C.patternProperties)) return true;
     for (const n of Object.keys(pc)) {
@@ -233,14 +248,14 @@ export class Judge {
   private plain(A: Schema, ra: Resolver, B: Schema, rb: Resolver, d: number): Proof {
     const ta = kinds(A);
     const tb = typesOf(B);
-    for (const t of ta) if (!admits(tb, t)) return gap(`old data may be ${t === "integer" ? "an integer" : `a ${t}`}`);
+    for (const t of ta) if (!admits(tb, t)) return gap(`instances may be ${t === "integer" ? "an integer" : t === "array" || t === "object" ? `an ${t}` : `a ${t}`}`);
     const vb = valuesOf(B);
     if (vb) {
       if ([...ta].every((t) => t === "boolean" || t === "null")) {
         const all = [...(ta.has("boolean") ? [true, false] : []), ...(ta.has("null") ? [null] : [])];
         return this.valuesIn(all, A, ra, B, rb);
       }
-      return gap("the new schema lists its values and the old one does not");
+      return gap("one schema lists its values and the other does not");
     }
     const ctx = { judge: this, ra, rb, depth: d };
     return both(
@@ -252,13 +267,32 @@ export class Judge {
   }
 }
 
+const GENERIC: unknown[] = [0, "", null, true, 1.5, "xyzzy", -1, [], {}];
+
+/** Property names a schema mentions or generates: declared, required, pattern and propertyNames samples, dependencies. */
+function namesOf(s: unknown, r: Resolver): string[] {
+  if (!isObject(s)) return [];
+  const x: Schema = Array.isArray(s.allOf) ? mergeAllOf(s, (y) => r.deref(y)).merged : s;
+  const out = [...Object.keys(isObject(x.properties) ? x.properties : {}), ...(Array.isArray(x.required) ? x.required.map(String) : [])];
+  if (isObject(x.patternProperties)) for (const p of Object.keys(x.patternProperties)) out.push(...fromPattern(p, 3));
+  if ("propertyNames" in x) out.push(...samples(x.propertyNames, r).filter((v): v is string => typeof v === "string").slice(0, 16));
+  for (const m of [x.dependentRequired, x.dependentSchemas, x.dependencies]) if (isObject(m)) for (const [k, v] of Object.entries(m)) out.push(k, ...(Array.isArray(v) ? v.map(String) : []));
+  return out;
+}
+
+function itemSchemas(s: unknown): unknown[] {
+  if (!isObject(s)) return [];
+  return ["contains", "items", "additionalItems", "unevaluatedItems"].filter((k) => isObject(s[k])).map((k) => s[k]);
+}
+
 /** Subschemas of a schema whose instances are likely to be rejected by it, or to tell its branches apart. */
 function probes(s: unknown): unknown[] {
   if (!isObject(s)) return [];
   const out: unknown[] = [];
   for (const k of ["not", "if", "then", "else", "contains", "propertyNames"]) if (k in s) out.push(s[k]);
   for (const k of ["anyOf", "oneOf", "allOf"]) if (Array.isArray(s[k])) out.push(...(s[k] as unknown[]));
-  for (const m of [s.dependentSchemas, s.dependencies]) if (isObject(m)) for (const [k, v] of Object.entries(m)) out.push({ required: [k], properties: { [k]: true } }, ...(Array.isArray(v) ? [] : [v]));
+  const has = (k: string) => ({ type: "object", required: [k], properties: { [k]: true } });
+  for (const m of [s.dependentSchemas, s.dependencies, s.dependentRequired]) if (isObject(m)) for (const [k, v] of Object.entries(m)) out.push(has(k), ...(Array.isArray(v) ? [] : [{ allOf: [has(k), v] }]));
   if (isObject(s.patternProperties)) out.push({ patternProperties: s.patternProperties, type: "object" });
   return out;
 }

@@ -12,7 +12,7 @@ import { bound, num, patternsOf, prefixOf, propertiesOf, requiredOf, restOf, typ
 const MAX = 48;
 
 const FORMAT_SAMPLES: Record<string, string[]> = {
-  "date-time": ["2024-01-02T03:04:05Z"], date: ["2024-01-02"], time: ["03:04:05Z"], email: ["a@example.com"], "idn-email": ["a@example.com"],
+  "date-time": ["2024-01-02T03:04:05Z"], date: ["2024-01-02"], time: ["03:04:05Z"], email: ["a@example.com"], "idn-email": ["a@example.com", "ü@example.com"],
   hostname: ["example.com"], "idn-hostname": ["example.com"], ipv4: ["192.0.2.1"], ipv6: ["2001:db8::1"], uri: ["https://example.com/a"],
   "uri-reference": ["/a", "https://example.com/a"], iri: ["https://example.com/a"], "iri-reference": ["/a"], uuid: ["123e4567-e89b-12d3-a456-426614174000"],
   duration: ["P1D"], "json-pointer": ["/a"], "relative-json-pointer": ["0/a"], regex: ["^a$"], "uri-template": ["/a/{b}"],
@@ -73,12 +73,15 @@ export function samples(schema: unknown, r: Resolver, depth = 0): unknown[] {
   }
   const types = typesOf(s);
   const has = (t: JsonType) => !types || types.has(t) || (t === "integer" && types.has("number"));
-  if (has("object")) push(...objects(s, r, depth));
-  if (has("array")) push(...arrays(s, r, depth));
-  if (has("string")) push(...strings(s));
-  if (has("integer") || has("number")) push(...numbers(s, !has("number") || (types !== undefined && !types.has("number"))));
-  if (has("boolean")) push(true, false);
-  if (has("null")) push(null);
+  // One list per kind, interleaved, so the first few samples already cover every kind.
+  const lists: unknown[][] = [];
+  if (has("object")) lists.push(objects(s, r, depth));
+  if (has("array")) lists.push(arrays(s, r, depth));
+  if (has("string")) lists.push(strings(s));
+  if (has("integer") || has("number")) lists.push(numbers(s, !has("number") || (types !== undefined && !types.has("number"))));
+  if (has("boolean")) lists.push([true, false]);
+  if (has("null")) lists.push([null]);
+  for (let k = 0; lists.some((l) => k < l.length); k++) for (const l of lists) if (k < l.length) push(l[k]);
   return out;
 }
 
@@ -96,11 +99,12 @@ function numbers(s: Schema, integer: boolean): number[] {
 function strings(s: Schema): string[] {
   const min = num(s, "minLength") ?? 0;
   const max = num(s, "maxLength");
-  const out = ["", "a", "A1", "x".repeat(Math.max(min, 1)), "x".repeat(min)];
+  const out: string[] = [];
+  if (typeof s.pattern === "string") out.push(...fromPattern(s.pattern, 12, max));
+  if (typeof s.format === "string") out.push(...(FORMAT_SAMPLES[s.format] ?? []));
+  out.push("", "a", "A1", "x".repeat(Math.max(min, 1)), "x".repeat(min));
   if (max !== undefined) out.push("x".repeat(max), "x".repeat(max + 1));
   else out.push("x".repeat(min + 64));
-  if (typeof s.pattern === "string") out.push(...fromPattern(s.pattern, 6, max));
-  if (typeof s.format === "string") out.push(...(FORMAT_SAMPLES[s.format] ?? []));
   return [...new Set(out)];
 }
 
@@ -117,9 +121,11 @@ function arrays(s: Schema, r: Resolver, depth: number): unknown[][] {
   const length = Math.max(min, prefix.length);
   for (let i = 0; i < length; i++) base.push(filler(i)[0] ?? null);
   const out: unknown[][] = [[], base, [...base, ...filler(length).slice(0, 1)]];
+  for (let k = 1; k < base.length; k++) out.push(base.slice(0, k));
+  for (const extra of [2, 3, 5]) out.push([...base, ...Array<unknown>(extra).fill(filler(length)[0] ?? null)]);
   if ("contains" in s) {
     const hit = first(s.contains, r, depth);
-    for (const h of hit) out.push([...base, h], [h, h], Array(num(s, "minContains") ?? 1).fill(h));
+    for (const h of hit) out.push([...base, h], [h, h], Array(num(s, "minContains") ?? 1).fill(h), Array((num(s, "maxContains") ?? 3) + 1).fill(h));
   }
   for (let i = 0; i < length + 1; i++) for (const v of filler(i).slice(1)) out.push(i < base.length ? base.map((b, j) => (j === i ? v : b)) : [...base, v]);
   if (s.uniqueItems !== true && base.length > 0) out.push([...base, base[base.length - 1]]);
@@ -143,11 +149,11 @@ function objects(s: Schema, r: Resolver, depth: number): Array<Record<string, un
   for (const [p, ps] of patternsOf(s)) {
     for (const name of fromPattern(p, 2)) {
       extra.push(name);
-      for (const v of value(ps)) out.push({ ...base, [name]: v });
+      for (const v of [...value(ps), 1, null]) out.push({ ...base, [name]: v });
     }
   }
   const add = s.additionalProperties ?? s.unevaluatedProperties;
-  for (const name of extra) for (const v of add === undefined ? [1, "a", null] : value(add)) out.push({ ...base, [name]: v });
+  for (const name of extra) for (const v of add === undefined ? [1, "a", null] : [...value(add), 0, null]) out.push({ ...base, [name]: v });
   for (const [k, deps] of Object.entries(isObject(s.dependentRequired) ? s.dependentRequired : {})) {
     if (Array.isArray(deps)) out.push({ ...base, [k]: all[k] ?? 1 }, { ...base, [k]: all[k] ?? 1, ...Object.fromEntries(deps.map((d) => [String(d), all[String(d)] ?? 1])) });
   }

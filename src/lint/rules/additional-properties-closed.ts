@@ -15,6 +15,8 @@ export default defineRule({
     kind: "pair",
   },
   content(pair, ctx) {
+    // unevaluatedProperties: false with nothing else to evaluate closes the object just the same.
+    if (pair.a.schema.unevaluatedProperties === false && !("additionalProperties" in pair.a.schema)) return;
     if (pair.b.additional.kind !== "closed" || pair.a.additional.kind === "closed") return;
     if (pair.a.kinds && !pair.a.kinds.has("object")) return;
     ctx.report({

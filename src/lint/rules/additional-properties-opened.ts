@@ -12,6 +12,8 @@ export default defineRule({
     kind: "pair",
   },
   content(pair, ctx) {
+    // unevaluatedProperties: false with nothing else to evaluate closes the object just the same.
+    if (pair.b.schema.unevaluatedProperties === false && !("additionalProperties" in pair.b.schema)) return;
     if (pair.a.additional.kind !== "closed" || pair.b.additional.kind === "closed") return;
     ctx.report({
       at: pair.b.additional.kind === "typed" ? "/additionalProperties" : "",

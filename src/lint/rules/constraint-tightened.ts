@@ -22,10 +22,11 @@ export default defineRule({
   content(pair, ctx) {
     for (const c of pairConstraintChanges(pair)) {
       if (c.direction === "unproven") {
+        const backward = c.side === "new-readers";
         ctx.report({
-          rule: "not-comparable", at: `/${c.keyword}`, subject: c.keyword, severity: "warning",
-          message: `${c.keyword} changed from ${canon(c.old)} to ${canon(c.new)} in ${pair.new.label}: cannot prove that old data stays valid: ${c.detail}`,
-          impacts: [{ ...impact("new-readers", ["validators"], `may reject ${pair.old.label} data`), unproven: true }],
+          rule: "not-comparable", at: `/${c.keyword}`, subject: `${c.keyword}:${c.side}`, severity: "warning",
+          message: `${c.keyword} changed from ${canon(c.old)} to ${canon(c.new)} in ${pair.new.label}: cannot prove that ${backward ? "old data stays valid" : "new data is valid for old validators"}: ${c.detail}`,
+          impacts: [{ ...impact(c.side!, ["validators"], `may reject ${backward ? pair.old.label : pair.new.label} data`), unproven: true }],
         });
         continue;
       }

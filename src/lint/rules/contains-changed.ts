@@ -12,6 +12,6 @@ export default defineRule({
     kind: "pair",
   },
   content(pair, ctx) {
-    keywordRule(pair, ctx, ["contains", "minContains", "maxContains"], ["type"]);
+    keywordRule(pair, ctx, ["contains", "minContains", "maxContains"], ["type", "items", "prefixItems", "minItems"]);
   },
 });

@@ -12,6 +12,6 @@ export default defineRule({
     kind: "pair",
   },
   content(pair, ctx) {
-    keywordRule(pair, ctx, ["dependencies", "dependentRequired", "dependentSchemas"], ["type", "required"]);
+    keywordRule(pair, ctx, ["dependencies", "dependentRequired", "dependentSchemas"], ["type", "required", "properties", "patternProperties", "additionalProperties"]);
   },
 });

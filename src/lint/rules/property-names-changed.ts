@@ -12,6 +12,6 @@ export default defineRule({
     kind: "pair",
   },
   content(pair, ctx) {
-    keywordRule(pair, ctx, ["propertyNames"], ["type"]);
+    keywordRule(pair, ctx, ["propertyNames"], ["type", "properties", "patternProperties", "additionalProperties"]);
   },
 });

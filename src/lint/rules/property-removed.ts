@@ -2,7 +2,7 @@
 import { pointerFrom } from "../../load/json-file.js";
 import { defineRule } from "../rule.js";
 import { CODE, missingRequired, q, source, undeclaredProperty } from "../effects.js";
-import { undeclaredValidators } from "../compare.js";
+import { plainOpen, undeclaredValidators } from "../compare.js";
 
 export default defineRule({
   meta: {
@@ -18,10 +18,13 @@ export default defineRule({
     for (const name of removed) {
       if (undeclared.some((r) => r.oldName === name)) continue; // reported as property-renamed
       const required = pair.a.required.has(name);
+      const backward = undeclaredValidators(pair, name, name, "backward");
       const impacts = [
         ...(required ? missingRequired("old-readers", name, pair.defaultOld(name) !== undefined) : []),
-        ...undeclaredProperty("new-readers", name, pair.b.additional.kind).filter((i) => !i.targets.includes("validators")),
-        ...undeclaredValidators(pair, name, name, "backward"),
+        ...(pair.b.additional.kind === "typed" && backward.length === 0 ? [] : undeclaredProperty("new-readers", name, pair.b.additional.kind).filter((i) => !i.targets.includes("validators"))),
+        ...backward,
+        // Where the new schema governs the name, new data may carry it and old validators judge it.
+        ...(plainOpen(pair.b) ? [] : undeclaredValidators(pair, name, name, "forward")),
         source(`the field for ${q(name)} disappears`, CODE),
       ];
       ctx.report({

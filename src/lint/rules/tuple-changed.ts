@@ -11,10 +11,10 @@ import { defineRule } from "../rule.js";
 import type { Impact } from "../types.js";
 import type { View } from "../view.js";
 
-const KEYWORDS = ["prefixItems", "items", "additionalItems", "minItems", "maxItems"];
+const KEYWORDS = ["prefixItems", "items", "additionalItems", "unevaluatedItems", "minItems", "maxItems"];
 
 function shape(v: View): { n: number; rest: string; min: number; max: number } {
-  const rest = restOf(v.schema);
+  const rest = restOf(v.schema) ?? v.schema.unevaluatedItems;
   const kind = rest === false ? "no further items" : rest === undefined || rest === true ? "further items of any kind" : "further items matching a schema";
   return { n: prefixOf(v.schema).length, rest: kind, min: Number(v.schema.minItems ?? 0), max: Number(v.schema.maxItems ?? Infinity) };
 }
@@ -36,7 +36,7 @@ export default defineRule({
     if (prefixOf(a.schema).length === 0 && prefixOf(b.schema).length === 0) return;
     const [sa, sb] = [shape(a), shape(b)];
     const key = (s: typeof sa) => `${s.n}|${s.rest}|${s.min}|${s.max}`;
-    if (key(sa) === key(sb) && KEYWORDS.every((k) => k === "prefixItems" || k === "items" || JSON.stringify(a.schema[k]) === JSON.stringify(b.schema[k]))) return;
+    if (key(sa) === key(sb)) return; // positions and further items are compared as pairs by the walk
     const change = setChange(pair, KEYWORDS, ["type"]);
     const code: Impact[] = [];
     if (sa.n !== sb.n && (closed(a) || closed(b))) {

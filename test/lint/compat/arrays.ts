@@ -1,0 +1,56 @@
+/** Tuples (prefixItems, draft-04 `items: [..]` + additionalItems), items, contains, length bounds, unevaluatedItems. */
+import { arr, b, D04, D07, i, pair, s, type Pair } from "./table.js";
+
+const tuple = (items: unknown[], more: Record<string, unknown> = {}) => arr({ prefixItems: items, ...more });
+const closedTuple = (items: unknown[], more: Record<string, unknown> = {}) => tuple(items, { items: false, ...more });
+const d04 = (items: unknown[], more: Record<string, unknown> = {}) => arr({ items, ...more }, D04);
+const CODE = ["rust", "go", "typescript"] as const;
+
+export const ARRAYS: Pair[] = [
+  pair("closed tuple gains a position", closedTuple([s, i]), closedTuple([s, i, b]), "break", "break", { note: "validators accept old data; the generated fixed-length tuple rejects it" }),
+  pair("closed tuple gains a position (validators only)", closedTuple([s, i]), closedTuple([s, i, b]), "ok", "break", { targets: ["validators"] }),
+  pair("closed tuple gains a position (generated code only)", closedTuple([s, i]), closedTuple([s, i, b]), "break", "break", { targets: [...CODE] }),
+  pair("closed tuple loses a position", closedTuple([s, i, b]), closedTuple([s, i]), "break", "break"),
+  pair("closed tuple loses a position (validators only)", closedTuple([s, i, b]), closedTuple([s, i]), "break", "ok", { targets: ["validators"] }),
+  pair("open tuple gains a position", tuple([s]), tuple([s, i]), "break", "ok"),
+  pair("open tuple loses a position", tuple([s, i]), tuple([s]), "ok", "break"),
+  pair("open tuple gains an unconstrained position", tuple([s]), tuple([s, {}]), "ok", "ok"),
+  pair("tuple opened (items: false removed)", closedTuple([s]), tuple([s]), "ok", "break"),
+  pair("tuple closed (items: false added)", tuple([s]), closedTuple([s]), "break", "ok"),
+  pair("tuple closed (validators only)", tuple([s]), closedTuple([s]), "break", "ok", { targets: ["validators"] }),
+  pair("schema for further items widened", tuple([s], { items: i }), tuple([s], { items: { type: "number" } }), "ok", "break"),
+  pair("schema for further items narrowed", tuple([s], { items: { type: "number" } }), tuple([s], { items: i }), "break", "ok"),
+  pair("schema for further items added", tuple([s]), tuple([s], { items: i }), "break", "ok"),
+  pair("schema for further items removed", tuple([s], { items: i }), tuple([s]), "ok", "break"),
+  pair("tuple position type widened", tuple([s, i]), tuple([s, { type: "number" }]), "ok", "break"),
+  pair("draft-04: additionalItems false removed", d04([s, i], { additionalItems: false }), d04([s, i]), "ok", "break"),
+  pair("draft-04: additionalItems false added", d04([s, i]), d04([s, i], { additionalItems: false }), "break", "ok"),
+  pair("draft-04: closed tuple gains a position", d04([s], { additionalItems: false }), d04([s, i], { additionalItems: false }), "break", "break"),
+  pair("draft-04: closed tuple gains a position (validators only)", d04([s], { additionalItems: false }), d04([s, i], { additionalItems: false }), "ok", "break", { targets: ["validators"] }),
+  pair("draft-04: additionalItems schema changed", d04([s], { additionalItems: s }), d04([s], { additionalItems: i }), "break", "break"),
+  pair("draft-04: additionalItems schema widened", d04([s], { additionalItems: s }), d04([s], { additionalItems: { type: ["string", "integer"] } }), "ok", "break"),
+  pair("draft-04: additionalItems true made false", d04([s], { additionalItems: true }), d04([s], { additionalItems: false }), "break", "ok"),
+  pair("draft-07 items array rewritten as 2020-12 prefixItems", d04([s, i], { additionalItems: false, $schema: D07 }), closedTuple([s, i]), "ok", "ok"),
+  pair("draft-04 open tuple rewritten as 2020-12", d04([s, i]), tuple([s, i]), "ok", "ok"),
+  pair("minItems added to a closed tuple", closedTuple([s, i]), closedTuple([s, i], { minItems: 2 }), "break", "ok"),
+  pair("maxItems equal to a closed tuple's length added", closedTuple([s, i]), closedTuple([s, i], { maxItems: 2 }), "ok", "ok"),
+  pair("maxItems removed from an open tuple", tuple([s], { items: i, maxItems: 3 }), tuple([s], { items: i }), "ok", "break"),
+  pair("minItems lowered on a tuple", tuple([s, i], { minItems: 2 }), tuple([s, i], { minItems: 1 }), "ok", "break"),
+  pair("maxItems raised beyond a closed tuple's length", closedTuple([s, i], { maxItems: 2 }), closedTuple([s, i], { maxItems: 5 }), "ok", "ok"),
+  pair("unevaluatedItems: false added to an open tuple", tuple([s]), tuple([s], { unevaluatedItems: false }), "break", "ok"),
+  pair("unevaluatedItems: false removed", tuple([s], { unevaluatedItems: false }), tuple([s]), "ok", "break"),
+  pair("unevaluatedItems schema changed", tuple([s], { unevaluatedItems: s }), tuple([s], { unevaluatedItems: i }), "break", "break"),
+  pair("unevaluatedItems: false replaced by items: false", tuple([s], { unevaluatedItems: false }), closedTuple([s]), "ok", "ok", { targets: ["validators"] }),
+  pair("contains added", arr({}), arr({ contains: s }), "break", "ok"),
+  pair("contains removed", arr({ contains: s }), arr({}), "ok", "break"),
+  pair("contains widened", arr({ contains: s }), arr({ contains: { type: ["string", "integer"] } }), "ok", "break"),
+  pair("contains narrowed", arr({ contains: { type: ["string", "integer"] } }), arr({ contains: s }), "break", "ok"),
+  pair("contains replaced by an unrelated schema", arr({ contains: s }), arr({ contains: i }), "break", "break"),
+  pair("minContains raised", arr({ contains: s }), arr({ contains: s, minContains: 2 }), "break", "ok"),
+  pair("minContains lowered to 0", arr({ contains: s, minContains: 2 }), arr({ contains: s, minContains: 0 }), "ok", "break"),
+  pair("maxContains added", arr({ contains: s }), arr({ contains: s, maxContains: 3 }), "break", "ok"),
+  pair("maxContains raised", arr({ contains: s, maxContains: 3 }), arr({ contains: s, maxContains: 5 }), "ok", "break"),
+  pair("contains added where items and minItems already guarantee it", arr({ items: s, minItems: 1 }), arr({ items: s, minItems: 1, contains: s }), "ok", "ok"),
+  pair("uniqueItems added", arr({ items: s }), arr({ items: s, uniqueItems: true }), "break", "ok"),
+  pair("uniqueItems removed", arr({ items: s, uniqueItems: true }), arr({ items: s }), "ok", "break"),
+];
