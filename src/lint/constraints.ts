@@ -18,7 +18,7 @@ export interface ConstraintChange {
   /** Data one side accepts and the other rejects, or why inclusion cannot be decided. */
   detail?: string;
   /** For unproven changes: the readers that may break. */
-  side?: "new-readers" | "old-readers";
+  side?: "new-readers" | "old-readers" | "both";
 }
 
 /** A smaller value is tighter. */
@@ -45,6 +45,7 @@ export function pairConstraintChanges(pair: ContentPair): ConstraintChange[] {
       // (exclusiveMinimum 0 → minimum 1 on integers, maxProperties on a closed object).
       const whole = provedWhole(pair);
       out = out.filter((c) => !(whole.backward && (c.direction === "tightened" || c.side === "new-readers")) && !(whole.forward && (c.direction === "relaxed" || c.side === "old-readers")));
+      if (whole.backward !== whole.forward) for (const c of out) if (c.side === "both") c.side = whole.backward ? "old-readers" : "new-readers";
     }
     byB.set(pair.b, out);
   }
@@ -114,6 +115,7 @@ function setCompare(pair: ContentPair, k: string, x: unknown, y: unknown, push: 
   const { backward, forward } = compareSchemas(pair, { type: "string", [k]: x }, { type: "string", [k]: y });
   if (backward.kind === "no") push(k, "tightened", `such as ${witnessText(backward.witness)}`);
   if (forward.kind === "no") push(k, "relaxed", `such as ${witnessText(forward.witness)}`);
-  if (backward.kind === "unknown") push(k, "unproven", backward.why, "new-readers");
-  if (forward.kind === "unknown") push(k, "unproven", forward.why, "old-readers");
+  if (backward.kind === "unknown" && forward.kind === "unknown") push(k, "unproven", backward.why, "both");
+  else if (backward.kind === "unknown") push(k, "unproven", backward.why, "new-readers");
+  else if (forward.kind === "unknown") push(k, "unproven", forward.why, "old-readers");
 }

@@ -25,7 +25,7 @@ function variantsCompared(a: View, b: View): boolean {
 export default defineRule({
   meta: {
     id: "combinator-changed",
-    description: "allOf, anyOf or oneOf were restructured (one replaced by another, or branches of an untyped union added or removed).",
+    description: "The allOf, anyOf or oneOf of a schema were restructured (one replaced by another, or branches of an untyped union added or removed).",
     severity: "error",
     breaks: ["new-readers", "old-readers"],
     targets: { validators: ["wire"] },

@@ -22,11 +22,12 @@ export default defineRule({
   content(pair, ctx) {
     for (const c of pairConstraintChanges(pair)) {
       if (c.direction === "unproven") {
-        const backward = c.side === "new-readers";
+        const sides = c.side === "both" ? (["new-readers", "old-readers"] as const) : [c.side!];
+        const which = c.side === "both" ? "either direction" : c.side === "new-readers" ? "that old data stays valid" : "that new data is valid for old validators";
         ctx.report({
-          rule: "not-comparable", at: `/${c.keyword}`, subject: `${c.keyword}:${c.side}`, severity: "warning",
-          message: `${c.keyword} changed from ${canon(c.old)} to ${canon(c.new)} in ${pair.new.label}: cannot prove that ${backward ? "old data stays valid" : "new data is valid for old validators"}: ${c.detail}`,
-          impacts: [{ ...impact(c.side!, ["validators"], `may reject ${backward ? pair.old.label : pair.new.label} data`), unproven: true }],
+          rule: "not-comparable", at: `/${c.keyword}`, subject: c.keyword, severity: "warning",
+          message: `${c.keyword} changed from ${canon(c.old)} to ${canon(c.new)} in ${pair.new.label}: cannot prove ${which}: ${c.detail}`,
+          impacts: sides.map((side) => ({ ...impact(side, ["validators"], `may reject ${side === "new-readers" ? pair.old.label : pair.new.label} data`), unproven: true })),
         });
         continue;
       }

@@ -39,13 +39,10 @@ export default defineRule({
     if (key(sa) === key(sb)) return; // positions and further items are compared as pairs by the walk
     const change = setChange(pair, KEYWORDS, ["type"]);
     const code: Impact[] = [];
-    if (sa.n !== sb.n && (closed(a) || closed(b))) {
-      if (closed(a)) code.push(impact("old-readers", CODE, `reject arrays that are not exactly ${sa.n} long (a fixed-length tuple type)`));
-      if (closed(b)) code.push(impact("new-readers", CODE, `reject arrays that are not exactly ${sb.n} long (a fixed-length tuple type)`));
-      code.push(source("the generated tuple type changes"));
-    } else if (closed(a) !== closed(b)) {
-      code.push(source(closed(b) ? "a raw JSON array becomes a tuple type" : "a tuple type becomes raw JSON"));
-    }
+    const lengthMoved = sa.n !== sb.n || closed(a) !== closed(b);
+    if (closed(a) && lengthMoved) code.push(impact("old-readers", CODE, `reject arrays that are not exactly ${sa.n} long (a fixed-length tuple type)`));
+    if (closed(b) && lengthMoved) code.push(impact("new-readers", CODE, `reject arrays that are not exactly ${sb.n} long (a fixed-length tuple type)`));
+    if ((closed(a) || closed(b)) && lengthMoved) code.push(source(closed(a) && closed(b) ? "the generated tuple type changes" : closed(b) ? "a raw JSON array becomes a tuple type" : "a tuple type becomes raw JSON"));
     const what = key(sa) === key(sb) ? "tuple items changed" : `tuple changed from ${text(sa)} to ${text(sb)}`;
     reportSetChange(pair, ctx, change, { what, at: "prefixItems" in b.schema ? "/prefixItems" : Array.isArray(b.schema.items) ? "/items" : "", subject: "tuple", code, relaxed: code.some((i) => i.side === "old-readers") ? "warning" : "off" });
   },

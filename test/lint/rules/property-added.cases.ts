@@ -18,7 +18,7 @@ export default {
       name: "added where additional properties are typed",
       previous: obj({ a: str }, [], { additionalProperties: { type: "integer" } }),
       current: obj({ a: str, b: str }, [], { additionalProperties: { type: "integer" } }),
-      expected: [{ rule: "property-added", pointer: "/properties/b", severity: "warning" }],
+      expected: [{ rule: "property-added", pointer: "/properties/b", severity: "error" }],
     },
   ],
 } satisfies RuleCases;
