@@ -13,7 +13,7 @@ export function describeImpacts(impacts: Impact[], oldLabel: string, newLabel: s
       continue;
     }
     const [readers, data] = side === "old-readers" ? [oldLabel, newLabel] : [newLabel, oldLabel];
-    const verb = mine.some((i) => i.fails) ? "breaks" : "affects";
+    const verb = mine.some((i) => i.fails && !i.unproven) ? "breaks" : mine.some((i) => i.unproven) ? "may break" : "affects";
     parts.push(`${verb} ${readers} readers of ${data} data: ${items.join("; ")}`);
   }
   return parts.join("; ");
