@@ -220,6 +220,15 @@ describe("IR kinds: a schema is typed as what it accepts", () => {
     expect(decl(m, "thing_typed").kind).toBe("object");
   });
 
+  it("types an enum of several kinds as a union by kind holding each kind's values", async () => {
+    const m = await root({ "schemas/thing/v1.json": { type: "object", properties: { mixed: { enum: ["a", 1, 2.5, true, null, [1]] } } } });
+    expect(field(m, "thing", "mixed").type).toEqual({ kind: "nullable", inner: { kind: "ref", target: "thing_mixed", indirect: false } });
+    const union = decl(m, "thing_mixed");
+    expect(union.kind === "kind-union" && union.variants.map((v) => [v.kind, v.type.kind === "ref" ? [] : (v.type as { checks?: { values?: unknown[] } }).checks?.values])).toEqual([
+      ["boolean", [true]], ["integer", [1]], ["number", [2.5]], ["string", ["a"]], ["array", [[1]]],
+    ]);
+  });
+
   it("makes every use of an untyped schema nullable, recursive ones included", async () => {
     const m = await root({ "schemas/tree/v1.json": { properties: { child: { $ref: "#" } } } });
     expect(field(m, "tree_object", "child").type).toEqual({ kind: "nullable", inner: { kind: "ref", target: "tree", indirect: true } });

@@ -8,9 +8,9 @@ import { nullable_, sub } from "./build.js";
 import { declareObject, type ObjectShape } from "./build-object.js";
 import { NameScope } from "./naming.js";
 import {
-  declaredTypes, docOf, isNullSchema, isSchemaObject, kindsOf, mergeAllOf, omit, type Schema,
+  declaredTypes, docOf, isNullSchema, kindOfValue, isSchemaObject, kindsOf, mergeAllOf, omit, type Schema,
 } from "./schema.js";
-import type { JsonKind, KindUnionDecl, KindVariant, SourceRef, TaggedUnionDecl, TypeExpr, Words } from "./types.js";
+import type { JsonKind, JsonValue, KindUnionDecl, KindVariant, SourceRef, TaggedUnionDecl, TypeExpr, Words } from "./types.js";
 
 const KIND_ORDER: JsonKind[] = ["boolean", "integer", "number", "string", "array", "object"];
 
@@ -191,4 +191,31 @@ export function untypedUnion(b: Builder, schema: Schema, hint: Words, at: Source
   const scope = new NameScope(`variants of ${decl.id}`);
   for (const kind of KIND_ORDER) addVariant(b, decl, scope, kind, b.typeOf({ ...body, type: kind }, [...name, kind], at), at);
   return nullable_({ kind: "ref", target: decl.id, indirect: false });
+}
+
+/**
+ * `enum` / `const` whose values are of several kinds (`["a", 1, true]`): a union by kind, each
+ * variant holding the values of its kind. Undefined when they are of one kind.
+ */
+export function valuesUnion(b: Builder, schema: Schema, values: JsonValue[], hint: Words, at: SourceRef, opts: NameOptions): TypeExpr | undefined {
+  const byKind = new Map<JsonKind, JsonValue[]>();
+  for (const value of values) {
+    const kind = kindOfValue(value) as JsonKind;
+    byKind.set(kind, [...(byKind.get(kind) ?? []), value]);
+  }
+  if (byKind.size < 2) return undefined;
+  const name = b.declName(schema, hint, opts);
+  const decl: KindUnionDecl = b.declare(schema, { kind: "kind-union", id: name.join("_"), name, doc: docOf(schema), source: at, variants: [] }, at);
+  const scope = new NameScope(`variants of ${decl.id}`);
+  for (const kind of KIND_ORDER) {
+    if (!byKind.has(kind)) continue;
+    const checks = { values: byKind.get(kind)! };
+    const type: TypeExpr =
+      kind === "array" ? { kind: "array", items: { kind: "raw" }, checks }
+      : kind === "object" ? { kind: "map", values: { kind: "raw" }, checks }
+      : kind === "integer" ? { kind: "integer", bits: 64, checks }
+      : { kind, checks };
+    addVariant(b, decl, scope, kind, type, at);
+  }
+  return { kind: "ref", target: decl.id, indirect: false };
 }

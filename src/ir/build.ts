@@ -10,7 +10,7 @@ import { toWords } from "./casing.js";
 import { markIndirectRefs } from "./cycles.js";
 import { NameScope, originName, pinnedName, singular } from "./naming.js";
 import { buildObject, type ObjectShape } from "./build-object.js";
-import { buildUnion, untypedUnion } from "./build-union.js";
+import { buildUnion, untypedUnion, valuesUnion } from "./build-union.js";
 import {
   UNREPRESENTABLE, declaredTypes, docOf, hasKindKeywords, isSchemaObject, kindOfValue, mergeAllOf, omit, type Schema,
 } from "./schema.js";
@@ -262,8 +262,12 @@ export class Builder {
     } else if (kinds.size === 1 && kinds.has("boolean")) {
       inner = { kind: "boolean", checks: { values: rest as JsonValue[] } };
     } else {
-      this.warn(at, "enum/const with values of several JSON kinds or structured values; typed as raw JSON");
-      return { kind: "raw", at };
+      const union = valuesUnion(this, schema, rest as JsonValue[], hint, at, opts);
+      if (!union) {
+        this.warn(at, "enum/const of structured values (arrays or objects); typed as raw JSON");
+        return { kind: "raw", at };
+      }
+      inner = union;
     }
     return nullable ? nullable_(inner) : inner;
   }

@@ -276,7 +276,7 @@ type MultiObject struct {
 	ID     int64                       `json:"id"`
 	Label  *Nullable[MultiObjectLabel] `json:"label,omitempty"`
 	Flag   *MultiObjectFlag            `json:"flag,omitempty"`
-	Mixed  json.RawMessage             `json:"mixed,omitzero"`
+	Mixed  *Nullable[MultiObjectMixed] `json:"mixed,omitempty"`
 	Either json.RawMessage             `json:"either,omitzero"`
 	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -330,7 +330,7 @@ func (x *MultiObject) decodeFields(obj map[string]json.RawMessage) error {
 	if err := decodeOptional(obj, &x.Flag, "flag"); err != nil {
 		return err
 	}
-	if err := decodeOptional(obj, &x.Mixed, "mixed"); err != nil {
+	if err := decodeNullable(obj, &x.Mixed, "mixed"); err != nil {
 		return err
 	}
 	if err := decodeOptional(obj, &x.Either, "either"); err != nil {
@@ -403,6 +403,52 @@ func (x *MultiObjectFlag) UnmarshalJSON(data []byte) error {
 		v.Number, err = decodeAs[float64](data)
 	default:
 		return wrongKind("MultiObjectFlag", data)
+	}
+	if err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+// Exactly one field is set, chosen by the JSON kind of the value.
+type MultiObjectMixed struct {
+	Boolean *bool
+	Integer *int64
+	Number  *float64
+	String  *string
+}
+
+// MarshalJSON writes the variant that is set.
+func (x MultiObjectMixed) MarshalJSON() ([]byte, error) {
+	switch {
+	case x.Boolean != nil:
+		return marshal(x.Boolean)
+	case x.Integer != nil:
+		return marshal(x.Integer)
+	case x.Number != nil:
+		return marshal(x.Number)
+	case x.String != nil:
+		return marshal(x.String)
+	}
+	return nil, noVariant("MultiObjectMixed")
+}
+
+// UnmarshalJSON picks the variant by the JSON kind of the value.
+func (x *MultiObjectMixed) UnmarshalJSON(data []byte) error {
+	var v MultiObjectMixed
+	var err error
+	switch jsonKind(data) {
+	case "boolean":
+		v.Boolean, err = decodeAs[bool](data)
+	case "integer":
+		v.Integer, err = decodeAs[int64](data)
+	case "number":
+		v.Number, err = decodeAs[float64](data)
+	case "string":
+		v.String, err = decodeAs[string](data)
+	default:
+		return wrongKind("MultiObjectMixed", data)
 	}
 	if err != nil {
 		return err

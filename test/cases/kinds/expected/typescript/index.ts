@@ -192,7 +192,7 @@ export interface MultiObject {
   id: bigint;
   label?: MultiObjectLabel | null;
   flag?: MultiObjectFlag;
-  mixed?: rt.JsonValue;
+  mixed?: MultiObjectMixed | null;
   either?: rt.JsonValue;
   /** Properties not declared by the schema, by wire name. */
   additionalProperties?: { [key: string]: rt.JsonValue };
@@ -212,7 +212,7 @@ export function multiObjectFromJson(v: rt.JsonValue, pointer = ""): MultiObject 
   };
   if (f_label !== undefined) result.label = rt.decodeNullable(f_label, pointer + "/label", multiObjectLabelFromJson);
   if (f_flag !== undefined) result.flag = multiObjectFlagFromJson(f_flag, pointer + "/flag");
-  if (f_mixed !== undefined) result.mixed = rt.decodeRaw(f_mixed, pointer + "/mixed");
+  if (f_mixed !== undefined) result.mixed = rt.decodeNullable(f_mixed, pointer + "/mixed", multiObjectMixedFromJson);
   if (f_either !== undefined) result.either = rt.decodeRaw(f_either, pointer + "/either");
   const bag = rt.rest(o, MULTI_OBJECT_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
@@ -225,7 +225,7 @@ export function multiObjectToJson(x: MultiObject): rt.JsonObject {
   };
   if (x.label !== undefined) out["label"] = x.label === null ? null : multiObjectLabelToJson(x.label);
   if (x.flag !== undefined) out["flag"] = multiObjectFlagToJson(x.flag);
-  if (x.mixed !== undefined) out["mixed"] = x.mixed;
+  if (x.mixed !== undefined) out["mixed"] = x.mixed === null ? null : multiObjectMixedToJson(x.mixed);
   if (x.either !== undefined) out["either"] = x.either;
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, MULTI_OBJECT_KEYS);
   return out;
@@ -265,5 +265,27 @@ export function multiObjectFlagFromJson(v: rt.JsonValue, pointer = ""): MultiObj
 }
 
 export function multiObjectFlagToJson(x: MultiObjectFlag): rt.JsonValue {
+  return x;
+}
+
+/** Decoded by the JSON kind of the value. */
+export type MultiObjectMixed = boolean | bigint | number | string;
+
+export function multiObjectMixedFromJson(v: rt.JsonValue, pointer = ""): MultiObjectMixed {
+  switch (rt.kindOf(v)) {
+    case "boolean":
+      return rt.decodeBoolean(v, pointer);
+    case "integer":
+      return rt.fitsInteger(v, 64) ? rt.decodeInt64(v, pointer) : rt.decodeNumber(v, pointer);
+    case "number":
+      return rt.decodeNumber(v, pointer);
+    case "string":
+      return rt.decodeString(v, pointer);
+    default:
+      throw rt.mismatch(pointer, "a boolean, an integer, a number or a string", v);
+  }
+}
+
+export function multiObjectMixedToJson(x: MultiObjectMixed): rt.JsonValue {
   return x;
 }

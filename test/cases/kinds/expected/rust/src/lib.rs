@@ -105,7 +105,7 @@ pub struct MultiObject {
         deserialize_with = "crate::runtime::present",
         skip_serializing_if = "Option::is_none"
     )]
-    pub mixed: Option<serde_json::Value>,
+    pub mixed: Option<Option<MultiObjectMixed>>,
     #[serde(
         default,
         deserialize_with = "crate::runtime::present",
@@ -129,4 +129,13 @@ pub enum MultiObjectLabel {
 pub enum MultiObjectFlag {
     Boolean(bool),
     Number(f64),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum MultiObjectMixed {
+    Boolean(bool),
+    Integer(i64),
+    Number(f64),
+    String(String),
 }
