@@ -220,15 +220,14 @@ describe("lockstep diff", () => {
   it("lists every change of the newest two versions, classified", async () => {
     const r = await runCli(["diff", "-C", dir, "user"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^user v2 → v3 \(mode additive\)$/m);
+    expect(r.stdout).toMatch(/^user v2 → v3 \(mode additive\): breaking: 1 breaking, 0 to review, 1 compatible \(required-removed, annotation-changed\)$/m);
     expect(r.stdout).toMatch(/breaking {4}required-removed +\/properties\/email/);
     expect(r.stdout).toMatch(/compatible {2}annotation-changed +\/properties\/id\/description/);
-    expect(r.stdout).toMatch(/1 breaking, 0 to review, 1 compatible/);
   });
 
   it("as markdown for a changelog, between any two versions", async () => {
     const r = await runCli(["diff", "-C", dir, "user", "v1", "2", "--format", "markdown"]);
-    expect(r.stdout).toMatch(/^## user v1 → v2\n\n### Compatible changes\n\n- `\/properties\/nickname`: property "nickname" added in v2 \(`property-added`\)/);
+    expect(r.stdout).toMatch(/^## user v1 → v2\n\n\*\*compatible: 0 breaking, 0 to review, \d+ compatible \([a-z-, ]+\)\*\* \(mode additive\)\n\n### Compatible changes\n\n- `\/properties\/nickname`: property "nickname" added in v2 \(`property-added`\)/);
   });
 
   it("a missing version is an input error", async () => {
@@ -236,5 +235,21 @@ describe("lockstep diff", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/user has no v7 \(versions: v1, v2, v3\)/);
     expect(existsSync(join(dir, "schemas/user/v7.json"))).toBe(false);
+  });
+});
+
+describe("lockstep lint --strict", () => {
+  const dir = writeTree({
+    "schemas/code/v1.json": { type: "object", properties: { id: { type: "string", pattern: "^[a-z]+$" } } },
+    "schemas/code/v2.json": { type: "object", properties: { id: { type: "string", pattern: "^[a-z]*[a-z]$" } } },
+  });
+
+  it("two patterns lockstep cannot compare: a warning in backward mode, an error with --strict", async () => {
+    const r = await runCli(["lint", "-C", dir, "--mode", "backward", "--no-frames"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/warning {2}not-comparable {2}\/properties\/id\/pattern {2}pattern changed .*cannot prove either direction: lockstep cannot decide whether every string matching/);
+    const s = await runCli(["lint", "-C", dir, "--mode", "backward", "--strict", "--no-frames"]);
+    expect(s.code).toBe(1);
+    expect(s.stdout).toMatch(/error {2}not-comparable/);
   });
 });

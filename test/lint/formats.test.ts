@@ -100,11 +100,11 @@ describe("output formats", () => {
     expect(escapeProperty("a:b,c")).toBe("a%3Ab%2Cc");
   });
 
-  it("markdown: a summary heading and a table per entity, cells escaped", () => {
+  it("markdown: a summary heading, then per entity and version pair a one-line summary and a table, cells escaped", () => {
     const out = format("markdown", result, ctx);
     expect(out).toMatch(/^### lockstep lint: 2 errors, 1 warning, 0 notes, 1 suppressed/);
-    expect(out).toMatch(/^#### user\n\n\| \| Rule \| Where \| Versions \| Change \|\n\|---\|---\|---\|---\|---\|$/m);
-    expect(out).toMatch(/^\| ❌ error \| `property-removed` \| `schemas\/user\/v2\.json:3:3` `\/properties\/email` \| v1 → v2 \| property "email" removed/m);
+    expect(out).toMatch(/^#### user v1 → v2\n\nbreaking: 2 errors, 1 warning \([a-z-]+(, [a-z-]+)*\)\n\n\| \| Rule \| Where \| Change \|\n\|---\|---\|---\|---\|$/m);
+    expect(out).toMatch(/^\| ❌ error \| `property-removed` \| `schemas\/user\/v2\.json:3:3` `\/properties\/email` \| property "email" removed/m);
     expect(out).toMatch(/<details><summary>Allowed on purpose<\/summary>/);
     expect(out).toMatch(/c\\\|d is new/);
   });

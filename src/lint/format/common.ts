@@ -59,3 +59,25 @@ export function versions(f: Finding): string {
   if (f.from !== undefined && f.to !== undefined) return `v${f.from}${f.against ? ` at ${f.against}` : ""} → v${f.to}${f.alsoFrom ? ` (also from ${f.alsoFrom.map((n) => `v${n}`).join(", ")})` : ""}`;
   return f.to !== undefined ? `v${f.to}` : "";
 }
+
+/** Findings grouped by entity and version pair ("user v1 → v2"; "user v3" for the newest version alone), in order. */
+export function byPair(findings: Finding[]): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const pair = f.from !== undefined && f.to !== undefined ? `v${f.from}${f.against ? ` at ${f.against}` : ""} → v${f.to}` : f.to !== undefined ? `v${f.to}` : "";
+    const key = pair ? `${f.entity} ${pair}` : f.entity;
+    const list = out.get(key) ?? [];
+    list.push(f);
+    out.set(key, list);
+  }
+  return out;
+}
+
+/** One line a reviewer reads first: counts by severity and the rules involved. */
+export function pairSummary(findings: Finding[]): string {
+  const s = summarize(findings);
+  const counts = [s.errors > 0 ? plural(s.errors, "error") : "", s.warnings > 0 ? plural(s.warnings, "warning") : "", s.infos > 0 ? plural(s.infos, "note") : ""].filter((x) => x !== "");
+  const rules = [...new Set(findings.map((f) => f.rule))];
+  const verdict = s.errors > 0 ? "breaking" : s.warnings > 0 ? "to review" : "compatible";
+  return `${verdict}: ${counts.join(", ") || "no findings"} (${rules.join(", ")})`;
+}

@@ -1,7 +1,7 @@
 /**
  * `lockstep diff`: every change between two versions, classified as breaking (an error in the
- * mode), warning, or compatible (notes, and what lint does not report at all), as text, markdown
- * (for changelogs) or json.
+ * mode), warning, or compatible (notes, and what lint does not report at all), grouped by class
+ * under a one-line summary, as text, markdown (for changelogs) or json.
  */
 import type { Finding, Mode } from "../types.js";
 import { cell, code } from "./markdown.js";
@@ -25,8 +25,13 @@ export function formatDiff(kind: DiffFormat, entity: string, d: { findings: Find
   }
   const groups = new Map<Class, Finding[]>([["breaking", []], ["warning", []], ["compatible", []]]);
   for (const f of d.findings) groups.get(classOf(f))!.push(f);
+  const n = (c: Class) => groups.get(c)!.length;
+  const counts = `${n("breaking")} breaking, ${n("warning")} to review, ${n("compatible")} compatible`;
+  const rules = [...new Set([...groups.values()].flat().map((f) => f.rule))];
+  // The one line a reviewer reads first: the verdict, the counts and which rules.
+  const summary = `${n("breaking") > 0 ? "breaking" : n("warning") > 0 ? "to review" : "compatible"}: ${counts}${rules.length > 0 ? ` (${rules.join(", ")})` : ""}`;
   if (kind === "markdown") {
-    const out = [`## ${cell(title)}`, ""];
+    const out = [`## ${cell(title)}`, "", `**${cell(summary)}** (mode ${d.mode})`, ""];
     if (d.findings.length === 0) out.push("No changes.", "");
     for (const [c, list] of groups) {
       if (list.length === 0) continue;
@@ -36,10 +41,8 @@ export function formatDiff(kind: DiffFormat, entity: string, d: { findings: Find
     }
     return `${out.join("\n")}\n`;
   }
-  const out = [`${title} (mode ${d.mode})`];
+  const out = [`${title} (mode ${d.mode}): ${summary}`];
   if (d.findings.length === 0) out.push("  no changes");
-  for (const f of d.findings) out.push(`  ${classOf(f).padEnd(10)}  ${f.rule.padEnd(28)}  ${f.pointer || "#"}  ${f.message}`);
-  const n = (c: Class) => groups.get(c)!.length;
-  out.push(`${n("breaking")} breaking, ${n("warning")} to review, ${n("compatible")} compatible`);
+  for (const [c, list] of groups) for (const f of list) out.push(`  ${c.padEnd(10)}  ${f.rule.padEnd(28)}  ${f.pointer || "#"}  ${f.message}`);
   return `${out.join("\n")}\n`;
 }

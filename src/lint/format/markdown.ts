@@ -1,7 +1,7 @@
-/** --format markdown: a pull-request comment (summary, then a table per entity). */
+/** --format markdown: a pull-request comment (summary, then per entity and version pair a one-line summary and a table). */
 import type { LintResult } from "../engine.js";
 import type { Finding } from "../types.js";
-import { byEntity, summaryLine, SEVERITY_WORD, versions } from "./common.js";
+import { byPair, pairSummary, summaryLine, SEVERITY_WORD } from "./common.js";
 
 const ICON: Record<string, string> = { error: "❌", warning: "⚠️", info: "ℹ️" };
 
@@ -17,8 +17,8 @@ export function code(s: string): string {
 export function formatMarkdown(result: LintResult): string {
   const out = [`### ${cell(summaryLine(result))}`, ""];
   const shown = result.findings.filter((f) => !f.suppressed);
-  for (const [entity, findings] of byEntity(shown)) {
-    out.push(`#### ${cell(entity)}`, "", "| | Rule | Where | Versions | Change |", "|---|---|---|---|---|");
+  for (const [group, findings] of byPair(shown)) {
+    out.push(`#### ${cell(group)}`, "", cell(pairSummary(findings)), "", "| | Rule | Where | Change |", "|---|---|---|---|");
     for (const f of findings) out.push(row(f));
     out.push("");
   }
@@ -33,5 +33,6 @@ export function formatMarkdown(result: LintResult): string {
 
 function row(f: Finding): string {
   const sev = `${ICON[f.severity] ?? ""} ${SEVERITY_WORD[f.severity]}`;
-  return `| ${sev} | ${code(f.rule)} | ${code(`${f.location.file}:${f.location.line}:${f.location.column}`)} ${code(f.pointer)} | ${cell(versions(f))} | ${cell(f.message)} |`;
+  const also = f.alsoFrom ? ` (also from ${f.alsoFrom.map((n) => `v${n}`).join(", ")})` : "";
+  return `| ${sev} | ${code(f.rule)} | ${code(`${f.location.file}:${f.location.line}:${f.location.column}`)} ${code(f.pointer)} | ${cell(f.message + also)} |`;
 }
