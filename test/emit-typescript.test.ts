@@ -7,8 +7,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sameJson } from "../src/canonical.js";
 import { decodeTextName, encodeTextName } from "../src/emit/typescript/naming.js";
 import { REPO, fn, importGenerated, notFormatted, runHarness, typecheck, writeTree } from "./support/ts-harness.js";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { CASES_DIR, caseNames, goldenDiff, instancesOf, loadCase, writeFixtures, type TsCase } from "./support/ts-cases.js";
+import { results } from "./support/results.js";
 
 const OUT = join(REPO, ".cache", "ts-cases");
 const names = caseNames();
@@ -79,8 +80,9 @@ describe("emitTypeScript over test/cases", () => {
       const fixtures = writeFixtures(c, join(work, "fixtures"));
       const run = runHarness(c.files, work, { LOCKSTEP_FIXTURES: join(work, "fixtures"), LOCKSTEP_OUT: join(work, "out") });
       if (!run.ok) problems.push(`${c.name}:\n${run.output}`);
+      const emitted = results(join(work, "out"));
       for (const rel of fixtures) {
-        if (!existsSync(join(work, "out", "roundtrip", rel))) problems.push(`${c.name}: no emit-mode result for ${rel}`);
+        if (!emitted.has(`roundtrip/${rel}`)) problems.push(`${c.name}: no emit-mode result for ${rel}`);
       }
     }
     expect(problems).toEqual([]);
@@ -95,7 +97,7 @@ describe("emitTypeScript over test/cases", () => {
     const run = runHarness(c.files, work, { LOCKSTEP_FIXTURES: join(work, "fixtures"), LOCKSTEP_OUT: join(work, "out") });
     expect(run.ok).toBe(false);
     expect(run.output).toContain("at /shape: expected an object, found integer");
-    expect(readFileSync(join(work, "out", "roundtrip", broken.replace(/\.json$/, ".error.txt")), "utf8")).toMatch(/^DecodeError: at \/shape/);
+    expect(results(join(work, "out")).get(`roundtrip/${broken.replace(/\.json$/, ".error.txt")}`)).toMatch(/^DecodeError: at \/shape/);
   }, 60_000);
 });
 

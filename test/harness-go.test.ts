@@ -1,7 +1,7 @@
 /**
  * The Go round-trip harness (lockstep_roundtrip_test.go) on the bundled schemas, all versions,
  * with fixtures from buildFixtures (fixed seed) on disk: the generated module passes gofmt, go vet
- * and go test for real; emit mode (LOCKSTEP_OUT) writes one result per fixture and check; and a
+ * and go test for real; emit mode (LOCKSTEP_OUT) writes one result line per fixture and check; and a
  * deliberately broken copy (a required field written with omitempty semantics) fails naming
  * exactly the fixtures the defect changes.
  */
@@ -17,10 +17,11 @@ import { buildFixtures } from "../src/fixtures/index.js";
 import type { Module } from "../src/ir/types.js";
 import { loadModules } from "../src/pipeline.js";
 import {
-  compareCheckFile, failures, FIXTURES_DIR, FIXTURES_REL, fixtureFiles, go, goTest, HARNESS_DIR, listFiles, SEED, writeModule, writeTree,
+  compareCheckFile, failures, FIXTURES_DIR, FIXTURES_REL, fixtureFiles, go, goTest, HARNESS_DIR, SEED, writeModule, writeTree,
   type FixtureFile,
 } from "./support/go-harness.js";
 import { REPO } from "./support/go-module.js";
+import { results } from "./support/results.js";
 import { itWithTool } from "./support/toolchains.js";
 
 const MODULE = "example.com/lockstep/schemas";
@@ -119,9 +120,9 @@ describe("Go round-trip harness (lockstep_roundtrip_test.go)", () => {
   itWithTool("go")("writes one result per fixture and check in emit mode (LOCKSTEP_OUT)", () => {
     const out = join(HARNESS_DIR, "out");
     rmSync(out, { recursive: true, force: true });
-    mkdirSync(join(out, "roundtrip/user/v3"), { recursive: true });
-    // A stale error file from an earlier run gives way to the new result.
-    writeFileSync(join(out, "roundtrip/user/v3/minimal.error.txt"), "stale\n");
+    mkdirSync(out, { recursive: true });
+    // The results of an earlier run give way to the new ones.
+    writeFileSync(join(out, "results.jsonl"), '{"check":"roundtrip","fixture":"user/v3/stale.json","error":"stale"}\n');
     const test = goTest(moduleDir, { LOCKSTEP_OUT: out });
     expect(test.status, test.output).toBe(0);
 
@@ -132,12 +133,13 @@ describe("Go round-trip harness (lockstep_roundtrip_test.go)", () => {
       if (f.version < n && !f.future) expected.push(`new-reads-old/${f.rel}`);
       if (f.version === n && n > 1) expected.push(`old-reads-new/${f.rel}`);
     }
-    expect(listFiles(out).sort()).toEqual(expected.sort());
+    const emitted = results(out);
+    expect([...emitted.keys()].sort()).toEqual(expected.sort());
 
     const input = new Map(fixtures.map((f) => [f.rel, f.json]));
     for (const path of expected) {
       const [check, ...rest] = path.split("/");
-      const written = readFileSync(join(out, path), "utf8");
+      const written = emitted.get(path)!;
       expect(isCompact(written), `${path} is compact JSON: ${written}`).toBe(true);
       if (check !== "new-reads-old") expect(canonicalize(written), path).toBe(canonicalize(input.get(rest.join("/"))!));
     }
@@ -160,13 +162,14 @@ describe("Go round-trip harness (lockstep_roundtrip_test.go)", () => {
     expect([...failed.keys()].sort()).toEqual(["TestOldReadsNew/user", "TestRoundtrip/user"]);
     for (const names of failed.values()) expect(names).toEqual(["user/v3/broken.json"]);
     expect(test.output).toMatch(/user\/v3\/broken\.json: decode: .*(required property is missing|cannot unmarshal)/);
-    expect(listFiles(out).sort()).toEqual([
+    const emitted = results(out);
+    expect([...emitted.keys()].sort()).toEqual([
       "old-reads-new/user/v3/broken.error.txt",
       "old-reads-new/user/v3/minimal.json",
       "roundtrip/user/v3/broken.error.txt",
       "roundtrip/user/v3/minimal.json",
     ]);
-    expect(readFileSync(join(out, "roundtrip/user/v3/broken.error.txt"), "utf8")).toMatch(/^decode: [^\n]+$/);
+    expect(emitted.get("roundtrip/user/v3/broken.error.txt")).toMatch(/^decode: [^\n]+$/);
 
     const missing = goTest(moduleDir, { LOCKSTEP_FIXTURES: join(HARNESS_DIR, "no-such-dir") });
     expect(missing.status).not.toBe(0);

@@ -5,7 +5,7 @@
  * whose enum lost its unknown variant fails naming the future fixtures that need it.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { LosslessNumber, parse, stringify } from "lossless-json";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -20,6 +20,7 @@ import {
 } from "./support/rust-harness.js";
 import { evilModules } from "./support/rust-fixtures.js";
 import { REPO } from "./support/rust-workspace.js";
+import { results as readResults } from "./support/results.js";
 import { itWithTool, run } from "./support/toolchains.js";
 
 const SEED = 20261123;
@@ -56,16 +57,6 @@ function testResults(output: string): Map<string, string> {
   return new Map([...output.matchAll(/^test (\S+) \.\.\. (ok|FAILED)$/gm)].map((m) => [m[1]!, m[2]!]));
 }
 
-/** Files under dir, relative, sorted. */
-function listFiles(dir: string, rel = ""): string[] {
-  if (!existsSync(join(dir, rel))) return [];
-  return readdirSync(join(dir, rel), { withFileTypes: true })
-    .flatMap((e) => {
-      const path = rel === "" ? e.name : `${rel}/${e.name}`;
-      return e.isDirectory() ? listFiles(dir, path) : [path];
-    })
-    .sort();
-}
 
 describe("Rust round-trip harness", () => {
   let loaded: Loaded;
@@ -160,9 +151,10 @@ describe("Rust round-trip harness", () => {
         if (s.version === newest.get(s.entity)!) expected.push([`old-reads-new/${path}`, path]);
       }
     }
-    expect(listFiles(out)).toEqual(expected.map(([file]) => file).sort());
+    const emitted = readResults(out);
+    expect([...emitted.keys()].sort()).toEqual(expected.map(([file]) => file).sort());
     for (const [file, source] of expected) {
-      const text = readFileSync(join(out, file), "utf8");
+      const text = emitted.get(file)!;
       expect(text, file).not.toContain("\n"); // compact
       if (!file.startsWith("new-reads-old/")) expect(sameJson(fixture.get(source)!, text), file).toBe(true);
       else JSON.parse(text);
@@ -206,10 +198,11 @@ describe("Rust round-trip harness", () => {
     expect(listed.map((m) => m[1]).sort()).toEqual(unknown.map((n) => `${CLOSED_ENTITY}/v${newest.version}/${n}.json`).sort());
     for (const m of listed) expect(m[2]).toMatch(/^decode: unknown variant `lockstep-unknown-value`/);
     // Emit mode writes the error in place of the re-encoding.
+    const emitted = readResults(out);
     for (const name of unknown) {
-      const base = join(out, "roundtrip", CLOSED_ENTITY, `v${newest.version}`, name);
-      expect(existsSync(`${base}.json`)).toBe(false);
-      expect(readFileSync(`${base}.error.txt`, "utf8")).toMatch(/unknown variant `lockstep-unknown-value`/);
+      const base = `roundtrip/${CLOSED_ENTITY}/v${newest.version}/${name}`;
+      expect(emitted.has(`${base}.json`)).toBe(false);
+      expect(emitted.get(`${base}.error.txt`)).toMatch(/unknown variant `lockstep-unknown-value`/);
     }
   }, 300_000);
 });

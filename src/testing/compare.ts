@@ -2,7 +2,7 @@
  * Reads what each language's harness wrote in emit mode and compares it with the fixtures and
  * across languages. Each outcome names the fixture, the language and the check.
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isLosslessNumber, parse } from "lossless-json";
 import { canonicalNumber, canonicalize } from "../canonical.js";
@@ -21,28 +21,40 @@ export interface Outcome {
   detail?: string;
 }
 
-/** Files the harness wrote: check/entity/vN/name.json or name.error.txt. */
+/**
+ * What a harness wrote in emit mode: one JSON line per result in `<dir>/results.jsonl`, by
+ * `<check>/<entity>/v<N>/<name>.json`. A line cut short (a harness killed mid-write) is skipped;
+ * the run's own status reports the failure.
+ */
 export function readEmitted(dir: string): Map<string, { json?: string; error?: string }> {
   const out = new Map<string, { json?: string; error?: string }>();
-  const walk = (rel: string): void => {
-    const abs = join(dir, rel);
-    if (!existsSync(abs)) return;
-    for (const e of readdirSync(abs, { withFileTypes: true })) {
-      const child = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(child);
-      else if (e.name.endsWith(".error.txt")) out.set(child.replace(/\.error\.txt$/, ".json"), { error: readFileSync(join(dir, child), "utf8").trim() });
-      else if (e.name.endsWith(".json")) out.set(child, { json: readFileSync(join(dir, child), "utf8") });
+  const path = join(dir, RESULTS_FILE);
+  if (!existsSync(path)) return out;
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    if (line === "") continue;
+    let result: { check?: unknown; fixture?: unknown; output?: unknown; error?: unknown };
+    try {
+      result = JSON.parse(line) as typeof result;
+    } catch {
+      continue;
     }
-  };
-  walk("");
+    if (typeof result.check !== "string" || typeof result.fixture !== "string") continue;
+    const key = `${result.check}/${result.fixture}`;
+    if (typeof result.error === "string") out.set(key, { error: result.error.trim() });
+    else if (typeof result.output === "string") out.set(key, { json: result.output });
+  }
   return out;
 }
+
+/** The file each harness writes its results to in emit mode (LOCKSTEP_OUT). */
+export const RESULTS_FILE = "results.jsonl";
 
 /**
  * Outcomes for one language. `expected` decides whether a check must reproduce its input:
  * roundtrip and old-reads-new must; new-reads-old must only decode (defaults may be added).
+ * `known`: fixture texts already in memory, by path relative to the fixtures directory.
  */
-export function judge(language: string, emitted: ReturnType<typeof readEmitted>, fixturesDir: string): Outcome[] {
+export function judge(language: string, emitted: ReturnType<typeof readEmitted>, fixturesDir: string, known?: ReadonlyMap<string, string>): Outcome[] {
   const outcomes: Outcome[] = [];
   for (const [key, result] of [...emitted].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const [check, entity, ...rest] = key.split("/");
@@ -57,7 +69,7 @@ export function judge(language: string, emitted: ReturnType<typeof readEmitted>,
       outcomes.push({ ...base, ok: true });
       continue;
     }
-    const input = readFileSync(join(fixturesDir, fixture), "utf8");
+    const input = known?.get(fixture) ?? readFileSync(join(fixturesDir, fixture), "utf8");
     const diff = jsonDiff(input, result.json!);
     outcomes.push(diff ? { ...base, ok: false, detail: diff } : { ...base, ok: true });
   }

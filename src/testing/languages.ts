@@ -4,6 +4,7 @@
  * is measured, so the report can split compile from run.
  */
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
@@ -61,25 +62,43 @@ export function runGo(input: RunInput): LanguageRun {
   return { language: "go", status: "ran", ...(run.ok ? {} : { message: tail(run.output) }), compileMs: build.ms, runMs: run.ms };
 }
 
-/** Transpiles the generated TypeScript (type checking is the compile tests' job) and runs node --test. */
+/**
+ * Transpiles the generated TypeScript (type checking is the compile tests' job) and runs node
+ * --test. The JavaScript is kept between runs with the hash of the source it came from: only
+ * changed files are transpiled again, and ts-morph (the whole compiler) loads only for them.
+ */
 export async function runTypeScript(input: RunInput): Promise<LanguageRun> {
-  // ts-morph bundles the whole compiler: load it only when TypeScript is tested.
-  const { ts } = await import("ts-morph");
   const start = performance.now();
   const js = join(input.cache, "js");
-  rmSync(js, { recursive: true, force: true });
+  const record = join(js, ".sources.json");
+  let before: Record<string, string> = {};
+  try {
+    before = JSON.parse(readFileSync(record, "utf8")) as Record<string, string>;
+    rmSync(record); // written again at the end: a run stopped half-way leaves none
+  } catch {
+    rmSync(js, { recursive: true, force: true }); // no record: nothing there can be trusted
+  }
   const files = listTs(input.dir);
+  const after: Record<string, string> = {};
+  let ts: typeof import("ts-morph").ts | undefined;
   for (const rel of files) {
     const source = readFileSync(join(input.dir, rel), "utf8");
+    const hash = createHash("sha256").update(source).digest("hex");
+    after[rel] = hash;
+    const dest = join(js, rel.replace(/\.ts$/, ".js"));
+    if (before[rel] === hash && existsSync(dest)) continue;
+    ts ??= (await import("ts-morph")).ts;
     const out = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
       fileName: rel,
     });
-    const dest = join(js, rel.replace(/\.ts$/, ".js"));
     mkdirSync(dirname(dest), { recursive: true });
     writeFileSync(dest, out.outputText);
   }
+  for (const rel of Object.keys(before)) if (!(rel in after)) rmSync(join(js, rel.replace(/\.ts$/, ".js")), { force: true });
+  mkdirSync(js, { recursive: true });
   writeFileSync(join(js, "package.json"), '{ "type": "module" }\n');
+  writeFileSync(record, `${JSON.stringify(after)}\n`);
   const compileMs = performance.now() - start;
   const harness = files.find((f) => f.endsWith("lockstep.roundtrip.test.ts"));
   if (!harness) return { language: "typescript", status: "broken", message: "no lockstep.roundtrip.test.ts in the generated TypeScript", compileMs, runMs: 0 };

@@ -54,6 +54,7 @@ export async function runTests(options: TestOptions): Promise<TestResult> {
   const fixtureFiles: GeneratedFile[] = options.instances ?? buildFixtures(loaded, options.seed, options.maxFixtures)
     .flatMap((v) => v.fixtures.map((f) => ({ path: `${v.entity}/v${v.version}/${f.name}.json`, contents: f.json })));
   writeOutputs([{ dir: config.fixtures, files: fixtureFiles }], cwd);
+  const fixtureTexts = new Map(fixtureFiles.map((f) => [f.path, f.contents]));
 
   const cache = cacheDir(cwd);
   const header = { toolVersion: options.toolVersion };
@@ -80,7 +81,7 @@ export async function runTests(options: TestOptions): Promise<TestResult> {
     if (run.status !== "ran") continue;
     const written = readEmitted(out);
     emitted.set(language, written);
-    outcomes.push(...judge(language, written, config.fixtures));
+    outcomes.push(...judge(language, written, config.fixtures, fixtureTexts));
   }
   outcomes.push(...crossCheck(emitted));
   return { runs, outcomes, timings: { generateMs }, fixtures: fixtureFiles.length };

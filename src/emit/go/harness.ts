@@ -29,6 +29,7 @@ const HARNESS_NAMES = [
   // package level
   "lockstepFixturesDir", "lockstepCodec", "lockstepType", "lockstepTypes", "lockstepCodecOf", "lockstepEntities",
   "lockstepNewest", "lockstepCodecFor", "lockstepFixture", "lockstepRoot", "lockstepList", "lockstepRun", "lockstepEmit",
+  "lockstepResult", "lockstepResults",
   "TestRoundtrip", "TestNewReadsOld", "TestOldReadsNew", "lockstepCompare", "lockstepParse", "lockstepDiff",
   "lockstepKeys", "lockstepPointer", "lockstepShow", "lockstepSameNumber", "lockstepNumber",
 ];
