@@ -90,7 +90,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     import("./emit/rust/index.js"),
     import("./emit/go/index.js"),
   ]);
-  const { modules, history } = await loadModules(config.schemas, { allVersions: config.allVersions, cwd: options.cwd });
+  const { modules, history } = await loadModules(config.schemas, { allVersions: config.allVersions, cwd: options.cwd, remotes: config.remotes });
   const header: HeaderInfo = { toolVersion: options.toolVersion };
   // Each target ships its round-trip harness, pointed at the fixtures directory.
   const harness = (out: string) => ({ fixtures: relative(out, config.fixtures).split(sep).join("/") });

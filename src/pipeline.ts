@@ -4,6 +4,7 @@
  */
 import { join, relative, resolve, sep } from "node:path";
 import { textAt } from "./load/json-file.js";
+import { KNOWN_FORMATS, unknownFormatNote } from "./fixtures/formats.js";
 import { buildModule } from "./ir/build.js";
 import type { Module } from "./ir/types.js";
 import { loadHistory, type EntityVersion, type History } from "./load/history.js";
@@ -15,6 +16,8 @@ export interface LoadOptions {
   allVersions?: boolean;
   /** Base for paths shown in messages. */
   cwd?: string;
+  /** Local copies of remote documents (config `remotes`): URI → absolute path. */
+  remotes?: Record<string, string>;
 }
 
 export interface Loaded {
@@ -24,7 +27,7 @@ export interface Loaded {
 }
 
 export async function loadModules(schemasDir: string, options: LoadOptions = {}): Promise<Loaded> {
-  const history = loadHistory(resolve(schemasDir), options.cwd ?? process.cwd());
+  const history = loadHistory(resolve(schemasDir), options.cwd ?? process.cwd(), options.remotes);
   const units: Array<{ path: string[]; versions: EntityVersion[] }> = [
     { path: [], versions: [...history.entities.values()].map((vs) => vs[vs.length - 1]!) },
   ];
@@ -48,7 +51,11 @@ export async function loadModules(schemasDir: string, options: LoadOptions = {})
       const loaded = history.files.get(join(history.root, ...file.split("/")));
       return loaded && textAt(loaded, pointer);
     };
-    modules.push(await withInput(history, versions, () => buildModule({ unit, path, entityOfFile, inputs, textAt: textOf })));
+    const module = await withInput(history, versions, () => buildModule({ unit, path, entityOfFile, inputs, textAt: textOf }));
+    for (const f of unit.formats ?? []) {
+      if (!KNOWN_FORMATS.has(f.format)) module.warnings.push({ file: f.file, pointer: `${f.pointer}/format`, message: unknownFormatNote(f.format) });
+    }
+    modules.push(module);
   }
   return { history, modules };
 }

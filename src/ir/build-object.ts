@@ -61,8 +61,9 @@ export function declareObject(
 }
 
 function buildField(b: Builder, prop: unknown, wireName: string, words: Words, hint: Words, required: boolean, at: SourceRef): Field {
-  const schema = isSchemaObject(prop) ? prop : {};
   const target = b.deref(prop);
+  // Not a reference: the schema itself, as its dialect reads it (deref normalizes).
+  const schema = isSchemaObject(prop) ? (typeof prop.$ref === "string" ? prop : (target as Schema)) : {};
   const field: Field = {
     name: words, wireName, type: b.typeOf(prop, hint, at), required, aliases: renamedFrom(schema), doc: fieldDoc(schema, target), source: at,
   };

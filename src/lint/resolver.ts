@@ -1,11 +1,11 @@
 /**
- * $ref following for lint, over any SchemaTree (the working tree, a git revision, memory). Same
- * rules as src/load/resolve.ts (confined to the root, JSON pointer fragments, keywords beside a
- * $ref merged as an allOf), but synchronous and tolerant: a $ref that cannot be followed becomes an
+ * $ref following for lint, over any SchemaTree (the working tree, a git revision, memory). The
+ * same resolution as src/load/resolve.ts (src/load/refs.ts: confined to the root, $id bases,
+ * anchors; keywords beside a $ref merged as an allOf), but tolerant: a $ref that cannot be followed becomes an
  * opaque node that lint reports (unresolved-ref) instead of aborting the whole run.
  */
-import { posix } from "node:path";
-import { pointerFrom, pointerSegments } from "../load/json-file.js";
+import { pointerFrom } from "../load/json-file.js";
+import { RefIndex } from "../load/refs.js";
 import type { Origin } from "../load/resolve.js";
 import type { SchemaTree } from "./tree.js";
 
@@ -41,7 +41,11 @@ export class Resolver {
   private readonly registered = new Set<string>();
   private readonly merged = new Map<object, object>();
 
-  constructor(readonly tree: SchemaTree) {}
+  private readonly index: RefIndex;
+
+  constructor(readonly tree: SchemaTree) {
+    this.index = new RefIndex({ read: (rel) => (tree.has(rel) ? tree.file(rel)?.value : undefined), paths: () => tree.paths });
+  }
 
   /**
    * The parsed document at a path of the tree, or undefined. Only its root's origin is recorded
@@ -120,32 +124,15 @@ export class Resolver {
   }
 
   private follow(node: Schema, origin: Origin | undefined): unknown {
-    const ref = node.$ref as string;
-    const hash = ref.indexOf("#");
-    const location = hash < 0 ? ref : ref.slice(0, hash);
-    let fragment: string;
-    try {
-      fragment = hash < 0 ? "" : decodeURIComponent(ref.slice(hash + 1));
-    } catch {
-      return this.fail(node, "its fragment is not valid percent-encoding");
+    const r = this.index.resolveAt(node, origin?.file ?? "", origin?.pointer ?? "");
+    if (!r.ok) {
+      if (r.kind === "remote") return this.fail(node, "remote references are not followed (lockstep reads only files under the schemas root)");
+      if (r.kind === "outside") return this.fail(node, "it points outside the schemas root");
+      if (r.kind === "missing") return this.fail(node, `${r.rel} does not exist`);
+      return this.fail(node, r.reason);
     }
-    if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(location) || location.startsWith("//")) {
-      return this.fail(node, "remote references are not followed (lockstep reads only files under the schemas root)");
-    }
-    if (fragment !== "" && !fragment.startsWith("/")) return this.fail(node, "only JSON pointer fragments (#/...) are supported, not anchors");
-    const from = origin?.file ?? "";
-    let target = from;
-    if (location !== "") {
-      target = posix.normalize(posix.join(posix.dirname(from), decodeURIComponent(location)));
-      if (target.startsWith("..") || posix.isAbsolute(target)) return this.fail(node, "it points outside the schemas root");
-      if (!this.tree.has(target)) return this.fail(node, `${target} does not exist`);
-    }
-    let value = this.doc(target);
-    for (const seg of pointerSegments(fragment)) {
-      value = value !== null && typeof value === "object" ? (value as Schema)[seg] : undefined;
-      if (value === undefined) return this.fail(node, `${target} has nothing at #${fragment}`);
-    }
-    if (value !== null && typeof value === "object" && !this.origins.has(value)) this.origins.set(value, { file: target, pointer: fragment });
+    const value = r.node;
+    if (value !== null && typeof value === "object" && !this.origins.has(value)) this.origins.set(value, { file: r.place.doc.rel, pointer: r.place.pointer });
     return value;
   }
 

@@ -29,12 +29,14 @@ export interface History {
   display(absPath: string): string;
   /** `path:line:col` for a pointer in a file relative to the root (`path` alone if unknown). */
   locateDisplay(rel: string, pointer: string): string;
+  /** Local copies of remote documents (config `remotes`): URI → absolute path. */
+  remotes: ReadonlyMap<string, string>;
 }
 
 const VERSION_FILE = /^v(\d+)\.json$/;
 const ENTITY_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
-export function loadHistory(root: string, cwd: string = process.cwd()): History {
+export function loadHistory(root: string, cwd: string = process.cwd(), remotes: Record<string, string> = {}): History {
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new LockstepError(`schemas directory not found: ${relative(cwd, root) || "."}`);
   }
@@ -91,7 +93,7 @@ export function loadHistory(root: string, cwd: string = process.cwd()): History 
     const loc = locate(file, pointer);
     return `${loc.file}:${loc.line}:${loc.column}`;
   };
-  return { root, entities, files, display, locateDisplay };
+  return { root, entities, files, display, locateDisplay, remotes: new Map(Object.entries(remotes)) };
 }
 
 /** Reads (once) a JSON file under the root; used for shared documents named by $ref. */

@@ -1,17 +1,23 @@
 /**
- * $ref resolution, confined to the schemas root. Every $ref is first checked here, so a refusal
- * names the file, line, column and pointer; json-schema-ref-parser then dereferences the checked
- * documents. The same referenced object keeps one identity (so one IR declaration), and every
- * object remembers where it came from (file and pointer) for naming and messages.
+ * $ref resolution, confined to the schemas root (src/load/refs.ts resolves URIs). Every reference
+ * reachable from the entity versions is checked first, so a refusal names the file, line, column
+ * and pointer. The same referenced object keeps one identity (so one IR declaration), every object
+ * remembers where it was written (file and pointer) for naming and messages, and `deref` hands the
+ * IR each schema in the 2020-12 model whatever its document's dialect (src/load/dialect.ts).
  */
-import { $RefParser } from "@apidevtools/json-schema-ref-parser";
-import { existsSync, statSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import { LockstepError } from "../errors.js";
+import { normalize } from "./dialect.js";
 import type { EntityVersion, History } from "./history.js";
 import { readSchemaFile } from "./history.js";
-import { errorAt, pointerFrom, pointerSegments, type JsonFile } from "./json-file.js";
+import { errorAt, pointerFrom, type JsonFile } from "./json-file.js";
+import { ROOT_URI, RefIndex, declaredIds, refOf, resolveUri, type RefHost, type Resolution } from "./refs.js";
+
+/** A configured URI as references resolve it (scheme and host lower-case, no fragment). */
+function normalizeUri(uri: string): string {
+  return (resolveUri(uri, ROOT_URI) ?? uri).replace(/#.*$/, "");
+}
 
 export interface Origin {
   /** Relative to the schemas root, forward slashes. */
@@ -32,146 +38,137 @@ export interface ResolvedUnit {
   deref(schema: unknown): unknown;
   /** Absolute paths of every file this unit read. */
   inputs: string[];
+  /** Every `format` keyword of a schema in those files. */
+  formats?: Array<Origin & { format: string }>;
 }
 
 /** Keywords beside a $ref that describe the use, not the type. */
-const ANNOTATIONS = new Set(["$ref", "$schema", "$id", "$comment", "$defs", "definitions", "title", "description", "deprecated", "default", "examples", "readOnly", "writeOnly", "x-lockstep-renamed-from", "x-lockstep-allow"]);
-
-/** Keywords whose values are data, not schemas: never look for $ref inside them. */
-const DATA_KEYWORDS = new Set(["const", "default", "enum", "examples", "example"]);
+const ANNOTATIONS = new Set(["$ref", "$dynamicRef", "$recursiveRef", "$schema", "$id", "id", "$anchor", "$dynamicAnchor", "$recursiveAnchor", "$comment", "$defs", "definitions", "title", "description", "deprecated", "default", "examples", "readOnly", "writeOnly", "x-lockstep-renamed-from", "x-lockstep-allow"]);
 
 function relPath(history: History, abs: string): string {
   return relative(history.root, abs).split(sep).join("/");
 }
 
-/** Checks every $ref reachable from `start`; returns the absolute paths of all files involved. */
-export function checkRefs(history: History, start: JsonFile): string[] {
-  const seen = new Set<string>([start.path]);
-  const queue: JsonFile[] = [start];
-  while (queue.length > 0) {
-    const file = queue.shift()!;
-    visit(file.value, []);
-    function visit(node: unknown, path: Array<string | number>): void {
-      if (Array.isArray(node)) return node.forEach((item, i) => visit(item, [...path, i]));
-      if (node === null || typeof node !== "object") return;
-      for (const [key, child] of Object.entries(node)) {
-        if (DATA_KEYWORDS.has(key)) continue;
-        if (key === "$ref" && typeof child === "string") {
-          const target = checkRef(history, file, pointerFrom([...path, key]), child);
-          if (target && !seen.has(target.path)) {
-            seen.add(target.path);
-            queue.push(target);
-          }
-          continue;
-        }
-        visit(child, [...path, key]);
-      }
+/** JSON files under a directory, relative, forward slashes, sorted (dot directories skipped). */
+export function jsonFilesUnder(root: string): string[] {
+  const out: string[] = [];
+  const visit = (dir: string, prefix: string): void => {
+    for (const d of readdirSync(dir, { withFileTypes: true })) {
+      if (d.name.startsWith(".") || d.name === "node_modules") continue;
+      if (d.isDirectory()) visit(join(dir, d.name), `${prefix}${d.name}/`);
+      else if (d.name.endsWith(".json")) out.push(`${prefix}${d.name}`);
     }
-  }
-  return [...seen];
+  };
+  visit(root, "");
+  return out.sort();
 }
 
-function checkRef(history: History, file: JsonFile, at: string, ref: string): JsonFile | undefined {
-  const hash = ref.indexOf("#");
-  const location = hash < 0 ? ref : ref.slice(0, hash);
-  const fragment = hash < 0 ? "" : decodeURIComponent(ref.slice(hash + 1));
-  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(location) || location.startsWith("//")) {
-    throw errorAt(file, at, `remote $ref "${ref}" is not allowed: lockstep reads only files under the schemas root (no network)`);
+/** Scanning every file for its `$id` is done once per history, not once per unit. */
+const idsByHistory = new WeakMap<History, Map<string, string>>();
+
+function isFile(abs: string): boolean {
+  try {
+    return statSync(abs).isFile();
+  } catch {
+    return false;
   }
-  let target = file;
-  if (location !== "") {
-    const abs = resolve(dirname(file.path), decodeURIComponent(location));
-    const rel = relative(history.root, abs);
-    if (rel.startsWith("..") || isAbsolute(rel)) {
-      throw errorAt(file, at, `$ref "${ref}" points outside the schemas root ${history.display(history.root)}`);
-    }
-    if (!existsSync(abs) || !statSync(abs).isFile()) {
-      throw errorAt(file, at, `$ref "${ref}": file ${history.display(abs)} does not exist`);
-    }
-    target = readSchemaFile(history, abs);
-  }
-  if (fragment !== "" && !fragment.startsWith("/")) {
-    throw errorAt(file, at, `$ref "${ref}": only JSON pointer fragments (#/...) are supported, not anchors`);
-  }
-  let node: unknown = target.value;
-  for (const seg of pointerSegments(fragment)) {
-    node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[seg] : undefined;
-    if (node === undefined) {
-      throw errorAt(file, at, `$ref "${ref}": ${target.display} has nothing at #${fragment}`);
-    }
-  }
-  return target;
+}
+
+/** A file's text, or undefined when there is no such file. */
+function read(abs: string): string | undefined {
+  return isFile(abs) ? readFileSync(abs, "utf8") : undefined;
 }
 
 /**
- * Resolves the given entity versions with json-schema-ref-parser (reading only the checked files
- * under the root). Objects keep their identity and their origin; `deref` follows references
+ * A RefIndex over the files of a history: each document is the value parsed on load (read only);
+ * identities and origins are kept per unit by the index and the unit, not on the objects.
+ */
+export function historyIndex(history: History): { index: RefIndex; fileOf(rel: string): JsonFile | undefined } {
+  const values = new Map<string, unknown>();
+  // Read through the history: parsed once, nesting bounded, malformed JSON refused at its place.
+  const fileOf = (rel: string): JsonFile | undefined => {
+    const abs = join(history.root, ...rel.split("/"));
+    return history.files.get(abs) ?? (isFile(abs) ? readSchemaFile(history, abs) : undefined);
+  };
+  let paths: string[] | undefined;
+  const host: RefHost = {
+    read(rel) {
+      if (!values.has(rel)) {
+        const file = fileOf(rel);
+        // The value parsed on load, shared and never changed: a second parse would double memory.
+        values.set(rel, file?.value);
+      }
+      return values.get(rel);
+    },
+    paths: () => (paths ??= jsonFilesUnder(history.root)),
+    remotes: new Map([...history.remotes].map(([uri, abs]) => [normalizeUri(uri), relPath(history, abs)])),
+    display: (rel) => history.display(join(history.root, ...rel.split("/"))),
+    declaredIds() {
+      let ids = idsByHistory.get(history);
+      if (!ids) idsByHistory.set(history, (ids = declaredIds({ paths: host.paths, read: (rel) => JSON.parse(read(join(history.root, ...rel.split("/"))) ?? "null") })));
+      return ids;
+    },
+  };
+  return { index: new RefIndex(host), fileOf };
+}
+
+/**
+ * Resolves the given entity versions: checks every reference reachable from them (a refusal is a
+ * LockstepError at the $ref), records where each object was written, and follows references
  * lazily, so recursive schemas need no circular object graph.
  */
 export async function resolveUnit(history: History, versions: EntityVersion[]): Promise<ResolvedUnit> {
-  const inputs = new Set<string>();
-  for (const v of versions) for (const f of checkRefs(history, v.file)) inputs.add(f);
+  const { index, fileOf } = historyIndex(history);
   const origins = new WeakMap<object, Origin>();
-  const toPath = (url: string): string => (url.startsWith("file:") ? fileURLToPath(url) : url);
-  const options = {
-    resolve: {
-      file: false,
-      http: false,
-      lockstep: {
-        order: 1,
-        canRead: true,
-        read: (info: { url: string }) => {
-          const file = history.files.get(toPath(info.url));
-          if (!file) throw new LockstepError(`unexpected $ref target ${toPath(info.url)}`);
-          return file.text;
-        },
-      },
-    },
-    parse: {
-      json: false,
-      yaml: false,
-      text: false,
-      binary: false,
-      lockstep: {
-        order: 1,
-        canParse: true,
-        allowEmpty: true,
-        parse: (info: { url: string; data: string | Buffer }) => {
-          // The value parsed on load (read-only from here on): a second parse would double memory.
-          const value: unknown = history.files.get(toPath(info.url))?.value ?? JSON.parse(String(info.data));
-          registerOrigins(value, relPath(history, toPath(info.url)), [], origins);
-          docs.set(toPath(info.url), value);
-          return value;
-        },
-      },
-    },
+  const inputs = new Set<string>();
+  const formats: Array<Origin & { format: string }> = [];
+  const queue: string[] = [];
+  const enqueue = (rel: string): void => {
+    const doc = index.doc(rel);
+    if (!doc || inputs.has(rel)) return;
+    inputs.add(rel);
+    fileOf(rel);
+    registerOrigins(doc.value, rel, [], origins);
+    queue.push(rel);
   };
-  // ref-parser reads and parses every referenced document; pointers are walked here, because
-  // its own lookup follows a $ref found on the way (a root that is a $ref would hide its $defs).
-  const docs = new Map<string, unknown>();
-  for (const version of versions) await new $RefParser().resolve(version.file.path, options as never);
-  const roots = versions.map((version) => ({ version, schema: docs.get(version.file.path) }));
-  const follow = (schema: Record<string, unknown>): unknown => {
-    const origin = origins.get(schema);
-    const ref = schema.$ref as string;
-    const hash = ref.indexOf("#");
-    const location = hash < 0 ? ref : ref.slice(0, hash);
-    const fragment = hash < 0 ? "" : decodeURIComponent(ref.slice(hash));
-    const from = resolve(history.root, origin!.file);
-    const target = location === "" ? from : resolve(dirname(from), decodeURIComponent(location));
-    let node = docs.get(target);
-    for (const seg of pointerSegments(fragment.slice(1))) node = (node as Record<string, unknown>)[seg];
-    return node;
+  for (const v of versions) enqueue(relPath(history, v.path));
+  while (queue.length > 0) {
+    const rel = queue.shift()!;
+    const doc = index.doc(rel)!;
+    checkDocument(doc.value, [], (node, path) => {
+      if (typeof node.format === "string") formats.push({ file: rel, pointer: pointerFrom(path), format: node.format });
+      if (!refOf(node)) return;
+      const r = index.resolve(node);
+      if (r.ok) return enqueue(r.place.doc.rel);
+      const written = refOf(node)!;
+      throw errorAt(fileOf(rel)!, pointerFrom([...path, written.keyword]), refusal(history, written.ref, r));
+    }, (node) => index.placeOf(node) !== undefined);
+  }
+  const roots = versions.map((version) => ({ version, schema: index.doc(relPath(history, version.path))!.value }));
+  const views = new WeakMap<object, unknown>();
+  const view = (node: unknown): unknown => {
+    const place = index.placeOf(node);
+    if (!place || node === null || typeof node !== "object" || Array.isArray(node)) return node;
+    let out = views.get(node);
+    if (out === undefined) {
+      out = normalize(node as Record<string, unknown>, place.dialect);
+      if (out !== node) origins.set(out as object, origins.get(node)!);
+      views.set(node, out);
+    }
+    return out;
   };
   const deref = (schema: unknown): unknown => {
     let current = schema;
-    for (let hops = 0; isRef(current); hops++) {
-      if (hops > 64) throw new LockstepError(`$ref chain longer than 64 hops at ${describe(origins, current)}`);
-      const target = follow(current);
-      const node = current;
-      const extra = Object.keys(node).filter((k) => !ANNOTATIONS.has(k));
+    for (let hops = 0; refOf(current) && !index.isDynamic(current); hops++) {
+      if (hops > 64) throw new LockstepError(`$ref chain longer than 64 hops at ${describe(origins, current as object)}`);
+      const node = current as Record<string, unknown>;
+      const r = index.resolve(node);
+      if (!r.ok) throw new LockstepError(`unresolved $ref at ${describe(origins, node)}: ${r.reason}`);
+      const target = r.node;
+      const extra = Object.keys(view(node) as object).filter((k) => !ANNOTATIONS.has(k));
       if (extra.length > 0) {
-        const siblings = Object.fromEntries(extra.map((k) => [k, node[k]]));
+        const normalized = view(node) as Record<string, unknown>;
+        const siblings = Object.fromEntries(extra.map((k) => [k, normalized[k]]));
         const merged = { allOf: [target, siblings] };
         const origin = origins.get(node);
         if (origin) origins.set(merged, origin);
@@ -179,14 +176,31 @@ export async function resolveUnit(history: History, versions: EntityVersion[]): 
       }
       current = target;
     }
-    return current;
+    return view(current);
   };
-  return { roots, origins, deref, inputs: [...inputs].sort() };
+  return { roots, origins, deref, inputs: [...inputs].sort().map((rel) => join(history.root, ...rel.split("/"))), formats };
 }
 
-function isRef(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && typeof (value as Record<string, unknown>).$ref === "string";
+function refusal(history: History, ref: string, r: Extract<Resolution, { ok: false }>): string {
+  if (r.kind === "remote") return `remote $ref "${ref}" is not allowed: ${r.reason}`;
+  if (r.kind === "outside") return `$ref "${ref}" points outside the schemas root ${history.display(history.root)}`;
+  return `$ref "${ref}": ${r.reason}`;
 }
+
+/** Calls `onSchema` for every schema object (schema positions only: not inside enum, const, ...). */
+function checkDocument(node: unknown, path: Array<string | number>, onSchema: (node: Record<string, unknown>, path: Array<string | number>) => void, isSchema: (node: unknown) => boolean): void {
+  if (node === null || typeof node !== "object") return;
+  if (Array.isArray(node)) return node.forEach((item, i) => checkDocument(item, [...path, i], onSchema, isSchema));
+  const n = node as Record<string, unknown>;
+  if (isSchema(n)) onSchema(n, path);
+  for (const [key, child] of Object.entries(n)) {
+    if (DATA_KEYWORDS.has(key)) continue;
+    checkDocument(child, [...path, key], onSchema, isSchema);
+  }
+}
+
+/** Keywords whose values are data, not schemas: never look for $ref inside them. */
+const DATA_KEYWORDS = new Set(["const", "default", "enum", "examples", "example"]);
 
 function describe(origins: WeakMap<object, Origin>, node: object): string {
   const o = origins.get(node);

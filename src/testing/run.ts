@@ -50,7 +50,7 @@ export function cacheDir(cwd: string): string {
 export async function runTests(options: TestOptions): Promise<TestResult> {
   const started = performance.now();
   const { config, cwd } = options;
-  const loaded = await loadModules(config.schemas, { allVersions: true, cwd });
+  const loaded = await loadModules(config.schemas, { allVersions: true, cwd, remotes: config.remotes });
   const fixtureFiles: GeneratedFile[] = options.instances ?? buildFixtures(loaded, options.seed, options.maxFixtures)
     .flatMap((v) => v.fixtures.map((f) => ({ path: `${v.entity}/v${v.version}/${f.name}.json`, contents: f.json })));
   writeOutputs([{ dir: config.fixtures, files: fixtureFiles }], cwd);
