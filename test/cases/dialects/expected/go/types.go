@@ -9,6 +9,7 @@ package schemas
 
 import "encoding/json"
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type Basket struct {
 	Lines []Line  `json:"lines"`
 	Owner *string `json:"owner,omitempty"`
@@ -55,6 +56,7 @@ func (x *Basket) decodeFields(obj map[string]json.RawMessage) error {
 	return decodeExtra(obj, &x.AdditionalProperties)
 }
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type Line struct {
 	Sku string `json:"sku"`
 	// Constraints (not checked by the generated code):
@@ -103,6 +105,7 @@ func (x *Line) decodeFields(obj map[string]json.RawMessage) error {
 	return decodeExtra(obj, &x.AdditionalProperties)
 }
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type Catalog struct {
 	Sections []Section `json:"sections"`
 	Price    *Price    `json:"price,omitempty"`
@@ -156,6 +159,7 @@ func (x *Catalog) decodeFields(obj map[string]json.RawMessage) error {
 	return decodeExtra(obj, &x.AdditionalProperties)
 }
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type Section struct {
 	Title    string    `json:"title"`
 	Children []Section `json:"children,omitzero"`
@@ -202,6 +206,7 @@ func (x *Section) decodeFields(obj map[string]json.RawMessage) error {
 	return decodeExtra(obj, &x.AdditionalProperties)
 }
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type Price struct {
 	Cents int64 `json:"cents"`
 	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.
@@ -259,6 +264,7 @@ func (x Currency) IsKnown() bool {
 	return false
 }
 
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type Point struct {
 	Coords Tuple2[int64, string] `json:"coords"`
 	Label  *string               `json:"label,omitempty"`

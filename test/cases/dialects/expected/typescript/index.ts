@@ -5,9 +5,7 @@
 import * as rt from "./runtime.js";
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
 export interface Basket {
   lines: Line[];
@@ -51,9 +49,7 @@ export function encodeBasket(value: Basket): string {
 }
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
 export interface Line {
   sku: string;
@@ -88,9 +84,7 @@ export function lineToJson(x: Line): rt.JsonObject {
 }
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
 export interface Catalog {
   sections: Section[];
@@ -138,9 +132,7 @@ export function encodeCatalog(value: Catalog): string {
 }
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
 export interface Section {
   title: string;
@@ -174,9 +166,7 @@ export function sectionToJson(x: Section): rt.JsonObject {
 }
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
 export interface Price {
   /** Format: `int64`. */
@@ -224,9 +214,7 @@ export function currencyToJson(x: Currency): rt.JsonValue {
 }
 
 /**
- * Unknown properties are kept in `additionalProperties` and written back on encode.
- *
- * Closed: the schema allows no other properties; any found are ignored on decode.
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
 export interface Point {
   coords: [bigint, string];

@@ -53,8 +53,24 @@ interface Fixture {
   future: boolean;
 }
 
+/**
+ * This file's path, from the V8 call site of this function: works whether the file runs as an ES
+ * module or as CommonJS (import.meta is a syntax error in CommonJS, __dirname undefined in ESM).
+ */
+function thisFile(): string {
+  const prepare = Error.prepareStackTrace;
+  try {
+    Error.prepareStackTrace = (_error, sites) => sites;
+    const sites = new Error().stack as unknown as NodeJS.CallSite[];
+    const name = sites[0]?.getFileName() ?? "";
+    return name.startsWith("file:") ? fileURLToPath(name) : name;
+  } finally {
+    Error.prepareStackTrace = prepare;
+  }
+}
+
 function fixturesRoot(): string {
-  const dir = process.env["LOCKSTEP_FIXTURES"] ?? resolve(dirname(fileURLToPath(import.meta.url)), FIXTURES);
+  const dir = process.env["LOCKSTEP_FIXTURES"] ?? resolve(dirname(thisFile()), FIXTURES);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new Error("fixtures directory " + dir + " not found (LOCKSTEP_FIXTURES can give its absolute path)");
   }

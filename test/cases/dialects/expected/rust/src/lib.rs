@@ -18,6 +18,7 @@ pub mod runtime;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Basket {
     pub lines: Vec<Line>,
@@ -28,6 +29,7 @@ pub struct Basket {
     pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Line {
     pub sku: String,
@@ -39,6 +41,7 @@ pub struct Line {
     pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
     pub sections: Vec<Section>,
@@ -51,6 +54,7 @@ pub struct Catalog {
     pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     pub title: String,
@@ -61,6 +65,7 @@ pub struct Section {
     pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Price {
     /// - Format: `int64`
@@ -111,6 +116,7 @@ impl<'de> Deserialize<'de> for Currency {
     }
 }
 
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Point {
     pub coords: (i64, String),
