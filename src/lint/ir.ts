@@ -26,7 +26,7 @@ export function buildIr(resolver: Resolver, versions: VersionFile[]): IrResult {
     // A $ref lint could not follow is typed as raw JSON here; unresolved-ref reports it.
     deref: (schema) => {
       const t = resolver.deref(schema);
-      return isUnresolved(t) ? true : t;
+      return isUnresolved(t) ? true : resolver.normalized(t);
     },
     inputs: [],
   };

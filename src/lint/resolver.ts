@@ -5,6 +5,7 @@
  * opaque node that lint reports (unresolved-ref) instead of aborting the whole run.
  */
 import { pointerFrom } from "../load/json-file.js";
+import { normalize } from "../load/dialect.js";
 import { RefIndex } from "../load/refs.js";
 import type { Origin } from "../load/resolve.js";
 import type { SchemaTree } from "./tree.js";
@@ -40,6 +41,7 @@ export class Resolver {
   readonly unresolved = new Map<string, { origin: Origin; ref: string; reason: string }>();
   private readonly registered = new Set<string>();
   private readonly merged = new Map<object, object>();
+  private readonly views = new Map<object, Schema>();
 
   private readonly index: RefIndex;
 
@@ -93,6 +95,20 @@ export class Resolver {
     let pointer = `${origin.pointer}/${key}`;
     if (sub !== undefined) pointer += typeof sub === "number" || !(sub.includes("~") || sub.includes("/")) ? `/${sub}` : pointerFrom([sub]);
     this.origins.set(child, { file: origin.file, pointer });
+  }
+
+  /** A schema as the IR reads it: in the 2020-12 model whatever its document's dialect. */
+  normalized(node: unknown): unknown {
+    if (!isObject(node)) return node;
+    let out = this.views.get(node);
+    if (out === undefined) {
+      const origin = this.origins.get(node);
+      const dialect = this.index.placeOf(node)?.dialect ?? (origin && this.index.doc(origin.file)?.dialect);
+      out = dialect ? normalize(node, dialect) : node;
+      if (out !== node && origin) this.origins.set(out, origin);
+      this.views.set(node, out);
+    }
+    return out;
   }
 
   originOf(node: unknown): Origin | undefined {
