@@ -3,7 +3,7 @@
 //   basket/v1.json (basket v1)
 //   catalog/v1.json (catalog v1)
 //   point/v1.json (point v1)
-// inputs sha256: ff5ee3fafbe60c75224205b43033a83d53ff123f142cae7fd4ea0996e365f497
+// inputs sha256: e63dac645f7252bdaf54bd91db82110c88c97ef3cc17b6aa5567d9bc7c80119b
 
 package schemas
 

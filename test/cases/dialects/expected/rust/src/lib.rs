@@ -4,7 +4,7 @@
 //   catalog/v1.json (catalog v1)
 //   point/v1.json (point v1)
 //   _common/currency.json (shared)
-// inputs sha256: ff5ee3fafbe60c75224205b43033a83d53ff123f142cae7fd4ea0996e365f497
+// inputs sha256: e63dac645f7252bdaf54bd91db82110c88c97ef3cc17b6aa5567d9bc7c80119b
 
 // Generated enums may share a prefix and tagged unions may hold variants of very different sizes.
 // Doc comments are the schemas' own markdown, which the doc lints may not like.
@@ -119,6 +119,7 @@ impl<'de> Deserialize<'de> for Currency {
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Point {
+    /// - Constraint: `minItems: 2`
     pub coords: (i64, String),
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
