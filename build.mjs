@@ -60,7 +60,7 @@ await build({
   platform: "node",
   target: "node20.19",
   mainFields: ["module", "main"],
-  external: ["ts-morph", "typescript", "ajv", "ajv-formats"],
+  external: ["ts-morph", "typescript", "ajv", "ajv-formats", "ajv-draft-04"],
   // Bundled CommonJS dependencies require Node built-ins: give them a real require.
   banner: { js: 'import { createRequire as __lockstepCreateRequire } from "node:module";\nconst require = __lockstepCreateRequire(import.meta.url);' },
   plugins: [precompiledTemplates],
