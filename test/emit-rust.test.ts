@@ -55,7 +55,7 @@ describe("emitRust on test/cases and schemas/", () => {
   }, 300_000);
 
   itWithTool("cargo")("documents cleanly, and schema text never becomes a doctest", () => {
-    const hostile = ["-p", "rust_unit_evil", ...cases.filter((c) => c.dir?.endsWith("/escaping")).flatMap((c) => ["-p", c.name])];
+    const hostile = ["-p", "rust_unit_evil", ...cases.filter((c) => c.dir?.endsWith("/escaping") || c.dir?.endsWith("/hostile")).flatMap((c) => ["-p", c.name])];
     run("cargo", ["doc", "--no-deps", "--quiet", ...hostile], WORKSPACE, { ...cargoEnv, RUSTDOCFLAGS: "-D warnings" });
     const out = run("cargo", ["test", "--doc", ...hostile], WORKSPACE, cargoEnv);
     expect(out).not.toMatch(/running [1-9]/);
