@@ -10,7 +10,7 @@
 // is a crash. A batch whose code does not build is bisected to the schema that breaks it.
 //
 // Usage: npm run build && nice -n 19 node bench/property.bench.mjs [instances=10000] [seed=424242]
-//        [schemas per batch=40] [fixtures per version=16]
+//        [schemas per batch=60] [fixtures per version=24]
 // (npm run fuzz runs it with the defaults.) test/property.test.ts keeps a small sample in npm test.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -22,8 +22,8 @@ import { buildFixtures, cacheDir, emitGo, emitRust, emitTypeScript, loadConfig, 
 const ROOT = join(import.meta.dirname, "..");
 const target = Number(process.argv[2] ?? 10_000);
 const seed = Number(process.argv[3] ?? 424242);
-const perBatch = Number(process.argv[4] ?? 40);
-const maxFixtures = Number(process.argv[5] ?? 16);
+const perBatch = Number(process.argv[4] ?? 60);
+const maxFixtures = Number(process.argv[5] ?? 24);
 const strict = process.env.CI === "true";
 
 // The arbitrary is TypeScript and imports only fast-check and node: transpile it next to the
