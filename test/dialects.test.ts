@@ -8,6 +8,8 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { makeOracle } from "../src/fixtures/oracle.js";
+import { loadModules } from "../src/pipeline.js";
 import { runCli } from "./support/cli.js";
 import { hasTool } from "./support/toolchains.js";
 import { writeTree } from "./support/tree.js";
@@ -42,6 +44,31 @@ describe("dialects", () => {
     }
     expect(res.stderr).not.toMatch(/unknown format|no schema with key/);
   }, 600_000);
+
+  it("the oracle validates each document by its dialect, across dialects too", async () => {
+    const loaded = await loadModules(join(CASE, "schemas"), { allVersions: true, cwd: ROOT });
+    const oracle = makeOracle(loaded.history);
+    const point = (weight: number, coords: unknown[] = [1, "x"]) => ({ coords, weight });
+    const errors = (entity: string, value: unknown) => oracle.validate(entity, 1, JSON.stringify(value));
+    // draft-04: boolean exclusiveMinimum, items list + additionalItems: false.
+    expect(errors("point", point(0.5))).toEqual([]);
+    expect(errors("point", point(0))).not.toEqual([]);
+    expect(errors("point", point(1, [1, "x", 2]))).not.toEqual([]);
+    // draft-06: a plain-name $id; draft-06 exclusiveMinimum is a number.
+    expect(errors("basket", { lines: [{ sku: "a", qty: 1 }] })).toEqual([]);
+    expect(errors("basket", { lines: [{ sku: "a", qty: 0 }] })).not.toEqual([]);
+    // 2020-12 referring to the draft-04 document by its absolute id.
+    const catalog = (origin: unknown) => ({ sections: [], price: { cents: 1 }, currency: "EUR", origin });
+    expect(errors("catalog", catalog(point(0.5)))).toEqual([]);
+    expect(errors("catalog", catalog(point(0)))).not.toEqual([]);
+    expect(errors("catalog", { ...catalog(point(1)), currency: "GBP" })).not.toEqual([]);
+  });
+
+  it("lint follows anchors and $id references (no unresolved-ref)", async () => {
+    const res = await runCli(["lint", "-C", project(), "--format", "json"]);
+    expect(res.stdout).not.toMatch(/unresolved-ref/);
+    expect(res.code).toBe(0);
+  });
 
   it("an unknown format is a warning, not ajv noise", async () => {
     const dir = writeTree({ "schemas/thing/v1.json": { type: "object", properties: { c: { type: "string", format: "colour" } } } });

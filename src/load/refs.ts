@@ -61,6 +61,8 @@ export interface IndexedDoc {
   uri: string;
   value: unknown;
   dialect: Dialect;
+  /** Its schema objects that make a reference (in schema positions). */
+  refs: object[];
 }
 
 /** Where a schema object is: its document, JSON pointer, base URI and dialect. */
@@ -129,13 +131,35 @@ export class RefIndex {
     if (known) return known;
     const value = this.host.read(rel);
     if (value === undefined) return undefined;
-    const doc: IndexedDoc = { rel, uri, value, dialect: dialectOf((value as { $schema?: unknown } | null)?.$schema, dialect) };
+    const doc: IndexedDoc = { rel, uri, value, dialect: dialectOf((value as { $schema?: unknown } | null)?.$schema, dialect), refs: [] };
     this.docs.set(rel, doc);
     this.own.set(doc, new Map());
     this.anchors.set(doc, new Map());
     if (value !== null && typeof value === "object") this.resource(uri, value, doc);
     this.walk(value, doc, "", uri, doc.dialect);
     return doc;
+  }
+
+  /** The dialects of a document and of every document its references reach. */
+  dialectsReached(rel: string): Set<Dialect> {
+    const dialects = new Set<Dialect>();
+    const seen = new Set<string>([rel]);
+    const queue = [rel];
+    while (queue.length > 0) {
+      const doc = this.doc(queue.shift()!);
+      if (!doc) continue;
+      dialects.add(doc.dialect);
+      for (const node of doc.refs) {
+        const r = this.resolve(node);
+        if (!r.ok) continue;
+        dialects.add(r.place.dialect);
+        if (!seen.has(r.place.doc.rel)) {
+          seen.add(r.place.doc.rel);
+          queue.push(r.place.doc.rel);
+        }
+      }
+    }
+    return dialects;
   }
 
   /** Every document read so far. */
@@ -182,6 +206,7 @@ export class RefIndex {
       this.dynamicAnchors.set(n.$dynamicAnchor, (this.dynamicAnchors.get(n.$dynamicAnchor) ?? 0) + 1);
     }
     if (dialect === "2019-09" && n.$recursiveAnchor === true) this.recursiveAnchors += 1;
+    if (refOf(n)) doc.refs.push(n);
     forEachSubschema(n, (child, path) => this.walk(child, doc, pointer + pointerFrom(path), base, dialect));
   }
 

@@ -3,7 +3,7 @@
 //   basket/v1.json (basket v1)
 //   catalog/v1.json (catalog v1)
 //   point/v1.json (point v1)
-// inputs sha256: e63dac645f7252bdaf54bd91db82110c88c97ef3cc17b6aa5567d9bc7c80119b
+// inputs sha256: 86552f716266cfc1637c5615e09269c391009616bcdc2b71fbcb00c9bdc5e5c6
 
 module example.com/lockstep/dialects
 

@@ -3,7 +3,7 @@
 //   basket/v1.json (basket v1)
 //   catalog/v1.json (catalog v1)
 //   point/v1.json (point v1)
-// inputs sha256: e63dac645f7252bdaf54bd91db82110c88c97ef3cc17b6aa5567d9bc7c80119b
+// inputs sha256: 86552f716266cfc1637c5615e09269c391009616bcdc2b71fbcb00c9bdc5e5c6
 
 package schemas
 
@@ -110,6 +110,7 @@ type Catalog struct {
 	Sections []Section `json:"sections"`
 	Price    *Price    `json:"price,omitempty"`
 	Currency *Currency `json:"currency,omitempty"`
+	Origin   *Point    `json:"origin,omitempty"`
 	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -143,6 +144,9 @@ func (x *Catalog) encodeFields(w *objectWriter) {
 	if x.Currency != nil {
 		w.prop("currency", x.Currency)
 	}
+	if x.Origin != nil {
+		w.prop("origin", x.Origin)
+	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
@@ -154,6 +158,9 @@ func (x *Catalog) decodeFields(obj map[string]json.RawMessage) error {
 		return err
 	}
 	if err := decodeOptional(obj, &x.Currency, "currency"); err != nil {
+		return err
+	}
+	if err := decodeOptional(obj, &x.Origin, "origin"); err != nil {
 		return err
 	}
 	return decodeExtra(obj, &x.AdditionalProperties)

@@ -4,7 +4,7 @@
 //   catalog/v1.json (catalog v1)
 //   point/v1.json (point v1)
 //   _common/currency.json (shared)
-// inputs sha256: e63dac645f7252bdaf54bd91db82110c88c97ef3cc17b6aa5567d9bc7c80119b
+// inputs sha256: 86552f716266cfc1637c5615e09269c391009616bcdc2b71fbcb00c9bdc5e5c6
 
 // Generated enums may share a prefix and tagged unions may hold variants of very different sizes.
 // Doc comments are the schemas' own markdown, which the doc lints may not like.
@@ -49,6 +49,8 @@ pub struct Catalog {
     pub price: Option<Price>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<Currency>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Point>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
