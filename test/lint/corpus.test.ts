@@ -31,6 +31,30 @@ function run(name: string): LintResult {
   return r;
 }
 
+/** The reasons inclusion cannot be decided; a not-comparable message names one. */
+const UNDECIDABLE = [
+  /inclusion between regular expressions is not computed/,
+  /each validator checks formats with its own code/,
+  /resolves through the dynamic scope/,
+  /\$ref here that cannot be followed|a \$ref cannot be followed/,
+];
+
+/**
+ * Places where the set comparison is still incomplete (neither a proof nor data that shows a
+ * break), as rel#pointer. A known gap of the prover, not an undecidable question: the list may
+ * only shrink.
+ */
+const KNOWN_GAPS = new Set([
+  "dependabot-2-0/v4.json#/definitions/update/allOf",
+  "dependabot-2-0/v6.json#/else",
+  "dependabot-2-0/v6.json#/definitions/update/allOf",
+  "jsconfig/v6.json#/definitions/compilerOptionsDefinition/properties/compilerOptions/anyOf/0/properties/target/anyOf",
+  "template/v2.json#/properties/forms/additionalProperties/oneOf",
+  "template/v2.json#/properties/constraints/additionalProperties/oneOf",
+  "template/v6.json#/properties/forms/additionalProperties/oneOf",
+  "template/v6.json#/properties/constraints/additionalProperties/oneOf",
+]);
+
 describe.skipIf(!present)("lint over real schema histories", () => {
   it("finds the histories", () => expect(names.length).toBeGreaterThanOrEqual(10));
 
@@ -58,6 +82,25 @@ describe.skipIf(!present)("lint over real schema histories", () => {
     if (want.line !== undefined) expect(f!.location.line).toBe(want.line);
     return f!;
   };
+
+  it("every not-comparable finding names a reason no rule could decide (or is a listed gap of the prover)", () => {
+    let all = 0;
+    let undecidable = 0;
+    const decidable: string[] = [];
+    const gaps = new Set<string>();
+    for (const name of names) {
+      for (const f of run(name).findings.filter((x) => x.rule === "not-comparable")) {
+        all++;
+        const at = `${f.location.rel}#${f.pointer}`;
+        if (UNDECIDABLE.some((re) => re.test(f.message))) undecidable++;
+        else if (KNOWN_GAPS.has(at)) gaps.add(at);
+        else decidable.push(`${at}: ${f.message}`);
+      }
+    }
+    console.log(`not-comparable over ${names.length} histories: ${all} findings, ${undecidable} undecidable, ${gaps.size} known gaps of the prover`);
+    expect(decidable).toEqual([]);
+    expect(undecidable).toBeGreaterThan(0);
+  });
 
   it("ty v4 → v5: strict-literal-narrowing became strict-equality-semantics (undeclared rename)", () => {
     const f = has("ty", { rule: "property-renamed", file: "ty/v5.json", pointer: "/definitions/AnalysisOptions/properties/strict-equality-semantics" });

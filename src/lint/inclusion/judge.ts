@@ -94,7 +94,10 @@ export class Judge {
     if (depth > 40) return gap("the schemas nest too deeply to compare");
     const sa = this.deref(a);
     const sb = this.deref(b);
-    if (isUnresolved(sa) || isUnresolved(sb)) return gap("a $ref cannot be followed");
+    if (isUnresolved(sa) || isUnresolved(sb)) {
+      const u = (isUnresolved(sa) ? sa : sb) as { unresolvedRef: string; reason: string };
+      return gap(`a $ref cannot be followed (${u.unresolvedRef}: ${u.reason})`, true);
+    }
     if (sa === false || isTrivial(sb) || sb === undefined) return true;
     if (sb === false) return gap("the schema is false");
     const A: Schema = isObject(sa) ? sa : {};
@@ -119,22 +122,25 @@ export class Judge {
     for (const key of ["anyOf", "oneOf"] as const) {
       if (!Array.isArray(A[key])) continue;
       const rest = omit(A, key);
-      for (const branch of A[key] as unknown[]) {
-        const p = sub({ allOf: [rest, branch] }, B);
+      const branches = A[key] as unknown[];
+      for (let i = 0; i < branches.length; i++) {
+        // A oneOf branch also excludes the others.
+        const others = key === "oneOf" && branches.length > 1 ? [{ not: { anyOf: branches.filter((_, j) => j !== i) } }] : [];
+        const p = sub({ allOf: [rest, branches[i], ...others] }, B);
         if (p !== true) return p;
       }
       return true;
     }
-    if (Array.isArray(A.allOf)) {
-      for (const m of A.allOf) if (sub(m, B) === true) return true;
-      return sub(mergeAllOf(A, (x) => ra.deref(x)).merged, B);
-    }
+    if (Array.isArray(A.allOf)) return this.allOfOld(A, ra, B, rb, d);
     const values = valuesOf(A);
     if (values) return this.valuesIn(values, A, ra, B, rb);
+    // An old `not` that every other old instance matches: the old schema is empty.
+    if ("not" in A && sub(omit(A, "not"), A.not) === true) return true;
     if ("if" in A && ("then" in A || "else" in A)) {
-      // A = (A ∧ if ∧ then) ∪ (A ∧ ¬if ∧ else) ⊆ (A ∧ then) ∪ (A ∧ else).
+      // A = (A ∧ if ∧ then) ∪ (A ∧ ¬if ∧ else).
       const rest = omit(A, "if", "then", "else");
-      if (sub({ allOf: [rest, "then" in A ? A.then : true] }, B) === true && sub({ allOf: [rest, "else" in A ? A.else : true] }, B) === true) return true;
+      const yes = sub({ allOf: [rest, A.if, "then" in A ? A.then : true] }, B) === true;
+      if (yes && sub({ allOf: [rest, { not: A.if }, "else" in A ? A.else : true] }, B) === true) return true;
     }
     const parts: Array<() => Proof> = [];
     if (Array.isArray(B.allOf)) for (const m of B.allOf) parts.push(() => sub(A, m));
@@ -146,13 +152,46 @@ export class Judge {
     return both(...parts);
   }
 
+  /**
+   * An old allOf: merged (a conflicting keyword keeps its first value, which only widens the old
+   * side, so proofs stay sound), plus one variant per member carrying that member's conditional,
+   * `not` or union, for the part of the new schema that needs it.
+   */
+  private allOfOld(A: Schema, ra: Resolver, B: Schema, rb: Resolver, d: number): Proof {
+    const sub = (x: unknown, y: unknown) => this.prove(at(x, ra), at(y, rb), d);
+    const merged = mergeAllOf(A, (x) => ra.deref(x)).merged;
+    const variants: Schema[] = [merged];
+    for (const m of A.allOf as unknown[]) {
+      const x = ra.deref(m);
+      if (!isObject(x) || !LOGIC.some((k) => k in x)) continue;
+      const v: Schema = omit(merged, ...LOGIC);
+      for (const k of LOGIC) if (k in x) v[k] = x[k];
+      variants.push(v);
+    }
+    if (variants.length === 1) return sub(merged, B);
+    const parts = Array.isArray(B.allOf) ? [omit(B, "allOf"), ...(B.allOf as unknown[])] : [B];
+    for (const part of parts) {
+      let first: Proof | undefined;
+      for (const v of variants) {
+        const p = sub(v, part);
+        if (p === true) {
+          first = true;
+          break;
+        }
+        first ??= p;
+      }
+      if (first !== true) return first ?? gap("no part of the old allOf includes the other schema");
+    }
+    return true;
+  }
+
   private valuesIn(values: unknown[], A: Schema, ra: Resolver, B: Schema, rb: Resolver): Proof {
     for (const v of values) {
       const own = validate(v, omit(A, "enum", "const"), ra).valid;
       if (own === false) continue;
-      const ok = validate(v, B, rb).valid;
-      if (ok === false) return gap(`${canon(v)} is rejected`);
-      if (ok === undefined) return gap(`lockstep cannot check ${canon(v)} against the other schema`);
+      const o = validate(v, B, rb);
+      if (o.valid === false) return gap(`${canon(v)} is rejected`);
+      if (o.valid === undefined) return gap(`${canon(v)}: ${o.why ?? "lockstep cannot check it"}`, o.why !== undefined);
     }
     return true;
   }
@@ -202,6 +241,11 @@ export class Judge {
     if (sub(A, then) === true && sub(A, els) === true) return true;
     if (sub(A, B.if) === true) return sub(A, then);
     if (this.disjoint(at(A, ra), at(B.if, rb), d)) return sub(A, els);
+    if (ra === rb) {
+      // Same tree: A ∧ if ⊆ then and A ∧ ¬if ⊆ else, read directly.
+      const t = sub({ allOf: [A, B.if] }, then);
+      if (t === true && sub({ allOf: [A, { not: B.if }] }, els) === true) return true;
+    }
     return gap("lockstep cannot tell which instances meet `if`");
   }
 
@@ -217,10 +261,15 @@ export class Judge {
       if (Array.isArray(sa[key])) return (sa[key] as unknown[]).every((br) => this.disjoint(at({ allOf: [omit(sa, key), br] }, a.r), c, d));
       if (Array.isArray(sc[key])) return (sc[key] as unknown[]).every((br) => this.disjoint(a, at({ allOf: [omit(sc, key), br] }, c.r), d));
     }
-    const A: Schema = Array.isArray(sa.allOf) ? mergeAllOf(sa, (x) => a.r.deref(x)).merged : sa;
-    const C: Schema = Array.isArray(sc.allOf) ? mergeAllOf(sc, (x) => c.r.deref(x)).merged : sc;
+    const A = conjoin(sa, a.r);
+    const C = conjoin(sc, c.r);
     if ("not" in A && this.prove(at(C, c.r), at(A.not, a.r), d) === true) return true;
     if ("not" in C && this.prove(at(A, a.r), at(C.not, c.r), d) === true) return true;
+    if (a.r === c.r) {
+      // A = A' ∧ ¬N: A and C are disjoint when A' ∧ C ⊆ N (and the same for C).
+      if ("not" in A && this.prove(at({ allOf: [omit(A, "not"), C] }, a.r), at(A.not, a.r), d) === true) return true;
+      if ("not" in C && this.prove(at({ allOf: [omit(C, "not"), A] }, a.r), at(C.not, a.r), d) === true) return true;
+    }
     const ka = kinds(A);
     const kc = kinds(C);
     if (![...ka].some((t) => kc.has(t) || (t === "integer" && kc.has("number")) || (t === "number" && kc.has("integer")))) return true;
@@ -238,9 +287,9 @@ export class Judge {
     for (const n of reqC) if (!(n in pa) && A.additionalProperties === false && !isObject(A.patternProperties)) return true;
     for (const n of reqA) if (!(n in pc) && C.additionalProperties === false && !isObject(C.patternProperties)) return true;
     for (const n of Object.keys(pc)) {
+      // One side always has n, and the values n may take on each side do not meet.
       if (!(n in pa) || !(reqA.has(n) || reqC.has(n))) continue;
-      if (reqA.has(n) && reqC.has(n) && this.disjoint(at(pa[n], a.r), at(pc[n], c.r), d)) return true;
-      if ((reqA.has(n) || reqC.has(n)) && pc[n] === false) return true;
+      if (pc[n] === false || pa[n] === false || this.disjoint(at(pa[n], a.r), at(pc[n], c.r), d)) return true;
     }
     return false;
   }
@@ -306,5 +355,31 @@ export function kinds(s: Schema): Set<JsonType> {
   if (!fromValues) return base;
   return new Set([...base].filter((t) => fromValues.has(t) || (t === "number" && fromValues.has("integer"))));
 }
+
+/**
+ * allOf members folded into one schema for the disjointness test: required lists joined, each
+ * property's schemas kept together (allOf), other keywords first come first kept.
+ */
+function conjoin(s: Schema, r: Resolver, depth = 0): Schema {
+  if (!Array.isArray(s.allOf) || depth > 8) return s;
+  const out: Schema = {};
+  const props = new Map<string, unknown[]>();
+  const required = new Set<string>();
+  for (const raw of [omit(s, "allOf"), ...(s.allOf as unknown[]).map((m) => r.deref(m))]) {
+    if (!isObject(raw) || isUnresolved(raw)) continue;
+    const m = conjoin(raw, r, depth + 1);
+    for (const [k, v] of Object.entries(m)) {
+      if (k === "required" && Array.isArray(v)) v.forEach((x) => required.add(String(x)));
+      else if (k === "properties" && isObject(v)) for (const [n, p] of Object.entries(v)) props.set(n, [...(props.get(n) ?? []), p]);
+      else if (!(k in out)) out[k] = v;
+    }
+  }
+  if (required.size > 0) out.required = [...required];
+  if (props.size > 0) out.properties = Object.fromEntries([...props].map(([n, l]) => [n, l.length === 1 ? l[0] : { allOf: l }]));
+  return out;
+}
+
+/** Keywords an old allOf member may carry that merging would lose. */
+const LOGIC = ["if", "then", "else", "not", "oneOf", "anyOf"];
 
 export { at };

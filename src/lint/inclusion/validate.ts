@@ -30,13 +30,15 @@ function formatOk(format: string, value: string): boolean | undefined {
 
 export interface Outcome {
   valid: boolean | undefined;
+  /** Why valid is undefined. */
+  why?: string;
   /** Property names evaluated (for unevaluatedProperties); "all" when additionalProperties ran. */
   props: Set<string>;
   /** Array positions evaluated from the start; Infinity when items ran on the rest. */
   items: number;
 }
 
-const unknown = (): Outcome => ({ valid: undefined, props: new Set(), items: 0 });
+const unknown = (why: string): Outcome => ({ valid: undefined, why, props: new Set(), items: 0 });
 const result = (valid: boolean | undefined): Outcome => ({ valid, props: new Set(), items: 0 });
 
 function and(a: boolean | undefined, b: boolean | undefined): boolean | undefined {
@@ -47,20 +49,25 @@ function and(a: boolean | undefined, b: boolean | undefined): boolean | undefine
 const UNKNOWN_ASSERTIONS = new Set(["$dynamicRef", "$recursiveRef"]);
 
 export function validate(value: unknown, schema: unknown, r: Resolver, depth = 0): Outcome {
-  if (depth > 64) return unknown();
+  if (depth > 64) return unknown("the schema nests too deeply");
   const s = r.deref(schema);
-  if (isUnresolved(s)) return unknown();
+  if (isUnresolved(s)) return unknown(`a $ref cannot be followed (${s.unresolvedRef}: ${s.reason})`);
   if (s === true || s === undefined) return result(true);
   if (s === false) return result(false);
-  if (!isObject(s)) return unknown();
+  if (!isObject(s)) return unknown("the schema is not an object");
   const origin = r.originOf(s);
   if (origin) r.registerChildren(s, origin);
-  for (const k in s) if (UNKNOWN_ASSERTIONS.has(k)) return unknown();
+  for (const k in s) if (UNKNOWN_ASSERTIONS.has(k)) return unknown(`${k} resolves through the dynamic scope, which lockstep does not follow`);
   const out: Outcome = { valid: true, props: new Set(), items: 0 };
-  const check = (v: boolean | undefined) => {
+  const check = (v: boolean | undefined, why?: string) => {
+    if (v === undefined && out.valid !== false) out.why ??= why;
     out.valid = and(out.valid, v);
   };
-  const sub = (v: unknown, x: unknown) => validate(v, x, r, depth + 1);
+  const sub = (v: unknown, x: unknown) => {
+    const o = validate(v, x, r, depth + 1);
+    if (o.valid === undefined && o.why) out.why ??= o.why;
+    return o;
+  };
   const t = typeOfValue(value);
   const types = typesOf(s);
   if (types) check(types.has(t) || (t === "integer" && types.has("number")));
@@ -74,9 +81,9 @@ export function validate(value: unknown, schema: unknown, r: Resolver, depth = 0
     if (max !== undefined) check(len <= max);
     if (typeof s.pattern === "string") {
       const re = regex(s.pattern);
-      check(re ? re.test(value) : undefined);
+      check(re ? re.test(value) : undefined, `pattern /${s.pattern}/ is not a regular expression JavaScript reads`);
     }
-    if (typeof s.format === "string") check(formatOk(s.format, value));
+    if (typeof s.format === "string") check(formatOk(s.format, value), `format "${s.format}" is not one lockstep knows: each validator checks formats with its own code`);
   }
   if (Array.isArray(value)) array(value, s, r, depth, out, check);
   if (isObject(value)) object(value, s, r, depth, out, check);
@@ -134,7 +141,11 @@ function numeric(value: number, s: Schema, check: (v: boolean | undefined) => vo
 }
 
 function array(value: unknown[], s: Schema, r: Resolver, depth: number, out: Outcome, check: (v: boolean | undefined) => void): void {
-  const sub = (v: unknown, x: unknown) => validate(v, x, r, depth + 1);
+  const sub = (v: unknown, x: unknown) => {
+    const o = validate(v, x, r, depth + 1);
+    if (o.valid === undefined && o.why) out.why ??= o.why;
+    return o;
+  };
   const [min, max] = [num(s, "minItems"), num(s, "maxItems")];
   if (min !== undefined) check(value.length >= min);
   if (max !== undefined) check(value.length <= max);
@@ -158,7 +169,11 @@ function array(value: unknown[], s: Schema, r: Resolver, depth: number, out: Out
 }
 
 function object(value: Record<string, unknown>, s: Schema, r: Resolver, depth: number, out: Outcome, check: (v: boolean | undefined) => void): void {
-  const sub = (v: unknown, x: unknown) => validate(v, x, r, depth + 1);
+  const sub = (v: unknown, x: unknown) => {
+    const o = validate(v, x, r, depth + 1);
+    if (o.valid === undefined && o.why) out.why ??= o.why;
+    return o;
+  };
   const keys = Object.keys(value);
   const [min, max] = [num(s, "minProperties"), num(s, "maxProperties")];
   if (min !== undefined) check(keys.length >= min);
