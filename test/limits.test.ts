@@ -69,6 +69,14 @@ describe("input limits", () => {
     expect(res.code, res.stderr).toBe(0);
   });
 
+  it("descriptions and enums far longer than the argument limit generate", async () => {
+    // 150,000 items: past what one call takes as arguments (about 120,000 on Node 20).
+    const lines = Array.from({ length: 150_000 }, (_, i) => `${i} \``).join("\n");
+    const values = Array.from({ length: 150_000 }, (_, i) => i);
+    const res = await run("generate", { "schemas/big/v1.json": { type: "object", properties: { n: { type: "integer", enum: values }, s: { type: "string", description: lines } } } });
+    expect(res.code, res.stderr.slice(0, 500)).toBe(0);
+  }, 120_000);
+
   it("a code frame in a one-line 1 MB file shows a window around the column", () => {
     const text = `${"x".repeat(500_000)}!${"y".repeat(500_000)}`;
     const frame = codeFrame(text, 1, 500_001);

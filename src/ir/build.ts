@@ -15,6 +15,7 @@ import {
   UNREPRESENTABLE, declaredTypes, docOf, hasKindKeywords, isSchemaObject, kindOfValue, mergeAllOf, omit, type Schema,
 } from "./schema.js";
 import type { AliasDecl, Checks, Decl, EntityRoot, EnumDecl, JsonValue, JsonKind, Module, SourceRef, TypeExpr, Warning, Words } from "./types.js";
+import { maxOf, minOf } from "../arrays.js";
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
@@ -256,7 +257,7 @@ export class Builder {
     } else if (kinds.size === 1 && kinds.has("string")) {
       inner = { kind: "string", checks: { values: rest as JsonValue[] } };
     } else if ([...kinds].every((k) => k === "integer")) {
-      inner = { kind: "integer", bits: integerBits({ minimum: Math.min(...(rest as number[])), maximum: Math.max(...(rest as number[])), format: schema.format }), checks: { values: rest as JsonValue[] } };
+      inner = { kind: "integer", bits: integerBits({ minimum: minOf(rest as number[]), maximum: maxOf(rest as number[]), format: schema.format }), checks: { values: rest as JsonValue[] } };
     } else if ([...kinds].every((k) => k === "integer" || k === "number")) {
       inner = { kind: "number", checks: { values: rest as JsonValue[] } };
     } else if (kinds.size === 1 && kinds.has("boolean")) {

@@ -4,6 +4,7 @@
  * arrays and maps are already indirect.
  */
 import type { Decl, TypeExpr } from "./types.js";
+import { append } from "../arrays.js";
 
 type RefExpr = Extract<TypeExpr, { kind: "ref" }>;
 
@@ -37,7 +38,7 @@ function edgesOf(decl: Decl): { refs: RefExpr[]; targets: string[] } {
       byValueRefs(decl.type, refs);
       break;
     case "tagged-union":
-      targets.push(...decl.variants.map((v) => v.target));
+      append(targets, decl.variants.map((v) => v.target));
       break;
     case "enum":
       break;
@@ -55,7 +56,7 @@ export function markIndirectRefs(decls: readonly Decl[]): void {
       if (id === to) return true;
       if (seen.has(id)) continue;
       seen.add(id);
-      stack.push(...(edges.get(id)?.targets ?? []));
+      append(stack, edges.get(id)?.targets ?? []);
     }
     return false;
   };

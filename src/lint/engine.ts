@@ -18,6 +18,7 @@ import { ALLOW_KEYWORD, applySuppressions, fromConfig, inSource, type Suppressio
 import { fsTree, type SchemaTree, type VersionFile } from "./tree.js";
 import type { Finding, Mode, Target } from "./types.js";
 import { Walker, type Emitted } from "./walk.js";
+import { append } from "../arrays.js";
 
 export interface LintOptions {
   cwd: string;
@@ -139,7 +140,7 @@ export function lint(options: LintOptions): LintResult {
     if (scanned.has(s.rel) || !s.tree.text(s.rel)?.includes(ALLOW_KEYWORD)) continue;
     scanned.add(s.rel);
     const nodes = versionContexts.get(s.rel)?.nodes() ?? schemaNodes(s.resolver, s.rel);
-    suppressions.push(...inSource(s.tree, nodes, s.rel.split("/")[0]!, known));
+    append(suppressions, inSource(s.tree, nodes, s.rel.split("/")[0]!, known));
   }
   const unique = dedupe(findings);
   for (const extra of applySuppressions(unique, suppressions.filter((s) => s.kind === "inSource" || selected(s.entity) || s.problem))) {

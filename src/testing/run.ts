@@ -14,6 +14,7 @@ import { loadModules } from "../pipeline.js";
 import { writeOutputs } from "../write.js";
 import { crossCheck, judge, readEmitted, type Outcome } from "./compare.js";
 import { RUNNERS, type Language, type LanguageRun } from "./languages.js";
+import { append } from "../arrays.js";
 
 export interface TestOptions {
   config: Config;
@@ -81,8 +82,8 @@ export async function runTests(options: TestOptions): Promise<TestResult> {
     if (run.status !== "ran") continue;
     const written = readEmitted(out);
     emitted.set(language, written);
-    outcomes.push(...judge(language, written, config.fixtures, fixtureTexts));
+    append(outcomes, judge(language, written, config.fixtures, fixtureTexts));
   }
-  outcomes.push(...crossCheck(emitted));
+  append(outcomes, crossCheck(emitted));
   return { runs, outcomes, timings: { generateMs }, fixtures: fixtureFiles.length };
 }

@@ -79,6 +79,7 @@ export const fileBytes: fc.Arbitrary<Buffer> = fc.oneof(
   { weight: 6, arbitrary: jsonText.map((t) => Buffer.from(t)) },
   { weight: 3, arbitrary: mutate.map((t) => Buffer.from(t)) },
   { weight: 1, arbitrary: fc.constant(Buffer.from(BASE)) },
+  { weight: 1, arbitrary: fc.constantFrom(...SCALARS).map((t) => Buffer.from(t)) },
   { weight: 1, arbitrary: jsonText.map((t) => Buffer.from(`\ufeff${t}`)) },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 40 }).map((b) => Buffer.from(b)) },
   { weight: 1, arbitrary: deep.map((t) => Buffer.from(t)) },

@@ -3,7 +3,7 @@
  * consecutive rows, every cell that is followed by another cell is padded to the widest such
  * cell of its column in that run. A comment or blank line ends the run.
  */
-import { maxOf } from "../../arrays.js";
+import { append, maxOf } from "../../arrays.js";
 
 /** A row of cells to align, or a line printed as it is (a comment) that breaks alignment. */
 export type Row = { cells: string[] } | { line: string };
@@ -14,7 +14,7 @@ export function alignRows(rows: readonly Row[]): string[] {
   const out: string[] = [];
   let run: string[][] = [];
   const flush = (): void => {
-    out.push(...alignRun(run));
+    append(out, alignRun(run));
     run = [];
   };
   for (const row of rows) {
@@ -40,7 +40,7 @@ function alignRun(run: string[][]): string[] {
       }
       let end = start;
       while (end < run.length && run[end]!.length > col + 1) end++;
-      const w = Math.max(...run.slice(start, end).map((c) => width(c[col]!)));
+      const w = maxOf(run.slice(start, end).map((c) => width(c[col]!)));
       for (let r = start; r < end; r++) padded[r]![col] = run[r]![col]! + " ".repeat(w - width(run[r]![col]!));
       start = end;
     }

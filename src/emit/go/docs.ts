@@ -38,11 +38,11 @@ function docText(doc: Doc, extras: DocExtras): string[] {
     facts.push(`Default: ${oneLine(extras.default.json)} (${when}).`);
   }
   for (const example of doc.examples ?? []) facts.push(`Example: ${oneLine(JSON.stringify(example))}`);
-  facts.push(...(extras.notes ?? []).map(oneLine));
+  append(facts, (extras.notes ?? []).map(oneLine));
   if (doc.constraints.length > 0) {
     // A list in gofmt's own layout; items are single lines so none can be read as anything else.
     facts.push("Constraints (not checked by the generated code):");
-    facts.push(...doc.constraints.map((c) => `  - ${oneLine(c)}`));
+    append(facts, doc.constraints.map((c) => `  - ${oneLine(c)}`));
   }
   para(facts);
   if (doc.deprecated) para(["Deprecated: the schema marks this as deprecated."]);

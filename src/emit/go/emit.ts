@@ -11,6 +11,7 @@ import { TypeMapper } from "./gotypes.js";
 import { claimName, fieldNames, goName } from "./naming.js";
 import { render } from "./render.js";
 import { goQuote } from "./text.js";
+import { append } from "../../arrays.js";
 
 export interface PackageFiles {
   types: string;
@@ -83,7 +84,7 @@ function renderDecl(decl: Decl, ctx: Ctx): string {
 function structBody(rows: { doc: string[]; cells: string[] }[]): string[] {
   const all: Row[] = [];
   for (const r of rows) {
-    all.push(...r.doc.map((line) => ({ line })));
+    append(all, r.doc.map((line) => ({ line })));
     all.push({ cells: r.cells });
   }
   return alignRows(all);

@@ -1,11 +1,11 @@
 /** Doc comments from the IR's `Doc`: description, then a short list of facts the types don't enforce. */
 import type { Doc } from "../../ir/types.js";
 import { docComment, docMarkdown, jsonInline, oneLine } from "./text.js";
-import { append } from "../../arrays.js";
+import { append, maxOf } from "../../arrays.js";
 
 /** Inline code that survives backticks in its text. */
 function code(text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const longest = maxOf([...text.matchAll(/`+/g)].map((m) => m[0].length), 0);
   const ticks = "`".repeat(longest + 1);
   return longest === 0 ? `${ticks}${text}${ticks}` : `${ticks} ${text} ${ticks}`;
 }

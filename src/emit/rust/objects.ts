@@ -6,6 +6,7 @@ import { docLines } from "./docs.js";
 import { attribute, fnSignature, indent, matchArm, typed } from "./layout.js";
 import { fieldName, snakeName, typeName, unraw, variantName } from "./naming.js";
 import { rustString } from "./text.js";
+import { append } from "../../arrays.js";
 
 /** Lines above an item: docs, `#[deprecated]`, `#[allow(deprecated)]` when it names deprecated things. */
 export function itemHead(docs: string[], deprecated: boolean, allowDeprecated: boolean): string[] {
@@ -68,7 +69,7 @@ export function structView(ctx: ModuleContext, decl: ObjectDecl) {
   for (const field of decl.fields) {
     const { lines, deprecated } = fieldLines(ctx, name, field, defaults);
     allow ||= deprecated;
-    body.push(...indent(lines, 4));
+    append(body, indent(lines, 4));
   }
   if (decl.additional.kind !== "closed") {
     const values = decl.additional.kind === "typed" ? ctx.rust(decl.additional.type) : "serde_json::Value";
@@ -79,7 +80,7 @@ export function structView(ctx: ModuleContext, decl: ObjectDecl) {
       "#[serde(flatten)]",
       ...typed(4, `pub ${snakeName(decl.additional.name)}:`, `BTreeMap<String, ${values}>`),
     ];
-    body.push(...indent(bag, 4));
+    append(body, indent(bag, 4));
   }
   const deprecated = decl.doc.deprecated === true;
   const head = [...itemHead(docLines(decl.doc, { notes: unknownPropertiesNotes(decl) }), deprecated, allow), "#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]"];
@@ -96,7 +97,7 @@ export function enumView(decl: EnumDecl) {
   for (const member of decl.members) {
     const variant = variantName(member.name);
     const value = rustString(member.value);
-    body.push(...indent([...docLines(member.doc), ...(member.doc.deprecated ? ["#[deprecated]"] : []), `${variant},`], 4));
+    append(body, indent([...docLines(member.doc), ...(member.doc.deprecated ? ["#[deprecated]"] : []), `${variant},`], 4));
     toWire.push(...matchArm(12, `Self::${variant}`, value));
     fromWire.push(...matchArm(12, value, `Self::${variant}`));
   }

@@ -73,11 +73,11 @@ export function emitObject(decl: ObjectDecl, decls: DeclIndex): string[] {
     notes.push("The schema closes this object, but other keywords (if/then, patternProperties, ...) can add properties.");
   }
   if (decl.variantOf !== undefined) notes.push("A variant of a tagged union: the tag is not a field here; the union adds it.");
-  out.push(...docBlock(docLines(decl.doc, { notes })), `export interface ${name} {`);
+  append(out, docBlock(docLines(decl.doc, { notes })), [`export interface ${name} {`]);
   const bodyStart = out.length;
   for (const f of decl.fields) {
     const prop = propertyName(f.name);
-    out.push(...docBlock(fieldDocLines(f, prop), "  "), `  ${prop}${f.required ? "" : "?"}: ${tsType(f.type, decls)};`);
+    append(out, docBlock(fieldDocLines(f, prop), "  "), [`  ${prop}${f.required ? "" : "?"}: ${tsType(f.type, decls)};`]);
   }
   if (bag) {
     const valueType = bag.additional.kind === "typed" ? tsType(bag.additional.type, decls) : "rt.JsonValue";

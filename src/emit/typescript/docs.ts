@@ -1,5 +1,6 @@
 /** IR documentation → TSDoc text lines (made inert by naming.docBlock). */
 import type { Doc, Field, JsonValue } from "../../ir/types.js";
+import { append } from "../../arrays.js";
 
 const json = (value: JsonValue): string => JSON.stringify(value);
 
@@ -17,10 +18,10 @@ export function docLines(doc: Doc, extras: DocExtras = {}): string[] {
   if (doc.title !== undefined) out.push(doc.title, "");
   if (doc.description !== undefined) out.push(doc.description, "");
   for (const note of extras.notes ?? []) out.push(note, "");
-  out.push(...(extras.facts ?? []));
+  append(out, extras.facts ?? []);
   if (doc.format !== undefined) out.push(`Format: \`${doc.format}\`.`);
   if (doc.constraints.length > 0) out.push(`Constraints (not checked): ${doc.constraints.join("; ")}.`);
-  out.push(...(extras.tags ?? []));
+  append(out, extras.tags ?? []);
   for (const example of doc.examples ?? []) out.push("@example", json(example));
   if (doc.deprecated === true) out.push("@deprecated");
   return out;

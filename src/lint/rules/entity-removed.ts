@@ -2,6 +2,7 @@
 import { defineRule } from "../rule.js";
 import { source } from "../effects.js";
 import { LOCK_FILE } from "../lock.js";
+import { maxOf } from "../../arrays.js";
 
 export default defineRule({
   meta: {
@@ -28,7 +29,7 @@ export default defineRule({
     for (const [entity, versions] of h.lock?.entities ?? []) {
       if (h.tree.entities.has(entity) || reported.has(entity)) continue;
       ctx.report({
-        entity, tree: h.tree, origin: { file: LOCK_FILE, pointer: `/entities/${entity}` }, from: Math.max(...versions.keys()),
+        entity, tree: h.tree, origin: { file: LOCK_FILE, pointer: `/entities/${entity}` }, from: maxOf(versions.keys()),
         message: `entity ${JSON.stringify(entity)} was released (${LOCK_FILE}) but its directory is gone`,
         impacts: [source(`the generated module for ${entity} disappears`)],
         subject: entity,
