@@ -100,8 +100,9 @@ export class Judge {
     }
     if (sa === false || isTrivial(sb) || sb === undefined) return true;
     if (sb === false) return gap("the schema is false");
+    if (!isObject(sb)) return gap("the schema is not an object"); // a number or string where a schema belongs
     const A: Schema = isObject(sa) ? sa : {};
-    const B = sb as Schema;
+    const B = sb;
     if (A === B && a.r === b.r) return true;
     if (sameSubtree(A, B, a.r.tree !== b.r.tree)) return true;
     let seen = this.active.get(A);
