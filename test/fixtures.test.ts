@@ -57,8 +57,15 @@ describe("fixtures", () => {
     const ok = writeTree({ "schemas/thing/v1.json": schema, "schemas/thing/examples/big.json": { n: 9007199254740993 } });
     const names = (await fixturesOf(`${ok}/schemas`))[0]!.fixtures.map((f) => f.name);
     expect(names).toEqual(expect.arrayContaining(["example-1", "example-big"]));
-    const bad = writeTree({ "schemas/thing/v1.json": schema, "schemas/thing/examples/zero.json": { n: 0 } });
-    await expect(fixturesOf(`${bad}/schemas`)).rejects.toThrow(/example is not valid under thing v1: \/n must be >= 1/);
+    const bad = writeTree({ "schemas/thing/v1.json": { ...schema, examples: [{ n: 5 }, { n: -1 }] }, "schemas/thing/examples/zero.json": { n: 0 } });
+    const [set] = await fixturesOf(`${bad}/schemas`);
+    // Rejected examples are findings naming where they are; the good ones and the synthesized ones stay.
+    expect(set!.findings.map((f) => f.format().split("\n")[0])).toEqual([
+      expect.stringMatching(/thing\/v1\.json:\d+:\d+: example is not valid under thing v1: \/n must be >= 1 \(at #\/examples\/1\)$/),
+      expect.stringMatching(/thing\/examples\/zero\.json: example is not valid under thing v1: \/n must be >= 1$/),
+    ]);
+    expect(set!.fixtures.map((f) => f.name)).toEqual(expect.arrayContaining(["minimal", "example-1"]));
+    expect(set!.fixtures.map((f) => f.name)).not.toContain("example-2");
   });
 
   it("handle properties named like Object.prototype members (the oracle checks own properties)", async () => {

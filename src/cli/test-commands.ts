@@ -24,6 +24,9 @@ export const fixturesCommand: CommandModule<object, FixturesArgs> = {
     const files = all.flatMap((v) => v.fixtures.map((f) => ({ path: `${v.entity}/v${v.version}/${f.name}.json`, contents: f.json })));
     const [report] = writeOutputs([{ dir: config.fixtures, files }], cwd);
     process.stdout.write(`fixtures: ${files.length} for ${all.length} entity versions (${report!.written.length} written, ${report!.removed.length} removed)\n`);
+    const findings = all.flatMap((v) => v.findings);
+    for (const f of findings) process.stderr.write(`${f.format()}\n`);
+    if (findings.length > 0) setExitCode(2);
   },
 };
 
@@ -45,5 +48,7 @@ export const testCommand: CommandModule<object, TestArgs> = {
     const strict = process.env.CI === "true";
     process.stdout.write(argv.format === "json" ? formatJson(result, strict) : formatText(result, strict));
     setExitCode(passed(result, strict) ? 0 : 1);
+    // Findings (an entity version without fixtures, a rejected example) are input errors.
+    if (result.findings.length > 0) setExitCode(2);
   },
 };

@@ -52,6 +52,10 @@ export function formatText(result: TestResult, missingIsFailure: boolean): strin
       lines.push("", `${run.language} harness failed:`, indent(run.message));
     }
   }
+  if (result.findings.length > 0) {
+    lines.push("", "not tested fully:");
+    for (const f of result.findings) lines.push(indent(f.format()));
+  }
   const t = result.runs.map((r) => `${r.language} compile ${secs(r.compileMs)} run ${secs(r.runMs)}`).join(", ");
   const total = result.outcomes.length;
   lines.push("", `${total - failures.length} passed, ${failures.length} failed (${result.fixtures} fixtures; generate ${secs(result.timings.generateMs)}; ${t})`);
@@ -59,7 +63,7 @@ export function formatText(result: TestResult, missingIsFailure: boolean): strin
 }
 
 export function formatJson(result: TestResult, missingIsFailure: boolean): string {
-  return `${JSON.stringify({ ok: passed(result, missingIsFailure), runs: result.runs, rows: rows(result.outcomes), failures: result.outcomes.filter((o) => !o.ok), timings: result.timings, fixtures: result.fixtures }, null, 2)}\n`;
+  return `${JSON.stringify({ ok: passed(result, missingIsFailure), runs: result.runs, rows: rows(result.outcomes), failures: result.outcomes.filter((o) => !o.ok), timings: result.timings, fixtures: result.fixtures, findings: result.findings.map((f) => ({ message: f.message, ...f.location })) }, null, 2)}\n`;
 }
 
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)}s`;

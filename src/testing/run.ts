@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Config } from "../config.js";
+import type { LockstepError } from "../errors.js";
 import { emitGo } from "../emit/go/index.js";
 import { emitRust } from "../emit/rust/index.js";
 import { emitTypeScript } from "../emit/typescript/index.js";
@@ -39,6 +40,8 @@ export interface TestResult {
   outcomes: Outcome[];
   timings: { generateMs: number };
   fixtures: number;
+  /** Entity versions that could not be tested fully (no fixture, a rejected example), at file:line:col. */
+  findings: LockstepError[];
 }
 
 const posix = (p: string): string => p.split(sep).join("/");
@@ -52,8 +55,8 @@ export async function runTests(options: TestOptions): Promise<TestResult> {
   const started = performance.now();
   const { config, cwd } = options;
   const loaded = await loadModules(config.schemas, { allVersions: true, cwd, remotes: config.remotes });
-  const fixtureFiles: GeneratedFile[] = options.instances ?? buildFixtures(loaded, options.seed, options.maxFixtures)
-    .flatMap((v) => v.fixtures.map((f) => ({ path: `${v.entity}/v${v.version}/${f.name}.json`, contents: f.json })));
+  const fixtures = options.instances ? [] : buildFixtures(loaded, options.seed, options.maxFixtures);
+  const fixtureFiles: GeneratedFile[] = options.instances ?? fixtures.flatMap((v) => v.fixtures.map((f) => ({ path: `${v.entity}/v${v.version}/${f.name}.json`, contents: f.json })));
   writeOutputs([{ dir: config.fixtures, files: fixtureFiles }], cwd);
   const fixtureTexts = new Map(fixtureFiles.map((f) => [f.path, f.contents]));
 
@@ -85,5 +88,5 @@ export async function runTests(options: TestOptions): Promise<TestResult> {
     append(outcomes, judge(language, written, config.fixtures, fixtureTexts));
   }
   append(outcomes, crossCheck(emitted));
-  return { runs, outcomes, timings: { generateMs }, fixtures: fixtureFiles.length };
+  return { runs, outcomes, timings: { generateMs }, fixtures: fixtureFiles.length, findings: fixtures.flatMap((v) => v.findings) };
 }
