@@ -1,6 +1,7 @@
 /**
  * Property: whatever the schema files hold, `generate`, `lint` and `fixtures` answer with exit 0,
- * 1 or 2 (never a crash), and a run that exits 2 leaves the project exactly as it was. Fixed
+ * 1 or 2 (never a crash), and a run that exits 2 leaves the project exactly as it was (but for
+ * the fixtures `fixtures` still writes for the entity versions it could build). Fixed
  * seed; LOCKSTEP_ANY_INPUT_RUNS=<n> runs more, LOCKSTEP_ANY_INPUT_SEED another seed.
  */
 import { createHash } from "node:crypto";
@@ -47,7 +48,9 @@ describe("any input: exit 0, 1 or 2, never a crash; nothing written on 2", () =>
             expect([0, 1, 2], `${command}: exit ${res.code}\n${res.stderr}`).toContain(res.code);
             if (res.code === 2) {
               expect(res.stderr.trim(), `${command}: a message on exit 2`).not.toBe("");
-              expect(snapshot(dir), `${command} exited 2 but changed the project`).toEqual(before);
+              // fixtures reports an entity version it cannot test (exit 2) and still writes the others' fixtures.
+              const after = Object.entries(snapshot(dir)).filter(([rel]) => command !== "fixtures" || !rel.startsWith("fixtures/") || rel in before);
+              expect(Object.fromEntries(after), `${command} exited 2 but changed the project`).toEqual(before);
             }
           }
           rmSync(dir, { recursive: true, force: true });
