@@ -1,4 +1,4 @@
-/** A $ref lint cannot follow (remote, outside the root, missing file or pointer, an anchor). */
+/** A $ref lint cannot follow (remote, outside the root, missing file, pointer or anchor). */
 import { defineRule } from "../rule.js";
 import { isUnresolved } from "../resolver.js";
 

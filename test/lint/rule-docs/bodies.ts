@@ -323,10 +323,10 @@ export const DOCS: Record<string, Doc> = {
     fix: "Add a discriminator: a required property with a distinct `const` in every variant.",
   },
   "unresolved-ref": {
-    what: "A `$ref` that cannot be followed: a remote URL, a path outside the schemas root, a missing file or pointer, an anchor.",
+    what: "A `$ref` that cannot be followed: a remote document (an absolute URI no document under the schemas root declares as its `$id`, with no vendored copy under `_remote/<host>/<path>`), a path outside the schemas root, a missing file, pointer or anchor.",
     why: "The schema behind it can neither be compared nor generated. Lint reports it and goes on with the rest (`lockstep generate` stops with the same message).",
     current: obj({ address: { $ref: "https://example.com/address.json" } }),
-    fix: "Copy the schema under the schemas root and refer to it by a relative path.",
+    fix: "Copy the schema under the schemas root (as `_remote/example.com/address.json` it keeps its URI), or refer to it by a relative path.",
   },
   "suppression-invalid": {
     what: "A suppression lint cannot accept: an `x-lockstep-allow` entry or a config suppression without a `reason`, naming an unknown rule id, or malformed.",
