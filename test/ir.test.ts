@@ -187,7 +187,7 @@ describe("IR kinds: a schema is typed as what it accepts", () => {
 
   it("types a schema without `type` as a union of every kind, each typed by its own keywords", async () => {
     const m = await root({
-      "schemas/loose/v1.json": { properties: { n: { type: "string" } }, required: ["n"], items: { type: "integer" }, minLength: 2 },
+      "schemas/loose/v1.json": { properties: { n: { type: "string" }, at: { type: "object", properties: { x: { type: "number" } } } }, required: ["n"], items: { type: "integer" }, minLength: 2 },
     });
     const union = decl(m, "loose");
     expect(kindsOf(union)).toEqual(["boolean", "integer", "number", "string", "array", "object"]);
@@ -195,7 +195,9 @@ describe("IR kinds: a schema is typed as what it accepts", () => {
     expect(variants.find((v) => v.kind === "array")!.type).toEqual({ kind: "array", items: { kind: "integer", bits: 64 } });
     expect(variants.find((v) => v.kind === "string")!.type).toEqual({ kind: "string", checks: { minLength: 2 } });
     expect(variants.find((v) => v.kind === "object")!.type).toMatchObject({ kind: "ref", target: "loose_object" });
-    expect(obj(m, "loose_object").fields.map((f) => [f.wireName, f.required])).toEqual([["n", true]]);
+    expect(obj(m, "loose_object").fields.map((f) => [f.wireName, f.required])).toEqual([["n", true], ["at", false]]);
+    // Types inside keep the names they had when the schema was read as an object.
+    expect(field(m, "loose_object", "at").type).toMatchObject({ kind: "ref", target: "loose_at" });
     // null is accepted too: the entity's type is the union or null.
     const entity = decl(m, m.entities[0]!.root);
     expect(entity).toMatchObject({ kind: "alias", id: "loose_or_null", type: { kind: "nullable", inner: { kind: "ref", target: "loose" } } });

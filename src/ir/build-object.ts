@@ -21,9 +21,10 @@ export function buildObject(b: Builder, schema: ObjectShape, hint: Words, at: So
   const properties = isSchemaObject(schema.properties) ? schema.properties : {};
   const additional = schema.additionalProperties;
   const named = b.declName(schema, hint, opts);
-  const isFreeForm = Object.keys(properties).length === 0 && named === hint;
+  const nested = b.nestedName(schema);
+  const isFreeForm = Object.keys(properties).length === 0 && (nested ? !nested.named : named === hint);
   if (isFreeForm && additional !== false) {
-    const values = isSchemaObject(additional) ? b.typeOf(additional, singular(hint), sub(at, "additionalProperties")) : ({ kind: "raw" } as TypeExpr);
+    const values = isSchemaObject(additional) ? b.typeOf(additional, singular(nested?.name ?? hint), sub(at, "additionalProperties")) : ({ kind: "raw" } as TypeExpr);
     return { kind: "map", values };
   }
   return { kind: "ref", target: declareObject(b, schema, named, at, undefined, undefined, open).id, indirect: false };
@@ -43,6 +44,8 @@ export function declareObject(
   const scope = new NameScope(`properties of ${name.join("_")}`);
   const required = new Set((Array.isArray(schema.required) ? schema.required : []).filter((r): r is string => typeof r === "string"));
   const properties = isSchemaObject(schema.properties) ? schema.properties : {};
+  // Types inside are named from the object's name, or from the union it is the object variant of.
+  const nested = b.nestedName(schema)?.name ?? name;
   // The union's tag is a property of every variant in TypeScript (named as the emitters name tags):
   // a field spelled like it there would be a second property of the same name.
   if (skip !== undefined) {
@@ -54,9 +57,9 @@ export function declareObject(
     const words = toWords(wireName, "field");
     const where = sub(at, "properties", wireName);
     scope.claim(words, wireName, `${where.file}#${where.pointer}`);
-    decl.fields.push(buildField(b, prop, wireName, words, [...name, ...words], required.has(wireName), where));
+    decl.fields.push(buildField(b, prop, wireName, words, [...nested, ...words], required.has(wireName), where));
   }
-  decl.additional = additionalOf(b, schema.additionalProperties, scope, name, at, open);
+  decl.additional = additionalOf(b, schema.additionalProperties, scope, nested, at, open);
   return decl;
 }
 

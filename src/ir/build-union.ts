@@ -189,7 +189,12 @@ export function untypedUnion(b: Builder, schema: Schema, hint: Words, at: Source
   b.markNullable(schema);
   const body = omit(schema, ...NAMING_KEYWORDS);
   const scope = new NameScope(`variants of ${decl.id}`);
-  for (const kind of KIND_ORDER) addVariant(b, decl, scope, kind, b.typeOf({ ...body, type: kind }, [...name, kind], at), at);
+  for (const kind of KIND_ORDER) {
+    // Only the object variant is a declaration of its own; types inside are named from the union.
+    const variant = { ...body, type: kind };
+    b.nameNestedFrom(variant, name, !sameWords(name, hint));
+    addVariant(b, decl, scope, kind, b.typeOf(variant, kind === "object" ? [...name, kind] : name, at), at);
+  }
   return nullable_({ kind: "ref", target: decl.id, indirect: false });
 }
 
@@ -219,3 +224,5 @@ export function valuesUnion(b: Builder, schema: Schema, values: JsonValue[], hin
   }
   return { kind: "ref", target: decl.id, indirect: false };
 }
+
+const sameWords = (a: Words, b: Words): boolean => a.length === b.length && a.every((w, i) => w === b[i]);

@@ -142,6 +142,20 @@ export class Builder {
     }
   }
 
+  /**
+   * Types inside `schema` are named from `name`, as if `schema` had it: an object variant names
+   * its fields' types like its union. `named`: the name is the schema's own, not its path's.
+   */
+  nameNestedFrom(schema: object, name: Words, named: boolean): void {
+    this.nestedNames.set(schema, { name, named });
+  }
+
+  nestedName(schema: object): { name: Words; named: boolean } | undefined {
+    return this.nestedNames.get(schema);
+  }
+
+  private readonly nestedNames = new WeakMap<object, { name: Words; named: boolean }>();
+
   /** Uses of `schema`'s declaration are wrapped in nullable, from now on (before its body is built, for recursion). */
   markNullable(schema: object): void {
     this.nullableDecls.add(this.declKey(schema));

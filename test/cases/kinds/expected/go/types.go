@@ -68,11 +68,11 @@ func (x *Loose) UnmarshalJSON(data []byte) error {
 
 // Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type LooseObject struct {
-	Name   string                    `json:"name"`
-	Foo    *Nullable[LooseObjectFoo] `json:"foo,omitempty"`
-	Tree   *Nullable[Loose]          `json:"tree,omitempty"`
-	Pick   json.RawMessage           `json:"pick,omitzero"`
-	Shaped *LooseObjectShaped        `json:"shaped,omitempty"`
+	Name   string              `json:"name"`
+	Foo    *Nullable[LooseFoo] `json:"foo,omitempty"`
+	Tree   *Nullable[Loose]    `json:"tree,omitempty"`
+	Pick   json.RawMessage     `json:"pick,omitzero"`
+	Shaped *LooseShaped        `json:"shaped,omitempty"`
 	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -135,7 +135,7 @@ func (x *LooseObject) decodeFields(obj map[string]json.RawMessage) error {
 }
 
 // Exactly one field is set, chosen by the JSON kind of the value.
-type LooseObjectFoo struct {
+type LooseFoo struct {
 	Boolean *bool
 	Integer *int64
 	Number  *float64
@@ -145,7 +145,7 @@ type LooseObjectFoo struct {
 }
 
 // MarshalJSON writes the variant that is set.
-func (x LooseObjectFoo) MarshalJSON() ([]byte, error) {
+func (x LooseFoo) MarshalJSON() ([]byte, error) {
 	switch {
 	case x.Boolean != nil:
 		return marshal(x.Boolean)
@@ -160,12 +160,12 @@ func (x LooseObjectFoo) MarshalJSON() ([]byte, error) {
 	case x.Object != nil:
 		return marshal(x.Object)
 	}
-	return nil, noVariant("LooseObjectFoo")
+	return nil, noVariant("LooseFoo")
 }
 
 // UnmarshalJSON picks the variant by the JSON kind of the value.
-func (x *LooseObjectFoo) UnmarshalJSON(data []byte) error {
-	var v LooseObjectFoo
+func (x *LooseFoo) UnmarshalJSON(data []byte) error {
+	var v LooseFoo
 	var err error
 	switch jsonKind(data) {
 	case "boolean":
@@ -181,7 +181,7 @@ func (x *LooseObjectFoo) UnmarshalJSON(data []byte) error {
 	case "object":
 		v.Object, err = decodeAs[map[string]json.RawMessage](data)
 	default:
-		return wrongKind("LooseObjectFoo", data)
+		return wrongKind("LooseFoo", data)
 	}
 	if err != nil {
 		return err
@@ -191,26 +191,26 @@ func (x *LooseObjectFoo) UnmarshalJSON(data []byte) error {
 }
 
 // Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
-type LooseObjectShaped struct {
+type LooseShaped struct {
 	B *bool `json:"b,omitempty"`
 	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
-func (x LooseObjectShaped) MarshalJSON() ([]byte, error) {
+func (x LooseShaped) MarshalJSON() ([]byte, error) {
 	var w objectWriter
 	x.encodeFields(&w)
 	return w.finish()
 }
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
-func (x *LooseObjectShaped) UnmarshalJSON(data []byte) error {
+func (x *LooseShaped) UnmarshalJSON(data []byte) error {
 	obj, err := decodeObject(data)
 	if err != nil {
 		return err
 	}
-	var v LooseObjectShaped
+	var v LooseShaped
 	if err := v.decodeFields(obj); err != nil {
 		return err
 	}
@@ -218,14 +218,14 @@ func (x *LooseObjectShaped) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-func (x *LooseObjectShaped) encodeFields(w *objectWriter) {
+func (x *LooseShaped) encodeFields(w *objectWriter) {
 	if x.B != nil {
 		w.prop("b", x.B)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *LooseObjectShaped) decodeFields(obj map[string]json.RawMessage) error {
+func (x *LooseShaped) decodeFields(obj map[string]json.RawMessage) error {
 	if err := decodeOptional(obj, &x.B, "b"); err != nil {
 		return err
 	}

@@ -40,10 +40,10 @@ export function looseToJson(x: Loose): rt.JsonValue {
  */
 export interface LooseObject {
   name: string;
-  foo?: LooseObjectFoo | null;
+  foo?: LooseFoo | null;
   tree?: Loose | null;
   pick?: rt.JsonValue;
-  shaped?: LooseObjectShaped;
+  shaped?: LooseShaped;
   /** Properties not declared by the schema, by wire name. */
   additionalProperties?: { [key: string]: rt.JsonValue };
 }
@@ -60,10 +60,10 @@ export function looseObjectFromJson(v: rt.JsonValue, pointer = ""): LooseObject 
   const result: LooseObject = {
     name: rt.decodeString(rt.present(f_name, pointer, "name"), pointer + "/name"),
   };
-  if (f_foo !== undefined) result.foo = rt.decodeNullable(f_foo, pointer + "/foo", looseObjectFooFromJson);
+  if (f_foo !== undefined) result.foo = rt.decodeNullable(f_foo, pointer + "/foo", looseFooFromJson);
   if (f_tree !== undefined) result.tree = rt.decodeNullable(f_tree, pointer + "/tree", looseFromJson);
   if (f_pick !== undefined) result.pick = rt.decodeRaw(f_pick, pointer + "/pick");
-  if (f_shaped !== undefined) result.shaped = looseObjectShapedFromJson(f_shaped, pointer + "/shaped");
+  if (f_shaped !== undefined) result.shaped = looseShapedFromJson(f_shaped, pointer + "/shaped");
   const bag = rt.rest(o, LOOSE_OBJECT_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;
@@ -73,18 +73,18 @@ export function looseObjectToJson(x: LooseObject): rt.JsonObject {
   const out: rt.JsonObject = {
     name: x.name,
   };
-  if (x.foo !== undefined) out["foo"] = x.foo === null ? null : looseObjectFooToJson(x.foo);
+  if (x.foo !== undefined) out["foo"] = x.foo === null ? null : looseFooToJson(x.foo);
   if (x.tree !== undefined) out["tree"] = x.tree === null ? null : looseToJson(x.tree);
   if (x.pick !== undefined) out["pick"] = x.pick;
-  if (x.shaped !== undefined) out["shaped"] = looseObjectShapedToJson(x.shaped);
+  if (x.shaped !== undefined) out["shaped"] = looseShapedToJson(x.shaped);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, LOOSE_OBJECT_KEYS);
   return out;
 }
 
 /** Decoded by the JSON kind of the value. */
-export type LooseObjectFoo = boolean | bigint | number | string | bigint[] | { [key: string]: rt.JsonValue };
+export type LooseFoo = boolean | bigint | number | string | bigint[] | { [key: string]: rt.JsonValue };
 
-export function looseObjectFooFromJson(v: rt.JsonValue, pointer = ""): LooseObjectFoo {
+export function looseFooFromJson(v: rt.JsonValue, pointer = ""): LooseFoo {
   switch (rt.kindOf(v)) {
     case "boolean":
       return rt.decodeBoolean(v, pointer);
@@ -103,35 +103,35 @@ export function looseObjectFooFromJson(v: rt.JsonValue, pointer = ""): LooseObje
   }
 }
 
-export function looseObjectFooToJson(x: LooseObjectFoo): rt.JsonValue {
+export function looseFooToJson(x: LooseFoo): rt.JsonValue {
   return x;
 }
 
 /**
  * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
-export interface LooseObjectShaped {
+export interface LooseShaped {
   b?: boolean;
   /** Properties not declared by the schema, by wire name. */
   additionalProperties?: { [key: string]: rt.JsonValue };
 }
 
-const LOOSE_OBJECT_SHAPED_KEYS = rt.keySet(["b"]);
+const LOOSE_SHAPED_KEYS = rt.keySet(["b"]);
 
-export function looseObjectShapedFromJson(v: rt.JsonValue, pointer = ""): LooseObjectShaped {
+export function looseShapedFromJson(v: rt.JsonValue, pointer = ""): LooseShaped {
   const o = rt.expectObject(v, pointer);
   const f_b = rt.get(o, "b");
-  const result: LooseObjectShaped = {};
+  const result: LooseShaped = {};
   if (f_b !== undefined) result.b = rt.decodeBoolean(f_b, pointer + "/b");
-  const bag = rt.rest(o, LOOSE_OBJECT_SHAPED_KEYS);
+  const bag = rt.rest(o, LOOSE_SHAPED_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;
 }
 
-export function looseObjectShapedToJson(x: LooseObjectShaped): rt.JsonObject {
+export function looseShapedToJson(x: LooseShaped): rt.JsonObject {
   const out: rt.JsonObject = {};
   if (x.b !== undefined) out["b"] = x.b;
-  if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, LOOSE_OBJECT_SHAPED_KEYS);
+  if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, LOOSE_SHAPED_KEYS);
   return out;
 }
 

@@ -37,7 +37,7 @@ pub struct LooseObject {
         deserialize_with = "crate::runtime::present",
         skip_serializing_if = "Option::is_none"
     )]
-    pub foo: Option<Option<LooseObjectFoo>>,
+    pub foo: Option<Option<LooseFoo>>,
     #[serde(
         default,
         deserialize_with = "crate::runtime::present",
@@ -51,7 +51,7 @@ pub struct LooseObject {
     )]
     pub pick: Option<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub shaped: Option<LooseObjectShaped>,
+    pub shaped: Option<LooseShaped>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
@@ -59,7 +59,7 @@ pub struct LooseObject {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
-pub enum LooseObjectFoo {
+pub enum LooseFoo {
     Boolean(bool),
     Integer(i64),
     Number(f64),
@@ -70,7 +70,7 @@ pub enum LooseObjectFoo {
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LooseObjectShaped {
+pub struct LooseShaped {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub b: Option<bool>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
