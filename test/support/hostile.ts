@@ -156,7 +156,8 @@ export function hostileSchemas(): Record<string, unknown> {
     properties: { self: { type: "string" }, ...(v > 1 ? { super: { type: "string", default: STRING_DEFAULT } } : {}) },
   });
   const files: Record<string, unknown> = { "hostile/v1.json": hostile };
-  for (const entity of ["type", "self", "crate", "fmt", "json", "std", "rt"]) {
+  // Rust keywords and crate names, Go package names the go command or linker treat specially.
+  for (const entity of ["type", "self", "crate", "mod", "fmt", "json", "std", "rt", "main", "lib", "init", "internal", "vendor", "testdata", "a-b"]) {
     files[`${entity}/v1.json`] = small(1);
     files[`${entity}/v2.json`] = small(2);
   }

@@ -27,9 +27,10 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Module names that would shadow a crate the generated code names (`serde::`, `std::`): an entity
+ * Module names that would shadow a crate the generated code names (`serde::`, `std::`), or that
+ * rustc warns about as a module (`mod main;`, `mod lib;`: the crate roots' file names): an entity
  * module spelled like one of them gets a `_` suffix.
  */
 export const RESERVED_MODULE_NAMES: ReadonlySet<string> = new Set([
-  "std", "core", "alloc", "serde", "serde_json", "proc_macro", "test",
+  "std", "core", "alloc", "serde", "serde_json", "proc_macro", "test", "main", "lib",
 ]);
