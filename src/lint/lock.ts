@@ -86,7 +86,13 @@ export function refTarget(from: string, ref: string): string | undefined {
   const location = ref.split("#")[0]!;
   if (location === "" || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(location) || location.startsWith("//")) return undefined;
   const parts = from.split("/").slice(0, -1);
-  for (const seg of decodeURIComponent(location).split("/")) {
+  let decoded = location;
+  try {
+    decoded = decodeURIComponent(location);
+  } catch {
+    // a malformed escape names no file; kept as written
+  }
+  for (const seg of decoded.split("/")) {
     if (seg === "..") parts.pop();
     else if (seg !== "." && seg !== "") parts.push(seg);
   }

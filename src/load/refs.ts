@@ -260,7 +260,7 @@ export class RefIndex {
     const [uri, rawFragment] = splitFragment(abs);
     let fragment: string;
     try {
-      fragment = decodeURIComponent(rawFragment ?? "");
+      fragment = decodeUri(rawFragment ?? "");
     } catch {
       return { ok: false, reason: "its fragment is not valid percent-encoding" };
     }
@@ -305,7 +305,7 @@ export class RefIndex {
   /** The file under the root that holds a URI: its own path, a vendored copy, or a declared $id. */
   private localPath(uri: string): string | undefined {
     if (uri.startsWith(ROOT_URI)) {
-      const rel = decodeURIComponent(uri.slice(ROOT_URI.length));
+      const rel = decodeUri(uri.slice(ROOT_URI.length));
       return this.host.read(rel) === undefined ? undefined : rel;
     }
     const mapped = this.host.remotes?.get(uri);
@@ -322,7 +322,7 @@ export class RefIndex {
 
   private missing(uri: string): Resolution {
     if (uri.startsWith(ROOT_URI)) {
-      const rel = decodeURIComponent(uri.slice(ROOT_URI.length));
+      const rel = decodeUri(uri.slice(ROOT_URI.length));
       return { ok: false, kind: "missing", rel, reason: `file ${this.show(uri)} does not exist` };
     }
     if (uri.startsWith("file:")) return { ok: false, kind: "outside", reason: "it points outside the schemas root" };
@@ -334,7 +334,7 @@ export class RefIndex {
 
   private show(uri: string): string {
     if (!uri.startsWith(ROOT_URI)) return uri;
-    const rel = decodeURIComponent(uri.slice(ROOT_URI.length));
+    const rel = decodeUri(uri.slice(ROOT_URI.length));
     return this.host.display ? this.host.display(rel) : rel;
   }
 }
@@ -348,7 +348,16 @@ export function vendoredPaths(uri: string): string[] {
     return [];
   }
   if (url.host === "" || url.pathname === "" || url.pathname === "/") return [];
-  const path = `_remote/${url.host}${decodeURIComponent(url.pathname)}`;
+  const path = `_remote/${url.host}${decodeUri(url.pathname)}`;
   if (path.split("/").some((s) => s === "..")) return [];
   return path.endsWith(".json") ? [path] : [path, `${path}.json`];
+}
+
+/** decodeURIComponent, but a malformed escape (`%`, `%zz`) stays as written: it then resolves to nothing, a clear error. */
+function decodeUri(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -20,7 +20,7 @@ const SCALARS = [
   '"string"', '"object"', '"integer"', '"array"', '"null"', '"number"', '"boolean"', '"int64"', '"date-time"',
   '"\\ud800"', '"a\\udc00b"', '"\\u0000"', '"*/ \\u2028 `#["', '"[a-"', '"^\\\\p{L}+$"',
   '"#"', '"#/$defs/a"', '"#/$defs/b"', '"#/properties/a"', '"#/definitions/a"', '"#/items"', '"#a"', '"#/nope"',
-  '"../b/v1.json"', '"../a/v1.json#/$defs/a"', '"../_common/c.json"', '"../../outside.json"', '"https://x.test/s.json"', '"v1.json"',
+  '"../b/v1.json"', '"%"', '"a%zz.json#/x%"', '"../a/v1.json#/$defs/a"', '"../_common/c.json"', '"../../outside.json"', '"https://x.test/s.json"', '"v1.json"',
 ];
 
 const keyText = fc.oneof(
