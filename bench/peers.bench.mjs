@@ -9,6 +9,7 @@
 // the parse floor: one process reading and JSON.parse-ing the same files.
 // The machine is shared: run it niced, e.g. `nice -n 19 node bench/peers.bench.mjs 60`.
 // Usage: npm run build && node bench/peers.bench.mjs [sample=all] [wholeRounds=3]
+// (sample 0: only the whole corpus; wholeRounds 0: only the per-schema runs)
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -96,59 +97,63 @@ sample.forEach((file, i) => {
   if ((i + 1) % 10 === 0) process.stderr.write(`  ${i + 1}/${sample.length}\n`);
 });
 
-const common = sample.filter((f) => tools.every((t) => times.get(t.name).has(f)));
-const stats = (name) => {
-  const v = common.map((f) => times.get(name).get(f)).sort((a, b) => a - b);
-  return { median: median(v), p95: quantile(v, 0.95) };
-};
-const quicktype3 = common.map((f) => ["quicktype ts", "quicktype rust", "quicktype go"].reduce((n, t) => n + times.get(t).get(f), 0)).sort((a, b) => a - b);
-const rows = [
-  ["lockstep generate (ts + rust + go)", stats("lockstep")],
-  ["quicktype ×3 (ts, rust, go)", { median: median(quicktype3), p95: quantile(quicktype3, 0.95) }],
-  ["quicktype typescript", stats("quicktype ts")],
-  ["json-schema-to-typescript", stats("json-schema-to-typescript")],
-];
-console.log(`\nper schema, over the ${common.length} schemas every tool accepted`);
-console.log(`refused: ${tools.map((t) => `${t.name} ${refused.get(t.name)}`).join(", ")}`);
-if (crashed.length > 0) console.log(`lockstep crashed (exit other than 0 or 2) on ${crashed.length}:\n  ${crashed.join("\n  ")}`);
-const base = rows[0][1].median;
-for (const [label, s] of rows) {
-  console.log(`${label.padEnd(38)} median ${fmt(s.median).padStart(8)}  p95 ${fmt(s.p95).padStart(8)}  ${label.startsWith("lockstep") ? "" : `${(s.median / base).toFixed(1)}× lockstep`}`);
-}
-
-// The whole corpus as one project: every schema lockstep accepts on its own, one entity each
-// (the ones not in the sample are checked in this process: loaded and built, not generated).
-async function acceptedAlone(file) {
-  const dir = join(work, "check");
-  rmSync(dir, { recursive: true, force: true });
-  placeSchema(join(dir, "schemas"), file);
-  try {
-    await loadModules(join(dir, "schemas"), { cwd: dir });
-    return true;
-  } catch (err) {
-    if (err instanceof LockstepError) return false;
-    throw err;
+if (sample.length > 0) {
+  const common = sample.filter((f) => tools.every((t) => times.get(t.name).has(f)));
+  const stats = (name) => {
+    const v = common.map((f) => times.get(name).get(f)).sort((a, b) => a - b);
+    return { median: median(v), p95: quantile(v, 0.95) };
+  };
+  const quicktype3 = common.map((f) => ["quicktype ts", "quicktype rust", "quicktype go"].reduce((n, t) => n + times.get(t).get(f), 0)).sort((a, b) => a - b);
+  const rows = [
+    ["lockstep generate (ts + rust + go)", stats("lockstep")],
+    ["quicktype ×3 (ts, rust, go)", { median: median(quicktype3), p95: quantile(quicktype3, 0.95) }],
+    ["quicktype typescript", stats("quicktype ts")],
+    ["json-schema-to-typescript", stats("json-schema-to-typescript")],
+  ];
+  console.log(`\nper schema, over the ${common.length} schemas every tool accepted`);
+  console.log(`refused: ${tools.map((t) => `${t.name} ${refused.get(t.name)}`).join(", ")}`);
+  if (crashed.length > 0) console.log(`lockstep crashed (exit other than 0 or 2) on ${crashed.length}:\n  ${crashed.join("\n  ")}`);
+  const base = rows[0][1].median;
+  for (const [label, s] of rows) {
+    console.log(`${label.padEnd(38)} median ${fmt(s.median).padStart(8)}  p95 ${fmt(s.p95).padStart(8)}  ${label.startsWith("lockstep") ? "" : `${(s.median / base).toFixed(1)}× lockstep`}`);
   }
 }
-const accepted = [];
-for (const f of all) if (sample.includes(f) ? times.get("lockstep").has(f) : await acceptedAlone(f)) accepted.push(f);
-const project = join(work, "whole");
-for (const f of accepted) placeSchema(join(project, "schemas"), f);
-const files = readdirSync(join(project, "schemas")).map((e) => join(project, "schemas", e, "v1.json"));
-writeFileSync(join(work, "files.json"), JSON.stringify(files));
-const floorScript = `const fs = require("node:fs"); for (const f of JSON.parse(fs.readFileSync(${JSON.stringify(join(work, "files.json"))}, "utf8"))) JSON.parse(fs.readFileSync(f, "utf8"));`;
-const whole = [];
-const floor = [];
-let failure;
-for (let round = 0; round < wholeRounds && !failure; round++) {
-  floor.push(runOnce([node, "-e", floorScript]).ms);
-  rmSync(join(project, "generated"), { recursive: true, force: true });
-  const r = runOnce([node, lockstep, "generate", "-q"], { cwd: project, timeout: 30 * 60_000 });
-  if (r.status !== 0) failure = `exit ${r.status}: ${r.stderr.trim().split("\n").slice(0, 3).join(" / ")}`;
-  else whole.push(r.ms);
+
+if (wholeRounds > 0) {
+  // The whole corpus as one project: every schema lockstep accepts on its own, one entity each
+  // (the ones not in the sample are checked in this process: loaded and built, not generated).
+  async function acceptedAlone(file) {
+    const dir = join(work, "check");
+    rmSync(dir, { recursive: true, force: true });
+    placeSchema(join(dir, "schemas"), file);
+    try {
+      await loadModules(join(dir, "schemas"), { cwd: dir });
+      return true;
+    } catch (err) {
+      if (err instanceof LockstepError) return false;
+      throw err;
+    }
+  }
+  const accepted = [];
+  for (const f of all) if (sample.includes(f) ? times.get("lockstep").has(f) : await acceptedAlone(f)) accepted.push(f);
+  const project = join(work, "whole");
+  for (const f of accepted) placeSchema(join(project, "schemas"), f);
+  const files = readdirSync(join(project, "schemas")).map((e) => join(project, "schemas", e, "v1.json"));
+  writeFileSync(join(work, "files.json"), JSON.stringify(files));
+  const floorScript = `const fs = require("node:fs"); for (const f of JSON.parse(fs.readFileSync(${JSON.stringify(join(work, "files.json"))}, "utf8"))) JSON.parse(fs.readFileSync(f, "utf8"));`;
+  const whole = [];
+  const floor = [];
+  let failure;
+  for (let round = 0; round < wholeRounds && !failure; round++) {
+    floor.push(runOnce([node, "-e", floorScript]).ms);
+    rmSync(join(project, "generated"), { recursive: true, force: true });
+    const r = runOnce([node, lockstep, "generate", "-q"], { cwd: project, timeout: 30 * 60_000 });
+    if (r.status !== 0) failure = `exit ${r.status}: ${r.stderr.trim().split("\n").slice(0, 3).join(" / ")}`;
+    else whole.push(r.ms);
+  }
+  console.log(`\nwhole corpus in one \`lockstep generate\`: the ${accepted.length} of ${all.length} schemas lockstep accepts alone, × 3 languages, ${wholeRounds} rounds`);
+  console.log(`parse floor (node: read + JSON.parse of the same files)  median ${fmt(median(floor))}`);
+  if (failure) console.log(`lockstep generate: refused the corpus as one project: ${failure}`);
+  else console.log(`lockstep generate                                       median ${fmt(median(whole))}  ${(median(whole) / median(floor)).toFixed(1)}× the parse floor`);
 }
-console.log(`\nwhole corpus in one \`lockstep generate\`: the ${accepted.length} of ${all.length} schemas lockstep accepts alone, × 3 languages, ${wholeRounds} rounds`);
-console.log(`parse floor (node: read + JSON.parse of the same files)  median ${fmt(median(floor))}`);
-if (failure) console.log(`lockstep generate: refused the corpus as one project: ${failure}`);
-else console.log(`lockstep generate                                       median ${fmt(median(whole))}  ${(median(whole) / median(floor)).toFixed(1)}× the parse floor`);
 rmSync(work, { recursive: true, force: true });
