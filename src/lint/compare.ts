@@ -44,17 +44,15 @@ export function setChange(pair: ContentPair, keywords: readonly string[], contex
 }
 
 /** Whole nodes proved equal or included, without searching data (cached per pair). */
-const proved = new WeakMap<View, WeakMap<View, { backward: boolean; forward: boolean }>>();
+const proved = new WeakMap<ContentPair, { backward: boolean; forward: boolean }>();
 export function provedWhole(pair: ContentPair): { backward: boolean; forward: boolean } {
-  let byB = proved.get(pair.a);
-  if (!byB) proved.set(pair.a, (byB = new WeakMap()));
-  let out = byB.get(pair.b);
+  let out = proved.get(pair);
   if (!out) {
     const judge = new Judge();
     const old = { s: pair.a.node, r: pair.old.resolver };
     const now = { s: pair.b.node, r: pair.new.resolver };
     out = { backward: judge.prove(old, now, 0) === true, forward: judge.prove(now, old, 0) === true };
-    byB.set(pair.b, out);
+    proved.set(pair, out);
   }
   return out;
 }

@@ -31,28 +31,25 @@ const OTHER = ["pattern", "format", "uniqueItems", "multipleOf"];
 /** Judged by tuple-changed when either side is a tuple. */
 const TUPLE_BOUNDS = new Set(["minItems", "maxItems"]);
 
-const cache = new WeakMap<View, WeakMap<View, ConstraintChange[]>>();
+const INT_FORMATS = new Set(["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"]);
+
+/** The rules sharing the changes are called one after the other on the same pair object. */
+let last: { pair: ContentPair; changes: ConstraintChange[] } | undefined;
 
 /** The constraint changes of a pair, computed once for the rules that share them. */
 export function pairConstraintChanges(pair: ContentPair): ConstraintChange[] {
-  let byB = cache.get(pair.a);
-  if (!byB) cache.set(pair.a, (byB = new WeakMap()));
-  let out = byB.get(pair.b);
-  if (!out) {
-    out = constraintChanges(pair.a, pair.b, pair);
-    if (out.length > 0) {
-      // A keyword read alone can look tighter while the node as a whole accepts the same data
-      // (exclusiveMinimum 0 → minimum 1 on integers, maxProperties on a closed object).
-      const whole = provedWhole(pair);
-      out = out.filter((c) => !(whole.backward && (c.direction === "tightened" || c.side === "new-readers")) && !(whole.forward && (c.direction === "relaxed" || c.side === "old-readers")));
-      if (whole.backward !== whole.forward) for (const c of out) if (c.side === "both") c.side = whole.backward ? "old-readers" : "new-readers";
-    }
-    byB.set(pair.b, out);
+  if (last?.pair === pair) return last.changes;
+  let out = constraintChanges(pair.a, pair.b, pair);
+  if (out.length > 0) {
+    // A keyword read alone can look tighter while the node as a whole accepts the same data
+    // (exclusiveMinimum 0 → minimum 1 on integers, maxProperties on a closed object).
+    const whole = provedWhole(pair);
+    out = out.filter((c) => !(whole.backward && (c.direction === "tightened" || c.side === "new-readers")) && !(whole.forward && (c.direction === "relaxed" || c.side === "old-readers")));
+    if (whole.backward !== whole.forward) for (const c of out) if (c.side === "both") c.side = whole.backward ? "old-readers" : "new-readers";
   }
+  last = { pair, changes: out };
   return out;
 }
-
-const INT_FORMATS = new Set(["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"]);
 
 export function constraintChanges(a: View, b: View, pair?: ContentPair): ConstraintChange[] {
   const sa = a.schema;

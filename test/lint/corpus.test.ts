@@ -48,7 +48,6 @@ const KNOWN_GAPS = new Set([
   "dependabot-2-0/v4.json#/definitions/update/allOf",
   "dependabot-2-0/v6.json#/else",
   "dependabot-2-0/v6.json#/definitions/update/allOf",
-  "jsconfig/v6.json#/definitions/compilerOptionsDefinition/properties/compilerOptions/anyOf/0/properties/target/anyOf",
   "template/v2.json#/properties/forms/additionalProperties/oneOf",
   "template/v2.json#/properties/constraints/additionalProperties/oneOf",
   "template/v6.json#/properties/forms/additionalProperties/oneOf",
@@ -100,6 +99,7 @@ describe.skipIf(!present)("lint over real schema histories", () => {
     console.log(`not-comparable over ${names.length} histories: ${all} findings, ${undecidable} undecidable, ${gaps.size} known gaps of the prover`);
     expect(decidable).toEqual([]);
     expect(undecidable).toBeGreaterThan(0);
+    expect([...KNOWN_GAPS].filter((g) => !gaps.has(g)), "a listed gap no longer occurs: drop it from KNOWN_GAPS").toEqual([]);
   });
 
   it("ty v4 → v5: strict-literal-narrowing became strict-equality-semantics (undeclared rename)", () => {

@@ -209,7 +209,16 @@ export class Judge {
     if (types && types.size > 1) {
       for (const t of types) {
         const slice = { ...A, type: t };
-        if (!branches.some((br) => this.prove(at(slice, ra), at(br, rb), d) === true)) return last;
+        let covered = false;
+        for (const br of branches) {
+          const p = this.prove(at(slice, ra), at(br, rb), d);
+          if (p === true) {
+            covered = true;
+            break;
+          }
+          if (p.undecidable) last = p;
+        }
+        if (!covered) return last;
       }
       return true;
     }
@@ -217,8 +226,13 @@ export class Judge {
   }
 
   private oneOf(A: Schema, ra: Resolver, branches: unknown[], rb: Resolver, d: number): Proof {
+    let undecided: Gap | undefined;
     for (let i = 0; i < branches.length; i++) {
-      if (this.prove(at(A, ra), at(branches[i], rb), d) !== true) continue;
+      const p = this.prove(at(A, ra), at(branches[i], rb), d);
+      if (p !== true) {
+        if (p.undecidable) undecided ??= p;
+        continue;
+      }
       const others = branches.filter((_, j) => j !== i);
       if (others.every((o) => this.disjoint(at(A, ra), at(o, rb), d))) return true;
       return gap("instances may match more than one branch of oneOf");
@@ -228,7 +242,7 @@ export class Judge {
       const slices = [...types].map((t) => ({ ...A, type: t }));
       if (slices.every((sl) => this.oneOf(sl, ra, branches, rb, d) === true)) return true;
     }
-    return gap("no single branch of oneOf includes the other schema");
+    return undecided ?? gap("no single branch of oneOf includes the other schema");
   }
 
   private conditional(A: Schema, ra: Resolver, B: Schema, rb: Resolver, d: number): Proof {
