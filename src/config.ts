@@ -19,6 +19,8 @@ export interface Config {
   /** Absolute fixtures directory. */
   fixtures: string;
   allVersions: boolean;
+  /** Names that collide in some target are errors instead of being told apart with a suffix. */
+  strictNames: boolean;
   int64: "bigint";
   /** Deepest nesting of objects and arrays accepted in a schema file (src/load/limits.ts). */
   maxDepth: number;
@@ -87,6 +89,7 @@ export function loadConfig(dir: string, cwd: string = process.cwd()): Config {
     schemas: resolve(dir, (raw.schemas as string | undefined) ?? "schemas"),
     fixtures: resolve(dir, (raw.fixtures as string | undefined) ?? "fixtures"),
     allVersions: (raw.allVersions as boolean | undefined) ?? false,
+    strictNames: (raw.strictNames as boolean | undefined) ?? false,
     int64: "bigint",
     maxDepth: (raw.maxDepth as number | undefined) ?? DEFAULT_MAX_DEPTH,
     typescript: section("typescript", { out: "generated/typescript" }),

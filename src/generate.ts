@@ -7,7 +7,10 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { TARGETS, type HeaderInfo, type Target } from "./emit/types.js";
 import type { Config } from "./config.js";
-import type { Warning } from "./ir/types.js";
+import { LockstepError } from "./errors.js";
+import type { Module, Warning } from "./ir/types.js";
+import type { History } from "./load/history.js";
+import { errorAt } from "./load/json-file.js";
 import { codeDir, packagePath } from "./paths.js";
 import { plan, upToDate, writeOutputs, type OutputDir, type WriteReport } from "./write.js";
 
@@ -91,6 +94,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     import("./emit/go/index.js"),
   ]);
   const { modules, history } = await loadModules(config.schemas, { allVersions: config.allVersions, cwd: options.cwd, remotes: config.remotes });
+  if (config.strictNames) refuseCollisions(modules, history);
   const header: HeaderInfo = { toolVersion: options.toolVersion };
   // Each target ships its round-trip harness, pointed at the fixtures directory.
   const harness = (out: string) => ({ fixtures: relative(out, config.fixtures).split(sep).join("/") });
@@ -116,4 +120,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     }
   }
   return { reports: reports.map((r, i) => ({ ...r, target: outputs[i]!.target })), warnings, cached: false };
+}
+
+/** `--strict-names`: the first name the IR had to tell apart is an error at its place. */
+function refuseCollisions(modules: Module[], history: History): void {
+  for (const m of modules) {
+    const w = m.warnings.find((x) => x.code === "name-collision");
+    if (!w) continue;
+    const file = history.files.get(join(history.root, ...w.file.split("/")));
+    const message = `${w.message.replace(/; the first is named [^;]*/, "")} (--strict-names)`;
+    throw file ? errorAt(file, w.pointer, message) : new LockstepError(message, { file: history.display(join(history.root, w.file)), pointer: w.pointer });
+  }
 }

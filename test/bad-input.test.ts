@@ -57,6 +57,18 @@ describe("bad input: one clear error, exit 2, nothing written", () => {
     expect(err).toMatch(/two types get the same name UserProfile.*user-profile\/v1\.json.*user_profile\/v1\.json/);
   });
 
+  it("names that collide, with --strict-names or config strictNames: both places, file:line:col", async () => {
+    const schema = '{\n  "type": "object",\n  "properties": {\n    "env": { "type": "string" },\n    "Env": { "type": "string" }\n  }\n}\n';
+    const err = await fails({ "schemas/user/v1.json": schema, "lockstep.config.json": '{ "strictNames": true }' });
+    expect(err).toMatch(/^schemas\/user\/v1\.json:5:5: properties of User "Env" and "env" both become Env in .*: user\/v1\.json#\/properties\/Env and user\/v1\.json#\/properties\/env; pin names with "x-lockstep-name" on the property \(--strict-names\)/);
+    const dir = writeTree({ "schemas/user/v1.json": schema });
+    const strict = await runCli(["generate", "-C", dir, "--strict-names"]);
+    expect([strict.code, existsSync(join(dir, "generated"))]).toEqual([2, false]);
+    const lenient = await runCli(["generate", "-C", dir]);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toMatch(/^schemas\/user\/v1\.json:5:5: warning: properties of User "Env" and "env" .* the first is named envCapital/);
+  });
+
   it("a missing schemas directory", async () => {
     expect(await fails({ "README.md": "x" })).toMatch(/schemas directory not found: schemas/);
   });

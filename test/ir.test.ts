@@ -56,7 +56,7 @@ describe("IR naming", () => {
     expect(names(m)).toEqual(["User", "PostalAddress", "Geo", "UserC"]);
   });
 
-  it("refuses two types that get the same name, naming both places", async () => {
+  it("tells apart two types that get the same name, naming both places", async () => {
     const files = {
       "schemas/user/v1.json": {
         type: "object",
@@ -64,12 +64,16 @@ describe("IR naming", () => {
         $defs: { UserAddress: { type: "object", properties: { b: { type: "string" } } } },
       },
     };
-    await expect(root(files)).rejects.toThrow(/two types get the same name UserAddress.*user\/v1\.json#\/properties\/address.*user\/v1\.json#\/\$defs\/UserAddress/);
+    const m = await root(files);
+    expect(names(m)).toEqual(["User", "UserAddressInline", "UserAddress"]);
+    expect(m.warnings.map((w) => w.message).join("\n")).toMatch(/user\/v1\.json#\/properties\/address.*user\/v1\.json#\/\$defs\/UserAddress/);
   });
 
-  it("refuses properties that collide after case conversion", async () => {
+  it("tells apart properties that collide after case conversion", async () => {
     const files = { "schemas/user/v1.json": { type: "object", properties: { first_name: { type: "string" }, firstName: { type: "string" } } } };
-    await expect(root(files)).rejects.toThrow(/same name FirstName.*#\/properties\/first_name and .*#\/properties\/firstName/);
+    const m = await root(files);
+    expect(obj(m, "user").fields.map((f) => f.name.join("_"))).toEqual(["first_underscore_name", "first_name"]);
+    expect(m.warnings[0]!.message).toMatch(/"first_name" and "firstName" both become FirstName .*: user\/v1\.json#\/properties\/first_name and user\/v1\.json#\/properties\/firstName;/);
   });
 
   it("invents names for unknown variants and bags that do not clash with the schema's", async () => {

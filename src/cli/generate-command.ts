@@ -5,7 +5,7 @@ import { LockstepError } from "../errors.js";
 import { TARGETS, type Target } from "../emit/types.js";
 import { VERSION, common, configFor, setExitCode, type Common } from "./common.js";
 
-type GenerateArgs = Common & { "all-versions"?: boolean; schemas?: string; target?: string[]; check?: boolean; quiet?: boolean };
+type GenerateArgs = Common & { "strict-names"?: boolean; "all-versions"?: boolean; schemas?: string; target?: string[]; check?: boolean; quiet?: boolean };
 
 export const generateCommand: CommandModule<object, GenerateArgs> = {
   command: "generate",
@@ -13,6 +13,7 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
   builder: (y) =>
     common(y)
       .option("all-versions", { type: "boolean", describe: "Also emit every older version in its own module (v1, v2, ...)" })
+      .option("strict-names", { type: "boolean", describe: "Names that collide after case conversion are errors, not told apart with a suffix" })
       .option("schemas", { type: "string", describe: "Schemas directory (default: from config, else ./schemas)", requiresArg: true })
       .option("target", { type: "string", array: true, describe: `Only these targets: ${TARGETS.join(", ")}` })
       .option("check", { type: "boolean", describe: "Write nothing; exit 1 if the generated code is out of date" })
@@ -25,6 +26,7 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
 async function runGenerate(argv: GenerateArgs): Promise<number> {
   const { cwd, config } = configFor(argv);
   if (argv["all-versions"]) config.allVersions = true;
+  if (argv["strict-names"]) config.strictNames = true;
   const targets = argv.target?.flatMap((t) => t.split(",")) as Target[] | undefined;
   for (const t of targets ?? []) {
     if (!TARGETS.includes(t)) throw new LockstepError(`unknown target "${t}" (expected ${TARGETS.join(", ")})`);

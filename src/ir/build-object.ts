@@ -1,8 +1,9 @@
 /** Object schemas → ObjectDecl (or a map type for objects that only have additionalProperties). */
-import { toWords } from "./casing.js";
+import { pascalCase, toWords } from "./casing.js";
 import type { Builder, NameOptions } from "./build.js";
-import { sub } from "./build.js";
-import { NameScope, singular } from "./naming.js";
+import { FIELD_NAMING, sub } from "./build.js";
+import type { Candidate } from "./disambiguate.js";
+import { fieldPin, NameScope, singular } from "./naming.js";
 import { docOf, isSchemaObject, type Schema } from "./schema.js";
 import type { Additional, Doc, Field, JsonValue, ObjectDecl, SourceRef, TypeExpr, Words } from "./types.js";
 
@@ -41,24 +42,23 @@ export function declareObject(
     kind: "object", id: name.join("_"), name, doc: docOf(schema), source: at, fields: [], additional: { kind: "closed" },
     ...(variantOf ? { variantOf } : {}),
   }, at);
-  const scope = new NameScope(`properties of ${name.join("_")}`);
   const required = new Set((Array.isArray(schema.required) ? schema.required : []).filter((r): r is string => typeof r === "string"));
   const properties = isSchemaObject(schema.properties) ? schema.properties : {};
   // Types inside are named from the object's name, or from the union it is the object variant of.
-  const nested = b.nestedName(schema)?.name ?? name;
+  const nested = b.nestedName(schema)?.name ?? decl.name;
   // The union's tag is a property of every variant in TypeScript (named as the emitters name tags):
   // a field spelled like it there would be a second property of the same name.
-  if (skip !== undefined) {
-    const tagAt = sub(at, "properties", skip);
-    scope.claim(toWords(skip, "tag"), skip, `${tagAt.file}#${tagAt.pointer} (the union's tag)`);
+  const reserved: Candidate[] = skip === undefined ? [] : [{ key: skip, words: toWords(skip, "tag"), text: skip, at: sub(at, "properties", skip) }];
+  const candidates = Object.entries(properties).filter(([wire]) => wire !== skip).map(([wire, prop]): Candidate => {
+    const pin = fieldPin(prop);
+    return { key: wire, words: toWords(pin ?? wire, "field"), text: pin ?? wire, at: sub(at, "properties", wire), rank: pin !== undefined ? 0 : 1 };
+  });
+  const names = b.nameScope("field", at, candidates, { ...FIELD_NAMING, what: `properties of ${pascalCase(decl.name)}` }, reserved);
+  for (const c of candidates) {
+    const words = names.get(c.key)!;
+    decl.fields.push(buildField(b, properties[c.key], c.key, words, [...nested, ...words], required.has(c.key), c.at));
   }
-  for (const [wireName, prop] of Object.entries(properties)) {
-    if (wireName === skip) continue;
-    const words = toWords(wireName, "field");
-    const where = sub(at, "properties", wireName);
-    scope.claim(words, wireName, `${where.file}#${where.pointer}`);
-    decl.fields.push(buildField(b, prop, wireName, words, [...nested, ...words], required.has(wireName), where));
-  }
+  const scope = new NameScope([...reserved.map((r) => r.words), ...names.values()]);
   decl.additional = additionalOf(b, schema.additionalProperties, scope, nested, at, open);
   return decl;
 }
@@ -102,7 +102,6 @@ function renamedFrom(schema: Schema): string[] {
 function additionalOf(b: Builder, additional: unknown, scope: NameScope, name: Words, at: SourceRef, open: boolean): Additional {
   if (additional === false && !open) return { kind: "closed" };
   const bag = scope.firstFree(BAG_NAMES);
-  scope.claim(bag, "\u0000bag", `${at.file}#${at.pointer} (unknown-properties field)`);
   if (isSchemaObject(additional) && Object.keys(additional).length > 0 && !open) {
     return { kind: "typed", name: bag, type: b.typeOf(additional, [...name, "value"], sub(at, "additionalProperties")) };
   }

@@ -2,11 +2,14 @@
  * oneOf / anyOf (and `type` lists) → a nullable type, a tagged union or a union by JSON kind.
  * What cannot be decoded without guessing becomes raw JSON, with a warning.
  */
-import { toWords } from "./casing.js";
+import { pascalCase, toWords } from "./casing.js";
 import type { Builder, NameOptions } from "./build.js";
 import { nullable_, sub } from "./build.js";
 import { declareObject, type ObjectShape } from "./build-object.js";
+import type { Candidate } from "./disambiguate.js";
 import { NameScope } from "./naming.js";
+
+const VARIANT_NAMING = { prefer: "upper", display: pascalCase, pin: "variant names follow the tag values or JSON kinds" } as const;
 import {
   declaredTypes, docOf, isNullSchema, kindOfValue, isSchemaObject, kindsOf, mergeAllOf, omit, type Schema,
 } from "./schema.js";
@@ -93,17 +96,20 @@ function taggedUnion(b: Builder, schema: Schema, branches: Array<{ schema: Schem
   const decl: TaggedUnionDecl = b.declare(schema, {
     kind: "tagged-union", id: name.join("_"), name, doc: docOf(schema), source: at, tag: found.tag, variants: [], unknownName: [],
   }, at);
-  const scope = new NameScope(`variants of ${decl.id}`);
+  const candidates = branches.map((br, i): Candidate => {
+    const value = found.values[i]!;
+    return { key: value, words: toWords(value, "variant"), text: value, at: br.at };
+  });
+  const names = b.nameScope("variant", at, candidates, { ...VARIANT_NAMING, what: `variants of ${pascalCase(decl.name)}` });
   branches.forEach((br, i) => {
     const value = found.values[i]!;
-    const words = toWords(value, "variant");
-    scope.claim(words, value, `${br.at.file}#${br.at.pointer} (${found.tag}: ${JSON.stringify(value)})`);
+    const words = names.get(value)!;
     const body = resolved(b, br.schema) as ObjectShape;
-    const own = b.declName(br.schema, [...name, ...words]);
+    const own = b.declName(br.schema, [...decl.name, ...words]);
     const variantDecl = declareObject(b, body, own, br.at, decl.id, found.tag, false, { variant: br.schema });
     decl.variants.push({ name: words, tagValue: value, target: variantDecl.id, doc: docOf(br.schema) });
   });
-  decl.unknownName = scope.firstFree([["unknown"], ["other"], ["unknown", "variant"]]);
+  decl.unknownName = new NameScope(names.values()).firstFree([["unknown"], ["other"], ["unknown", "variant"]]);
   return { kind: "ref", target: decl.id, indirect: false };
 }
 
@@ -145,13 +151,13 @@ function kindUnion(b: Builder, schema: Schema, branches: Array<{ schema: Schema;
   }
   const name = b.declName(schema, hint, opts);
   const decl: KindUnionDecl = b.declare(schema, { kind: "kind-union", id: name.join("_"), name, doc: docOf(schema), source: at, variants: [] }, at);
-  const scope = new NameScope(`variants of ${decl.id}`);
   let variantNull = false;
+  const typed: Typed[] = [];
   for (const kind of KIND_ORDER) {
     const br = byKind.get(kind);
     if (!br) continue;
     // null belongs to the union, not to one variant: `anyOf: [{type: [boolean, null]}, ...]`.
-    let type = b.typeOf(br.schema, [...name, kind], br.at);
+    let type = b.typeOf(br.schema, [...decl.name, kind], br.at);
     if (type.kind === "nullable") {
       variantNull = true;
       type = type.inner;
@@ -159,19 +165,25 @@ function kindUnion(b: Builder, schema: Schema, branches: Array<{ schema: Schema;
     // An untyped branch under a typed union: its declaration is a union by kind; take its variant.
     const inner = type.kind === "ref" ? b.decls.get(type.target) : undefined;
     if (inner?.kind === "kind-union") type = inner.variants.find((v) => v.kind === kind)?.type ?? type;
-    addVariant(b, decl, scope, kind, type, br.at);
+    typed.push({ kind, type, at: br.at });
   }
+  addVariants(b, decl, at, typed);
   const ref: TypeExpr = { kind: "ref", target: decl.id, indirect: false };
   return variantNull ? nullable_(ref) : ref;
 }
 
-function addVariant(b: Builder, decl: KindUnionDecl, scope: NameScope, kind: JsonKind, raw: TypeExpr, at: SourceRef): void {
-  const type = narrowRaw(raw, kind);
-  // A reference to a declaration still being built (recursion) has no entry yet: its id spells its name.
-  const words: Words = type.kind === "ref" ? (b.decls.get(type.target)?.name ?? type.target.split("_")) : [kind];
-  scope.claim(words, kind, `${at.file}#${at.pointer}`);
-  const variant: KindVariant = { name: words, kind, type };
-  decl.variants.push(variant);
+type Typed = { kind: JsonKind; type: TypeExpr; at: SourceRef };
+
+/** Names a union's variants together: a variant that is a reference is named after its declaration. */
+function addVariants(b: Builder, decl: KindUnionDecl, at: SourceRef, typed: Typed[]): void {
+  const variants = typed.map(({ kind, type, at: where }) => {
+    const narrowed = narrowRaw(type, kind);
+    // A reference to a declaration still being built (recursion) has no entry yet: its id spells its name.
+    const words: Words = narrowed.kind === "ref" ? (b.decls.get(narrowed.target)?.name ?? narrowed.target.split("_")) : [kind];
+    return { kind, type: narrowed, candidate: { key: kind, words, text: kind, at: where } satisfies Candidate };
+  });
+  const names = b.nameScope("variant", at, variants.map((v) => v.candidate), { ...VARIANT_NAMING, what: `variants of ${pascalCase(decl.name)}` });
+  for (const { kind, type } of variants) decl.variants.push({ name: names.get(kind)!, kind, type } satisfies KindVariant);
 }
 
 /** Keywords that name or document a schema; a variant made from it leaves them to the union. */
@@ -188,13 +200,12 @@ export function untypedUnion(b: Builder, schema: Schema, hint: Words, at: Source
   // null is accepted too: uses of this declaration (recursive ones included) are nullable.
   b.markNullable(schema);
   const body = omit(schema, ...NAMING_KEYWORDS);
-  const scope = new NameScope(`variants of ${decl.id}`);
-  for (const kind of KIND_ORDER) {
+  addVariants(b, decl, at, KIND_ORDER.map((kind) => {
     // Only the object variant is a declaration of its own; types inside are named from the union.
     const variant = { ...body, type: kind };
-    b.nameNestedFrom(variant, name, !sameWords(name, hint));
-    addVariant(b, decl, scope, kind, b.typeOf(variant, kind === "object" ? [...name, kind] : name, at), at);
-  }
+    b.nameNestedFrom(variant, decl.name, !sameWords(name, hint));
+    return { kind, type: b.typeOf(variant, kind === "object" ? [...decl.name, kind] : decl.name, at), at };
+  }));
   return nullable_({ kind: "ref", target: decl.id, indirect: false });
 }
 
@@ -211,7 +222,7 @@ export function valuesUnion(b: Builder, schema: Schema, values: JsonValue[], hin
   if (byKind.size < 2) return undefined;
   const name = b.declName(schema, hint, opts);
   const decl: KindUnionDecl = b.declare(schema, { kind: "kind-union", id: name.join("_"), name, doc: docOf(schema), source: at, variants: [] }, at);
-  const scope = new NameScope(`variants of ${decl.id}`);
+  const typed: Typed[] = [];
   for (const kind of KIND_ORDER) {
     if (!byKind.has(kind)) continue;
     const checks = { values: byKind.get(kind)! };
@@ -220,8 +231,9 @@ export function valuesUnion(b: Builder, schema: Schema, values: JsonValue[], hin
       : kind === "object" ? { kind: "map", values: { kind: "raw" }, checks }
       : kind === "integer" ? { kind: "integer", bits: 64, checks }
       : { kind, checks };
-    addVariant(b, decl, scope, kind, type, at);
+    typed.push({ kind, type, at });
   }
+  addVariants(b, decl, at, typed);
   return { kind: "ref", target: decl.id, indirect: false };
 }
 

@@ -6,15 +6,18 @@ import { createHash } from "node:crypto";
 import { canonicalize } from "../canonical.js";
 import type { Origin, ResolvedUnit } from "../load/resolve.js";
 import { pointerFrom } from "../load/json-file.js";
-import { toWords } from "./casing.js";
+import { camelCase, pascalCase, toWords } from "./casing.js";
 import { markIndirectRefs } from "./cycles.js";
-import { NameScope, originName, pinnedName, singular } from "./naming.js";
+import { freeName, resolveNames, Taken, type Candidate, type CasePreference, type Collision } from "./disambiguate.js";
+import { memberPin, NameScope, originName, pinText, pinnedName, singular } from "./naming.js";
+import { renameDecls } from "./rename.js";
+import { resolveTypeNames, type TypeClaim } from "./type-names.js";
 import { buildObject, type ObjectShape } from "./build-object.js";
 import { buildUnion, untypedUnion, valuesUnion } from "./build-union.js";
 import {
   UNREPRESENTABLE, declaredTypes, docOf, hasKindKeywords, isSchemaObject, kindOfValue, mergeAllOf, omit, type Schema,
 } from "./schema.js";
-import type { AliasDecl, Checks, Decl, EntityRoot, EnumDecl, JsonValue, JsonKind, Module, SourceRef, TypeExpr, Warning, Words } from "./types.js";
+import type { AliasDecl, Checks, Decl, EntityRoot, EnumDecl, JsonValue, JsonKind, Module, NameRecord, SourceRef, TypeExpr, Warning, Words } from "./types.js";
 import { maxOf, minOf } from "../arrays.js";
 
 const INT32_MIN = -(2 ** 31);
@@ -29,22 +32,62 @@ export class Builder {
   readonly decls = new Map<string, Decl>();
   /** Declaration of a schema, keyed by where it was written (else by object identity). */
   private readonly declIds = new Map<unknown, string>();
-  readonly types = new NameScope("types");
   readonly warnings: Warning[] = [];
-  private readonly objectIds = new WeakMap<object, number>();
+  /** Every type name claimed in this build, in order; the module resolves them as a whole. */
+  readonly typeClaims: TypeClaim[] = [];
+  private readonly typesTaken = new Taken();
+  private readonly claimCount = new Map<string, number>();
+  /** Names given here (fields, members, variants; types are added by buildModule). */
+  readonly record: NameRecord = new Map();
 
   constructor(
     private readonly origins: WeakMap<object, Origin>,
     readonly deref: (schema: unknown) => unknown,
-    private readonly entityOfFile: (file: string) => string | undefined,
-    private readonly textAt: (file: string, pointer: string) => string | undefined,
+    readonly entityOfFile: (file: string) => string | undefined,
+    /** Canonical JSON text at a pointer of a file. */
+    private readonly canonicalAt: (file: string, pointer: string) => string | undefined,
+    /** Type names decided by the previous build of this module (by claim key). */
+    private readonly overrides: ReadonlyMap<string, Words> = new Map(),
+    /** Names the previous version gave. */
+    readonly inherited: NameRecord = new Map(),
   ) {}
+
+  /** A place with entity version files spelled `<entity>/v*.json`, the same in every version. */
+  stablePlace(at: SourceRef): string {
+    const entity = this.entityOfFile(at.file);
+    return `${entity !== undefined ? `${entity}/v*.json` : at.file}#${at.pointer}`;
+  }
+
+  /**
+   * Names every member of a scope (an object's properties, an enum's values, a union's variants)
+   * at once, keeping what the previous version named; collisions become warnings.
+   */
+  nameScope(kind: "field" | "member" | "variant", owner: SourceRef, candidates: Candidate[], how: ScopeNaming, reserved: Candidate[] = []): Map<string, Words> {
+    const keyOf = (c: Candidate): string => `${kind} ${this.stablePlace(owner)} ${JSON.stringify(c.key)}`;
+    for (const c of candidates) {
+      const prev = this.inherited.get(keyOf(c));
+      if (prev && prev.base.join("_") === c.words.join("_")) c.keep = prev.final;
+    }
+    const { names, collisions } = resolveNames(candidates, how.prefer, reserved.map((c) => ({ words: c.words, candidate: c })));
+    for (const c of candidates) this.record.set(keyOf(c), { base: c.words, final: names.get(c.key)! });
+    this.reportCollisions(collisions, how);
+    return names;
+  }
+
+  reportCollisions(collisions: Collision[], how: Omit<ScopeNaming, "prefer">): void {
+    for (const { renamed: r, owner: o, name, target, cased } of collisions) {
+      this.warnings.push({
+        file: r.at.file, pointer: r.at.pointer, code: "name-collision",
+        message: `${how.what} ${JSON.stringify(r.text)} and ${JSON.stringify(o.text)} both become ${cased} in ${target}: ` +
+          `${r.at.file}#${r.at.pointer} and ${o.at.file}#${o.at.pointer}; the first is named ${how.display(name)}; ${how.pin}`,
+      });
+    }
+  }
 
   /** Canonical JSON text of `schema[key]` as written (numbers exact), when its origin is known. */
   sourceText(schema: object, key: string): string | undefined {
     const origin = this.origins.get(schema);
-    const text = origin && this.textAt(origin.file, origin.pointer + pointerFrom([key]));
-    return text === undefined ? undefined : canonicalize(text);
+    return origin && this.canonicalAt(origin.file, origin.pointer + pointerFrom([key]));
   }
 
   warn(at: SourceRef, message: string): void {
@@ -67,20 +110,6 @@ export class Builder {
     return this.declIds.get(this.declKey(schema));
   }
 
-  /** A stable key for an object's identity, for name ownership. */
-  keyOf(schema: object): string {
-    const origin = this.origins.get(schema);
-    if (origin) return `${origin.file}#${origin.pointer}`;
-    let id = this.objectIds.get(schema);
-    if (id === undefined) {
-      id = this.counter += 1;
-      this.objectIds.set(schema, id);
-    }
-    return `schema#${id}`;
-  }
-
-  private counter = 0;
-
   /** The name a declaration made from `schema` gets. */
   declName(schema: Schema, hint: Words, opts: NameOptions = {}): Words {
     const pinned = pinnedName(schema);
@@ -94,12 +123,42 @@ export class Builder {
     return originName(origin, (f) => this.entityOfFile(f) !== undefined) ?? hint;
   }
 
-  /** Registers a declaration for `schema` under `name` before its body is built (recursion). */
+  /**
+   * Registers a declaration for `schema` before its body is built (recursion). Its name is the one
+   * the module settled on (`overrides`), else its own; a name already taken in this build gets a
+   * provisional alternative, and buildModule builds again with every collision decided at once.
+   */
   declare<D extends Decl>(schema: object, decl: D, where: SourceRef): D {
-    this.types.claim(decl.name, this.keyOf(schema), `${where.file}#${where.pointer}`);
+    const base = decl.name;
+    let key = `${this.stablePlace(where)}|${base.join("_")}`;
+    const n = (this.claimCount.get(key) ?? 0) + 1;
+    this.claimCount.set(key, n);
+    if (n > 1) key += `|${n}`;
+    const claim = this.typeClaim(schema, key, base, where);
+    let name = this.overrides.get(key) ?? base;
+    if (this.typesTaken.clash(name)) name = freeName({ ...claim, words: name }, this.typesTaken);
+    this.typesTaken.add(name, claim);
+    claim.actual = name;
+    this.typeClaims.push(claim);
+    decl.name = name;
+    decl.id = name.join("_");
     this.declIds.set(this.declKey(schema), decl.id);
     this.decls.set(decl.id, decl);
     return decl;
+  }
+
+  private typeClaim(schema: object, key: string, base: Words, where: SourceRef): TypeClaim {
+    const pin = isSchemaObject(schema) ? pinText(schema) : undefined;
+    const def = /^\/(?:\$defs|definitions)\/([^/]+)$/.exec(where.pointer);
+    const entity = this.entityOfFile(where.file);
+    const written = pin !== undefined || def !== null || where.pointer === "";
+    const text = pin ?? (def ? def[1]!.replace(/~1/g, "/").replace(/~0/g, "~") : where.pointer === "" ? (entity ?? where.file.split("/").pop()!.replace(/\.json$/, "")) : pascalCase(base));
+    return {
+      key, words: base, text, at: where, rank: pin !== undefined ? 0 : written ? 1 : 2, actual: base,
+      ...(written ? {} : { suffix: ["inline"] }),
+      ...(entity !== undefined ? { entity } : {}),
+      root: where.pointer === "" && entity !== undefined,
+    };
   }
 
   typeOf(input: unknown, hint: Words, reached: SourceRef, opts: NameOptions = {}): TypeExpr {
@@ -136,6 +195,8 @@ export class Builder {
       if (!entry.recursive || this.declOf(schema) !== undefined) return type;
       if (type.kind === "ref" && type.target === entry.name.join("_")) return { kind: "raw", at };
       const alias = this.declare<AliasDecl>(schema, { kind: "alias", id: entry.name.join("_"), name: entry.name, doc: docOf(schema), source: at, type }, at);
+      // References made while it was being built spell the name it had before it was declared.
+      if (alias.id !== entry.name.join("_")) alias.type = retarget(type, entry.name.join("_"), alias.id);
       return { kind: "ref", target: alias.id, indirect: false };
     } finally {
       this.inProgress.delete(key);
@@ -289,18 +350,51 @@ export class Builder {
 
   private enumDecl(schema: Schema, values: string[], hint: Words, at: SourceRef, opts: NameOptions): TypeExpr {
     const name = this.declName(schema, hint, opts);
-    const members = new NameScope(`values of enum ${name.join("_")}`);
     const decl = this.declare<EnumDecl>(schema, { kind: "enum", id: name.join("_"), name, doc: docOf(schema), source: at, members: [], unknownName: [] }, at);
-    const seen = new Set<string>();
-    values.forEach((value, i) => {
-      if (seen.has(value)) return;
-      seen.add(value);
-      const words = toWords(value, "value");
-      members.claim(words, value, `${at.file}#${at.pointer}/enum/${i} (${JSON.stringify(value)})`);
-      decl.members.push({ name: words, value, doc: { constraints: [] } });
+    const candidates = new Map<string, Candidate>();
+    const all = Array.isArray(schema.enum) ? schema.enum : values;
+    all.forEach((value, i) => {
+      if (typeof value !== "string" || candidates.has(value)) return;
+      const pin = memberPin(schema, value, i);
+      candidates.set(value, { key: value, words: toWords(pin ?? value, "value"), text: pin ?? value, at: sub(at, "enum", i), rank: pin !== undefined ? 0 : 1 });
     });
-    decl.unknownName = members.firstFree([["unknown"], ["other"], ["unknown", "value"]]);
+    const names = this.nameScope("member", at, [...candidates.values()], {
+      prefer: "upper", what: `values of enum ${pascalCase(decl.name)}`, display: pascalCase, pin: `pin names with "x-enum-varnames" (an array beside "enum") or "x-lockstep-names" (value → name)`,
+    });
+    for (const value of candidates.keys()) decl.members.push({ name: names.get(value)!, value, doc: { constraints: [] } });
+    decl.unknownName = new NameScope(names.values()).firstFree([["unknown"], ["other"], ["unknown", "value"]]);
     return { kind: "ref", target: decl.id, indirect: false };
+  }
+}
+
+/** How a scope's names are chosen and reported. */
+export interface ScopeNaming {
+  prefer: CasePreference;
+  /** What the scope holds, for messages: "properties of User". */
+  what: string;
+  /** A name as the user sees it in code. */
+  display: (words: Words) => string;
+  /** How to choose names instead, for messages. */
+  pin: string;
+}
+
+export const FIELD_NAMING = { prefer: "lower", display: camelCase, pin: `pin names with "x-lockstep-name" on the property` } as const;
+
+/** `type` with references to `from` pointing at `to`. */
+function retarget(type: TypeExpr, from: string, to: string): TypeExpr {
+  switch (type.kind) {
+    case "ref":
+      return type.target === from ? { ...type, target: to } : type;
+    case "array":
+      return { ...type, items: retarget(type.items, from, to) };
+    case "map":
+      return { ...type, values: retarget(type.values, from, to) };
+    case "tuple":
+      return { ...type, items: type.items.map((t) => retarget(t, from, to)) };
+    case "nullable":
+      return { ...type, inner: retarget(type.inner, from, to) };
+    default:
+      return type;
   }
 }
 
@@ -353,11 +447,53 @@ export interface UnitInput {
   textAt(file: string, pointer: string): string | undefined;
   /** Relative path and text of each input file, for the hash. */
   inputs: Array<{ rel: string; text: string }>;
+  /** Names the previous version of these entities gave, to keep. */
+  inherited?: NameRecord;
 }
 
-/** Builds one IR module from a resolved unit. */
+/**
+ * Builds one IR module from a resolved unit. Type names that collide are decided over the whole
+ * module (see type-names.ts), so when a build had to rename one, it builds again with every name
+ * fixed: a renamed type's nested types then follow its new name.
+ */
 export function buildModule(input: UnitInput): Module {
-  const builder = new Builder(input.unit.origins, input.unit.deref, input.entityOfFile, input.textAt);
+  let overrides = new Map<string, Words>();
+  // The same default is read once however many merged copies of its object there are.
+  const canonical = new Map<string, string | undefined>();
+  const canonicalAt = (file: string, pointer: string): string | undefined => {
+    const key = `${file}#${pointer}`;
+    if (!canonical.has(key)) {
+      const text = input.textAt(file, pointer);
+      canonical.set(key, text === undefined ? undefined : canonicalize(text));
+    }
+    return canonical.get(key);
+  };
+  for (let round = 0; ; round++) {
+    const builder = new Builder(input.unit.origins, input.unit.deref, input.entityOfFile, canonicalAt, overrides, input.inherited);
+    const entities = buildRoots(builder, input);
+    const { names, collisions } = resolveTypeNames(builder.typeClaims, builder.inherited, builder.record);
+    const moved = builder.typeClaims.filter((c) => names.get(c.key)!.join("_") !== c.actual.join("_"));
+    // Nothing else is named after the types that move: rename them where they are.
+    const named = (c: TypeClaim): boolean => builder.typeClaims.some((d) => d !== c && d.words.length > c.actual.length && d.words.slice(0, c.actual.length).join("_") === c.actual.join("_"));
+    if (moved.length > 0 && !moved.some(named)) {
+      renameDecls(builder.decls, entities, new Map(moved.map((c) => [c.actual.join("_"), names.get(c.key)!])));
+      for (const c of moved) c.actual = names.get(c.key)!;
+    }
+    const settled = moved.length === 0 || !moved.some(named);
+    if (settled || round === MAX_ROUNDS) {
+      const actual = new Map(builder.typeClaims.map((c) => [c.key, c.actual]));
+      const named = settled ? collisions : collisions.map((col) => ({ ...col, name: actual.get(col.renamed.key) ?? col.name }));
+      builder.reportCollisions(named, { what: "types", display: pascalCase, pin: `pin names with "x-lockstep-name"` });
+      return finish(builder, entities, input);
+    }
+    overrides = names;
+  }
+}
+
+/** Rebuilds after which a module's type names are taken as they are (each round settles more). */
+const MAX_ROUNDS = 6;
+
+function buildRoots(builder: Builder, input: UnitInput): EntityRoot[] {
   const entities: EntityRoot[] = [];
   for (const unitRoot of input.unit.roots) {
     const version = unitRoot.version;
@@ -378,6 +514,10 @@ export function buildModule(input: UnitInput): Module {
     }
     entities.push({ entity: version.entity, version: version.version, file: version.rel, root });
   }
+  return entities;
+}
+
+function finish(builder: Builder, entities: EntityRoot[], input: UnitInput): Module {
   const decls = [...builder.decls.values()];
   markIndirectRefs(decls);
   const hash = createHash("sha256");
@@ -391,6 +531,7 @@ export function buildModule(input: UnitInput): Module {
     inputsHash: hash.digest("hex"),
     inputs: input.inputs.map((i) => i.rel).sort(),
     warnings: builder.warnings,
+    names: builder.record,
   };
 }
 

@@ -46,21 +46,67 @@ function edgesOf(decl: Decl): { refs: RefExpr[]; targets: string[] } {
   return { refs, targets: [...targets, ...refs.map((r) => r.target)] };
 }
 
+/**
+ * A reference closes a cycle when its target reaches back to the declaration holding it, that is
+ * when both are in one strongly connected component (Tarjan's algorithm, iterative: one pass over
+ * the graph however many references there are).
+ */
 export function markIndirectRefs(decls: readonly Decl[]): void {
   const edges = new Map(decls.map((d) => [d.id, edgesOf(d)]));
-  const reaches = (from: string, to: string): boolean => {
-    const seen = new Set<string>();
-    const stack = [from];
-    while (stack.length > 0) {
-      const id = stack.pop()!;
-      if (id === to) return true;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      append(stack, edges.get(id)?.targets ?? []);
-    }
-    return false;
-  };
+  const component = components(edges);
   for (const decl of decls) {
-    for (const ref of edges.get(decl.id)!.refs) if (reaches(ref.target, decl.id)) ref.indirect = true;
+    for (const ref of edges.get(decl.id)!.refs) {
+      const c = component.get(ref.target);
+      if (c !== undefined && c === component.get(decl.id)) ref.indirect = true;
+    }
   }
+}
+
+function components(edges: ReadonlyMap<string, { targets: string[] }>): Map<string, number> {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const component = new Map<string, number>();
+  let next = 0;
+  let count = 0;
+  for (const start of edges.keys()) {
+    if (index.has(start)) continue;
+    const work: Array<{ id: string; i: number }> = [{ id: start, i: 0 }];
+    index.set(start, next);
+    low.set(start, next++);
+    stack.push(start);
+    onStack.add(start);
+    while (work.length > 0) {
+      const top = work[work.length - 1]!;
+      const targets = edges.get(top.id)!.targets;
+      if (top.i < targets.length) {
+        const t = targets[top.i++]!;
+        if (!edges.has(t)) continue;
+        if (!index.has(t)) {
+          index.set(t, next);
+          low.set(t, next++);
+          stack.push(t);
+          onStack.add(t);
+          work.push({ id: t, i: 0 });
+        } else if (onStack.has(t)) {
+          low.set(top.id, Math.min(low.get(top.id)!, index.get(t)!));
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(top.id)!));
+      if (low.get(top.id) === index.get(top.id)) {
+        let id: string;
+        do {
+          id = stack.pop()!;
+          onStack.delete(id);
+          component.set(id, count);
+        } while (id !== top.id);
+        count++;
+      }
+    }
+  }
+  return component;
 }

@@ -1,23 +1,51 @@
 /**
- * How the IR names things, and the check that no two names collide in any target. Names come
- * from where a schema was written, never from the order it was met, so adding a property, a type
- * or a version never renames an existing type.
+ * How the IR names things. Names come from where a schema was written, never from the order it
+ * was met, so adding a property, a type or a version never renames an existing type; names that
+ * collide in some target are told apart by src/ir/disambiguate.ts.
  */
-import { LockstepError } from "../errors.js";
-import { TARGET_CASINGS, toWords } from "./casing.js";
+import { toWords } from "./casing.js";
+import { Taken } from "./disambiguate.js";
 import type { Schema } from "./schema.js";
 import type { Words } from "./types.js";
 import type { Origin } from "../load/resolve.js";
 
-/** Extension keyword that pins a type's name. */
+/** Extension keyword that pins a type's or a property's name. */
 export const NAME_KEYWORD = "x-lockstep-name";
+/** Enum member names: openapi-generator's array parallel to `enum`, or lockstep's value → name object. */
+export const ENUM_VARNAMES_KEYWORD = "x-enum-varnames";
+export const ENUM_NAMES_KEYWORD = "x-lockstep-names";
+
+/** The text of a pinned name, when the schema pins one. */
+export function pinText(schema: Schema): string | undefined {
+  const pin = schema[NAME_KEYWORD];
+  if (typeof pin === "string" && pin.trim() !== "") return pin;
+  if (typeof schema.title === "string" && /^[A-Za-z][A-Za-z0-9_]*$/.test(schema.title)) return schema.title;
+  return undefined;
+}
+
+/** A property's pinned field name (`x-lockstep-name` on the property, as written). */
+export function fieldPin(prop: unknown): string | undefined {
+  if (prop === null || typeof prop !== "object" || Array.isArray(prop)) return undefined;
+  const pin = (prop as Schema)[NAME_KEYWORD];
+  return typeof pin === "string" && pin.trim() !== "" ? pin : undefined;
+}
+
+/** An enum member's pinned name: `x-lockstep-names[value]`, else `x-enum-varnames[index]`. */
+export function memberPin(schema: Schema, value: string, index: number): string | undefined {
+  const names = schema[ENUM_NAMES_KEYWORD];
+  if (names !== null && typeof names === "object" && !Array.isArray(names)) {
+    const pin = (names as Record<string, unknown>)[value];
+    if (typeof pin === "string" && pin.trim() !== "") return pin;
+  }
+  const varnames = schema[ENUM_VARNAMES_KEYWORD];
+  const pin = Array.isArray(varnames) ? varnames[index] : undefined;
+  return typeof pin === "string" && pin.trim() !== "" ? pin : undefined;
+}
 
 /** A name pinned by the schema: `x-lockstep-name`, or a `title` that is a plain identifier. */
 export function pinnedName(schema: Schema): Words | undefined {
-  const pin = schema[NAME_KEYWORD];
-  if (typeof pin === "string" && pin.trim() !== "") return toWords(pin, "type");
-  if (typeof schema.title === "string" && /^[A-Za-z][A-Za-z0-9_]*$/.test(schema.title)) return toWords(schema.title, "type");
-  return undefined;
+  const pin = pinText(schema);
+  return pin === undefined ? undefined : toWords(pin, "type");
 }
 
 /**
@@ -47,35 +75,23 @@ export function singular(words: Words): Words {
   return [...words.slice(0, -1), one];
 }
 
-/**
- * Names within one scope (a module's types, an object's fields, an enum's members). A name that
- * equals another after any target's case conversion is an error naming both places.
- */
+/** Names taken in one scope, for names the IR invents (unknown variants, unknown-property bags). */
 export class NameScope {
-  private readonly owners = new Map<string, { key: string; where: string }>();
+  private readonly taken = new Taken();
 
-  constructor(private readonly what: string) {}
+  constructor(names: Iterable<Words> = []) {
+    for (const words of names) this.add(words);
+  }
 
-  /** Claims `words` for `key` (the same key may claim again); `where` says where it was written. */
-  claim(words: Words, key: string, where: string): void {
-    for (const { target, convert } of TARGET_CASINGS) {
-      const cased = `${target}\u0000${convert(words)}`;
-      const owner = this.owners.get(cased);
-      if (owner && owner.key !== key) {
-        throw new LockstepError(
-          `two ${this.what} get the same name ${convert(words)} in ${target}: ${owner.where} and ${where}; ` +
-            `rename one, or pin a name with "${NAME_KEYWORD}"`,
-        );
-      }
-      this.owners.set(cased, { key, where });
-    }
+  add(words: Words): void {
+    this.taken.add(words, { key: words.join("_"), words, text: "", at: { file: "", pointer: "" } });
   }
 
   has(words: Words): boolean {
-    return TARGET_CASINGS.some(({ target, convert }) => this.owners.has(`${target}\u0000${convert(words)}`));
+    return this.taken.clash(words) !== undefined;
   }
 
-  /** The first candidate not taken yet (for names the IR invents: unknown variants, field bags). */
+  /** The first candidate not taken yet. */
   firstFree(candidates: Words[]): Words {
     return candidates.find((c) => !this.has(c)) ?? [...candidates[candidates.length - 1]!, "value"];
   }

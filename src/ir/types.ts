@@ -188,7 +188,16 @@ export interface Warning {
   file: string;
   pointer: string;
   message: string;
+  /** Set on warnings `--strict-names` turns into errors: a name that collided and was told apart. */
+  code?: "name-collision";
 }
+
+/**
+ * The names a module gave, for the next version of the same entities to keep: by a key made of
+ * the kind of name, where it was written (entity version files as `<entity>/v*.json`) and what it
+ * names; `base` is the name it would have got on its own, `final` the one it got.
+ */
+export type NameRecord = Map<string, { base: Words; final: Words }>;
 
 /** One entity version whose types a module holds. */
 export interface EntityRoot {
@@ -214,4 +223,6 @@ export interface Module {
   /** Schema files (relative to the schemas root) this module was built from. */
   inputs: string[];
   warnings: Warning[];
+  /** Every name given here (types, fields, enum members, variants), for the next version to keep. */
+  names?: NameRecord;
 }

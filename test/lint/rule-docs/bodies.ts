@@ -300,9 +300,9 @@ export const DOCS: Record<string, Doc> = {
   },
   "name-collision": {
     what: "Two names become the same identifier after a target's case conversion: properties `firstName` and `first_name` (both `first_name` in Rust), enum values `in-progress` and `in_progress`, or two definitions whose type names collide.",
-    why: "`lockstep generate` refuses such schemas, because one of the names would have to be renamed silently.",
+    why: "`lockstep generate` tells them apart by a fixed rule (README, \"Names\"): one keeps the plain name, the other gets a suffix spelled from its text (`firstUnderscoreName`, `AnyLower`). The code compiles, but the suffixed name is less obvious to the people who use it; `lockstep generate --strict-names` refuses such schemas instead.",
     current: obj({ firstName: str, first_name: str }),
-    fix: "Rename one of them, or pin a distinct type name with `x-lockstep-name`.",
+    fix: "Rename one of them, or pin the names you want: `x-lockstep-name` on a property or a type, `x-enum-varnames` (an array beside `enum`) or `x-lockstep-names` (an object from value to name) for enum members.",
   },
   "int64-policy": {
     what: "An integer that cannot follow the int64 policy: 64-bit integers are JSON numbers on the wire, `i64` in Rust, `int64` in Go and `bigint` in TypeScript, exact in all three. Flags `format: uint64` and bounds beyond the int64 range (errors: every generated reader rejects such values), `format: int32` with bounds beyond int32 (error), 64-bit integers spelled as strings, and integer formats on `type: number` (warnings).",

@@ -1,0 +1,182 @@
+/**
+ * The disambiguation rule for names that collide after some target's case conversion. It works
+ * on a whole scope at once (an object's properties, an enum's values, a module's types), so the
+ * outcome depends on the set of names, never on the order they were met:
+ *
+ * 1. names kept from the previous version (`keep`) and pinned names come first;
+ * 2. within a group of colliding names the plain name goes to the best candidate: lowest `rank`,
+ *    then the spelling with the fewest punctuation marks, then the spelling closest to the
+ *    scope's own casing (`Exception` before `exception` for types, `self` before `Self` for
+ *    properties), then code-unit order;
+ * 3. every other member of the group gets the first free of: its punctuation spelled out
+ *    (`a.b` → `a_dot_b`), a word for its letter case (`any` → `any_lower`), both, then `_2`, `_3`.
+ */
+import { append } from "../arrays.js";
+import { TARGET_CASINGS, splitWords } from "./casing.js";
+import type { SourceRef, Words } from "./types.js";
+
+export interface Candidate {
+  /** Identity within the scope (wire name, enum value, schema place). */
+  key: string;
+  /** The name the candidate would get on its own. */
+  words: Words;
+  /** Its spelling in the schema (wire name, enum value, `$defs` key), for the tie-break and the suffix. */
+  text: string;
+  at: SourceRef;
+  /** Lower wins a collision; default 1. */
+  rank?: number;
+  /** A name that must be used as is (kept from the previous version). */
+  keep?: Words;
+  /** Word(s) to append when the spelling cannot tell it apart (default: a word for its letter case). */
+  suffix?: Words;
+}
+
+export interface Collision {
+  /** The candidate that did not get its plain name, and the one that did. */
+  renamed: Candidate;
+  owner: Candidate;
+  name: Words;
+  cased: string;
+  target: string;
+}
+
+export interface Resolution {
+  names: Map<string, Words>;
+  collisions: Collision[];
+}
+
+/** Which spelling wins a tie: PascalCase scopes prefer a capital first, camel/snake scopes lower case. */
+export type CasePreference = "upper" | "lower";
+
+const PUNCTUATION: Record<string, string> = {
+  " ": "space", ".": "dot", "-": "dash", _: "underscore", "/": "slash", "\\": "backslash", "+": "plus", ":": "colon",
+  "@": "at", "#": "hash", $: "dollar", "%": "percent", "&": "and", "*": "star", "~": "tilde", ",": "comma",
+  "!": "bang", "?": "question", "=": "equals", "(": "open", ")": "close", "[": "open", "]": "close",
+  "{": "open", "}": "close", "<": "lt", ">": "gt", "'": "quote", '"': "quote", "|": "pipe", ";": "semicolon",
+  "^": "caret", "`": "backtick",
+};
+
+/** Words for `text` with every punctuation mark spelled as a word: "Etc/GMT-0" → [etc, slash, gmt, dash, 0]. */
+export function spelledWords(text: string): string[] {
+  const out: string[] = [];
+  let run = "";
+  const flush = (): void => {
+    append(out, splitWords(run));
+    run = "";
+  };
+  for (const ch of text) {
+    if (/[A-Za-z0-9]/.test(ch) || ch.codePointAt(0)! >= 128) {
+      run += ch;
+      continue;
+    }
+    flush();
+    out.push(PUNCTUATION[ch] ?? `x${ch.codePointAt(0)!.toString(16)}`);
+  }
+  flush();
+  return out;
+}
+
+function punctuationCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) n++;
+  }
+  return n;
+}
+
+/** A word for a spelling's letter case, told apart from the same letters in another case. */
+function caseWord(text: string): string {
+  if (text === text.toLowerCase()) return "lower";
+  if (text === text.toUpperCase()) return "upper";
+  const letters = text.replace(/[^A-Za-z]/g, "");
+  return letters.charAt(0) === letters.charAt(0).toUpperCase() && letters.slice(1) === letters.slice(1).toLowerCase() ? "capital" : "mixed";
+}
+
+const swapCase = (s: string): string => s.replace(/[A-Za-z]/g, (c) => (c <= "Z" ? c.toLowerCase() : c.toUpperCase()));
+
+/** Sorts candidates best first; the keys are computed once per candidate. */
+function sortCandidates(candidates: Candidate[], prefer: CasePreference): Candidate[] {
+  const keyed = candidates.map((c) => ({
+    c, keep: c.keep ? 0 : 1, rank: c.rank ?? 1, punct: punctuationCount(c.text), text: prefer === "upper" ? c.text : swapCase(c.text),
+  }));
+  keyed.sort((a, b) => a.keep - b.keep || a.rank - b.rank || a.punct - b.punct || cmp(a.text, b.text) || cmp(a.c.key, b.c.key));
+  return keyed.map((k) => k.c);
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Names already taken in a scope, under every target's casing. */
+export class Taken {
+  private readonly owners = new Map<string, Candidate>();
+
+  /** The owner of a name that collides with `words` in some target, with that target. */
+  clash(words: Words): { owner: Candidate; target: string; cased: string } | undefined {
+    for (const { target, convert } of TARGET_CASINGS) {
+      const owner = this.owners.get(`${target}\u0000${convert(words)}`);
+      if (owner) return { owner, target, cased: convert(words) };
+    }
+    return undefined;
+  }
+
+  add(words: Words, owner: Candidate): void {
+    for (const { target, convert } of TARGET_CASINGS) this.owners.set(`${target}\u0000${convert(words)}`, owner);
+  }
+}
+
+/** Further names to try, in order, for a candidate that lost its plain name. */
+export function alternatives(c: Candidate): Words[] {
+  const out: Words[] = [];
+  const push = (w: Words): void => {
+    if (w.join("_") !== c.words.join("_") && !out.some((o) => o.join("_") === w.join("_"))) out.push(w);
+  };
+  // Words the name has before those its spelling gives (an entity name, `value` before a digit).
+  const plain = splitWords(c.text);
+  const tail = c.words.slice(c.words.length - plain.length).join("_");
+  const lead = plain.length <= c.words.length && tail === plain.join("_") ? c.words.slice(0, c.words.length - plain.length) : undefined;
+  const spelled = lead && [...lead, ...spelledWords(c.text)];
+  const suffix = c.suffix ?? [caseWord(c.text)];
+  if (spelled) push(spelled);
+  push([...c.words, ...suffix]);
+  if (spelled) push([...spelled, ...suffix]);
+  return out;
+}
+
+/** Assigns every candidate a name no other candidate's collides with in any target. */
+export function resolveNames(candidates: Candidate[], prefer: CasePreference, reserved: Array<{ words: Words; candidate: Candidate }> = []): Resolution {
+  const taken = new Taken();
+  for (const r of reserved) taken.add(r.words, r.candidate);
+  const names = new Map<string, Words>();
+  const collisions: Collision[] = [];
+  const sorted = sortCandidates(dedupe(candidates), prefer);
+  const losers: Array<{ c: Candidate; owner: Candidate; target: string; cased: string }> = [];
+  for (const c of sorted) {
+    const words = c.keep ?? c.words;
+    const clash = taken.clash(words);
+    if (clash) {
+      losers.push({ c, ...clash });
+      continue;
+    }
+    taken.add(words, c);
+    names.set(c.key, words);
+  }
+  for (const { c, owner, target, cased } of losers) {
+    const name = freeName(c, taken);
+    taken.add(name, c);
+    names.set(c.key, name);
+    collisions.push({ renamed: c, owner, name, target, cased });
+  }
+  return { names, collisions };
+}
+
+/** The first alternative name of `c` that is free, else its name with a number. */
+export function freeName(c: Candidate, taken: Taken): Words {
+  for (const alt of alternatives(c)) if (!taken.clash(alt)) return alt;
+  for (let n = 2; ; n++) if (!taken.clash([...c.words, String(n)])) return [...c.words, String(n)];
+}
+
+function dedupe(candidates: Candidate[]): Candidate[] {
+  const seen = new Map<string, Candidate>();
+  for (const c of candidates) if (!seen.has(c.key)) seen.set(c.key, c);
+  return [...seen.values()];
+}

@@ -1,0 +1,65 @@
+/**
+ * A module's type names, decided as a whole. Entities share one namespace; a type written in one
+ * entity's file whose name another entity (or a shared file) also uses is qualified with its
+ * entity's name (`Configuration` → `UserConfiguration`, `OrderConfiguration`), so names stay as
+ * they were until such a clash exists. Entity roots keep their names; two entity directories
+ * that spell the same type name are an error. What still collides goes through the rule of
+ * src/ir/disambiguate.ts, after the names the previous version gave.
+ */
+import { LockstepError } from "../errors.js";
+import { TARGET_CASINGS, toWords } from "./casing.js";
+import { resolveNames, type Candidate, type Resolution } from "./disambiguate.js";
+import type { NameRecord, Words } from "./types.js";
+
+export interface TypeClaim extends Candidate {
+  /** Entity whose version file the type is written in (undefined: a shared file). */
+  entity?: string;
+  /** The entity's root type. */
+  root: boolean;
+  /** The name it got in the build that made this claim. */
+  actual: Words;
+}
+
+const recordKey = (claimKey: string): string => `type ${claimKey}`;
+
+/** Final names by claim key; records them in `record`. */
+export function resolveTypeNames(claims: TypeClaim[], inherited: NameRecord, record: NameRecord): Resolution {
+  const byName = new Map<string, TypeClaim[]>();
+  for (const c of claims) {
+    for (const { target, convert } of TARGET_CASINGS) {
+      const k = `${target}\u0000${convert(c.words)}`;
+      const list = byName.get(k);
+      if (list) list.push(c);
+      else byName.set(k, [c]);
+    }
+  }
+  const clashing = (c: TypeClaim): TypeClaim[] => {
+    const out = new Set<TypeClaim>();
+    for (const { target, convert } of TARGET_CASINGS) for (const d of byName.get(`${target}\u0000${convert(c.words)}`) ?? []) if (d.key !== c.key) out.add(d);
+    return [...out];
+  };
+  const candidates = claims.map((c): Candidate => {
+    const others = clashing(c);
+    if (c.root) {
+      const root = others.find((d) => d.root && d.entity !== c.entity);
+      if (root) {
+        const target = TARGET_CASINGS.find(({ convert }) => convert(root.words) === convert(c.words))!;
+        const [a, b] = [c, root].sort((x, y) => (x.at.file < y.at.file ? -1 : 1));
+        throw new LockstepError(
+          `two types get the same name ${target.convert(c.words)} in ${target.target}: ${a!.at.file}#${a!.at.pointer} and ${b!.at.file}#${b!.at.pointer}; rename one entity directory`,
+        );
+      }
+      return { ...c, rank: -1 };
+    }
+    let words = c.words;
+    if (c.entity !== undefined && others.some((d) => d.entity !== c.entity)) {
+      const entity = toWords(c.entity, "type");
+      if (words.slice(0, entity.length).join("_") !== entity.join("_")) words = [...entity, ...words];
+    }
+    const prev = inherited.get(recordKey(c.key));
+    return { ...c, words, ...(prev && prev.base.join("_") === words.join("_") ? { keep: prev.final } : {}) };
+  });
+  const resolution = resolveNames(candidates, "upper");
+  for (const c of candidates) record.set(recordKey(c.key), { base: c.words, final: resolution.names.get(c.key)! });
+  return resolution;
+}
