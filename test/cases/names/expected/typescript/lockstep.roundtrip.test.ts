@@ -20,11 +20,12 @@
 //   - old-reads-new: the previous version's types, where generated, re-encode the newest
 //     version's fixtures exactly: nothing unknown is lost.
 //
-// Emit mode: with LOCKSTEP_OUT set (a directory), each re-encoding is also written to
-// $LOCKSTEP_OUT/<check>/<entity>/v<N>/<name>.json, or the error to <name>.error.txt.
+// Emit mode: with LOCKSTEP_OUT set (a directory), each result is also written as one line of
+// $LOCKSTEP_OUT/results.jsonl (replaced by each run): {"check", "fixture": "<entity>/v<N>/<name>.json",
+// "output": the re-encoding} or, when it failed, {"check", "fixture", "error"}.
 // Type-checking this file needs @types/node; the generated types themselves do not.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -103,15 +104,19 @@ function codecFor(entity: string, version: number): Codec | undefined {
   return CODECS.find((c) => c.entity === entity && c.version === version);
 }
 
+/** The results file in emit mode, opened (and emptied) by the first result. */
+let results: number | undefined;
+
 /** Writes a result in emit mode: the re-encoding, or the error. */
 function emit(check: string, fixture: Fixture, output: string | undefined, failure: string | undefined): void {
   const out = process.env["LOCKSTEP_OUT"];
   if (out === undefined || out === "") return;
-  const base = join(out, check, fixture.rel.replace(/\.json$/, ""));
-  mkdirSync(dirname(base), { recursive: true });
-  const [file, stale, data] = failure === undefined ? [base + ".json", base + ".error.txt", output ?? ""] : [base + ".error.txt", base + ".json", failure + "\n"];
-  writeFileSync(file, data);
-  rmSync(stale, { force: true });
+  if (results === undefined) {
+    mkdirSync(out, { recursive: true });
+    results = openSync(join(out, "results.jsonl"), "w");
+  }
+  const line = failure === undefined ? { check, fixture: fixture.rel, output: output ?? "" } : { check, fixture: fixture.rel, error: failure };
+  writeSync(results, JSON.stringify(line) + "\n");
 }
 
 /** Passes every fixture through codec; returns one line per failure. */
