@@ -104,6 +104,13 @@ describe("synthesizer", () => {
     expect(res.stderr).toMatch(/schemas\/broken\/v1\.json:\d+:\d+: no fixture for broken v1: .*add "examples"/);
     expect(readdirSync(join(dir, "fixtures/fine/v1"))).toContain("minimal.json");
     expect(existsSync(join(dir, "fixtures/broken"))).toBe(false);
+    // lockstep test: the same finding in its report, exit 2, and the other entity tested.
+    const tested = await runCli(["test", "-C", dir, "--language", "typescript", "--format", "json"]);
+    expect(tested.code).toBe(2);
+    const report = JSON.parse(tested.stdout) as { rows: Array<{ entity: string; passed: number; failed: number }>; findings: Array<{ file: string; line?: number; message: string }> };
+    expect(report.findings).toEqual([expect.objectContaining({ file: expect.stringMatching(/schemas\/broken\/v1\.json$/), line: expect.any(Number), message: expect.stringMatching(/^no fixture for broken v1/) })]);
+    expect(report.rows.filter((r) => r.entity === "fine").every((r) => r.passed > 0 && r.failed === 0)).toBe(true);
+    expect(report.rows.some((r) => r.entity === "fine")).toBe(true);
     // With an example, the same schema is tested through it.
     const withExample = writeTree({ "schemas/broken/v1.json": { ...impossible, properties: { a: { ...impossible.properties.a, allOf: [{ minLength: 1 }, { maxLength: 2 }], pattern: "^(?!x)y$" } }, examples: [{ a: "y" }] } });
     expect((await runCli(["fixtures", "-C", withExample])).code).toBe(0);
