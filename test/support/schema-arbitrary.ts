@@ -18,11 +18,7 @@
  * Steered around known fixture-synthesizer and oracle bugs (remove each once fixed):
  * - an optional property named after an Object.prototype member (`valueOf`): the oracle's ajv reads
  *   it through the prototype and rejects the `minimal` fixture; such names are drawn only as required;
- * - a property named `__proto__`: the synthesizer sets the prototype instead (never drawn);
- * - a required nullable self-reference: the `full` fixture never picks null and recurses for ever,
- *   so nullable does not count as a way out of a cycle here;
- * - `oneOf: [X, {type: null}]` where X admits null too: null matches twice and is invalid, yet the
- *   synthesizer writes it; such spots use anyOf (and a nullable raw value is plain `{}`).
+ *   (A nullable raw value is plain `{}`: `oneOf: [{}, {type: null}]` would admit everything but null.)
  *
  * This file imports nothing from src/ at run time (only types), so bench/property.bench.mjs can
  * transpile it and pass the built dist/ functions in.
@@ -146,7 +142,7 @@ const PROP_NAMES = [
   "error", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf", "MarshalJSON", "UnmarshalJSON",
   "marshal_json", "String", "first-name", "with space", "1st", "2nd place", "3", "a.b", "x/y", "~tilde", "$dollar",
   "@type", "#hash", "é", "ünïcødé", "日本", "emoji😀", "UPPER", "HTTPServer", "snake_case", "additional_properties",
-  "x_unknown_field", "",
+  "x_unknown_field", "", "__proto__",
 ];
 
 /** Enum values: empty, quotes, backslashes, unicode, keywords, comment and template breakers. */
@@ -439,8 +435,6 @@ function defaultOf(s: Shape): unknown {
 interface Ctx {
   /** $defs keys in use, by index. */
   defs: string[];
-  /** Whether each $def admits null itself. */
-  nullableDefs: boolean[];
   /** The $def being rendered (-1: the entity root). */
   inDef: number;
   /** Whether this spot can be left out (optional field, array item, map value): a cycle through it ends. */
@@ -472,12 +466,11 @@ export function renderTree(entities: EntityModel[]): SchemaTree {
 }
 
 function renderEntity(entity: EntityModel, defNames: string[]): unknown {
-  const nullableDefs = entity.defs.map((d) => d.nullable);
-  const ctx: Ctx = { defs: defNames, nullableDefs, inDef: -1, guarded: false };
+  const ctx: Ctx = { defs: defNames, inDef: -1, guarded: false };
   const root = entity.root.kind === "object" ? renderObject(entity.root.object, ctx) : renderTagged(entity.root.union, ctx);
   const defs: Record<string, unknown> = {};
   entity.defs.forEach((d, i) => {
-    const c: Ctx = { defs: defNames, nullableDefs, inDef: i, guarded: false };
+    const c: Ctx = { defs: defNames, inDef: i, guarded: false };
     const shape: Shape = d.body.kind === "object" ? { kind: "object", object: d.body.object } : d.body.kind === "enum" ? { kind: "enum", values: d.body.values } : { kind: "tagged", union: d.body.union };
     defs[defNames[i]!] = d.nullable ? renderNullable(shape, c, "oneOf") : renderShape(shape, c);
   });
@@ -495,17 +488,16 @@ function renderObject(o: ObjectShape, ctx: Ctx, tag?: { name: string; value: str
     required.push(tag.name);
   }
   for (const p of o.props) {
-    // __proto__ would be the prototype, not a property, of the object literal below.
-    if (p.name === "__proto__" || Object.hasOwn(properties, p.name)) continue;
+    if (Object.hasOwn(properties, p.name)) continue;
     // Known bug (reported): the fixture oracle's ajv reads an absent optional `valueOf` through the
     // prototype and rejects the fixture. Such names are only drawn as required properties.
     if (!p.required && p.name in Object.prototype) continue;
     if (!scope.claim(p.name)) continue;
-    const c = { ...ctx, guarded: ctx.guarded || !p.required };
+    const c = { ...ctx, guarded: ctx.guarded || !p.required || p.nullable };
     const schema: Record<string, unknown> = p.nullable ? renderNullable(p.shape, c, p.nullStyle) : renderShape(p.shape, c);
     if (p.description !== null) schema.description = p.description;
     if (p.withDefault && hasDefault(p.shape)) schema.default = defaultOf(p.shape);
-    properties[p.name] = schema;
+    Object.defineProperty(properties, p.name, { value: schema, enumerable: true, writable: true, configurable: true });
     if (p.required) required.push(p.name);
   }
   const out: Record<string, unknown> = { type: "object", properties };
@@ -600,10 +592,7 @@ function renderShape(s: Shape, ctx: Ctx): Record<string, unknown> {
   }
 }
 
-/**
- * `null` allowed too. Deliberately not a guard against cycles: the synthesizer's `full` fixture
- * never picks null, so a required nullable self-reference recurses (a known synthesizer bug).
- */
+/** `null` allowed too (a way out of a cycle of required properties). */
 function renderNullable(s: Shape, ctx: Ctx, style: "oneOf" | "anyOf"): Record<string, unknown> {
   switch (s.kind) {
     case "string":
@@ -630,10 +619,8 @@ function renderNullable(s: Shape, ctx: Ctx, style: "oneOf" | "anyOf"): Record<st
     case "kinds":
       return { type: [...s.kinds, "null"] };
     default: {
-      const inner = renderShape(s, ctx);
-      // A $def that admits null already: under oneOf, null would match both branches and be invalid.
-      const overlaps = s.kind === "ref" && "$ref" in inner && ctx.nullableDefs[s.def % ctx.defs.length] === true;
-      return { [overlaps ? "anyOf" : style]: [inner, { type: "null" }] };
+      // Under oneOf, null matches twice where the inner $def admits null too: never a fixture.
+      return { [style]: [renderShape(s, ctx), { type: "null" }] };
     }
   }
 }
