@@ -2,7 +2,8 @@
  * A module's type names, decided as a whole. Entities share one namespace; a type written in one
  * entity's file whose name another entity (or a shared file) also uses is qualified with its
  * entity's name (`Configuration` → `UserConfiguration`, `OrderConfiguration`), so names stay as
- * they were until such a clash exists. Entity roots keep their names; two entity directories
+ * they were until such a clash exists (a name the previous version gave is kept against a shared
+ * file's type added since). Entity roots keep their names; two entity directories
  * that spell the same type name are an error. What still collides goes through the rule of
  * src/ir/disambiguate.ts, after the names the previous version gave.
  */
@@ -21,6 +22,7 @@ export interface TypeClaim extends Candidate {
 }
 
 const recordKey = (claimKey: string): string => `type ${claimKey}`;
+const same = (a: Words, b: Words): boolean => a.join("_") === b.join("_");
 
 /** Final names by claim key; records them in `record`. */
 export function resolveTypeNames(claims: TypeClaim[], inherited: NameRecord, record: NameRecord): Resolution {
@@ -51,13 +53,18 @@ export function resolveTypeNames(claims: TypeClaim[], inherited: NameRecord, rec
       }
       return { ...c, rank: -1 };
     }
-    let words = c.words;
-    if (c.entity !== undefined && others.some((d) => d.entity !== c.entity)) {
-      const entity = toWords(c.entity, "type");
-      if (words.slice(0, entity.length).join("_") !== entity.join("_")) words = [...entity, ...words];
-    }
     const prev = inherited.get(recordKey(c.key));
-    return { ...c, words, ...(prev && prev.base.join("_") === words.join("_") ? { keep: prev.final } : {}) };
+    // A name the previous version gave is kept against a shared file's type added since; another
+    // entity's type still qualifies it (the previous version was built without other entities).
+    const kept = prev !== undefined && same(prev.base, c.words);
+    const otherEntity = others.some((d) => d.entity !== undefined && d.entity !== c.entity);
+    const sharedFile = others.some((d) => d.entity === undefined);
+    let words = c.words;
+    if (c.entity !== undefined && (otherEntity || (sharedFile && !kept))) {
+      const entity = toWords(c.entity, "type");
+      if (!same(words.slice(0, entity.length), entity)) words = [...entity, ...words];
+    }
+    return { ...c, words, ...(prev && same(prev.base, words) ? { keep: prev.final } : {}) };
   });
   const resolution = resolveNames(candidates, "upper");
   for (const c of candidates) record.set(recordKey(c.key), { base: c.words, final: resolution.names.get(c.key)! });
