@@ -17,7 +17,7 @@ import { loadModules } from "../src/pipeline.js";
 import type { Language } from "../src/testing/languages.js";
 import { formatText, passed } from "../src/testing/report.js";
 import { runTests } from "../src/testing/run.js";
-import { ALT_NAMES, hostileInstances, hostileSchemas, NAMES, type NameRow } from "./support/hostile.js";
+import { ALT_NAMES, CASED_NAMES, hostileInstances, hostileSchemas, NAMES, type NameRow } from "./support/hostile.js";
 import { hasTool } from "./support/toolchains.js";
 
 const CASE = join(import.meta.dirname, "cases", "hostile");
@@ -71,6 +71,16 @@ describe("hostile input: names in every target", () => {
     ...NAMES.map((r): [string, NameRow, undefined] => [JSON.stringify(r.name), r, undefined]),
     ...ALT_NAMES.map((r): [string, NameRow, string] => [JSON.stringify(r.name), r, "alt"]),
   ];
+  it("tells apart names that differ only by case or punctuation, in every target", () => {
+    const fields = object("cased").fields;
+    expect(fields.map((f) => f.wireName).sort()).toEqual([...CASED_NAMES].sort());
+    const spell = {
+      ts: fields.map((f) => propertyName(f.name)),
+      rust: fields.map((f) => fieldName(f.name)),
+      go: fieldNames(fields.map((f) => goName(f.name))),
+    };
+    for (const [target, names] of Object.entries(spell)) expect(new Set(names).size, `${target}: ${names.join(", ")}`).toBe(fields.length);
+  });
   it.each(rows)("%s", (_, row, within) => {
     const fields = object(within).fields;
     const i = fields.findIndex((f) => f.wireName === row.name);

@@ -64,6 +64,9 @@ export const ALT_NAMES: readonly NameRow[] = [
   { name: "Type", why: "differs from type only by case", ts: "type", rust: "r#type", go: "Type" },
 ];
 
+/** Names that collide after case conversion, in one object: the IR tells them apart (src/ir/disambiguate.ts). */
+export const CASED_NAMES: readonly string[] = ["type", "Type", "TYPE", "self", "Self", "", "_", "a.b", "a_b", "aB", "é", "É"];
+
 /**
  * Names for $defs keys, which become type names in every target. (Self, type, crate, json, fmt
  * are entity directories below: their root types take those names.)
@@ -133,6 +136,8 @@ export function hostileSchemas(): Record<string, unknown> {
     properties: {
       ...fieldsOf(NAMES),
       alt: { type: "object", description: DOC_TEXTS[0], properties: fieldsOf(ALT_NAMES) },
+      cased: { type: "object", properties: Object.fromEntries(CASED_NAMES.map((n) => [n, { type: "string" }])) },
+      rawValues: { description: "Every escape as an enum value, unprefixed.", enum: [...STRINGS] },
       wire: { type: "object", description: "Every escape as a wire name, each with itself as default.", properties: wire },
       values: {
         description: "Every escape as an enum value.",
@@ -170,6 +175,8 @@ export function hostileInstances(): Record<string, unknown> {
   const all = {
     ...fields(NAMES),
     alt: { ...fields(ALT_NAMES), "unknown \"*/ ${x}": STRINGS },
+    cased: Object.fromEntries(CASED_NAMES.map((n, i) => [n, STRINGS[i]])),
+    rawValues: "\u2028",
     wire: Object.fromEntries(STRINGS.map((s, i) => [`w${i}${s}`, s])),
     values: `v0${STRINGS[0]}`,
     valueList: STRINGS.map((s, i) => `v${i}${s}`),

@@ -16,7 +16,7 @@
 //   testdata/v2.json (testdata v2)
 //   type/v2.json (type v2)
 //   vendor/v2.json (vendor v2)
-// inputs sha256: abd00dcb023dc1ec65437a1b1f2e6f4b1cc59d9b3734ce8ef8228da37a06ebf8
+// inputs sha256: 8dbd6052b10476b02872032cd47565813fe4ee5ff539b7ab8d745987f6cec338
 
 package schemas
 

@@ -16,7 +16,7 @@
 //   testdata/v2.json (testdata v2)
 //   type/v2.json (type v2)
 //   vendor/v2.json (vendor v2)
-// inputs sha256: abd00dcb023dc1ec65437a1b1f2e6f4b1cc59d9b3734ce8ef8228da37a06ebf8
+// inputs sha256: 8dbd6052b10476b02872032cd47565813fe4ee5ff539b7ab8d745987f6cec338
 
 package schemas
 
@@ -310,7 +310,10 @@ type Hostile struct {
 	// Property name: "😀" (written by MarshalJSON; no json tag can spell it).
 	U1f600 *string `json:"-"`
 	// ends a comment */ and opens one /* here
-	Alt *HostileAlt `json:"alt,omitempty"`
+	Alt   *HostileAlt   `json:"alt,omitempty"`
+	Cased *HostileCased `json:"cased,omitempty"`
+	// Every escape as an enum value, unprefixed.
+	RawValues *HostileRawValues `json:"rawValues,omitempty"`
 	// Every escape as a wire name, each with itself as default.
 	Wire *HostileWire `json:"wire,omitempty"`
 	// Every escape as an enum value.
@@ -459,6 +462,12 @@ func (x *Hostile) encodeFields(w *objectWriter) {
 	if x.Alt != nil {
 		w.prop("alt", x.Alt)
 	}
+	if x.Cased != nil {
+		w.prop("cased", x.Cased)
+	}
+	if x.RawValues != nil {
+		w.prop("rawValues", x.RawValues)
+	}
 	if x.Wire != nil {
 		w.prop("wire", x.Wire)
 	}
@@ -587,6 +596,12 @@ func (x *Hostile) decodeFields(obj map[string]json.RawMessage) error {
 	if err := decodeOptional(obj, &x.Alt, "alt"); err != nil {
 		return err
 	}
+	if err := decodeOptional(obj, &x.Cased, "cased"); err != nil {
+		return err
+	}
+	if err := decodeOptional(obj, &x.RawValues, "rawValues"); err != nil {
+		return err
+	}
 	if err := decodeOptional(obj, &x.Wire, "wire"); err != nil {
 		return err
 	}
@@ -679,6 +694,197 @@ func (x *HostileAlt) decodeFields(obj map[string]json.RawMessage) error {
 		return err
 	}
 	return decodeExtra(obj, &x.AdditionalProperties)
+}
+
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
+type HostileCased struct {
+	Type        *string `json:"type,omitempty"`
+	TypeCapital *string `json:"Type,omitempty"`
+	TypeUpper   *string `json:"TYPE,omitempty"`
+	Self        *string `json:"self,omitempty"`
+	SelfCapital *string `json:"Self,omitempty"`
+	// Property name: "" (written by MarshalJSON; no json tag can spell it).
+	Field           *string `json:"-"`
+	FieldUnderscore *string `json:"_,omitempty"`
+	ADotB           *string `json:"a.b,omitempty"`
+	AUnderscoreB    *string `json:"a_b,omitempty"`
+	AB              *string `json:"aB,omitempty"`
+	Ue9             *string `json:"é,omitempty"`
+	Uc9             *string `json:"É,omitempty"`
+	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.
+	AdditionalProperties map[string]json.RawMessage `json:"-"`
+}
+
+// MarshalJSON writes the declared properties, then the undeclared ones in key order.
+func (x HostileCased) MarshalJSON() ([]byte, error) {
+	var w objectWriter
+	x.encodeFields(&w)
+	return w.finish()
+}
+
+// UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
+func (x *HostileCased) UnmarshalJSON(data []byte) error {
+	obj, err := decodeObject(data)
+	if err != nil {
+		return err
+	}
+	var v HostileCased
+	if err := v.decodeFields(obj); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *HostileCased) encodeFields(w *objectWriter) {
+	if x.Type != nil {
+		w.prop("type", x.Type)
+	}
+	if x.TypeCapital != nil {
+		w.prop("Type", x.TypeCapital)
+	}
+	if x.TypeUpper != nil {
+		w.prop("TYPE", x.TypeUpper)
+	}
+	if x.Self != nil {
+		w.prop("self", x.Self)
+	}
+	if x.SelfCapital != nil {
+		w.prop("Self", x.SelfCapital)
+	}
+	if x.Field != nil {
+		w.prop("", x.Field)
+	}
+	if x.FieldUnderscore != nil {
+		w.prop("_", x.FieldUnderscore)
+	}
+	if x.ADotB != nil {
+		w.prop("a.b", x.ADotB)
+	}
+	if x.AUnderscoreB != nil {
+		w.prop("a_b", x.AUnderscoreB)
+	}
+	if x.AB != nil {
+		w.prop("aB", x.AB)
+	}
+	if x.Ue9 != nil {
+		w.prop("é", x.Ue9)
+	}
+	if x.Uc9 != nil {
+		w.prop("É", x.Uc9)
+	}
+	writeExtra(w, x.AdditionalProperties)
+}
+
+func (x *HostileCased) decodeFields(obj map[string]json.RawMessage) error {
+	if err := decodeOptional(obj, &x.Type, "type"); err != nil {
+		return err
+	}
+	if err := decodeOptional(obj, &x.TypeCapital, "Type"); err != nil {
+		return err
+	}
+	if err := decodeOptional(obj, &x.TypeUpper, "TYPE"); err != nil {
+		return err
+	}
+	if err := decodeOptional(obj, &x.Self, "self"); err != nil {
+		return err
+	}
+	if err := decodeOptional(obj, &x.SelfCapital, "Self"); err != nil {
+		return err
+	}
+	if err := decodeOptional(obj, &x.Field, ""); err != nil {
+		return err
+	}
+	if err := decodeOptional(obj, &x.FieldUnderscore, "_"); err != nil {
+		return err
+	}
+	if err := decodeOptional(obj, &x.ADotB, "a.b"); err != nil {
+		return err
+	}
+	if err := decodeOptional(obj, &x.AUnderscoreB, "a_b"); err != nil {
+		return err
+	}
+	if err := decodeOptional(obj, &x.AB, "aB"); err != nil {
+		return err
+	}
+	if err := decodeOptional(obj, &x.Ue9, "é"); err != nil {
+		return err
+	}
+	if err := decodeOptional(obj, &x.Uc9, "É"); err != nil {
+		return err
+	}
+	return decodeExtra(obj, &x.AdditionalProperties)
+}
+
+// Every escape as an enum value, unprefixed.
+type HostileRawValues string
+
+// Values of HostileRawValues listed in the schema. Any other string decodes too.
+const (
+	HostileRawValuesValue             HostileRawValues = ""
+	HostileRawValuesValueSpace        HostileRawValues = " "
+	HostileRawValuesValueQuote        HostileRawValues = "\""
+	HostileRawValuesValueBackslash    HostileRawValues = "\\"
+	HostileRawValuesQuoteAndBackslash HostileRawValues = "quote\"and\\backslash"
+	HostileRawValuesValueXa           HostileRawValues = "\n"
+	HostileRawValuesValueXdXa         HostileRawValues = "\r\n"
+	HostileRawValuesValueX9           HostileRawValues = "\t"
+	HostileRawValuesValueX0           HostileRawValues = "\x00"
+	HostileRawValuesValueX1X1f        HostileRawValues = "\x01\x1f"
+	HostileRawValuesValueX7f          HostileRawValues = "\x7f"
+	HostileRawValuesU85               HostileRawValues = "\u0085"
+	HostileRawValuesU2028             HostileRawValues = "\u2028"
+	HostileRawValuesU2029             HostileRawValues = "\u2029"
+	HostileRawValuesUfeff             HostileRawValues = "\ufeff"
+	HostileRawValuesX                 HostileRawValues = "${x}"
+	HostileRawValuesTick              HostileRawValues = "`tick`"
+	HostileRawValuesScript            HostileRawValues = "</script>"
+	HostileRawValuesValueStarSlash    HostileRawValues = "*/"
+	HostileRawValuesValueSlashStar    HostileRawValues = "/*"
+	HostileRawValuesValueSlashSlash   HostileRawValues = "//"
+	HostileRawValuesValueHashOpen     HostileRawValues = "#["
+	HostileRawValuesSD                HostileRawValues = "%s %d"
+	HostileRawValuesHandlebars        HostileRawValues = "{{handlebars}}"
+	HostileRawValuesUe9               HostileRawValues = "é"
+	HostileRawValuesU65e5U672cU8a9e   HostileRawValues = "日本語"
+	HostileRawValuesU1f600            HostileRawValues = "😀"
+	HostileRawValuesU10ffff           HostileRawValues = "\U0010ffff"
+)
+
+// IsKnown reports whether x is one of the values listed in the schema.
+func (x HostileRawValues) IsKnown() bool {
+	switch x {
+	case HostileRawValuesValue,
+		HostileRawValuesValueSpace,
+		HostileRawValuesValueQuote,
+		HostileRawValuesValueBackslash,
+		HostileRawValuesQuoteAndBackslash,
+		HostileRawValuesValueXa,
+		HostileRawValuesValueXdXa,
+		HostileRawValuesValueX9,
+		HostileRawValuesValueX0,
+		HostileRawValuesValueX1X1f,
+		HostileRawValuesValueX7f,
+		HostileRawValuesU85,
+		HostileRawValuesU2028,
+		HostileRawValuesU2029,
+		HostileRawValuesUfeff,
+		HostileRawValuesX,
+		HostileRawValuesTick,
+		HostileRawValuesScript,
+		HostileRawValuesValueStarSlash,
+		HostileRawValuesValueSlashStar,
+		HostileRawValuesValueSlashSlash,
+		HostileRawValuesValueHashOpen,
+		HostileRawValuesSD,
+		HostileRawValuesHandlebars,
+		HostileRawValuesUe9,
+		HostileRawValuesU65e5U672cU8a9e,
+		HostileRawValuesU1f600,
+		HostileRawValuesU10ffff:
+		return true
+	}
+	return false
 }
 
 // Every escape as a wire name, each with itself as default.

@@ -31,7 +31,7 @@
 //   testdata/v1.json (testdata v1)
 //   type/v1.json (type v1)
 //   vendor/v1.json (vendor v1)
-// inputs sha256: abd00dcb023dc1ec65437a1b1f2e6f4b1cc59d9b3734ce8ef8228da37a06ebf8
+// inputs sha256: 8dbd6052b10476b02872032cd47565813fe4ee5ff539b7ab8d745987f6cec338
 // inputs sha256: 7ceef405371e797daefe50267c561a850cefa1ea54a77356bba5601f6ae54280 (a-b/v1)
 // inputs sha256: 9ad32ffc3b8941cd8bf85a6c203fe1cecb32e96b9247a663926e2fe6c8683efa (crate/v1)
 // inputs sha256: 6e82a7aab32b33c68f88ca3bc6dd1cd7b006a26382bcd6d85c6e85b8d370b393 (fmt/v1)
@@ -293,6 +293,11 @@ pub struct Hostile {
     /// ends a comment */ and opens one /* here
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alt: Option<HostileAlt>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cased: Option<HostileCased>,
+    /// Every escape as an enum value, unprefixed.
+    #[serde(rename = "rawValues", default, skip_serializing_if = "Option::is_none")]
+    pub raw_values: Option<HostileRawValues>,
     /// Every escape as a wire name, each with itself as default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wire: Option<HostileWire>,
@@ -356,6 +361,158 @@ pub struct HostileAlt {
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HostileCased {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    #[serde(rename = "Type", default, skip_serializing_if = "Option::is_none")]
+    pub type_capital: Option<String>,
+    #[serde(rename = "TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub type_upper: Option<String>,
+    #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+    pub self_: Option<String>,
+    #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+    pub self_capital: Option<String>,
+    #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+    pub field_underscore: Option<String>,
+    #[serde(rename = "a.b", default, skip_serializing_if = "Option::is_none")]
+    pub a_dot_b: Option<String>,
+    #[serde(rename = "a_b", default, skip_serializing_if = "Option::is_none")]
+    pub a_underscore_b: Option<String>,
+    #[serde(rename = "aB", default, skip_serializing_if = "Option::is_none")]
+    pub a_b: Option<String>,
+    #[serde(rename = "\u{e9}", default, skip_serializing_if = "Option::is_none")]
+    pub ue_9: Option<String>,
+    #[serde(rename = "\u{c9}", default, skip_serializing_if = "Option::is_none")]
+    pub uc_9: Option<String>,
+    /// Properties the schema does not declare, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+/// Every escape as an enum value, unprefixed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum HostileRawValues {
+    Value,
+    ValueSpace,
+    ValueQuote,
+    ValueBackslash,
+    QuoteAndBackslash,
+    ValueXa,
+    ValueXdXa,
+    ValueX9,
+    ValueX0,
+    ValueX1X1f,
+    ValueX7f,
+    U85,
+    U2028,
+    U2029,
+    Ufeff,
+    X,
+    Tick,
+    Script,
+    ValueStarSlash,
+    ValueSlashStar,
+    ValueSlashSlash,
+    ValueHashOpen,
+    SD,
+    Handlebars,
+    Ue9,
+    U65e5U672cU8a9e,
+    U1f600,
+    U10ffff,
+    /// A value this version of the schema does not list, kept as written.
+    Unknown(String),
+}
+
+impl HostileRawValues {
+    /// The value as written in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value => "",
+            Self::ValueSpace => " ",
+            Self::ValueQuote => "\"",
+            Self::ValueBackslash => "\\",
+            Self::QuoteAndBackslash => "quote\"and\\backslash",
+            Self::ValueXa => "\n",
+            Self::ValueXdXa => "\r\n",
+            Self::ValueX9 => "\t",
+            Self::ValueX0 => "\0",
+            Self::ValueX1X1f => "\u{1}\u{1f}",
+            Self::ValueX7f => "\u{7f}",
+            Self::U85 => "\u{85}",
+            Self::U2028 => "\u{2028}",
+            Self::U2029 => "\u{2029}",
+            Self::Ufeff => "\u{feff}",
+            Self::X => "${x}",
+            Self::Tick => "`tick`",
+            Self::Script => "</script>",
+            Self::ValueStarSlash => "*/",
+            Self::ValueSlashStar => "/*",
+            Self::ValueSlashSlash => "//",
+            Self::ValueHashOpen => "#[",
+            Self::SD => "%s %d",
+            Self::Handlebars => "{{handlebars}}",
+            Self::Ue9 => "\u{e9}",
+            Self::U65e5U672cU8a9e => "\u{65e5}\u{672c}\u{8a9e}",
+            Self::U1f600 => "\u{1f600}",
+            Self::U10ffff => "\u{10ffff}",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<String> for HostileRawValues {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "" => Self::Value,
+            " " => Self::ValueSpace,
+            "\"" => Self::ValueQuote,
+            "\\" => Self::ValueBackslash,
+            "quote\"and\\backslash" => Self::QuoteAndBackslash,
+            "\n" => Self::ValueXa,
+            "\r\n" => Self::ValueXdXa,
+            "\t" => Self::ValueX9,
+            "\0" => Self::ValueX0,
+            "\u{1}\u{1f}" => Self::ValueX1X1f,
+            "\u{7f}" => Self::ValueX7f,
+            "\u{85}" => Self::U85,
+            "\u{2028}" => Self::U2028,
+            "\u{2029}" => Self::U2029,
+            "\u{feff}" => Self::Ufeff,
+            "${x}" => Self::X,
+            "`tick`" => Self::Tick,
+            "</script>" => Self::Script,
+            "*/" => Self::ValueStarSlash,
+            "/*" => Self::ValueSlashStar,
+            "//" => Self::ValueSlashSlash,
+            "#[" => Self::ValueHashOpen,
+            "%s %d" => Self::SD,
+            "{{handlebars}}" => Self::Handlebars,
+            "\u{e9}" => Self::Ue9,
+            "\u{65e5}\u{672c}\u{8a9e}" => Self::U65e5U672cU8a9e,
+            "\u{1f600}" => Self::U1f600,
+            "\u{10ffff}" => Self::U10ffff,
+            _ => Self::Unknown(value),
+        }
+    }
+}
+
+impl Serialize for HostileRawValues {
+    fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for HostileRawValues {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        String::deserialize(deserializer).map(Self::from)
+    }
 }
 
 /// Every escape as a wire name, each with itself as default.

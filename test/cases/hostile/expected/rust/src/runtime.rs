@@ -31,7 +31,7 @@
 //   testdata/v1.json (testdata v1)
 //   type/v1.json (type v1)
 //   vendor/v1.json (vendor v1)
-// inputs sha256: abd00dcb023dc1ec65437a1b1f2e6f4b1cc59d9b3734ce8ef8228da37a06ebf8
+// inputs sha256: 8dbd6052b10476b02872032cd47565813fe4ee5ff539b7ab8d745987f6cec338
 // inputs sha256: 7ceef405371e797daefe50267c561a850cefa1ea54a77356bba5601f6ae54280 (a-b/v1)
 // inputs sha256: 9ad32ffc3b8941cd8bf85a6c203fe1cecb32e96b9247a663926e2fe6c8683efa (crate/v1)
 // inputs sha256: 6e82a7aab32b33c68f88ca3bc6dd1cd7b006a26382bcd6d85c6e85b8d370b393 (fmt/v1)
