@@ -235,17 +235,24 @@ describe("IR kinds: a schema is typed as what it accepts", () => {
     ]);
   });
 
+  it("types a property whose $dynamicRef points to a boolean schema", async () => {
+    const m = await root({
+      "schemas/d/v1.json": { type: "object", $defs: { yes: true, no: false }, properties: { a: { $dynamicRef: "#/$defs/yes" }, b: { $dynamicRef: "#/$defs/no" } } },
+    });
+    expect(obj(m, "d").fields.map((f) => f.type.kind)).toEqual(["raw", "raw"]);
+  });
+
   it("makes every use of an untyped schema nullable, recursive ones included", async () => {
     const m = await root({ "schemas/tree/v1.json": { properties: { child: { $ref: "#" } } } });
     expect(field(m, "tree_object", "child").type).toEqual({ kind: "nullable", inner: { kind: "ref", target: "tree", indirect: true } });
   });
 
-  it("keeps as raw JSON what kinds cannot tell apart once untyped branches accept every kind", async () => {
+  it("keeps as raw JSON what kinds cannot tell apart once untyped branches accept every kind, and tags what they can", async () => {
     const m = await root({
       "schemas/thing/v1.json": {
         type: "object",
         properties: {
-          // Under anyOf a string is accepted (neither branch constrains strings): no object type.
+          // Under anyOf a string is accepted (neither branch constrains strings): every kind, objects tagged.
           shapes: { anyOf: [{ properties: { k: { const: "a" } }, required: ["k"] }, { properties: { k: { const: "b" } }, required: ["k"] }] },
           // oneOf: a string matches both branches (rejected); a number only the second one.
           pick: { oneOf: [{ type: "string" }, { properties: { a: { type: "integer" } } }] },
@@ -254,7 +261,10 @@ describe("IR kinds: a schema is typed as what it accepts", () => {
         },
       },
     });
-    expect(field(m, "thing", "shapes").type.kind).toBe("raw");
+    const shapes = decl(m, "thing_shapes");
+    expect(kindsOf(shapes)).toEqual(["boolean", "integer", "number", "string", "array", "object"]);
+    expect(shapes.kind === "kind-union" && shapes.variants.at(-1)!.type).toEqual({ kind: "ref", target: "thing_shapes_object", indirect: false });
+    expect(decl(m, "thing_shapes_object")).toMatchObject({ kind: "tagged-union", tag: "k", variants: [{ target: "thing_shapes_a" }, { target: "thing_shapes_b" }] });
     expect(field(m, "thing", "pick").type.kind).toBe("raw");
     expect(decl(m, "thing_tagged").kind).toBe("tagged-union");
   });

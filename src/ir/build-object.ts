@@ -66,7 +66,8 @@ export function declareObject(
 function buildField(b: Builder, prop: unknown, wireName: string, words: Words, hint: Words, required: boolean, at: SourceRef): Field {
   const target = b.deref(prop);
   // Not a reference: the schema itself, as its dialect reads it (deref normalizes).
-  const schema = isSchemaObject(prop) ? (typeof prop.$ref === "string" ? prop : (target as Schema)) : {};
+  // ($dynamicRef to a boolean schema: the target is `true` or `false`, the field's own keywords stay.)
+  const schema = isSchemaObject(prop) ? (typeof prop.$ref === "string" || !isSchemaObject(target) ? prop : target) : {};
   const field: Field = {
     name: words, wireName, type: b.typeOf(prop, hint, at), required, aliases: renamedFrom(schema), doc: fieldDoc(schema, target), source: at,
   };

@@ -86,14 +86,33 @@ function findTag(b: Builder, branches: Schema[]): { tag: string; values: string[
 
 function taggedUnion(b: Builder, schema: Schema, branches: Array<{ schema: Schema; at: SourceRef }>, hint: Words, at: SourceRef, opts: NameOptions): TypeExpr | undefined {
   if (!branches.every((br) => kindsOf(resolved(b, br.schema), b.deref)?.has("object"))) return undefined;
-  // A branch without `type` accepts every other kind too: under oneOf such a value matches every
-  // branch (so it is rejected), under anyOf it is accepted and an object type would refuse it.
-  const objectsOnly = "oneOf" in schema || declaredTypes(schema)?.every((t) => t === "object" || t === "null");
-  if (!objectsOnly && !branches.every((br) => kindsOf(resolved(b, br.schema), b.deref, false) !== undefined)) return undefined;
   const found = findTag(b, branches.map((br) => br.schema));
   if (!found) return undefined;
   const name = b.declName(schema, hint, opts);
-  const decl: TaggedUnionDecl = b.declare(schema, {
+  // A branch without `type` accepts every other kind too: under oneOf such a value matches every
+  // branch (so it is rejected), under anyOf it is accepted as it is: a union by kind around the
+  // tagged union of the objects.
+  const objectsOnly = "oneOf" in schema || declaredTypes(schema)?.every((t) => t === "object" || t === "null");
+  if (objectsOnly || branches.every((br) => kindsOf(resolved(b, br.schema), b.deref, false) !== undefined)) {
+    return declareTagged(b, schema, schema, branches, found, name, at);
+  }
+  if (declaredTypes(schema)) return undefined;
+  const decl: KindUnionDecl = b.declare(schema, { kind: "kind-union", id: name.join("_"), name, doc: docOf(schema), source: at, variants: [] }, at);
+  b.markNullable(schema);
+  addVariants(b, decl, at, KIND_ORDER.map((kind) => ({
+    kind,
+    type: kind === "object" ? declareTagged(b, { object: schema }, schema, branches, found, [...decl.name, kind], at, decl.name) : { kind: "raw" },
+    at,
+  })));
+  return nullable_({ kind: "ref", target: decl.id, indirect: false });
+}
+
+function declareTagged(
+  b: Builder, identity: object, schema: Schema, branches: Array<{ schema: Schema; at: SourceRef }>, found: { tag: string; values: string[] }, name: Words, at: SourceRef,
+  /** Variants are named from it (the name the union would have as the only type). */
+  prefix?: Words,
+): TypeExpr {
+  const decl: TaggedUnionDecl = b.declare(identity, {
     kind: "tagged-union", id: name.join("_"), name, doc: docOf(schema), source: at, tag: found.tag, variants: [], unknownName: [],
   }, at);
   const candidates = branches.map((br, i): Candidate => {
@@ -105,7 +124,7 @@ function taggedUnion(b: Builder, schema: Schema, branches: Array<{ schema: Schem
     const value = found.values[i]!;
     const words = names.get(value)!;
     const body = resolved(b, br.schema) as ObjectShape;
-    const own = b.declName(br.schema, [...decl.name, ...words]);
+    const own = b.declName(br.schema, [...(prefix ?? decl.name), ...words]);
     const variantDecl = declareObject(b, body, own, br.at, decl.id, found.tag, false, { variant: br.schema });
     decl.variants.push({ name: words, tagValue: value, target: variantDecl.id, doc: docOf(br.schema) });
   });

@@ -273,11 +273,11 @@ func (x *Multi) UnmarshalJSON(data []byte) error {
 
 // Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
 type MultiObject struct {
-	ID     int64                       `json:"id"`
-	Label  *Nullable[MultiObjectLabel] `json:"label,omitempty"`
-	Flag   *MultiObjectFlag            `json:"flag,omitempty"`
-	Mixed  *Nullable[MultiObjectMixed] `json:"mixed,omitempty"`
-	Either json.RawMessage             `json:"either,omitzero"`
+	ID     int64                        `json:"id"`
+	Label  *Nullable[MultiObjectLabel]  `json:"label,omitempty"`
+	Flag   *MultiObjectFlag             `json:"flag,omitempty"`
+	Mixed  *Nullable[MultiObjectMixed]  `json:"mixed,omitempty"`
+	Either *Nullable[MultiObjectEither] `json:"either,omitempty"`
 	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -333,7 +333,7 @@ func (x *MultiObject) decodeFields(obj map[string]json.RawMessage) error {
 	if err := decodeNullable(obj, &x.Mixed, "mixed"); err != nil {
 		return err
 	}
-	if err := decodeOptional(obj, &x.Either, "either"); err != nil {
+	if err := decodeNullable(obj, &x.Either, "either"); err != nil {
 		return err
 	}
 	return decodeExtra(obj, &x.AdditionalProperties)
@@ -455,4 +455,197 @@ func (x *MultiObjectMixed) UnmarshalJSON(data []byte) error {
 	}
 	*x = v
 	return nil
+}
+
+// Exactly one field is set, chosen by the JSON kind of the value.
+type MultiObjectEither struct {
+	Boolean                 *bool
+	Integer                 *int64
+	Number                  *float64
+	String                  *string
+	Array                   *[]json.RawMessage
+	MultiObjectEitherObject *MultiObjectEitherObject
+}
+
+// MarshalJSON writes the variant that is set.
+func (x MultiObjectEither) MarshalJSON() ([]byte, error) {
+	switch {
+	case x.Boolean != nil:
+		return marshal(x.Boolean)
+	case x.Integer != nil:
+		return marshal(x.Integer)
+	case x.Number != nil:
+		return marshal(x.Number)
+	case x.String != nil:
+		return marshal(x.String)
+	case x.Array != nil:
+		return marshal(x.Array)
+	case x.MultiObjectEitherObject != nil:
+		return marshal(x.MultiObjectEitherObject)
+	}
+	return nil, noVariant("MultiObjectEither")
+}
+
+// UnmarshalJSON picks the variant by the JSON kind of the value.
+func (x *MultiObjectEither) UnmarshalJSON(data []byte) error {
+	var v MultiObjectEither
+	var err error
+	switch jsonKind(data) {
+	case "boolean":
+		v.Boolean, err = decodeAs[bool](data)
+	case "integer":
+		v.Integer, err = decodeAs[int64](data)
+	case "number":
+		v.Number, err = decodeAs[float64](data)
+	case "string":
+		v.String, err = decodeAs[string](data)
+	case "array":
+		v.Array, err = decodeAs[[]json.RawMessage](data)
+	case "object":
+		v.MultiObjectEitherObject, err = decodeAs[MultiObjectEitherObject](data)
+	default:
+		return wrongKind("MultiObjectEither", data)
+	}
+	if err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+// Exactly one field is set.
+type MultiObjectEitherObject struct {
+	// Tag "kind": "circle".
+	Circle *MultiObjectEitherCircle
+	// Tag "kind": "square".
+	Square *MultiObjectEitherSquare
+	// Unknown is the whole object when its tag is missing or not one of the above.
+	Unknown json.RawMessage
+}
+
+// MarshalJSON writes the variant that is set, tag first; an unknown variant as it was read.
+func (x MultiObjectEitherObject) MarshalJSON() ([]byte, error) {
+	var w objectWriter
+	switch {
+	case x.Circle != nil:
+		w.prop("kind", "circle")
+		x.Circle.encodeFields(&w)
+	case x.Square != nil:
+		w.prop("kind", "square")
+		x.Square.encodeFields(&w)
+	case x.Unknown != nil:
+		return x.Unknown, nil
+	default:
+		return nil, noVariant("MultiObjectEitherObject")
+	}
+	return w.finish()
+}
+
+// UnmarshalJSON picks the variant by its tag; an unknown or missing tag keeps the raw object.
+func (x *MultiObjectEitherObject) UnmarshalJSON(data []byte) error {
+	obj, err := decodeObject(data)
+	if err != nil {
+		return err
+	}
+	var v MultiObjectEitherObject
+	tag, ok := unionTag(obj, "kind")
+	switch {
+	case ok && tag == "circle":
+		v.Circle = new(MultiObjectEitherCircle)
+		err = v.Circle.decodeFields(obj)
+	case ok && tag == "square":
+		v.Square = new(MultiObjectEitherSquare)
+		err = v.Square.decodeFields(obj)
+	default:
+		v.Unknown = append(json.RawMessage(nil), data...)
+	}
+	if err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
+type MultiObjectEitherCircle struct {
+	R *float64 `json:"r,omitempty"`
+	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.
+	AdditionalProperties map[string]json.RawMessage `json:"-"`
+}
+
+// MarshalJSON writes the declared properties, then the undeclared ones in key order.
+func (x MultiObjectEitherCircle) MarshalJSON() ([]byte, error) {
+	var w objectWriter
+	x.encodeFields(&w)
+	return w.finish()
+}
+
+// UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
+func (x *MultiObjectEitherCircle) UnmarshalJSON(data []byte) error {
+	obj, err := decodeObject(data)
+	if err != nil {
+		return err
+	}
+	var v MultiObjectEitherCircle
+	if err := v.decodeFields(obj); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *MultiObjectEitherCircle) encodeFields(w *objectWriter) {
+	if x.R != nil {
+		w.prop("r", x.R)
+	}
+	writeExtra(w, x.AdditionalProperties)
+}
+
+func (x *MultiObjectEitherCircle) decodeFields(obj map[string]json.RawMessage) error {
+	if err := decodeOptional(obj, &x.R, "r"); err != nil {
+		return err
+	}
+	return decodeExtra(obj, &x.AdditionalProperties)
+}
+
+// Properties the schema does not declare are kept in AdditionalProperties and written back on encode.
+type MultiObjectEitherSquare struct {
+	Side *float64 `json:"side,omitempty"`
+	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.
+	AdditionalProperties map[string]json.RawMessage `json:"-"`
+}
+
+// MarshalJSON writes the declared properties, then the undeclared ones in key order.
+func (x MultiObjectEitherSquare) MarshalJSON() ([]byte, error) {
+	var w objectWriter
+	x.encodeFields(&w)
+	return w.finish()
+}
+
+// UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
+func (x *MultiObjectEitherSquare) UnmarshalJSON(data []byte) error {
+	obj, err := decodeObject(data)
+	if err != nil {
+		return err
+	}
+	var v MultiObjectEitherSquare
+	if err := v.decodeFields(obj); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *MultiObjectEitherSquare) encodeFields(w *objectWriter) {
+	if x.Side != nil {
+		w.prop("side", x.Side)
+	}
+	writeExtra(w, x.AdditionalProperties)
+}
+
+func (x *MultiObjectEitherSquare) decodeFields(obj map[string]json.RawMessage) error {
+	if err := decodeOptional(obj, &x.Side, "side"); err != nil {
+		return err
+	}
+	return decodeExtra(obj, &x.AdditionalProperties)
 }

@@ -193,7 +193,7 @@ export interface MultiObject {
   label?: MultiObjectLabel | null;
   flag?: MultiObjectFlag;
   mixed?: MultiObjectMixed | null;
-  either?: rt.JsonValue;
+  either?: MultiObjectEither | null;
   /** Properties not declared by the schema, by wire name. */
   additionalProperties?: { [key: string]: rt.JsonValue };
 }
@@ -213,7 +213,7 @@ export function multiObjectFromJson(v: rt.JsonValue, pointer = ""): MultiObject 
   if (f_label !== undefined) result.label = rt.decodeNullable(f_label, pointer + "/label", multiObjectLabelFromJson);
   if (f_flag !== undefined) result.flag = multiObjectFlagFromJson(f_flag, pointer + "/flag");
   if (f_mixed !== undefined) result.mixed = rt.decodeNullable(f_mixed, pointer + "/mixed", multiObjectMixedFromJson);
-  if (f_either !== undefined) result.either = rt.decodeRaw(f_either, pointer + "/either");
+  if (f_either !== undefined) result.either = rt.decodeNullable(f_either, pointer + "/either", multiObjectEitherFromJson);
   const bag = rt.rest(o, MULTI_OBJECT_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;
@@ -226,7 +226,7 @@ export function multiObjectToJson(x: MultiObject): rt.JsonObject {
   if (x.label !== undefined) out["label"] = x.label === null ? null : multiObjectLabelToJson(x.label);
   if (x.flag !== undefined) out["flag"] = multiObjectFlagToJson(x.flag);
   if (x.mixed !== undefined) out["mixed"] = x.mixed === null ? null : multiObjectMixedToJson(x.mixed);
-  if (x.either !== undefined) out["either"] = x.either;
+  if (x.either !== undefined) out["either"] = x.either === null ? null : multiObjectEitherToJson(x.either);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, MULTI_OBJECT_KEYS);
   return out;
 }
@@ -288,4 +288,124 @@ export function multiObjectMixedFromJson(v: rt.JsonValue, pointer = ""): MultiOb
 
 export function multiObjectMixedToJson(x: MultiObjectMixed): rt.JsonValue {
   return x;
+}
+
+/** Decoded by the JSON kind of the value. */
+export type MultiObjectEither = boolean | bigint | number | string | rt.JsonValue[] | MultiObjectEitherObject;
+
+export function multiObjectEitherFromJson(v: rt.JsonValue, pointer = ""): MultiObjectEither {
+  switch (rt.kindOf(v)) {
+    case "boolean":
+      return rt.decodeBoolean(v, pointer);
+    case "integer":
+      return rt.fitsInteger(v, 64) ? rt.decodeInt64(v, pointer) : rt.decodeNumber(v, pointer);
+    case "number":
+      return rt.decodeNumber(v, pointer);
+    case "string":
+      return rt.decodeString(v, pointer);
+    case "array":
+      return rt.decodeArray(v, pointer, rt.decodeRaw);
+    case "object":
+      return multiObjectEitherObjectFromJson(v, pointer);
+    default:
+      throw rt.mismatch(pointer, "a boolean, an integer, a number, a string, an array or an object", v);
+  }
+}
+
+export function multiObjectEitherToJson(x: MultiObjectEither): rt.JsonValue {
+  if (typeof x === "object" && !Array.isArray(x)) return multiObjectEitherObjectToJson(x);
+  return x;
+}
+
+/**
+ * Tagged by the wire property "kind" (`kind` here). A tag this version does not know
+ * decodes to `{ $unknown: <the whole object> }`, which has no `kind`: checking `kind` narrows
+ * to the known variants, and encoding writes the unknown object back unchanged.
+ */
+export type MultiObjectEitherObject =
+  | ({ kind: "circle" } & MultiObjectEitherCircle)
+  | ({ kind: "square" } & MultiObjectEitherSquare)
+  | { kind?: never; $unknown: rt.JsonObject };
+
+export function multiObjectEitherObjectFromJson(v: rt.JsonValue, pointer = ""): MultiObjectEitherObject {
+  const o = rt.expectObject(v, pointer);
+  switch (rt.decodeString(rt.present(rt.get(o, "kind"), pointer, "kind"), pointer + "/kind")) {
+    case "circle":
+      return { kind: "circle", ...multiObjectEitherCircleFromJson(o, pointer) };
+    case "square":
+      return { kind: "square", ...multiObjectEitherSquareFromJson(o, pointer) };
+    default:
+      return { $unknown: o };
+  }
+}
+
+export function multiObjectEitherObjectToJson(x: MultiObjectEitherObject): rt.JsonValue {
+  switch (x.kind) {
+    case "circle":
+      return { kind: "circle", ...multiObjectEitherCircleToJson(x) };
+    case "square":
+      return { kind: "square", ...multiObjectEitherSquareToJson(x) };
+    default:
+      return x.$unknown;
+  }
+}
+
+/**
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
+ *
+ * A variant of a tagged union: the tag is not a field here; the union adds it.
+ */
+export interface MultiObjectEitherCircle {
+  r?: number;
+  /** Properties not declared by the schema, by wire name. */
+  additionalProperties?: { [key: string]: rt.JsonValue };
+}
+
+const MULTI_OBJECT_EITHER_CIRCLE_KEYS = rt.keySet(["r", "kind"]);
+
+export function multiObjectEitherCircleFromJson(v: rt.JsonValue, pointer = ""): MultiObjectEitherCircle {
+  const o = rt.expectObject(v, pointer);
+  const f_r = rt.get(o, "r");
+  const result: MultiObjectEitherCircle = {};
+  if (f_r !== undefined) result.r = rt.decodeNumber(f_r, pointer + "/r");
+  const bag = rt.rest(o, MULTI_OBJECT_EITHER_CIRCLE_KEYS);
+  if (bag !== undefined) result.additionalProperties = bag;
+  return result;
+}
+
+export function multiObjectEitherCircleToJson(x: MultiObjectEitherCircle): rt.JsonObject {
+  const out: rt.JsonObject = {};
+  if (x.r !== undefined) out["r"] = x.r;
+  if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, MULTI_OBJECT_EITHER_CIRCLE_KEYS);
+  return out;
+}
+
+/**
+ * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
+ *
+ * A variant of a tagged union: the tag is not a field here; the union adds it.
+ */
+export interface MultiObjectEitherSquare {
+  side?: number;
+  /** Properties not declared by the schema, by wire name. */
+  additionalProperties?: { [key: string]: rt.JsonValue };
+}
+
+const MULTI_OBJECT_EITHER_SQUARE_KEYS = rt.keySet(["side", "kind"]);
+
+export function multiObjectEitherSquareFromJson(v: rt.JsonValue, pointer = ""): MultiObjectEitherSquare {
+  const o = rt.expectObject(v, pointer);
+  const f_side = rt.get(o, "side");
+  const result: MultiObjectEitherSquare = {};
+  if (f_side !== undefined) result.side = rt.decodeNumber(f_side, pointer + "/side");
+  const bag = rt.rest(o, MULTI_OBJECT_EITHER_SQUARE_KEYS);
+  if (bag !== undefined) result.additionalProperties = bag;
+  return result;
+}
+
+export function multiObjectEitherSquareToJson(x: MultiObjectEitherSquare): rt.JsonObject {
+  const out: rt.JsonObject = {};
+  if (x.side !== undefined) out["side"] = x.side;
+  if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, MULTI_OBJECT_EITHER_SQUARE_KEYS);
+  return out;
 }

@@ -111,7 +111,7 @@ pub struct MultiObject {
         deserialize_with = "crate::runtime::present",
         skip_serializing_if = "Option::is_none"
     )]
-    pub either: Option<serde_json::Value>,
+    pub either: Option<Option<MultiObjectEither>>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
@@ -138,4 +138,72 @@ pub enum MultiObjectMixed {
     Integer(i64),
     Number(f64),
     String(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum MultiObjectEither {
+    Boolean(bool),
+    Integer(i64),
+    Number(f64),
+    String(String),
+    Array(Vec<serde_json::Value>),
+    MultiObjectEitherObject(MultiObjectEitherObject),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind")]
+pub enum MultiObjectEitherObject {
+    #[serde(rename = "circle")]
+    Circle(MultiObjectEitherCircle),
+    #[serde(rename = "square")]
+    Square(MultiObjectEitherSquare),
+    /// An object whose tag this version of the schema does not list, kept whole (tag included).
+    #[serde(untagged)]
+    Unknown(serde_json::Map<String, serde_json::Value>),
+}
+
+impl<'de> Deserialize<'de> for MultiObjectEitherObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        /// The listed variants; `#[serde(other)]` catches any other tag.
+        #[derive(Deserialize)]
+        #[serde(tag = "kind")]
+        enum __Known {
+            #[serde(rename = "circle")]
+            Circle(MultiObjectEitherCircle),
+            #[serde(rename = "square")]
+            Square(MultiObjectEitherSquare),
+            #[serde(other)]
+            __Other,
+        }
+        let value = serde_json::Value::deserialize(deserializer)?;
+        match __Known::deserialize(&value).map_err(serde::de::Error::custom)? {
+            __Known::Circle(variant) => Ok(Self::Circle(variant)),
+            __Known::Square(variant) => Ok(Self::Square(variant)),
+            __Known::__Other => match value {
+                serde_json::Value::Object(object) => Ok(Self::Unknown(object)),
+                _ => Err(serde::de::Error::custom("expected a JSON object")),
+            },
+        }
+    }
+}
+
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MultiObjectEitherCircle {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r: Option<f64>,
+    /// Properties the schema does not declare, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MultiObjectEitherSquare {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<f64>,
+    /// Properties the schema does not declare, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
