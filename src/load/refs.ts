@@ -266,7 +266,8 @@ export class RefIndex {
     }
     const resource = this.resourceAt(uri, from);
     if (!resource) return undefined;
-    const at = this.places.get(resource)!;
+    const at = this.places.get(resource);
+    if (!at) return { ok: false, reason: `${this.show(uri)} is not a schema (its root is not an object or boolean)` };
     if (fragment === "") return { ok: true, node: resource, place: at };
     if (!fragment.startsWith("/")) {
       const a = this.anchors.get(at.doc)!.get(`${uri}#${fragment}`);
