@@ -136,6 +136,11 @@ describe("entities share one namespace", () => {
     expect(collisions(m)).toEqual([]);
   });
 
+  it("entity roots titled alike take their entities' names", async () => {
+    const m = await root({ "schemas/app-1/v1.json": obj({ a: str }, { title: "App" }), "schemas/app-2/v1.json": obj({ b: str }, { title: "App" }) });
+    expect(typeNames(m).sort()).toEqual(["App1", "App2"]);
+  });
+
   it("two entity directories that spell the same type name are still an error", async () => {
     await expect(root({ "schemas/user-profile/v1.json": {}, "schemas/user_profile/v1.json": {} })).rejects.toThrow(/two types get the same name UserProfile/);
   });

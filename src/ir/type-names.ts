@@ -43,7 +43,11 @@ export function resolveTypeNames(claims: TypeClaim[], inherited: NameRecord, rec
   const candidates = claims.map((c): Candidate => {
     const others = clashing(c);
     if (c.root) {
-      const root = others.find((d) => d.root && d.entity !== c.entity);
+      // Roots pinned to the same name (two entities titled alike) take their entities' names.
+      const own = toWords(c.entity!, "type");
+      const pinned = others.some((d) => d.root && d.entity !== c.entity) && !same(c.words, own);
+      const root = others.find((d) => d.root && d.entity !== c.entity && TARGET_CASINGS.some(({ convert }) => convert(toWords(d.entity!, "type")) === convert(own)));
+      if (pinned && !root) return { ...c, words: own, rank: -1 };
       if (root) {
         const target = TARGET_CASINGS.find(({ convert }) => convert(root.words) === convert(c.words))!;
         const [a, b] = [c, root].sort((x, y) => (x.at.file < y.at.file ? -1 : 1));
