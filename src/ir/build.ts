@@ -128,8 +128,17 @@ export class Builder {
    * the module settled on (`overrides`), else its own; a name already taken in this build gets a
    * provisional alternative, and buildModule builds again with every collision decided at once.
    */
-  declare<D extends Decl>(schema: object, decl: D, where: SourceRef): D {
-    const base = decl.name;
+  declare<D extends Decl>(schema: object, decl: D, where: SourceRef, claimed?: Words): D {
+    const name = claimed ?? this.claimType(schema, decl.name, where);
+    decl.name = name;
+    decl.id = name.join("_");
+    this.declIds.set(this.declKey(schema), decl.id);
+    this.decls.set(decl.id, decl);
+    return decl;
+  }
+
+  /** Claims a type name (see declare); returns the name to use. */
+  private claimType(schema: object, base: Words, where: SourceRef): Words {
     let key = `${this.stablePlace(where)}|${base.join("_")}`;
     const n = (this.claimCount.get(key) ?? 0) + 1;
     this.claimCount.set(key, n);
@@ -140,11 +149,7 @@ export class Builder {
     this.typesTaken.add(name, claim);
     claim.actual = name;
     this.typeClaims.push(claim);
-    decl.name = name;
-    decl.id = name.join("_");
-    this.declIds.set(this.declKey(schema), decl.id);
-    this.decls.set(decl.id, decl);
-    return decl;
+    return name;
   }
 
   private typeClaim(schema: object, key: string, base: Words, where: SourceRef): TypeClaim {
@@ -183,20 +188,21 @@ export class Builder {
     // array of itself, an allOf that refers back): name it as an alias when its type is known.
     const pending = this.inProgress.get(key);
     if (pending) {
+      // The first reference back claims the alias's name, so every reference spells the final one.
+      if (!pending.claimed) pending.claimed = this.claimType(schema, pending.name, at);
       pending.recursive = true;
-      return { kind: "ref", target: pending.name.join("_"), indirect: false };
+      return { kind: "ref", target: pending.claimed.join("_"), indirect: false };
     }
-    const entry = { name: this.declName(schema, hint, opts), recursive: false };
+    const entry: { name: Words; recursive: boolean; claimed?: Words } = { name: this.declName(schema, hint, opts), recursive: false };
     this.inProgress.set(key, entry);
     try {
       const type = this.typeOfSchema(schema, hint, at, opts);
       // A union with a null branch declares the union and wraps it: later uses must wrap it too.
       if (type.kind === "nullable" && type.inner.kind === "ref" && type.inner.target === this.declOf(schema)) this.nullableDecls.add(key);
       if (!entry.recursive || this.declOf(schema) !== undefined) return type;
-      if (type.kind === "ref" && type.target === entry.name.join("_")) return { kind: "raw", at };
-      const alias = this.declare<AliasDecl>(schema, { kind: "alias", id: entry.name.join("_"), name: entry.name, doc: docOf(schema), source: at, type }, at);
-      // References made while it was being built spell the name it had before it was declared.
-      if (alias.id !== entry.name.join("_")) alias.type = retarget(type, entry.name.join("_"), alias.id);
+      const name = entry.claimed ?? entry.name;
+      if (type.kind === "ref" && type.target === name.join("_")) return { kind: "raw", at };
+      const alias = this.declare<AliasDecl>(schema, { kind: "alias", id: name.join("_"), name, doc: docOf(schema), source: at, type }, at, entry.claimed);
       return { kind: "ref", target: alias.id, indirect: false };
     } finally {
       this.inProgress.delete(key);
@@ -222,7 +228,7 @@ export class Builder {
     this.nullableDecls.add(this.declKey(schema));
   }
 
-  private readonly inProgress = new Map<unknown, { name: Words; recursive: boolean }>();
+  private readonly inProgress = new Map<unknown, { name: Words; recursive: boolean; claimed?: Words }>();
   /** Schemas whose declaration is used wrapped in nullable (a null branch beside the union). */
   private readonly nullableDecls = new Set<unknown>();
 
@@ -379,24 +385,6 @@ export interface ScopeNaming {
 }
 
 export const FIELD_NAMING = { prefer: "lower", display: camelCase, pin: `pin names with "x-lockstep-name" on the property` } as const;
-
-/** `type` with references to `from` pointing at `to`. */
-function retarget(type: TypeExpr, from: string, to: string): TypeExpr {
-  switch (type.kind) {
-    case "ref":
-      return type.target === from ? { ...type, target: to } : type;
-    case "array":
-      return { ...type, items: retarget(type.items, from, to) };
-    case "map":
-      return { ...type, values: retarget(type.values, from, to) };
-    case "tuple":
-      return { ...type, items: type.items.map((t) => retarget(t, from, to)) };
-    case "nullable":
-      return { ...type, inner: retarget(type.inner, from, to) };
-    default:
-      return type;
-  }
-}
 
 export function nullable_(inner: TypeExpr): TypeExpr {
   return inner.kind === "nullable" || inner.kind === "raw" ? inner : { kind: "nullable", inner };
