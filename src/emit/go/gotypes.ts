@@ -66,7 +66,7 @@ export class TypeMapper {
 
   /** Homogeneous tuples are Go arrays; mixed ones the generic TupleN helper. */
   private tuple(items: TypeExpr[]): string {
-    const types = items.map((i) => this.go(i));
+    const types = items.map((i) => this.genericArg(i));
     if (types.length === 0) return `[0]${this.go({ kind: "raw" })}`;
     if (types.every((x) => x === types[0])) return `[${types.length}]${types[0]}`;
     this.tupleArities.add(types.length);
@@ -114,8 +114,20 @@ export class TypeMapper {
   nullableInner(t: TypeExpr): string {
     if (t.kind === "nullable") return this.nullableInner(t.inner);
     // The outer pointer already breaks reference cycles, so no second pointer.
-    if (t.kind === "ref") return this.name(t.target);
-    return this.go(t);
+    if (t.kind === "ref") return this.genericArg({ ...t, indirect: false });
+    return this.genericArg(t);
+  }
+
+  /**
+   * A type argument of a generic helper (Nullable[T], TupleN[...]): an alias declared `type X = T`
+   * is spelled as T there, because Go's compiler crashes on alias cycles through generic types
+   * (types2 "panic: nil" with `type A = *S` where S holds Nullable[A]).
+   */
+  genericArg(t: TypeExpr, seen: ReadonlySet<string> = new Set()): string {
+    if (t.kind !== "ref" || t.indirect || seen.has(t.target)) return this.go(t);
+    const d = this.decl(t.target);
+    if (d.kind !== "alias" || this.definedAlias(d.type)) return this.go(t);
+    return this.genericArg(d.type, new Set([...seen, t.target]));
   }
 
   /** An alias declaration is a defined type (type X []T) when that keeps its behaviour; methods of
