@@ -35,6 +35,12 @@ export class Builder {
   readonly warnings: Warning[] = [];
   /** Every type name claimed in this build, in order; the module resolves them as a whole. */
   readonly typeClaims: TypeClaim[] = [];
+  /**
+   * Names claimed at a first reference back for an alias that was then declared as something
+   * else (an allOf merged into an object): references spelled with the claimed name go to the
+   * declaration (applied by buildModule before names are decided).
+   */
+  readonly redirects = new Map<string, Words>();
   private readonly typesTaken = new Taken();
   private readonly claimCount = new Map<string, number>();
   /** Names given here (fields, members, variants; types are added by buildModule). */
@@ -189,17 +195,25 @@ export class Builder {
     const pending = this.inProgress.get(key);
     if (pending) {
       // The first reference back claims the alias's name, so every reference spells the final one.
-      if (!pending.claimed) pending.claimed = this.claimType(schema, pending.name, at);
+      if (!pending.claimed) {
+        pending.claimed = this.claimType(schema, pending.name, at);
+        pending.claim = this.typeClaims[this.typeClaims.length - 1];
+      }
       pending.recursive = true;
       return { kind: "ref", target: pending.claimed.join("_"), indirect: false };
     }
-    const entry: { name: Words; recursive: boolean; claimed?: Words } = { name: this.declName(schema, hint, opts), recursive: false };
+    const entry: PendingType = { name: this.declName(schema, hint, opts), recursive: false };
     this.inProgress.set(key, entry);
     try {
       const type = this.typeOfSchema(schema, hint, at, opts);
       // A union with a null branch declares the union and wraps it: later uses must wrap it too.
       if (type.kind === "nullable" && type.inner.kind === "ref" && type.inner.target === this.declOf(schema)) this.nullableDecls.add(key);
-      if (!entry.recursive || this.declOf(schema) !== undefined) return type;
+      const declared = this.declOf(schema);
+      if (declared !== undefined && entry.claimed && entry.claimed.join("_") !== declared) {
+        this.redirects.set(entry.claimed.join("_"), this.decls.get(declared)!.name);
+        this.typeClaims.splice(this.typeClaims.indexOf(entry.claim!), 1);
+      }
+      if (!entry.recursive || declared !== undefined) return type;
       const name = entry.claimed ?? entry.name;
       if (type.kind === "ref" && type.target === name.join("_")) return { kind: "raw", at };
       const alias = this.declare<AliasDecl>(schema, { kind: "alias", id: name.join("_"), name, doc: docOf(schema), source: at, type }, at, entry.claimed);
@@ -228,7 +242,7 @@ export class Builder {
     this.nullableDecls.add(this.declKey(schema));
   }
 
-  private readonly inProgress = new Map<unknown, { name: Words; recursive: boolean; claimed?: Words }>();
+  private readonly inProgress = new Map<unknown, PendingType>();
   /** Schemas whose declaration is used wrapped in nullable (a null branch beside the union). */
   private readonly nullableDecls = new Set<unknown>();
 
@@ -439,6 +453,14 @@ export interface UnitInput {
   inherited?: NameRecord;
 }
 
+/** A schema whose type is being built; `claimed` is the name taken at its first reference back. */
+interface PendingType {
+  name: Words;
+  recursive: boolean;
+  claimed?: Words;
+  claim?: TypeClaim;
+}
+
 /**
  * Builds one IR module from a resolved unit. Type names that collide are decided over the whole
  * module (see type-names.ts), so when a build had to rename one, it builds again with every name
@@ -459,6 +481,7 @@ export function buildModule(input: UnitInput): Module {
   for (let round = 0; ; round++) {
     const builder = new Builder(input.unit.origins, input.unit.deref, input.entityOfFile, canonicalAt, overrides, input.inherited);
     const entities = buildRoots(builder, input);
+    if (builder.redirects.size > 0) renameDecls(builder.decls, entities, builder.redirects);
     const { names, collisions } = resolveTypeNames(builder.typeClaims, builder.inherited, builder.record);
     const moved = builder.typeClaims.filter((c) => names.get(c.key)!.join("_") !== c.actual.join("_"));
     // Nothing else is named after the types that move: rename them where they are.
