@@ -35,7 +35,11 @@ export class LockstepError extends Error {
 
 /** 1-based line and column of an offset (the column counts UTF-16 code units, as editors do). */
 export function positionOf(text: string, offset: number): { line: number; column: number } {
-  const starts = lineStarts(text);
+  return positionIn(lineStarts(text), offset);
+}
+
+/** 1-based line and column of an offset, given the offsets where lines start (ascending). */
+export function positionIn(starts: readonly number[], offset: number): { line: number; column: number } {
   // The last line starting at or before offset (a newline at offset belongs to its line).
   let lo = 0;
   let hi = starts.length - 1;

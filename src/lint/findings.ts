@@ -1,4 +1,5 @@
 /** Turns what rules report into positioned findings: file:line:col on both sides, effect text, severity. */
+import { positionIn } from "../errors.js";
 import { nodeAt, pointerSegments, pointerFrom, type JsonFile } from "../load/json-file.js";
 import type { Origin } from "../load/resolve.js";
 import { describeImpacts } from "./describe.js";
@@ -44,14 +45,7 @@ export function position(file: JsonFile, pointer: string): { line: number; colum
     for (let i = 0; i < file.text.length; i++) if (file.text.charCodeAt(i) === 10) starts.push(i + 1);
     lineStarts.set(file, starts);
   }
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  return positionIn(starts, offset);
 }
 
 /** The nearest enclosing object of a pointer (the schema node a suppression sits on). */
