@@ -105,4 +105,29 @@ describe("dialects", () => {
       expect(fx.code).toBe(0);
     }
   });
+
+  it("the meta-schemas of every dialect are known without the network (src/load/well-known.ts)", async () => {
+    const metas = ["http://json-schema.org/draft-04/schema#", "http://json-schema.org/draft-06/schema#", "http://json-schema.org/draft-07/schema#", "https://json-schema.org/draft/2019-09/schema", "https://json-schema.org/draft/2020-12/schema"];
+    const files = Object.fromEntries(metas.map((m, i) => [`schemas/plugin${i}/v1.json`, { ...refers(m), $schema: m }]));
+    const dir = writeTree(files);
+    const gen = await runCli(["generate", "-C", dir, "--target", "typescript", "-q"]);
+    expect(gen.stderr.split("\n").filter((l) => l !== "" && !/: warning: /.test(l))).toEqual([]);
+    expect(gen.code).toBe(0);
+    const loaded = await loadModules(join(dir, "schemas"), { allVersions: true, cwd: dir });
+    // Named by where a vendored copy would be, not by where node_modules happens to be.
+    expect(loaded.modules.flatMap((m) => m.inputs)).toContain("_remote/json-schema.org/draft-07/schema.json");
+    const oracle = makeOracle(loaded.history);
+    for (const i of metas.keys()) {
+      expect(oracle.validate(`plugin${i}`, 1, JSON.stringify({ a: { type: "string", minLength: 1 } })), metas[i]).toEqual([]);
+      expect(oracle.validate(`plugin${i}`, 1, JSON.stringify({ a: { type: 5 } })), metas[i]).not.toEqual([]);
+    }
+  });
+
+  it("a vendored copy of a meta-schema wins over the built-in one", async () => {
+    const dir = writeTree({ "schemas/plugin/v1.json": refers("http://json-schema.org/draft-07/schema#"), "schemas/_remote/json-schema.org/draft-07/schema.json": { type: "integer" } });
+    const loaded = await loadModules(join(dir, "schemas"), { allVersions: true, cwd: dir });
+    const oracle = makeOracle(loaded.history);
+    expect(oracle.validate("plugin", 1, JSON.stringify({ a: 3 }))).toEqual([]);
+    expect(oracle.validate("plugin", 1, JSON.stringify({ a: { type: "string" } }))).not.toEqual([]);
+  });
 });

@@ -11,8 +11,9 @@ import { LockstepError } from "../errors.js";
 import { normalize } from "./dialect.js";
 import type { EntityVersion, History } from "./history.js";
 import { readSchemaFile } from "./history.js";
-import { errorAt, pointerFrom, type JsonFile } from "./json-file.js";
+import { errorAt, parseJsonFile, pointerFrom, type JsonFile } from "./json-file.js";
 import { ROOT_URI, RefIndex, declaredIds, refOf, resolveUri, type RefHost, type Resolution } from "./refs.js";
+import { wellKnownAt } from "./well-known.js";
 
 /** A configured URI as references resolve it (scheme and host lower-case, no fragment). */
 function normalizeUri(uri: string): string {
@@ -88,7 +89,7 @@ export function historyIndex(history: History): { index: RefIndex; fileOf(rel: s
   // Read through the history: parsed once, nesting bounded, malformed JSON refused at its place.
   const fileOf = (rel: string): JsonFile | undefined => {
     const abs = join(history.root, ...rel.split("/"));
-    return history.files.get(abs) ?? (isFile(abs) ? readSchemaFile(history, abs) : undefined);
+    return history.files.get(abs) ?? (isFile(abs) ? readSchemaFile(history, abs) : wellKnownFile(history, rel, abs));
   };
   let paths: string[] | undefined;
   const host: RefHost = {
@@ -110,6 +111,15 @@ export function historyIndex(history: History): { index: RefIndex; fileOf(rel: s
     },
   };
   return { index: new RefIndex(host), fileOf };
+}
+
+/** A meta-schema lockstep knows (src/load/well-known.ts), kept as if vendored at `rel`. */
+function wellKnownFile(history: History, rel: string, abs: string): JsonFile | undefined {
+  const known = wellKnownAt(rel);
+  if (!known) return undefined;
+  const file = parseJsonFile(abs, `${known.uri} (built in)`, known.text);
+  history.files.set(abs, file);
+  return file;
 }
 
 /**
