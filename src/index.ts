@@ -11,3 +11,6 @@ export { emitGo } from "./emit/go/index.js";
 export { buildFixtures } from "./fixtures/index.js";
 export { passed, formatJson, formatText } from "./testing/report.js";
 export { cacheDir, runTests, type TestOptions, type TestResult } from "./testing/run.js";
+export { entryPoints, type EntryPoint } from "./testing/entry-points.js";
+export { writeOutputs } from "./write.js";
+export { prng } from "./fixtures/values.js";
