@@ -17,11 +17,9 @@ import { buildUnion, untypedUnion, valuesUnion } from "./build-union.js";
 import {
   UNREPRESENTABLE, declaredTypes, docOf, hasKindKeywords, isSchemaObject, kindOfValue, mergeAllOf, omit, type Schema,
 } from "./schema.js";
-import type { AliasDecl, Checks, Decl, EntityRoot, EnumDecl, JsonValue, JsonKind, Module, NameRecord, SourceRef, TypeExpr, Warning, Words } from "./types.js";
-import { maxOf, minOf } from "../arrays.js";
+import type { AliasDecl, Checks, Decl, EntityRoot, EnumDecl, IntegerPolicy, JsonValue, JsonKind, Module, NameRecord, SourceRef, TypeExpr, Warning, Words } from "./types.js";
+import { integerType } from "./integers.js";
 
-const INT32_MIN = -(2 ** 31);
-const INT32_MAX = 2 ** 31 - 1;
 
 export interface NameOptions {
   /** Name a declaration made here by the hint, ignoring where the schema was written (entity roots). */
@@ -56,6 +54,8 @@ export class Builder {
     private readonly overrides: ReadonlyMap<string, Words> = new Map(),
     /** Names the previous version gave. */
     readonly inherited: NameRecord = new Map(),
+    /** The project's int64 policy (config "int64"); a node's `x-lockstep-int64` overrides it. */
+    readonly int64: IntegerPolicy = "number",
   ) {}
 
   /** A place with entity version files spelled `<entity>/v*.json`, the same in every version. */
@@ -293,7 +293,7 @@ export class Builder {
       case "string":
         return withChecks(typeof schema.format === "string" ? { kind: "string", format: schema.format } : { kind: "string" });
       case "integer":
-        return withChecks({ kind: "integer", bits: integerBits(schema) });
+        return withChecks(integerType(schema, this.int64));
       case "number":
         return withChecks({ kind: "number" });
       case "boolean":
@@ -352,7 +352,7 @@ export class Builder {
     } else if (kinds.size === 1 && kinds.has("string")) {
       inner = { kind: "string", checks: { values: rest as JsonValue[] } };
     } else if ([...kinds].every((k) => k === "integer")) {
-      inner = { kind: "integer", bits: integerBits({ minimum: minOf(rest as number[]), maximum: maxOf(rest as number[]), format: schema.format }), checks: { values: rest as JsonValue[] } };
+      inner = { ...integerType(schema, this.int64), checks: { values: rest as JsonValue[] } };
     } else if ([...kinds].every((k) => k === "integer" || k === "number")) {
       inner = { kind: "number", checks: { values: rest as JsonValue[] } };
     } else if (kinds.size === 1 && kinds.has("boolean")) {
@@ -430,15 +430,6 @@ function checksOf(schema: Schema, type: string): Checks | undefined {
   return Object.keys(checks).length > 0 ? (checks as Checks) : undefined;
 }
 
-/** int32 by format or by bounds that fit; otherwise 64 bits. */
-function integerBits(schema: Schema): 32 | 64 {
-  const format = schema.format;
-  if (format === "int32" || format === "int16" || format === "int8" || format === "uint8" || format === "uint16") return 32;
-  if (format === "int64" || format === "uint32" || format === "uint64") return 64;
-  const min = typeof schema.minimum === "number" ? schema.minimum : undefined;
-  const max = typeof schema.maximum === "number" ? schema.maximum : undefined;
-  return min !== undefined && max !== undefined && min >= INT32_MIN && max <= INT32_MAX ? 32 : 64;
-}
 
 export interface UnitInput {
   unit: ResolvedUnit;
@@ -451,6 +442,8 @@ export interface UnitInput {
   inputs: Array<{ rel: string; text: string }>;
   /** Names the previous version of these entities gave, to keep. */
   inherited?: NameRecord;
+  /** The project's int64 policy (config "int64"). */
+  int64?: IntegerPolicy;
 }
 
 /** A schema whose type is being built; `claimed` is the name taken at its first reference back. */
@@ -479,7 +472,7 @@ export function buildModule(input: UnitInput): Module {
     return canonical.get(key);
   };
   for (let round = 0; ; round++) {
-    const builder = new Builder(input.unit.origins, input.unit.deref, input.entityOfFile, canonicalAt, overrides, input.inherited);
+    const builder = new Builder(input.unit.origins, input.unit.deref, input.entityOfFile, canonicalAt, overrides, input.inherited, input.int64);
     const entities = buildRoots(builder, input);
     if (builder.redirects.size > 0) renameDecls(builder.decls, entities, builder.redirects);
     const { names, collisions } = resolveTypeNames(builder.typeClaims, builder.inherited, builder.record);

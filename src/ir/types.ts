@@ -8,6 +8,9 @@
 /** A name as lower-case ASCII words, e.g. ["user", "address"]. The first word starts with a letter. */
 export type Words = readonly string[];
 
+/** How a 64-bit integer travels (config "int64", `x-lockstep-int64`). */
+export type IntegerPolicy = "number" | "string" | "number-lossy";
+
 /** Any JSON value, as parsed by JSON.parse (schema defaults, examples, const values). */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -54,8 +57,12 @@ export interface Checks {
 /** A type expression: used for fields, array items, map values, aliases and union variants. */
 export type TypeExpr =
   | { kind: "string"; format?: string; checks?: Checks }
-  /** bits: 32 for int32; 64 for int64 and for integers without a format. */
-  | { kind: "integer"; bits: 32 | 64; checks?: Checks }
+  /**
+   * The narrowest width holding every value the schema allows (src/ir/integers.ts); `safe` when
+   * all are within ±(2^53 − 1). `policy` (only when not safe): "string" on the wire, or
+   * "number-lossy" (a double in TypeScript); absent means a JSON number, exact everywhere.
+   */
+  | { kind: "integer"; bits: 8 | 16 | 32 | 64; unsigned?: boolean; safe?: boolean; policy?: "string" | "number-lossy"; checks?: Checks }
   | { kind: "number"; checks?: Checks }
   | { kind: "boolean"; checks?: Checks }
   /**

@@ -6,7 +6,7 @@
 import { UNREPRESENTABLE, declaredTypes, kindOfValue, mergeAllOf, omit } from "../ir/schema.js";
 import type { Origin } from "../load/resolve.js";
 import { isObject, isUnresolved, type Resolver, type Schema, type Unresolved } from "./resolver.js";
-import { maxOf, minOf } from "../arrays.js";
+import { integerBounds, widthOf, type IntegerWidth } from "../ir/integers.js";
 
 export type Kind = "boolean" | "integer" | "number" | "string" | "array" | "object";
 const KINDS: Kind[] = ["boolean", "integer", "number", "string", "array", "object"];
@@ -48,9 +48,6 @@ export interface View {
   /** Keywords the IR does not model, with their values (not, if/then/else, ...). */
   opaque: Map<string, unknown>;
 }
-
-const INT32_MIN = -(2 ** 31);
-const INT32_MAX = 2 ** 31 - 1;
 
 /** Branch keywords that only constrain the parent (as in src/ir/build-union.ts). */
 const CONSTRAINT_ONLY = new Set(["required", "not", "minProperties", "maxProperties", "dependentRequired", "title", "description", "$comment", "minItems", "maxItems", "minLength", "maxLength", "minimum", "maximum", "format", "pattern"]);
@@ -211,15 +208,19 @@ function findTag(resolver: Resolver, branches: unknown[]): { tag: string; values
   return undefined;
 }
 
-/** int32 by format or by bounds that fit; otherwise 64 bits (src/ir/build.ts integerBits). */
+/**
+ * 32 when the generated type holds every value in 32 signed bits or fewer (i8 ... i32, u8, u16),
+ * otherwise 64 (the width itself is src/ir/integers.ts's, as the emitters use it).
+ */
 export function integerBits(schema: Schema, values?: unknown[]): 32 | 64 {
-  const format = schema.format;
-  if (format === "int32" || format === "int16" || format === "int8" || format === "uint8" || format === "uint16") return 32;
-  if (format === "int64" || format === "uint32" || format === "uint64") return 64;
+  const w = integerWidth(schema, values);
+  return w.bits < 32 || (w.bits === 32 && !w.unsigned) ? 32 : 64;
+}
+
+/** The generated width of an integer schema (enum/const values, when given, bound it). */
+export function integerWidth(schema: Schema, values?: unknown[]): IntegerWidth {
   const nums = values?.filter((v): v is number => typeof v === "number");
-  const min = nums && nums.length > 0 ? minOf(nums) : typeof schema.minimum === "number" ? schema.minimum : undefined;
-  const max = nums && nums.length > 0 ? maxOf(nums) : typeof schema.maximum === "number" ? schema.maximum : undefined;
-  return min !== undefined && max !== undefined && min >= INT32_MIN && max <= INT32_MAX ? 32 : 64;
+  return widthOf(integerBounds(nums && nums.length > 0 ? { ...schema, enum: nums } : schema));
 }
 
 /** True when a kind set accepts a kind (number accepts integer). */

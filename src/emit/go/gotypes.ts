@@ -40,7 +40,7 @@ export class TypeMapper {
       case "string":
         return "string";
       case "integer":
-        return t.bits === 32 ? "int32" : "int64";
+        return `${t.unsigned ? "uint" : "int"}${t.bits}`;
       case "number":
         return "float64";
       case "boolean":

@@ -1,5 +1,6 @@
 /** Facts about one module that several declarations need: names, Rust types, null and deprecation. */
 import type { Decl, Module, TypeExpr } from "../../ir/types.js";
+import { widthName } from "../../ir/integers.js";
 import { typeName } from "./naming.js";
 
 export class ModuleContext {
@@ -38,7 +39,7 @@ export class ModuleContext {
       case "string":
         return "String";
       case "integer":
-        return type.bits === 32 ? "i32" : "i64";
+        return widthName(type);
       case "number":
         return "f64";
       case "boolean":

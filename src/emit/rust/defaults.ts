@@ -4,6 +4,7 @@
  */
 import type { JsonValue, TypeExpr } from "../../ir/types.js";
 import type { ModuleContext } from "./context.js";
+import { integerRange } from "../../ir/integers.js";
 import { callWithLiteral } from "./layout.js";
 import { typeName, variantName } from "./naming.js";
 import { rustString } from "./text.js";
@@ -15,7 +16,6 @@ export interface DefaultExpr {
   deprecated: boolean;
 }
 
-const INT_RANGE = { 32: [-(2n ** 31n), 2n ** 31n - 1n], 64: [-(2n ** 63n), 2n ** 63n - 1n] } as const;
 
 /** `text` is the value's exact JSON text (the IR's defaultJson), so big integers keep their digits. */
 function literal(ctx: ModuleContext, type: TypeExpr, value: JsonValue, text: string): { expr: string; deprecated: boolean } | undefined {
@@ -27,7 +27,7 @@ function literal(ctx: ModuleContext, type: TypeExpr, value: JsonValue, text: str
     case "boolean":
       return typeof value === "boolean" ? plain(String(value)) : undefined;
     case "integer": {
-      const [min, max] = INT_RANGE[t.bits];
+      const [min, max] = integerRange({ bits: t.bits, unsigned: t.unsigned });
       if (!/^-?(0|[1-9]\d*)$/.test(text)) return undefined;
       return BigInt(text) >= min && BigInt(text) <= max ? plain(text) : undefined;
     }

@@ -3,6 +3,7 @@
  * runtime helpers (`rt.decodeX`) or generated `<name>FromJson` functions, both `rt.Decoder<T>`.
  */
 import type { Decl, TypeExpr } from "../../ir/types.js";
+import { isNumberInTypeScript } from "../../ir/integers.js";
 import { decoderName, encoderName, typeName } from "./naming.js";
 
 /** Declarations of the module being emitted, by id. */
@@ -19,7 +20,7 @@ export function tsType(t: TypeExpr, decls: DeclIndex): string {
     case "string":
       return "string";
     case "integer":
-      return t.bits === 64 ? "bigint" : "number";
+      return isNumberInTypeScript(t) ? "number" : "bigint";
     case "number":
       return "number";
     case "boolean":
@@ -41,13 +42,18 @@ export function tsType(t: TypeExpr, decls: DeclIndex): string {
   }
 }
 
+function integerDecoder(t: Extract<TypeExpr, { kind: "integer" }>): string {
+  if (t.safe) return t.bits === 64 ? "rt.decodeInt53" : `rt.decode${t.unsigned ? "Uint" : "Int"}${t.bits}`;
+  return t.policy === "string" ? "rt.decodeInt64String" : t.policy === "number-lossy" ? "rt.decodeInt64Lossy" : "rt.decodeInt64";
+}
+
 /** A function value of type rt.Decoder<T> for t. */
 export function decoderFn(t: TypeExpr, decls: DeclIndex): string {
   switch (t.kind) {
     case "string":
       return "rt.decodeString";
     case "integer":
-      return t.bits === 64 ? "rt.decodeInt64" : "rt.decodeInt32";
+      return integerDecoder(t);
     case "number":
       return "rt.decodeNumber";
     case "boolean":
@@ -90,6 +96,8 @@ export function encodesAsIs(t: TypeExpr, decls: DeclIndex): boolean {
       return t.items.every((i) => encodesAsIs(i, decls));
     case "ref":
       return declOf(decls, t.target).kind === "enum";
+    case "integer":
+      return t.policy !== "string";
     default:
       return true;
   }
@@ -109,6 +117,8 @@ export function encodeExpr(t: TypeExpr, value: string, decls: DeclIndex): string
       return `[${t.items.map((item, i) => encodeExpr(item, `${value}[${i}]`, decls)).join(", ")}]`;
     case "ref":
       return `${encoderName(declOf(decls, t.target).name)}(${value})`;
+    case "integer":
+      return `String(${value})`;
     default:
       return value;
   }

@@ -10,6 +10,7 @@ import {
   tagPropertyName, tsLiteral, tsString, typeName, wireKey,
 } from "./naming.js";
 import { append } from "../../arrays.js";
+import { isNumberInTypeScript } from "../../ir/integers.js";
 
 const FROM = "(v: rt.JsonValue, pointer = \"\")";
 
@@ -228,7 +229,7 @@ function kindGuard(v: KindVariant, arraysHandled: boolean): string {
     case "object":
       return arraysHandled ? "typeof x === \"object\"" : "typeof x === \"object\" && !Array.isArray(x)";
     case "integer":
-      return v.type.kind === "integer" && v.type.bits === 32 ? "typeof x === \"number\"" : "typeof x === \"bigint\"";
+      return v.type.kind === "integer" && isNumberInTypeScript(v.type) ? "typeof x === \"number\"" : "typeof x === \"bigint\"";
     default:
       return `typeof x === "${v.kind === "number" ? "number" : v.kind}"`;
   }
@@ -251,8 +252,8 @@ export function emitKindUnion(decl: KindUnionDecl, decls: DeclIndex): string[] {
     let decode = decodeCall(v.type, "v", "pointer", decls);
     if (v.kind === "integer" && number) {
       // As an untagged Rust enum does: an integer out of the integer variant's range is a number.
-      const bits = v.type.kind === "integer" ? v.type.bits : 64;
-      decode = `rt.fitsInteger(v, ${bits}) ? ${decode} : ${decodeCall(number.type, "v", "pointer", decls)}`;
+      const width = v.type.kind === "integer" ? `${v.type.bits}${v.type.unsigned ? ", true" : ""}` : "64";
+      decode = `rt.fitsInteger(v, ${width}) ? ${decode} : ${decodeCall(number.type, "v", "pointer", decls)}`;
     }
     lines.push(`    case "${v.kind}":`, `      return ${decode};`);
   }

@@ -63,7 +63,7 @@ export function shipmentFromJson(v: rt.JsonValue, pointer = ""): Shipment {
     weightKg: rt.decodeNumber(rt.present(f_weightKg, pointer, "weight_kg"), pointer + "/weight_kg"),
   };
   if (f_version !== undefined) result.version = rt.decodeString(f_version, pointer + "/version");
-  if (f_kind !== undefined) result.kind = rt.decodeInt32(f_kind, pointer + "/kind");
+  if (f_kind !== undefined) result.kind = rt.decodeUint8(f_kind, pointer + "/kind");
   if (f_point !== undefined) result.point = rt.decodeTuple<[number, number, string]>(f_point, pointer + "/point", [rt.decodeNumber, rt.decodeNumber, rt.decodeString]);
   if (f_openTuple !== undefined) result.openTuple = rt.decodeRaw(f_openTuple, pointer + "/open_tuple");
   if (f_notThing !== undefined) result.notThing = rt.decodeRaw(f_notThing, pointer + "/not_thing");

@@ -31,7 +31,7 @@ export function ticketFromJson(v: rt.JsonValue, pointer = ""): Ticket {
     status: ticketStatusFromJson(rt.present(f_status, pointer, "status"), pointer + "/status"),
   };
   if (f_odd !== undefined) result.odd = ticketOddFromJson(f_odd, pointer + "/odd");
-  if (f_priority !== undefined) result.priority = rt.decodeInt32(f_priority, pointer + "/priority");
+  if (f_priority !== undefined) result.priority = rt.decodeUint8(f_priority, pointer + "/priority");
   if (f_maybe !== undefined) result.maybe = rt.decodeNullable(f_maybe, pointer + "/maybe", ticketMaybeFromJson);
   if (f_history !== undefined) result.history = rt.decodeArray(f_history, pointer + "/history", ticketHistoryItemFromJson);
   const bag = rt.rest(o, TICKET_KEYS);

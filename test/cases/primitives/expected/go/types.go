@@ -17,13 +17,13 @@ type Record struct {
 	// Constraints (not checked by the generated code):
 	//   - minimum: -5
 	//   - maximum: 5
-	I32      int32 `json:"i32"`
+	I32      int8  `json:"i32"`
 	I64      int64 `json:"i64"`
 	PlainInt int64 `json:"plain_int"`
 	// Constraints (not checked by the generated code):
 	//   - minimum: 0
 	//   - maximum: 100
-	SmallInt int32 `json:"small_int"`
+	SmallInt uint8 `json:"small_int"`
 	// Constraints (not checked by the generated code):
 	//   - multipleOf: 0.5
 	N float64 `json:"n"`

@@ -56,10 +56,10 @@ export function recordFromJson(v: rt.JsonValue, pointer = ""): Record {
   const f_link = rt.get(o, "link");
   const result: Record = {
     s: rt.decodeString(rt.present(f_s, pointer, "s"), pointer + "/s"),
-    i32: rt.decodeInt32(rt.present(f_i32, pointer, "i32"), pointer + "/i32"),
+    i32: rt.decodeInt8(rt.present(f_i32, pointer, "i32"), pointer + "/i32"),
     i64: rt.decodeInt64(rt.present(f_i64, pointer, "i64"), pointer + "/i64"),
     plainInt: rt.decodeInt64(rt.present(f_plainInt, pointer, "plain_int"), pointer + "/plain_int"),
-    smallInt: rt.decodeInt32(rt.present(f_smallInt, pointer, "small_int"), pointer + "/small_int"),
+    smallInt: rt.decodeUint8(rt.present(f_smallInt, pointer, "small_int"), pointer + "/small_int"),
     n: rt.decodeNumber(rt.present(f_n, pointer, "n"), pointer + "/n"),
     b: rt.decodeBoolean(rt.present(f_b, pointer, "b"), pointer + "/b"),
     id: rt.decodeString(rt.present(f_id, pointer, "id"), pointer + "/id"),

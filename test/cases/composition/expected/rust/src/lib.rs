@@ -23,7 +23,7 @@ pub struct Shipment {
     pub version: Option<String>,
     /// - Constraint: `const: 3`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<i32>,
+    pub kind: Option<u8>,
     /// - Constraint: `minItems: 3`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub point: Option<(f64, f64, String)>,

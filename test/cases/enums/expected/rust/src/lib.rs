@@ -23,7 +23,7 @@ pub struct Ticket {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub odd: Option<TicketOdd>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub priority: Option<i32>,
+    pub priority: Option<u8>,
     #[serde(
         default,
         deserialize_with = "crate::runtime::present",

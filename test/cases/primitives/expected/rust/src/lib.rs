@@ -26,14 +26,14 @@ pub struct Record {
     /// - Constraint: `minimum: -5`
     /// - Constraint: `maximum: 5`
     #[serde(rename = "i32")]
-    pub i_32: i32,
+    pub i_32: i8,
     /// - Format: `int64`
     #[serde(rename = "i64")]
     pub i_64: i64,
     pub plain_int: i64,
     /// - Constraint: `minimum: 0`
     /// - Constraint: `maximum: 100`
-    pub small_int: i32,
+    pub small_int: u8,
     /// - Constraint: `multipleOf: 0.5`
     pub n: f64,
     pub b: bool,
