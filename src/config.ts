@@ -28,6 +28,8 @@ export interface Config {
   rust: { out: string; crate: string } | false;
   go: { out: string; module: string; package: string } | false;
   lint: LintConfig;
+  /** The `check` section: the git revision changed entities are linted against. */
+  check: { against?: string };
   /** Local copies of remote documents: URI (no fragment) → absolute path. */
   remotes: Record<string, string>;
   /** The config file read, if any. */
@@ -96,6 +98,7 @@ export function loadConfig(dir: string, cwd: string = process.cwd()): Config {
     rust: section("rust", { out: "generated/rust", crate: "lockstep_schemas" }),
     go: section("go", { out: "generated/go", module: "example.com/lockstep/schemas", package: "schemas" }),
     lint: { ...lintDefaults(), ...(raw.lint as Partial<LintConfig> | undefined) },
+    check: { ...(raw.check as { against?: string } | undefined) },
     remotes: Object.fromEntries(Object.entries((raw.remotes as Record<string, string> | undefined) ?? {}).map(([uri, file]) => [uri, resolve(dir, file)])),
     ...(existsSync(path) ? { file: path } : {}),
   };

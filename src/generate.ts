@@ -3,6 +3,7 @@
  * run in memory first; nothing is written unless every stage succeeded.
  */
 import { createHash, type Hash } from "node:crypto";
+import { canonicalize } from "./canonical.js";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { TARGETS, type HeaderInfo, type Target } from "./emit/types.js";
@@ -33,25 +34,47 @@ export interface GenerateResult {
   cached: boolean;
 }
 
+/** Calls `visit` with every kept file under `dir`, in a stable (sorted) order. */
+function walkFiles(dir: string, keep: (name: string) => boolean, visit: (path: string) => void): void {
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) walkFiles(path, keep, visit);
+    else if (keep(e.name)) visit(path);
+  }
+}
+
 /**
  * Hashes every kept file under `dir`: contents as they are read, then the list of paths and sizes
  * in one piece (one hash update per file: this runs on every `generate`, over every schema).
  */
 function hashTree(hash: Hash, dir: string, keep: (name: string) => boolean): void {
   const names: string[] = [];
-  const walk = (abs: string): void => {
-    for (const e of readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(abs, e.name);
-      if (e.isDirectory()) walk(path);
-      else if (keep(e.name)) {
-        const data = readFileSync(path);
-        hash.update(data);
-        names.push(`${path}\0${data.length}`);
-      }
-    }
-  };
-  walk(dir);
+  walkFiles(dir, keep, (path) => {
+    const data = readFileSync(path);
+    hash.update(data);
+    names.push(`${path}\0${data.length}`);
+  });
   hash.update(names.join("\0"));
+}
+
+/** Every schema file, relative to the schemas root (forward slashes, sorted). */
+export function schemaFiles(root: string): string[] {
+  const out: string[] = [];
+  if (existsSync(root)) walkFiles(root, (name) => name.endsWith(".json"), (path) => out.push(relative(root, path).split(sep).join("/")));
+  return out;
+}
+
+/** SHA-256 of the canonical form of every schema file (src/canonical.ts), by relative path. */
+export function canonicalHashes(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const rel of schemaFiles(root)) {
+    try {
+      out[rel] = createHash("sha256").update(canonicalize(readFileSync(join(root, ...rel.split("/")), "utf8"))).digest("hex");
+    } catch {
+      // not JSON lockstep reads (a file it never loads): nothing to record
+    }
+  }
+  return out;
 }
 
 let toolHash: string | undefined;
@@ -108,7 +131,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   if (config.go && wanted.includes("go")) {
     outputs.push({ target: "go", dir: config.go.out, files: emitGo(modules, { header, module: config.go.module, package: config.go.package, harness: harness(config.go.out) }) });
   }
-  const reports = options.check ? plan(outputs) : writeOutputs(outputs, options.cwd, print);
+  const reports = options.check ? plan(outputs) : writeOutputs(outputs, options.cwd, print, canonicalHashes(config.schemas));
   const seen = new Set<string>();
   const warnings: GenerateResult["warnings"] = [];
   for (const m of modules) {

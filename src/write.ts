@@ -31,6 +31,12 @@ interface Manifest {
   generator: "lockstep";
   /** Hash of everything the output was made from (schemas, config, lockstep version). */
   fingerprint?: string;
+  /**
+   * SHA-256 of the canonical form of each schema file it was made from (by path relative to the
+   * schemas root), as lockstep.lock.json records released versions: while the fingerprint matches,
+   * `check` compares the lock with these instead of reading every schema; else it names the changed ones.
+   */
+  inputs?: Record<string, string>;
   files: Record<string, string>;
 }
 
@@ -95,17 +101,37 @@ export function upToDate(dirs: string[], fingerprint: string): number | undefine
   return files;
 }
 
-export function writeOutputs(outputs: OutputDir[], cwd: string = process.cwd(), fingerprint?: string): WriteReport[] {
+/**
+ * Files of a directory's manifest that no longer hold what lockstep wrote (edited by hand, or
+ * deleted): for `lockstep check`, which names them instead of calling them out of date.
+ */
+export function editedFiles(dir: string): Array<{ path: string; deleted: boolean }> {
+  if (!existsSync(join(dir, MANIFEST))) return [];
+  const out: Array<{ path: string; deleted: boolean }> = [];
+  for (const [rel, hash] of Object.entries(readManifest(dir).files)) {
+    const abs = join(dir, rel);
+    if (!existsSync(abs)) out.push({ path: rel, deleted: true });
+    else if (sha256(readFileSync(abs)) !== hash) out.push({ path: rel, deleted: false });
+  }
+  return out;
+}
+
+/** The schema hashes a directory's output was written from (undefined before they were recorded). */
+export function recordedInputs(dir: string): Record<string, string> | undefined {
+  return existsSync(join(dir, MANIFEST)) ? readManifest(dir).inputs : undefined;
+}
+
+export function writeOutputs(outputs: OutputDir[], cwd: string = process.cwd(), fingerprint?: string, inputs?: Record<string, string>): WriteReport[] {
   // 0. One writer per directory at a time (src/lock.ts); everything below happens under the lock.
   const lock = lockDirs(outputs.map((o) => o.dir), (p) => relative(cwd, p) || p);
   try {
-    return writeLocked(outputs, cwd, fingerprint);
+    return writeLocked(outputs, cwd, fingerprint, inputs);
   } finally {
     lock.release();
   }
 }
 
-function writeLocked(outputs: OutputDir[], cwd: string, fingerprint: string | undefined): WriteReport[] {
+function writeLocked(outputs: OutputDir[], cwd: string, fingerprint: string | undefined, inputs: Record<string, string> | undefined): WriteReport[] {
   // 1. Refuse before touching anything: never overwrite a file lockstep did not write.
   const manifests = outputs.map(({ dir, files }) => {
     const manifest = readManifest(dir);
@@ -157,7 +183,7 @@ function writeLocked(outputs: OutputDir[], cwd: string, fingerprint: string | un
       rmSync(join(dir, rel), { force: true });
       pruneEmptyDirs(dir, dirname(join(dir, rel)));
     }
-    const manifest: Manifest = { generator: "lockstep", ...(fingerprint ? { fingerprint } : {}), files: hashes };
+    const manifest: Manifest = { generator: "lockstep", ...(fingerprint ? { fingerprint } : {}), ...(inputs ? { inputs } : {}), files: hashes };
     if (JSON.stringify(manifests[i]) !== JSON.stringify(manifest) || changed.size > 0 || report.removed.length > 0 || !existsSync(join(dir, MANIFEST))) {
       writeManifest(dir, manifest);
     }

@@ -14,12 +14,13 @@ export async function main(args: string[]): Promise<number> {
   }
   // The argument parser and the commands' options; each handler imports what it runs on first
   // use (see ./*-command*.ts), so a command loads only its own stages.
-  const [{ default: yargs }, { VERSION, takeExitCode }, { generateCommand }, { lintCommands }, { fixturesCommand, testCommand }] = await Promise.all([
+  const [{ default: yargs }, { VERSION, takeExitCode }, { generateCommand }, { lintCommands }, { fixturesCommand, testCommand }, { workflowCommands }] = await Promise.all([
     import("yargs"),
     import("./common.js"),
     import("./generate-command.js"),
     import("./lint-commands.js"),
     import("./test-commands.js"),
+    import("./workflow-commands.js"),
   ]);
   takeExitCode();
   const parser = yargs()
@@ -29,6 +30,7 @@ export async function main(args: string[]): Promise<number> {
     .command(fixturesCommand)
     .command(testCommand)
     .command(lintCommands)
+    .command(workflowCommands)
     .demandCommand(1, "Name a command; see --help.")
     .strict()
     .version(VERSION)

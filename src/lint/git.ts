@@ -8,7 +8,7 @@ import { relative, sep } from "node:path";
 import { LockstepError } from "../errors.js";
 import { makeTree, type SchemaTree } from "./tree.js";
 
-function git(cwd: string, args: string[], input?: Buffer): { ok: boolean; out: Buffer; err: string } {
+export function git(cwd: string, args: string[], input?: Buffer): { ok: boolean; out: Buffer; err: string } {
   const r = spawnSync("git", args, { cwd, input, maxBuffer: 1 << 30 });
   if (r.error) throw new LockstepError(`cannot run git: ${r.error.message}`);
   return { ok: r.status === 0, out: r.stdout, err: r.stderr.toString().trim() };
