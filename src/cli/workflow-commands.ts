@@ -1,5 +1,5 @@
 /**
- * The daily workflow: `lockstep init` and `check`. Each handler imports its
+ * The daily workflow: `lockstep init`, `check` and `watch`. Each handler imports its
  * stage on first use (src/workflow/*, src/report/*), so start-up stays small.
  */
 import { appendFileSync } from "node:fs";
@@ -8,6 +8,7 @@ import type { CommandModule } from "yargs";
 import { VERSION, common, configFor, setExitCode, workDir, type Common } from "./common.js";
 
 type InitArgs = Common & { yes?: boolean };
+type WatchArgs = Common & { schemas?: string; debounce: number; quiet?: boolean };
 type CheckArgs = Common & { schemas?: string; against?: string; format?: string; summary?: string; quiet?: boolean };
 
 const initCommand: CommandModule<object, InitArgs> = {
@@ -71,4 +72,18 @@ const checkCommand: CommandModule<object, CheckArgs> = {
   },
 };
 
-export const workflowCommands = [initCommand, checkCommand] as CommandModule[];
+const watchCommand: CommandModule<object, WatchArgs> = {
+  command: "watch",
+  describe: "Regenerate whenever a schema or the config changes (Ctrl-C to stop)",
+  builder: (y) =>
+    common(y)
+      .option("schemas", { type: "string", describe: "Schemas directory (default: from config, else ./schemas)", requiresArg: true })
+      .option("debounce", { type: "number", default: 150, describe: "Milliseconds to wait for more changes before a run" })
+      .option("quiet", { alias: "q", type: "boolean", describe: "Print only errors and runs that wrote something" }) as never,
+  handler: async (argv) => {
+    const { watch } = await import("../workflow/watch.js");
+    await watch({ load: () => configFor(argv), toolVersion: VERSION, debounceMs: argv.debounce, quiet: argv.quiet ?? false });
+  },
+};
+
+export const workflowCommands = [initCommand, checkCommand, watchCommand] as CommandModule[];
