@@ -43,9 +43,10 @@ export const testCommand: CommandModule<object, TestArgs> = {
     const { cwd, config } = configFor(argv);
     const languages = (argv.language?.flatMap((l) => l.split(",")) ?? LANGUAGES) as Language[];
     for (const l of languages) if (!LANGUAGES.includes(l)) throw new LockstepError(`unknown language "${l}" (expected ${LANGUAGES.join(", ")})`);
-    const [{ runTests }, { formatJson, formatText, passed }] = await Promise.all([import("../testing/run.js"), import("../testing/report.js")]);
+    const [{ runTests, cacheDir }, { formatJson, formatText, passed }, { saveTestSummary }] = await Promise.all([import("../testing/run.js"), import("../testing/report.js"), import("../testing/summary.js")]);
     const result = await runTests({ config, cwd, languages, seed: argv.seed, toolVersion: VERSION });
     const strict = process.env.CI === "true";
+    saveTestSummary(cacheDir(cwd), result, strict); // for `lockstep report`
     process.stdout.write(argv.format === "json" ? formatJson(result, strict) : formatText(result, strict));
     setExitCode(passed(result, strict) ? 0 : 1);
     // Findings (an entity version without fixtures, a rejected example) are input errors.

@@ -1,9 +1,9 @@
 /**
- * The daily workflow: `lockstep init`, `check` and `watch`. Each handler imports its
+ * The daily workflow: `lockstep init`, `check`, `watch` and `report`. Each handler imports its
  * stage on first use (src/workflow/*, src/report/*), so start-up stays small.
  */
-import { appendFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { appendFileSync, writeFileSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import type { CommandModule } from "yargs";
 import { VERSION, common, configFor, setExitCode, workDir, type Common } from "./common.js";
 
@@ -86,4 +86,24 @@ const watchCommand: CommandModule<object, WatchArgs> = {
   },
 };
 
-export const workflowCommands = [initCommand, checkCommand, watchCommand] as CommandModule[];
+type ReportArgs = Common & { schemas?: string; out: string };
+
+const reportCommand: CommandModule<object, ReportArgs> = {
+  command: "report",
+  describe: "Write a self-contained HTML report: versions, lint findings, compatibility matrix, diffs, test results",
+  builder: (y) =>
+    common(y)
+      .option("schemas", { type: "string", describe: "Schemas directory (default: from config, else ./schemas)", requiresArg: true })
+      .option("out", { alias: "o", type: "string", default: "lockstep-report.html", describe: "The HTML file to write" }) as never,
+  handler: async (argv) => {
+    const { cwd, config } = configFor(argv);
+    const { buildReport } = await import("../report/index.js");
+    const html = buildReport({ config, cwd, toolVersion: VERSION });
+    const path = resolve(cwd, argv.out);
+    writeFileSync(path, html.text);
+    const shown = relative(cwd, path).startsWith("..") ? path : relative(cwd, path);
+    process.stdout.write(`lockstep report: wrote ${shown} (${html.entities} entities, ${html.breaking} breaking step${html.breaking === 1 ? "" : "s"})\n`);
+  },
+};
+
+export const workflowCommands = [initCommand, checkCommand, watchCommand, reportCommand] as CommandModule[];
