@@ -16,7 +16,8 @@ describe.runIf(corpusPresent())("lockstep test on SchemaStore schemas with examp
     const all = await schemasWithExamples();
     const sample = all.filter((_, i) => i % 30 === 0);
     const counts = await lockstepTestCorpus(sample, join(import.meta.dirname, "..", ".cache", "corpus-lockstep-test", "sample"), languages, sample.length);
-    console.log(`[lockstep corpus] lockstep test on ${sample.length} of ${all.length} schemas with examples (${languages.join(", ")}): ${JSON.stringify(counts)}`);
+    console.log(`[lockstep corpus] lockstep test on ${sample.length} of ${all.length} schemas with examples (${languages.join(", ")}): ${JSON.stringify({ ...counts, failures: counts.failures.length })}`);
+    console.log(counts.failures.map((f) => `FAILED ${f}`).join("\n"));
     expect(counts.crashes).toEqual([]);
     expect(Object.keys(counts.exits).every((code) => ["0", "1", "2"].includes(code))).toBe(true);
     expect(counts.passed).toBeGreaterThan(0);

@@ -16,7 +16,8 @@ describe.runIf(corpusPresent())("lockstep test on SchemaStore schemas with examp
   it("exits 0, 1 or 2, never 70", async () => {
     const files = await schemasWithExamples();
     const counts = await lockstepTestCorpus(files, join(import.meta.dirname, "..", "..", ".cache", "corpus-lockstep-test", "all"), languages, batch);
-    console.log(`[lockstep corpus] lockstep test on ${files.length} schemas with examples (${languages.join(", ")}): ${JSON.stringify(counts)}`);
+    console.log(`[lockstep corpus] lockstep test on ${files.length} schemas with examples (${languages.join(", ")}): ${JSON.stringify({ ...counts, failures: counts.failures.length })}`);
+    console.log(counts.failures.map((f) => `FAILED ${f}`).join("\n"));
     expect(counts.crashes).toEqual([]);
     expect(Object.keys(counts.exits).every((code) => ["0", "1", "2"].includes(code))).toBe(true);
     expect(files.length).toBeGreaterThan(80);

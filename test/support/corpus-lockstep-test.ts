@@ -23,6 +23,8 @@ export interface TestRunCounts {
   findings: number;
   /** What must stay empty: a crash (exit 70) and its message. */
   crashes: string[];
+  /** Each failed check: language, check, fixture and what went wrong. */
+  failures: string[];
 }
 
 /** Corpus schemas with the `examples` keyword anywhere that generate on their own, sorted. */
@@ -62,7 +64,7 @@ function place(schemas: string, file: string, all: string[]): void {
 /** Runs `lockstep test` on `files` in batches of at most `size` schemas, in `project` (its build caches stay). */
 export async function lockstepTestCorpus(files: string[], project: string, languages: string[], size: number): Promise<TestRunCounts> {
   const all = readdirSync(SCHEMASTORE).filter((f) => f.endsWith(".json")).sort();
-  const counts: TestRunCounts = { schemas: files.length, batches: 0, exits: {}, passed: 0, failed: 0, findings: 0, crashes: [] };
+  const counts: TestRunCounts = { schemas: files.length, batches: 0, exits: {}, passed: 0, failed: 0, findings: 0, crashes: [], failures: [] };
   const queue: string[][] = [];
   for (let i = 0; i < files.length; i += size) queue.push(files.slice(i, i + size));
   while (queue.length > 0) {
@@ -86,7 +88,8 @@ export async function lockstepTestCorpus(files: string[], project: string, langu
     counts.batches++;
     counts.exits[res.code] = (counts.exits[res.code] ?? 0) + 1;
     if (res.stdout === "") continue;
-    const report = JSON.parse(res.stdout) as { rows: Array<{ passed: number; failed: number }>; findings: unknown[] };
+    const report = JSON.parse(res.stdout) as { rows: Array<{ passed: number; failed: number }>; failures: Array<{ language: string; check: string; fixture: string; detail?: string }>; findings: unknown[] };
+    for (const f of report.failures) counts.failures.push(`${f.language} ${f.check} fixtures/${f.fixture}: ${f.detail ?? "failed"}`);
     for (const row of report.rows) {
       counts.passed += row.passed;
       counts.failed += row.failed;
