@@ -25,6 +25,8 @@ export interface GenerateOptions {
   check?: boolean;
   cwd?: string;
   toolVersion: string;
+  /** Called as each stage starts, for a progress line (src/progress.ts). */
+  onStep?: (label: string) => void;
 }
 
 export interface GenerateResult {
@@ -116,6 +118,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     import("./emit/rust/index.js"),
     import("./emit/go/index.js"),
   ]);
+  const step = options.onStep ?? (() => undefined);
+  step("loading schemas");
   const { modules, history } = await loadModules(config.schemas, { allVersions: config.allVersions, cwd: options.cwd, remotes: config.remotes });
   if (config.strictNames) refuseCollisions(modules, history);
   const header: HeaderInfo = { toolVersion: options.toolVersion };
@@ -123,14 +127,18 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const harness = (out: string) => ({ fixtures: relative(out, config.fixtures).split(sep).join("/") });
   const outputs: Array<OutputDir & { target: Target }> = [];
   if (config.typescript && wanted.includes("typescript")) {
+    step("generating TypeScript");
     outputs.push({ target: "typescript", dir: config.typescript.out, files: emitTypeScript(modules, { header, harness: harness(config.typescript.out) }) });
   }
   if (config.rust && wanted.includes("rust")) {
+    step("generating Rust");
     outputs.push({ target: "rust", dir: config.rust.out, files: emitRust(modules, { header, crate: config.rust.crate, harness: harness(config.rust.out) }) });
   }
   if (config.go && wanted.includes("go")) {
+    step("generating Go");
     outputs.push({ target: "go", dir: config.go.out, files: emitGo(modules, { header, module: config.go.module, package: config.go.package, harness: harness(config.go.out) }) });
   }
+  step(options.check ? "comparing" : "writing");
   const reports = options.check ? plan(outputs) : writeOutputs(outputs, options.cwd, print, canonicalHashes(config.schemas));
   const seen = new Set<string>();
   const warnings: GenerateResult["warnings"] = [];

@@ -31,8 +31,14 @@ async function runGenerate(argv: GenerateArgs): Promise<number> {
   for (const t of targets ?? []) {
     if (!TARGETS.includes(t)) throw new LockstepError(`unknown target "${t}" (expected ${TARGETS.join(", ")})`);
   }
-  const { generate } = await import("../generate.js");
-  const result = await generate({ config, ...(targets ? { targets } : {}), check: argv.check ?? false, cwd, toolVersion: VERSION });
+  const [{ generate }, { progress }] = await Promise.all([import("../generate.js"), import("../progress.js")]);
+  const line = progress({ quiet: argv.quiet ?? false });
+  let result: Awaited<ReturnType<typeof generate>>;
+  try {
+    result = await generate({ config, ...(targets ? { targets } : {}), check: argv.check ?? false, cwd, toolVersion: VERSION, onStep: (label) => line.step(label) });
+  } finally {
+    line.end();
+  }
   for (const w of result.warnings) process.stderr.write(`${w.display}: warning: ${w.message} (at #${w.pointer})\n`);
   const changed = result.reports.filter((r) => r.written.length > 0 || r.removed.length > 0);
   const total = result.reports.reduce((n, r) => n + r.written.length + r.unchanged, 0);

@@ -7,7 +7,7 @@ import { VERSION, common, configFor, setExitCode, type Common } from "./common.j
 const LANGUAGES: Language[] = ["typescript", "rust", "go"];
 
 type FixturesArgs = Common & { schemas?: string; seed: number };
-type TestArgs = FixturesArgs & { language?: string[]; format: string };
+type TestArgs = FixturesArgs & { language?: string[]; format: string; quiet?: boolean };
 
 export const fixturesCommand: CommandModule<object, FixturesArgs> = {
   command: "fixtures",
@@ -38,13 +38,22 @@ export const testCommand: CommandModule<object, TestArgs> = {
       .option("schemas", { type: "string", describe: "Schemas directory", requiresArg: true })
       .option("seed", { type: "number", default: 1, describe: "Fixture seed" })
       .option("language", { type: "string", array: true, describe: `Only these languages: ${LANGUAGES.join(", ")}` })
-      .option("format", { choices: ["text", "json"], default: "text", describe: "Output format" }) as never,
+      .option("format", { choices: ["text", "json"], default: "text", describe: "Output format" })
+      .option("quiet", { alias: "q", type: "boolean", describe: "No progress line (there is none in CI or when stderr is not a terminal)" }) as never,
   handler: async (argv) => {
     const { cwd, config } = configFor(argv);
     const languages = (argv.language?.flatMap((l) => l.split(",")) ?? LANGUAGES) as Language[];
     for (const l of languages) if (!LANGUAGES.includes(l)) throw new LockstepError(`unknown language "${l}" (expected ${LANGUAGES.join(", ")})`);
-    const [{ runTests, cacheDir }, { formatJson, formatText, passed }, { saveTestSummary }] = await Promise.all([import("../testing/run.js"), import("../testing/report.js"), import("../testing/summary.js")]);
-    const result = await runTests({ config, cwd, languages, seed: argv.seed, toolVersion: VERSION });
+    const [{ runTests, cacheDir }, { formatJson, formatText, passed }, { saveTestSummary }, { progress }] = await Promise.all([
+      import("../testing/run.js"), import("../testing/report.js"), import("../testing/summary.js"), import("../progress.js"),
+    ]);
+    const line = progress({ quiet: argv.quiet ?? false, delayMs: 0 });
+    let result: Awaited<ReturnType<typeof runTests>>;
+    try {
+      result = await runTests({ config, cwd, languages, seed: argv.seed, toolVersion: VERSION, onStep: (label) => line.step(label) });
+    } finally {
+      line.end();
+    }
     const strict = process.env.CI === "true";
     saveTestSummary(cacheDir(cwd), result, strict); // for `lockstep report`
     process.stdout.write(argv.format === "json" ? formatJson(result, strict) : formatText(result, strict));

@@ -31,6 +31,8 @@ export interface TestOptions {
    * of synthesized ones (differential tests feed what another validator accepts).
    */
   instances?: GeneratedFile[];
+  /** Called as each stage starts, for a progress line (src/progress.ts). */
+  onStep?: (label: string) => void;
   /** Test seam: change the generated files of a language before they are built (fault injection). */
   mutate?: (language: Language, files: GeneratedFile[]) => GeneratedFile[];
 }
@@ -54,7 +56,10 @@ export function cacheDir(cwd: string): string {
 export async function runTests(options: TestOptions): Promise<TestResult> {
   const started = performance.now();
   const { config, cwd } = options;
+  const step = options.onStep ?? (() => undefined);
+  step("loading schemas");
   const loaded = await loadModules(config.schemas, { allVersions: true, cwd, remotes: config.remotes });
+  step("building fixtures");
   const fixtures = options.instances ? [] : buildFixtures(loaded, options.seed, options.maxFixtures);
   const fixtureFiles: GeneratedFile[] = options.instances ?? fixtures.flatMap((v) => v.fixtures.map((f) => ({ path: `${v.entity}/v${v.version}/${f.name}.json`, contents: f.json })));
   writeOutputs([{ dir: config.fixtures, files: fixtureFiles }], cwd);
@@ -70,6 +75,7 @@ export async function runTests(options: TestOptions): Promise<TestResult> {
     return emitGo(loaded.modules, { header, module: config.go ? config.go.module : "example.com/lockstep/schemas", package: config.go ? config.go.package : "schemas", harness });
   };
   const mutate = options.mutate ?? ((_l: Language, files: GeneratedFile[]) => files);
+  step("generating code");
   writeOutputs(options.languages.map((l) => ({ dir: join(cache, l, "src"), files: mutate(l, code(l)) })), cwd);
   const generateMs = performance.now() - started;
 
@@ -80,6 +86,7 @@ export async function runTests(options: TestOptions): Promise<TestResult> {
     const out = join(cache, language, "out");
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
+    step(`building and running ${language} (${options.languages.indexOf(language) + 1} of ${options.languages.length})`);
     const run = await RUNNERS[language]({ dir: join(cache, language, "src"), cache: join(cache, language, "build"), fixtures: config.fixtures, out });
     runs.push(run);
     if (run.status !== "ran") continue;
