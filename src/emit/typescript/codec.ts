@@ -97,7 +97,8 @@ export function encodesAsIs(t: TypeExpr, decls: DeclIndex): boolean {
     case "ref":
       return declOf(decls, t.target).kind === "enum";
     case "integer":
-      return t.policy !== "string";
+      // A bigint is written by rt.encodeInt64 (a number when exact, so JSON.stringify takes it).
+      return isNumberInTypeScript(t);
     default:
       return true;
   }
@@ -118,7 +119,7 @@ export function encodeExpr(t: TypeExpr, value: string, decls: DeclIndex): string
     case "ref":
       return `${encoderName(declOf(decls, t.target).name)}(${value})`;
     case "integer":
-      return `String(${value})`;
+      return t.policy === "string" ? `String(${value})` : `rt.encodeInt64(${value})`;
     default:
       return value;
   }

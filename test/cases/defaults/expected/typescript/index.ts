@@ -157,7 +157,7 @@ export function settingsToJson(x: Settings): rt.JsonObject {
     level: x.level,
     enabled: x.enabled,
     ratio: x.ratio,
-    limit: x.limit,
+    limit: rt.encodeInt64(x.limit),
   };
   if (x.oldField !== undefined) out["old_field"] = x.oldField;
   if (x.newField !== undefined) out["new_field"] = x.newField;

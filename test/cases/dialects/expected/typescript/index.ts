@@ -78,7 +78,7 @@ export function lineToJson(x: Line): rt.JsonObject {
   const out: rt.JsonObject = {
     sku: x.sku,
   };
-  if (x.qty !== undefined) out["qty"] = x.qty;
+  if (x.qty !== undefined) out["qty"] = rt.encodeInt64(x.qty);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, LINE_KEYS);
   return out;
 }
@@ -194,7 +194,7 @@ export function priceFromJson(v: rt.JsonValue, pointer = ""): Price {
 
 export function priceToJson(x: Price): rt.JsonObject {
   const out: rt.JsonObject = {
-    cents: x.cents,
+    cents: rt.encodeInt64(x.cents),
   };
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, PRICE_KEYS);
   return out;
@@ -249,7 +249,7 @@ export function pointFromJson(v: rt.JsonValue, pointer = ""): Point {
 
 export function pointToJson(x: Point): rt.JsonObject {
   const out: rt.JsonObject = {
-    coords: x.coords,
+    coords: [rt.encodeInt64(x.coords[0]), x.coords[1]],
   };
   if (x.label !== undefined) out["label"] = x.label;
   if (x.weight !== undefined) out["weight"] = x.weight;

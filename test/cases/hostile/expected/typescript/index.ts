@@ -590,7 +590,7 @@ export function hostileToJson(x: Hostile): rt.JsonObject {
   if (x.valueList !== undefined) out["valueList"] = x.valueList;
   if (x.defaulted !== undefined) out["defaulted"] = x.defaulted;
   if (x.types !== undefined) out["types"] = hostileTypesToJson(x.types);
-  if (x.big !== undefined) out["big"] = x.big;
+  if (x.big !== undefined) out["big"] = rt.encodeInt64(x.big);
   if (x.mixed !== undefined) out["mixed"] = hostileMixedToJson(x.mixed);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, HOSTILE_KEYS);
   return out;
@@ -1499,7 +1499,7 @@ export function superFromJson(v: rt.JsonValue, pointer = ""): Super {
 
 export function superToJson(x: Super): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, SUPER_KEYS);
   return out;
 }
@@ -1533,7 +1533,7 @@ export function optionFromJson(v: rt.JsonValue, pointer = ""): Option {
 
 export function optionToJson(x: Option): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, OPTION_KEYS);
   return out;
 }
@@ -1567,7 +1567,7 @@ export function resultFromJson(v: rt.JsonValue, pointer = ""): Result {
 
 export function resultToJson(x: Result): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, RESULT_KEYS);
   return out;
 }
@@ -1599,7 +1599,7 @@ export function stringFromJson(v: rt.JsonValue, pointer = ""): String_ {
 
 export function stringToJson(x: String_): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, STRING_KEYS);
   return out;
 }
@@ -1631,7 +1631,7 @@ export function boxFromJson(v: rt.JsonValue, pointer = ""): Box {
 
 export function boxToJson(x: Box): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, BOX_KEYS);
   return out;
 }
@@ -1663,7 +1663,7 @@ export function vecFromJson(v: rt.JsonValue, pointer = ""): Vec {
 
 export function vecToJson(x: Vec): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, VEC_KEYS);
   return out;
 }
@@ -1695,7 +1695,7 @@ export function valueFromJson(v: rt.JsonValue, pointer = ""): Value {
 
 export function valueToJson(x: Value): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, VALUE_KEYS);
   return out;
 }
@@ -1731,7 +1731,7 @@ export function defaultFromJson(v: rt.JsonValue, pointer = ""): Default {
 
 export function defaultToJson(x: Default): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, DEFAULT_KEYS);
   return out;
 }
@@ -1764,7 +1764,7 @@ export function serializeFromJson(v: rt.JsonValue, pointer = ""): Serialize {
 
 export function serializeToJson(x: Serialize): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, SERIALIZE_KEYS);
   return out;
 }
@@ -1796,7 +1796,7 @@ export function someFromJson(v: rt.JsonValue, pointer = ""): Some {
 
 export function someToJson(x: Some): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, SOME_KEYS);
   return out;
 }
@@ -1834,7 +1834,7 @@ export function mapFromJson(v: rt.JsonValue, pointer = ""): Map_ {
 
 export function mapToJson(x: Map_): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, MAP_KEYS);
   return out;
 }
@@ -1869,7 +1869,7 @@ export function errorFromJson(v: rt.JsonValue, pointer = ""): Error_ {
 
 export function errorToJson(x: Error_): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, ERROR_KEYS);
   return out;
 }
@@ -1901,7 +1901,7 @@ export function nilFromJson(v: rt.JsonValue, pointer = ""): Nil {
 
 export function nilToJson(x: Nil): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, NIL_KEYS);
   return out;
 }
@@ -1935,7 +1935,7 @@ export function objectFromJson(v: rt.JsonValue, pointer = ""): Object_ {
 
 export function objectToJson(x: Object_): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, OBJECT_KEYS);
   return out;
 }
@@ -1969,7 +1969,7 @@ export function promiseFromJson(v: rt.JsonValue, pointer = ""): Promise_ {
 
 export function promiseToJson(x: Promise_): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, PROMISE_KEYS);
   return out;
 }
@@ -2001,7 +2001,7 @@ export function recordFromJson(v: rt.JsonValue, pointer = ""): Record {
 
 export function recordToJson(x: Record): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, RECORD_KEYS);
   return out;
 }
@@ -2033,7 +2033,7 @@ export function jsonValueFromJson(v: rt.JsonValue, pointer = ""): JsonValue {
 
 export function jsonValueToJson(x: JsonValue): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, JSON_VALUE_KEYS);
   return out;
 }
@@ -2065,7 +2065,7 @@ export function runtimeFromJson(v: rt.JsonValue, pointer = ""): Runtime {
 
 export function runtimeToJson(x: Runtime): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, RUNTIME_KEYS);
   return out;
 }
@@ -2097,7 +2097,7 @@ export function constructorFromJson(v: rt.JsonValue, pointer = ""): Constructor 
 
 export function constructorToJson(x: Constructor): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, CONSTRUCTOR_KEYS);
   return out;
 }
@@ -2133,7 +2133,7 @@ export function protoFromJson(v: rt.JsonValue, pointer = ""): Proto {
 
 export function protoToJson(x: Proto): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, PROTO_KEYS);
   return out;
 }
@@ -2166,7 +2166,7 @@ export function type123FromJson(v: rt.JsonValue, pointer = ""): Type123 {
 
 export function type123ToJson(x: Type123): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, TYPE_123_KEYS);
   return out;
 }
@@ -2198,7 +2198,7 @@ export function ue9FromJson(v: rt.JsonValue, pointer = ""): Ue9 {
 
 export function ue9ToJson(x: Ue9): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, UE_9_KEYS);
   return out;
 }
@@ -2236,7 +2236,7 @@ export function u65e5U672cFromJson(v: rt.JsonValue, pointer = ""): U65e5U672c {
 
 export function u65e5U672cToJson(x: U65e5U672c): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.v !== undefined) out["v"] = x.v;
+  if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, U_65E_5_U_672C_KEYS);
   return out;
 }

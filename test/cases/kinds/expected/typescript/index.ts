@@ -31,7 +31,9 @@ export function looseFromJson(v: rt.JsonValue, pointer = ""): Loose {
 }
 
 export function looseToJson(x: Loose): rt.JsonValue {
-  if (typeof x === "object" && !Array.isArray(x)) return looseObjectToJson(x);
+  if (typeof x === "bigint") return rt.encodeInt64(x);
+  if (Array.isArray(x)) return x.map((item) => rt.encodeInt64(item));
+  if (typeof x === "object") return looseObjectToJson(x);
   return x;
 }
 
@@ -104,6 +106,8 @@ export function looseFooFromJson(v: rt.JsonValue, pointer = ""): LooseFoo {
 }
 
 export function looseFooToJson(x: LooseFoo): rt.JsonValue {
+  if (typeof x === "bigint") return rt.encodeInt64(x);
+  if (Array.isArray(x)) return x.map((item) => rt.encodeInt64(item));
   return x;
 }
 
@@ -221,7 +225,7 @@ export function multiObjectFromJson(v: rt.JsonValue, pointer = ""): MultiObject 
 
 export function multiObjectToJson(x: MultiObject): rt.JsonObject {
   const out: rt.JsonObject = {
-    id: x.id,
+    id: rt.encodeInt64(x.id),
   };
   if (x.label !== undefined) out["label"] = x.label === null ? null : multiObjectLabelToJson(x.label);
   if (x.flag !== undefined) out["flag"] = multiObjectFlagToJson(x.flag);
@@ -246,6 +250,7 @@ export function multiObjectLabelFromJson(v: rt.JsonValue, pointer = ""): MultiOb
 }
 
 export function multiObjectLabelToJson(x: MultiObjectLabel): rt.JsonValue {
+  if (typeof x === "bigint") return rt.encodeInt64(x);
   return x;
 }
 
@@ -287,6 +292,7 @@ export function multiObjectMixedFromJson(v: rt.JsonValue, pointer = ""): MultiOb
 }
 
 export function multiObjectMixedToJson(x: MultiObjectMixed): rt.JsonValue {
+  if (typeof x === "bigint") return rt.encodeInt64(x);
   return x;
 }
 
@@ -313,6 +319,7 @@ export function multiObjectEitherFromJson(v: rt.JsonValue, pointer = ""): MultiO
 }
 
 export function multiObjectEitherToJson(x: MultiObjectEither): rt.JsonValue {
+  if (typeof x === "bigint") return rt.encodeInt64(x);
   if (typeof x === "object" && !Array.isArray(x)) return multiObjectEitherObjectToJson(x);
   return x;
 }

@@ -103,7 +103,7 @@ export function accountConfigurationFromJson(v: rt.JsonValue, pointer = ""): Acc
 
 export function accountConfigurationToJson(x: AccountConfiguration): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.retries !== undefined) out["retries"] = x.retries;
+  if (x.retries !== undefined) out["retries"] = rt.encodeInt64(x.retries);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, ACCOUNT_CONFIGURATION_KEYS);
   return out;
 }
@@ -159,7 +159,7 @@ export function exceptionCapitalFromJson(v: rt.JsonValue, pointer = ""): Excepti
 
 export function exceptionCapitalToJson(x: ExceptionCapital): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.code !== undefined) out["code"] = x.code;
+  if (x.code !== undefined) out["code"] = rt.encodeInt64(x.code);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, EXCEPTION_CAPITAL_KEYS);
   return out;
 }

@@ -123,7 +123,7 @@ export function documentTypedExtrasFromJson(v: rt.JsonValue, pointer = ""): Docu
 export function documentTypedExtrasToJson(x: DocumentTypedExtras): rt.JsonObject {
   const out: rt.JsonObject = {};
   if (x.known !== undefined) out["known"] = x.known;
-  if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, DOCUMENT_TYPED_EXTRAS_KEYS);
+  if (x.additionalProperties !== undefined) rt.putExtra(out, rt.mapValues(x.additionalProperties, (y) => rt.encodeInt64(y)), DOCUMENT_TYPED_EXTRAS_KEYS);
   return out;
 }
 

@@ -102,7 +102,7 @@ export function profileToJson(x: Profile): rt.JsonObject {
     req_map: x.reqMap,
   };
   if (x.opt !== undefined) out["opt"] = x.opt;
-  if (x.optNullable !== undefined) out["opt_nullable"] = x.optNullable;
+  if (x.optNullable !== undefined) out["opt_nullable"] = x.optNullable === null ? null : rt.encodeInt64(x.optNullable);
   if (x.optNullableOneof !== undefined) out["opt_nullable_oneof"] = x.optNullableOneof;
   if (x.optList !== undefined) out["opt_list"] = x.optList;
   if (x.optNullableList !== undefined) out["opt_nullable_list"] = x.optNullableList;

@@ -76,8 +76,8 @@ export function recordToJson(x: Record): rt.JsonObject {
   const out: rt.JsonObject = {
     s: x.s,
     i32: x.i32,
-    i64: x.i64,
-    plain_int: x.plainInt,
+    i64: rt.encodeInt64(x.i64),
+    plain_int: rt.encodeInt64(x.plainInt),
     small_int: x.smallInt,
     n: x.n,
     b: x.b,

@@ -43,7 +43,7 @@ export function countersFromJson(v: rt.JsonValue, pointer = ""): Counters {
 }
 
 export function countersToJson(x: Counters): rt.JsonValue {
-  return x;
+  return rt.mapValues(x, (item) => rt.encodeInt64(item));
 }
 
 /** Parses JSON text as a {@link Counters}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
@@ -64,7 +64,7 @@ export function maybeIdFromJson(v: rt.JsonValue, pointer = ""): MaybeId {
 }
 
 export function maybeIdToJson(x: MaybeId): rt.JsonValue {
-  return x;
+  return x === null ? null : rt.encodeInt64(x);
 }
 
 /** Parses JSON text as a {@link MaybeId}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */

@@ -211,6 +211,7 @@ export function drawingValueFromJson(v: rt.JsonValue, pointer = ""): DrawingValu
 }
 
 export function drawingValueToJson(x: DrawingValue): rt.JsonValue {
+  if (typeof x === "bigint") return rt.encodeInt64(x);
   if (typeof x === "object" && !Array.isArray(x)) return drawingValueObjectToJson(x);
   return x;
 }
@@ -258,6 +259,7 @@ export function drawingIdOrNameFromJson(v: rt.JsonValue, pointer = ""): DrawingI
 }
 
 export function drawingIdOrNameToJson(x: DrawingIdOrName): rt.JsonValue {
+  if (typeof x === "bigint") return rt.encodeInt64(x);
   return x;
 }
 

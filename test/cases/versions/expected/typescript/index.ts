@@ -86,7 +86,7 @@ export function itemFromJson(v: rt.JsonValue, pointer = ""): Item {
 export function itemToJson(x: Item): rt.JsonObject {
   const out: rt.JsonObject = {
     id: x.id,
-    count: x.count,
+    count: rt.encodeInt64(x.count),
   };
   if (x.kind !== undefined) out["kind"] = x.kind;
   if (x.note !== undefined) out["note"] = x.note;

@@ -85,7 +85,7 @@ export function configurationFromJson(v: rt.JsonValue, pointer = ""): Configurat
 
 export function configurationToJson(x: Configuration): rt.JsonObject {
   const out: rt.JsonObject = {};
-  if (x.retries !== undefined) out["retries"] = x.retries;
+  if (x.retries !== undefined) out["retries"] = rt.encodeInt64(x.retries);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, CONFIGURATION_KEYS);
   return out;
 }
