@@ -14,6 +14,7 @@ export function taggedUnionView(ctx: ModuleContext, decl: TaggedUnionDecl) {
   const body: string[] = [];
   const knownBody: string[] = [];
   const arms: string[] = [];
+  const fastArms: string[] = [];
   let allow = decl.variants.some((v) => v.doc.deprecated === true);
   for (const variant of decl.variants) {
     const vname = variantName(variant.name);
@@ -23,7 +24,10 @@ export function taggedUnionView(ctx: ModuleContext, decl: TaggedUnionDecl) {
     append(body, indent([...docLines(variant.doc), ...(variant.doc.deprecated ? ["#[deprecated]"] : []), ...rename(4), ...tupleVariant(4, vname, payload)], 4));
     knownBody.push(...rename(12), ...tupleVariant(12, vname, payload));
     arms.push(...matchArm(12, `__Known::${vname}(variant)`, `Ok(Self::${vname}(variant))`));
+    fastArms.push(...matchArm(12, rustString(variant.tagValue), `${payload}::deserialize(rest).map(Self::${vname})`));
   }
+  const helper = ctx.helper("").replace(/::$/, "");
+  fastArms.push(...matchArm(12, "_", `${helper}::unknown_variant(Self::TAG, tag, rest).map(Self::${unknown})`));
   const deprecated = decl.doc.deprecated === true;
   const tag = [`tag = ${rustString(decl.tag)}`];
   return {
@@ -37,6 +41,9 @@ export function taggedUnionView(ctx: ModuleContext, decl: TaggedUnionDecl) {
       body,
       knownBody,
       arms,
+      fastArms,
+      helper,
+      tagName: rustString(decl.tag),
       allowDeprecated: allow || deprecated,
     },
   };

@@ -165,6 +165,27 @@ pub enum MultiObjectEitherObject {
 
 impl<'de> Deserialize<'de> for MultiObjectEitherObject {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_tagged(deserializer)
+    }
+}
+
+impl crate::runtime::TaggedUnion for MultiObjectEitherObject {
+    const TAG: &'static str = "kind";
+
+    fn variant<'de, __D>(tag: String, rest: __D) -> Result<Self, __D::Error>
+    where
+        __D: serde::Deserializer<'de>,
+    {
+        match tag.as_str() {
+            "circle" => MultiObjectEitherCircle::deserialize(rest).map(Self::Circle),
+            "square" => MultiObjectEitherSquare::deserialize(rest).map(Self::Square),
+            _ => crate::runtime::unknown_variant(Self::TAG, tag, rest).map(Self::Unknown),
+        }
+    }
+
+    fn from_object<__E: serde::de::Error>(
+        object: serde_json::Map<String, serde_json::Value>,
+    ) -> Result<Self, __E> {
         /// The listed variants; `#[serde(other)]` catches any other tag.
         #[derive(Deserialize)]
         #[serde(tag = "kind")]
@@ -176,7 +197,7 @@ impl<'de> Deserialize<'de> for MultiObjectEitherObject {
             #[serde(other)]
             __Other,
         }
-        let value = serde_json::Value::deserialize(deserializer)?;
+        let value = serde_json::Value::Object(object);
         match __Known::deserialize(&value).map_err(serde::de::Error::custom)? {
             __Known::Circle(variant) => Ok(Self::Circle(variant)),
             __Known::Square(variant) => Ok(Self::Square(variant)),

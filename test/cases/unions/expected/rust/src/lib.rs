@@ -64,6 +64,27 @@ pub enum Shape {
 
 impl<'de> Deserialize<'de> for Shape {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_tagged(deserializer)
+    }
+}
+
+impl crate::runtime::TaggedUnion for Shape {
+    const TAG: &'static str = "type";
+
+    fn variant<'de, __D>(tag: String, rest: __D) -> Result<Self, __D::Error>
+    where
+        __D: serde::Deserializer<'de>,
+    {
+        match tag.as_str() {
+            "circle" => Circle::deserialize(rest).map(Self::Circle),
+            "rect" => Rect::deserialize(rest).map(Self::Rect),
+            _ => crate::runtime::unknown_variant(Self::TAG, tag, rest).map(Self::Unknown),
+        }
+    }
+
+    fn from_object<__E: serde::de::Error>(
+        object: serde_json::Map<String, serde_json::Value>,
+    ) -> Result<Self, __E> {
         /// The listed variants; `#[serde(other)]` catches any other tag.
         #[derive(Deserialize)]
         #[serde(tag = "type")]
@@ -75,7 +96,7 @@ impl<'de> Deserialize<'de> for Shape {
             #[serde(other)]
             __Other,
         }
-        let value = serde_json::Value::deserialize(deserializer)?;
+        let value = serde_json::Value::Object(object);
         match __Known::deserialize(&value).map_err(serde::de::Error::custom)? {
             __Known::Circle(variant) => Ok(Self::Circle(variant)),
             __Known::Rect(variant) => Ok(Self::Rect(variant)),
@@ -161,6 +182,27 @@ pub enum DrawingInline {
 
 impl<'de> Deserialize<'de> for DrawingInline {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_tagged(deserializer)
+    }
+}
+
+impl crate::runtime::TaggedUnion for DrawingInline {
+    const TAG: &'static str = "kind";
+
+    fn variant<'de, __D>(tag: String, rest: __D) -> Result<Self, __D::Error>
+    where
+        __D: serde::Deserializer<'de>,
+    {
+        match tag.as_str() {
+            "a" => DrawingInlineA::deserialize(rest).map(Self::A),
+            "b" => DrawingInlineB::deserialize(rest).map(Self::B),
+            _ => crate::runtime::unknown_variant(Self::TAG, tag, rest).map(Self::Unknown),
+        }
+    }
+
+    fn from_object<__E: serde::de::Error>(
+        object: serde_json::Map<String, serde_json::Value>,
+    ) -> Result<Self, __E> {
         /// The listed variants; `#[serde(other)]` catches any other tag.
         #[derive(Deserialize)]
         #[serde(tag = "kind")]
@@ -172,7 +214,7 @@ impl<'de> Deserialize<'de> for DrawingInline {
             #[serde(other)]
             __Other,
         }
-        let value = serde_json::Value::deserialize(deserializer)?;
+        let value = serde_json::Value::Object(object);
         match __Known::deserialize(&value).map_err(serde::de::Error::custom)? {
             __Known::A(variant) => Ok(Self::A(variant)),
             __Known::B(variant) => Ok(Self::B(variant)),
