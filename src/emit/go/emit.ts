@@ -16,6 +16,8 @@ import { append } from "../../arrays.js";
 export interface PackageFiles {
   types: string;
   runtime: string;
+  /** scan.go: the codecs' fast paths (one-scan object splitting, reflection-free scalars). */
+  scan: string;
 }
 
 /** Go type name of every declaration of a module (by decl id); `taken` collects them. */
@@ -55,7 +57,7 @@ export function emitPackage(module: Module, pkg: string, header: string[]): Pack
     nullable: nullable ?? "",
     tuples,
   });
-  return { types: typesGo, runtime: runtimeGo };
+  return { types: typesGo, runtime: runtimeGo, scan: render("scan.go", { header, pkg }) };
 }
 
 interface Ctx {

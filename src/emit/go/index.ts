@@ -39,8 +39,8 @@ export const emitGo: Emitter<GoOptions> = (modules, options) => {
     const [entity = "", version = ""] = module.path;
     const dir = isRoot ? "" : `${pathElement(entity)}/${pathElement(version)}/`;
     const pkg = isRoot ? root : versionPackageName(entity, version);
-    const { types, runtime } = emitPackage(module, pkg, header(options.header.toolVersion, [module]));
-    files.push({ path: `${dir}types.go`, contents: types }, { path: `${dir}runtime.go`, contents: runtime });
+    const { types, runtime, scan } = emitPackage(module, pkg, header(options.header.toolVersion, [module]));
+    files.push({ path: `${dir}types.go`, contents: types }, { path: `${dir}runtime.go`, contents: runtime }, { path: `${dir}scan.go`, contents: scan });
     packages.push({ module, dir, pkg });
   }
   // The round-trip test harness (lockstep_roundtrip_test.go), only when asked for.

@@ -1,0 +1,163 @@
+/**
+ * The Go codecs' fast paths (templates/go/scan.go.hbs) against encoding/json itself, inside a
+ * generated package (they are unexported): the object and array splitters and the validating
+ * skipper over hand-picked and mutated inputs, string and integer reading, and string and float
+ * writing. Whatever the fast paths take must give what encoding/json gives; what they refuse goes
+ * to encoding/json.
+ */
+import { describe, expect } from "vitest";
+import { emitGo } from "../src/emit/go/index.js";
+import { loadModules } from "../src/pipeline.js";
+import { goTest, writeModule } from "./support/go-harness.js";
+import { REPO } from "./support/go-module.js";
+import { itWithTool } from "./support/toolchains.js";
+import { join } from "node:path";
+
+const CHECK = String.raw`package schemas
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"strings"
+	"testing"
+)
+
+var inputs = []string{
+	"{}", " { } ", "{\"a\":1}", "{\"a\":1,}", "{\"a\" 1}", "{\"a\":1 \"b\":2}", "{\"a\":tru}", "{\"a\":01}",
+	"{\"a\":1.}", "{\"a\":-}", "{\"a\":1e}", "{\"a\":1e+}", "{\"a\":\"\\u00e9\\n\\\"x\"}", "{\"\\u0061\":2,\"a\":3}",
+	"{\"a\":\"\\ud800\"}", "{\"a\":\"\\x\"}", "{\"a\":\"\x01\"}", "{\"a\":[1,{\"b\":[null,true,false,\"]\"]}]}",
+	"{\"a\":[1,]}", "{\"a\":{\"b\":}}", "[1]", "null", "\"x\"", "{\"a\":1}x", "{\"a\":1}}", "{\"a\":\"é😀\"}",
+	"{\"a\":\"\xff\"}", "{\"\xff\":1}", "{\"a\":1e400}", "{\"a\":-0.0e-0}", "{\"a\":[]}", "{\"a\":[ ]}", "{\"a\":{ }}",
+	" {\"a\" : [ 1 , 2 ] , \"b\" : { \"c\" : null } } ", "{\"a\":9223372036854775808}", "{\"a\":\"\\u12\"}",
+	"{\"a\":\"\\u12G4\"}", "{\"a\":nul}", "{\"a\":falsey}", "{\"a\":-01}", "{\"a\":.5}", "{\"a\":+1}", "{\"a\":1E5}",
+	"{\"a\":\"x\\/y\\b\\f\\r\\t\"}", "{\"a\":{\"a\":{\"a\":{}}}}", "{\"a\":\"\\\\\"}", "{,}", "{\"a\":1,,\"b\":2}",
+	"{\"a\"}", "{\"a\":}", "{\"a\":[1 2]}", "{\"a\":\"unterminated}", "{\"a\":1", "", "   ", "{\"a\":\u2028 1}",
+	"{\"a\":\t\n\r1}", "{\"__proto__\":{\"b\":1}}", "{\"a\":1,\"a\":2}",
+}
+
+func TestScanObjectAgreesWithEncodingJSON(t *testing.T) {
+	for _, in := range mutated(inputs) {
+		data := []byte(in)
+		got, ok := scanObject(data)
+		var want map[string]json.RawMessage
+		err := json.Unmarshal(data, &want)
+		valid := err == nil && want != nil
+		if ok != valid {
+			t.Errorf("scanObject(%q): ok %v, encoding/json: %v", in, ok, err)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		if len(got) != len(want) {
+			t.Errorf("scanObject(%q): %d properties, encoding/json %d", in, len(got), len(want))
+		}
+		for k, v := range want {
+			if !bytes.Equal(got[k], v) {
+				t.Errorf("scanObject(%q)[%q] = %q, encoding/json %q", in, k, got[k], v)
+			}
+		}
+	}
+}
+
+func TestSkipValueValidatesAsEncodingJSON(t *testing.T) {
+	for _, in := range mutated(inputs) {
+		data := []byte(in)
+		end, ok := skipValue(data, skipSpace(data, 0), 0)
+		ok = ok && skipSpace(data, end) == len(data)
+		if ok != json.Valid(data) {
+			t.Errorf("skipValue(%q): valid %v, json.Valid %v", in, ok, !ok)
+		}
+		items, arrayOK := scanArray(data)
+		var want []json.RawMessage
+		err := json.Unmarshal(data, &want)
+		if arrayOK != (err == nil && want != nil) {
+			t.Errorf("scanArray(%q): ok %v, encoding/json: %v", in, arrayOK, err)
+		} else if arrayOK {
+			for i := range want {
+				if !bytes.Equal(items[i], want[i]) {
+					t.Errorf("scanArray(%q)[%d] = %q, encoding/json %q", in, i, items[i], want[i])
+				}
+			}
+		}
+	}
+}
+
+// mutated is every input, each with one byte deleted, and each with one byte replaced by a
+// character that matters to JSON's grammar.
+func mutated(seeds []string) []string {
+	out := append([]string{}, seeds...)
+	for _, s := range seeds {
+		for i := 0; i < len(s); i++ {
+			out = append(out, s[:i]+s[i+1:])
+			for _, c := range "\"\\,:{}[] 1e.-u0n" {
+				out = append(out, s[:i]+string(c)+s[i+1:])
+			}
+		}
+	}
+	return out
+}
+
+func TestScalarsReadAsEncodingJSON(t *testing.T) {
+	for _, in := range mutated([]string{"\"abc\"", "\"é\"", "\"a\\\"b\"", "\"\xff\"", "\"\x01\"", "\"\u2028\"", "12", "-9223372036854775808",
+		"9223372036854775808", "2147483648", "-0", "1.0", "1e2", "007", "+1", "true", "false", "null"}) {
+		raw := []byte(in)
+		var s, ws string
+		if done, _ := decodeFast(raw, &s); done && (json.Unmarshal(raw, &ws) != nil || s != ws) {
+			t.Errorf("string %q: fast %q, encoding/json %q", in, s, ws)
+		}
+		var n, wn int64
+		if done, _ := decodeFast(raw, &n); done && (json.Unmarshal(raw, &wn) != nil || n != wn) {
+			t.Errorf("int64 %q: fast %d, encoding/json %d", in, n, wn)
+		}
+		var m, wm int32
+		if done, _ := decodeFast(raw, &m); done && (json.Unmarshal(raw, &wm) != nil || m != wm) {
+			t.Errorf("int32 %q: fast %d, encoding/json %d", in, m, wm)
+		}
+		var f, wf float64
+		if done, _ := decodeFast(raw, &f); done && (json.Unmarshal(raw, &wf) != nil || f != wf) {
+			t.Errorf("float64 %q: fast %v, encoding/json %v", in, f, wf)
+		}
+		var b, wb bool
+		if done, _ := decodeFast(raw, &b); done && (json.Unmarshal(raw, &wb) != nil || b != wb) {
+			t.Errorf("bool %q: fast %v, encoding/json %v", in, b, wb)
+		}
+	}
+}
+
+func TestWritesAsEncodingJSON(t *testing.T) {
+	for _, s := range []string{"", "abc", "é 中文 😀", "\u2028\u2029", "<&>", "\x00\x1f", "\xff", "a\"b\\c", strings.Repeat("x", 100)} {
+		want, _ := marshal(s)
+		if got := appendString(nil, s); !bytes.Equal(got, want) {
+			t.Errorf("appendString(%q) = %s, encoding/json %s", s, got, want)
+		}
+	}
+	for _, f := range []float64{0, math.Copysign(0, -1), 1, -1.5, 0.1, 1e20, 1e21, 123456789.125, 1e-6, 1e-7, -1e-7, 5e-324,
+		math.MaxFloat64, 1.7976931348623157e308, 100, 1e100, 2.5e-10} {
+		want, _ := json.Marshal(f)
+		if got := appendFloat(nil, f); !bytes.Equal(got, want) {
+			t.Errorf("appendFloat(%v) = %s, encoding/json %s", f, got, want)
+		}
+	}
+	values := []any{map[string][]int64{"b": {1, 2}, "a": nil, "": {}}, []*string{nil}, [2]bool{true, false}, map[string]float64{"x": 1e-7}}
+	for _, v := range values {
+		want, _ := marshal(v)
+		got, err := appendValue(nil, v)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("appendValue(%#v) = %s (%v), encoding/json %s", v, got, err, want)
+		}
+	}
+}
+`;
+
+describe("Go codec fast paths", () => {
+  itWithTool("go")("read and write exactly what encoding/json reads and writes", async () => {
+    const loaded = await loadModules(join(REPO, "schemas"), { cwd: REPO });
+    const files = emitGo(loaded.modules, { header: { toolVersion: "test" }, module: "example.com/scancheck", package: "schemas" });
+    const dir = writeModule("scan-check", [...files, { path: "scan_check_test.go", contents: CHECK }]);
+    const run = goTest(dir);
+    expect(run.output).toMatch(/^ok/m);
+    expect(run.status).toBe(0);
+  }, 300_000);
+});
