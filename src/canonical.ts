@@ -37,9 +37,10 @@ const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 /**
  * Canonical form of a JSON text. Throws on invalid JSON and on a name repeated with different
  * values. One pass over the text without recursion or an intermediate value tree, so a 50 MB
- * document costs a few times its size, not lossless-json's tree of objects.
+ * document costs a few times its size, not lossless-json's tree of objects. `number` spells
+ * each number literal (src/fingerprint.ts passes its own rule).
  */
-export function canonicalize(text: string): string {
+export function canonicalize(text: string, number: (literal: string) => string = canonicalNumber): string {
   JSON.parse(text); // validates; the pass below assumes well-formed JSON
   const stack: Frame[] = [];
   let result: string | undefined;
@@ -79,7 +80,7 @@ export function canonicalize(text: string): string {
     } else {
       NUMBER.lastIndex = i;
       const m = NUMBER.exec(text)!;
-      emit(canonicalNumber(m[0]));
+      emit(number(m[0]));
       i += m[0].length;
     }
   }

@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { isLosslessNumber, parse } from "lossless-json";
 import { canonicalNumber, canonicalize } from "../canonical.js";
 
-export type Check = "roundtrip" | "new-reads-old" | "old-reads-new";
+export type Check = "roundtrip" | "new-reads-old" | "old-reads-new" | "fingerprint" | "diff";
+/** The checks judge() compares with the fixtures (fingerprint and diff: src/testing/fingerprint.ts). */
 export const CHECKS: Check[] = ["roundtrip", "new-reads-old", "old-reads-new"];
 
 export interface Outcome {
@@ -26,9 +27,9 @@ export interface Outcome {
  * `<check>/<entity>/v<N>/<name>.json`. A line cut short (a harness killed mid-write) is skipped;
  * the run's own status reports the failure.
  */
-export function readEmitted(dir: string): Map<string, { json?: string; error?: string }> {
+export function readEmitted(dir: string, file = RESULTS_FILE): Map<string, { json?: string; error?: string }> {
   const out = new Map<string, { json?: string; error?: string }>();
-  const path = join(dir, RESULTS_FILE);
+  const path = join(dir, file);
   if (!existsSync(path)) return out;
   for (const line of readFileSync(path, "utf8").split("\n")) {
     if (line === "") continue;

@@ -44,10 +44,14 @@ function tail(text: string, lines = 40): string {
 
 export function runRust(input: RunInput): LanguageRun {
   const env = { CARGO_TARGET_DIR: join(input.cache, "target"), LOCKSTEP_FIXTURES: input.fixtures, LOCKSTEP_OUT: input.out, CARGO_TERM_COLOR: "never" };
-  const build = exec("cargo", ["test", "--quiet", "--no-run", "--test", "lockstep_roundtrip"], input.dir, env);
+  // Every generated harness: tests/lockstep_*.rs (lockstep_roundtrip first, always there).
+  const harnesses = ["lockstep_roundtrip", ...(existsSync(join(input.dir, "tests")) ? readdirSync(join(input.dir, "tests")) : [])
+    .filter((f) => /^lockstep_\w+\.rs$/.test(f) && f !== "lockstep_roundtrip.rs").sort().map((f) => f.slice(0, -3))];
+  const tests = harnesses.flatMap((h) => ["--test", h]);
+  const build = exec("cargo", ["test", "--quiet", "--no-run", ...tests], input.dir, env);
   if (build.missing) return { language: "rust", status: "missing", message: "cargo not found on PATH", compileMs: 0, runMs: 0 };
   if (!build.ok) return { language: "rust", status: "broken", message: tail(build.output), compileMs: build.ms, runMs: 0 };
-  const run = exec("cargo", ["test", "--quiet", "--test", "lockstep_roundtrip"], input.dir, env);
+  const run = exec("cargo", ["test", "--quiet", ...tests], input.dir, env);
   return { language: "rust", status: "ran", ...(run.ok ? {} : { message: tail(run.output) }), compileMs: build.ms, runMs: run.ms };
 }
 
@@ -102,7 +106,9 @@ export async function runTypeScript(input: RunInput): Promise<LanguageRun> {
   const compileMs = performance.now() - start;
   const harness = files.find((f) => f.endsWith("lockstep.roundtrip.test.ts"));
   if (!harness) return { language: "typescript", status: "broken", message: "no lockstep.roundtrip.test.ts in the generated TypeScript", compileMs, runMs: 0 };
-  const run = exec(process.execPath, ["--test", join(js, harness.replace(/\.ts$/, ".js"))], js, { LOCKSTEP_FIXTURES: input.fixtures, LOCKSTEP_OUT: input.out });
+  // Every generated harness at the root: lockstep.<name>.test.ts.
+  const harnesses = [harness, ...files.filter((f) => /^lockstep\.[\w-]+\.test\.ts$/.test(f) && f !== harness).sort()];
+  const run = exec(process.execPath, ["--test", ...harnesses.map((h) => join(js, h.replace(/\.ts$/, ".js")))], js, { LOCKSTEP_FIXTURES: input.fixtures, LOCKSTEP_OUT: input.out });
   return { language: "typescript", status: "ran", ...(run.ok ? {} : { message: tail(run.output) }), compileMs, runMs: run.ms };
 }
 

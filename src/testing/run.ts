@@ -14,6 +14,7 @@ import { buildFixtures } from "../fixtures/index.js";
 import { loadModules } from "../pipeline.js";
 import { writeOutputs } from "../write.js";
 import { crossCheck, judge, readEmitted, type Outcome } from "./compare.js";
+import { expectedOutputs, fingerprintCases, FINGERPRINT_RESULTS_FILE, judgeFingerprints, writeCases } from "./fingerprint.js";
 import { RUNNERS, type Language, type LanguageRun } from "./languages.js";
 import { append } from "../arrays.js";
 
@@ -64,6 +65,8 @@ export async function runTests(options: TestOptions): Promise<TestResult> {
   const fixtureFiles: GeneratedFile[] = options.instances ?? fixtures.flatMap((v) => v.fixtures.map((f) => ({ path: `${v.entity}/v${v.version}/${f.name}.json`, contents: f.json })));
   writeOutputs([{ dir: config.fixtures, files: fixtureFiles }], cwd);
   const fixtureTexts = new Map(fixtureFiles.map((f) => [f.path, f.contents]));
+  const cases = fingerprintCases(fixtureFiles);
+  const expected = expectedOutputs(cases, fixtureTexts);
 
   const cache = cacheDir(cwd);
   const header = { toolVersion: options.toolVersion };
@@ -86,6 +89,7 @@ export async function runTests(options: TestOptions): Promise<TestResult> {
     const out = join(cache, language, "out");
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
+    writeCases(out, cases);
     step(`building and running ${language} (${options.languages.indexOf(language) + 1} of ${options.languages.length})`);
     const run = await RUNNERS[language]({ dir: join(cache, language, "src"), cache: join(cache, language, "build"), fixtures: config.fixtures, out });
     runs.push(run);
@@ -93,6 +97,9 @@ export async function runTests(options: TestOptions): Promise<TestResult> {
     const written = readEmitted(out);
     emitted.set(language, written);
     append(outcomes, judge(language, written, config.fixtures, fixtureTexts));
+    const fingerprints = readEmitted(out, FINGERPRINT_RESULTS_FILE);
+    append(outcomes, judgeFingerprints(language, fingerprints, expected));
+    for (const [key, result] of fingerprints) written.set(key, result);
   }
   append(outcomes, crossCheck(emitted));
   return { runs, outcomes, timings: { generateMs }, fixtures: fixtureFiles.length, findings: fixtures.flatMap((v) => v.findings) };

@@ -23,7 +23,7 @@ export interface GoPackage {
 }
 
 /** Names declared at file or package level by harness.go.hbs; an import alias must not take one. */
-const HARNESS_NAMES = [
+export const HARNESS_NAMES = [
   // standard library imports
   "bytes", "json", "errors", "fmt", "io", "fs", "big", "os", "filepath", "slices", "strconv", "strings", "testing",
   // package level
@@ -32,6 +32,8 @@ const HARNESS_NAMES = [
   "lockstepResult", "lockstepResults",
   "TestRoundtrip", "TestNewReadsOld", "TestOldReadsNew", "lockstepCompare", "lockstepParse", "lockstepDiff",
   "lockstepKeys", "lockstepPointer", "lockstepShow", "lockstepSameNumber", "lockstepNumber",
+  // the fingerprint harness in the same test package (fingerprint.ts)
+  "lockstepFpDecoder", "lockstepFpDecode", "lockstepFpTypes", "lockstepFpRun", "TestFingerprintAndDiff",
 ];
 
 export function emitHarness(packages: readonly GoPackage[], modulePath: string, rootPkg: string, harness: HarnessOptions, header: string[]): GeneratedFile {

@@ -6,6 +6,7 @@
 import type { Module } from "../../ir/types.js";
 import type { Emitter, GeneratedFile, GoOptions } from "../types.js";
 import { emitPackage } from "./emit.js";
+import { emitCanonical, emitFingerprintHarness } from "./fingerprint.js";
 import { emitHarness, type GoPackage } from "./harness.js";
 import { checkModulePath, pathElement, rootPackageName, versionPackageName } from "./naming.js";
 import { render } from "./render.js";
@@ -43,9 +44,11 @@ export const emitGo: Emitter<GoOptions> = (modules, options) => {
     files.push({ path: `${dir}types.go`, contents: types }, { path: `${dir}runtime.go`, contents: runtime }, { path: `${dir}scan.go`, contents: scan });
     packages.push({ module, dir, pkg });
   }
-  // The round-trip test harness (lockstep_roundtrip_test.go), only when asked for.
+  files.push(emitCanonical(header(options.header.toolVersion, modules)));
+  // The test harnesses (lockstep_roundtrip_test.go, lockstep_fingerprint_test.go), only when asked for.
   if (options.harness) {
     files.push(emitHarness(packages, modulePath, root, options.harness, header(options.header.toolVersion, modules)));
+    files.push(emitFingerprintHarness(packages, modulePath, root, header(options.header.toolVersion, modules)));
   }
   return files;
 };

@@ -2,6 +2,7 @@
 import type { Decl, Module } from "../../ir/types.js";
 import type { GeneratedFile, RustOptions } from "../types.js";
 import { ModuleContext } from "./context.js";
+import { canonicalModuleName, emitCanonical, emitFingerprintHarness } from "./fingerprint.js";
 import { emitHarness } from "./harness.js";
 import { moduleName, runtimeModuleName, unraw } from "./naming.js";
 import { enumView, structView } from "./objects.js";
@@ -69,10 +70,12 @@ export function emitCrate(modules: readonly Module[], options: RustOptions): Gen
     byEntity.set(entity, list);
   }
   const runtime = runtimeModuleName(byEntity.keys());
+  const canonical = canonicalModuleName([runtime, ...byEntity.keys()]);
   const files: GeneratedFile[] = [
     { path: "Cargo.toml", contents: render("Cargo.toml", { header: header(options, modules, "#"), crate: rustString(options.crate) }) },
-    { path: "src/lib.rs", contents: render("lib.rs", { header: header(options, modules, "//"), mods: sortMods([runtime, ...byEntity.keys()]), items: moduleItems(root, runtime) }) },
+    { path: "src/lib.rs", contents: render("lib.rs", { header: header(options, modules, "//"), mods: sortMods([runtime, canonical, ...byEntity.keys()]), items: moduleItems(root, runtime) }) },
     { path: `src/${runtime}.rs`, contents: render("runtime.rs", { header: header(options, modules, "//") }) },
+    emitCanonical(canonical, header(options, modules, "//")),
   ];
   for (const [entity, versions] of byEntity) {
     const dir = `src/${unraw(entity)}`;
@@ -82,6 +85,10 @@ export function emitCrate(modules: readonly Module[], options: RustOptions): Gen
       files.push({ path: `${dir}/${unraw(version)}.rs`, contents: render("module.rs", { header: header(options, [module], "//"), items: moduleItems(module, runtime) }) });
     }
   }
-  if (options.harness) files.push(emitHarness(modules, options.crate.replace(/-/g, "_"), options.harness, header(options, modules, "//")));
+  if (options.harness) {
+    const crate = options.crate.replace(/-/g, "_");
+    files.push(emitHarness(modules, crate, options.harness, header(options, modules, "//")));
+    files.push(emitFingerprintHarness(modules, crate, canonical, header(options, modules, "//")));
+  }
   return files;
 }

@@ -42,8 +42,8 @@ export function harnessCodecs(modules: readonly Module[], crate: string): Codec[
 const TUPLE_ITEMS_WIDTH = 60;
 
 /** A table row `(entity, version, recode::<Type>),` as rustfmt lays it out (vertical when too wide). */
-function codecRow(codec: Codec): string[] {
-  const items = [rustString(codec.entity), String(codec.version), `recode::<${codec.typePath}>`];
+export function codecRow(codec: Codec, fn = "recode"): string[] {
+  const items = [rustString(codec.entity), String(codec.version), `${fn}::<${codec.typePath}>`];
   const line = `(${items.join(", ")}),`;
   if (items.join(", ").length <= TUPLE_ITEMS_WIDTH && 4 + line.length <= MAX_WIDTH) return [line];
   return ["(", ...indent(items.map((item) => `${item},`), 4), "),"];
@@ -81,7 +81,7 @@ export function emitHarness(modules: readonly Module[], crate: string, harness: 
   const view = {
     header,
     fixtures: rustString(harness.fixtures),
-    codecs: codecs.flatMap(codecRow),
+    codecs: codecs.flatMap((c) => codecRow(c)),
     entities,
     // A check no entity runs is left out, so that clippy sees no dead code.
     newReadsOld: entities.some((e) => e.newReadsOld),

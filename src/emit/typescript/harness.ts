@@ -14,7 +14,7 @@ import { decodeTextName, encodeTextName, tsString } from "./naming.js";
 export const HARNESS_FILE = "lockstep.roundtrip.test.ts";
 
 /** `m_<words>`: the harness's own names have no `m_` prefix, so an alias can't meet one. */
-function moduleAlias(module: Module, taken: Set<string>): string {
+export function moduleAlias(module: Module, taken: Set<string>): string {
   const base = `m_${module.path.length === 0 ? "index" : snakeCase(module.path.flatMap((p) => toWords(p, "x")))}`;
   let alias = base;
   for (let i = 2; taken.has(alias); i++) alias = `${base}_${i}`;

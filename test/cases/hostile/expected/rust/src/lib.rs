@@ -56,6 +56,7 @@
 #![allow(clippy::tabs_in_doc_comments)]
 
 pub mod a_b;
+pub mod canonical;
 pub mod crate_;
 pub mod fmt;
 pub mod init;

@@ -14,6 +14,7 @@
 #![allow(clippy::tabs_in_doc_comments)]
 
 pub mod account;
+pub mod canonical;
 pub mod runtime;
 
 use serde::{Deserialize, Serialize};
