@@ -56,6 +56,8 @@ let schemas = 0;
 let versions = 0;
 let instances = 0;
 let checks = 0;
+/** Checks by kind (roundtrip, fingerprint, diff, ...): passed and failed. */
+const byCheck = new Map();
 let discarded = 0;
 
 /** Load, IR, fixtures and all three emitters for one schema alone: "ok", "discard" or a crash message. */
@@ -190,6 +192,11 @@ for (let batch = 0; instances < target; batch++) {
   versions += new Set(result.outcomes.map((o) => o.fixture.split("/").slice(0, 2).join("/"))).size;
   instances += result.fixtures;
   checks += result.outcomes.length;
+  for (const o of result.outcomes) {
+    const row = byCheck.get(o.check) ?? { passed: 0, failed: 0 };
+    row[o.ok ? "passed" : "failed"]++;
+    byCheck.set(o.check, row);
+  }
   const times = result.runs.map((r) => `${r.language} ${s(r.compileMs + r.runMs + (r.language === "typescript" ? run.tscMs : 0))}`).join(", ");
   console.log(`batch ${batch}: ${models.length} schemas, ${result.fixtures} instances, ${result.outcomes.length} checks, ` +
     `${failed.length} lost; total ${instances} instances, ${crashes.length} crashes, ${losses.length} losses; ${s(performance.now() - batchStart)} (${times})`);
@@ -206,4 +213,5 @@ report("crashes", crashes);
 report("losses", losses);
 console.log(`\nfuzz: ${instances} instances of ${schemas} random schemas (${versions} schema versions; ${discarded} discarded for colliding names), ` +
   `${checks} checks in ${languages.join(", ")}, seed ${seed}: ${crashes.length} crashes, ${losses.length} losses; ${s(performance.now() - start)}`);
+console.log([...byCheck].sort(([a], [b]) => (a < b ? -1 : 1)).map(([check, r]) => `  ${check}: ${r.passed} passed, ${r.failed} failed`).join("\n"));
 if (crashes.length > 0 || losses.length > 0) process.exitCode = 1;

@@ -11,6 +11,7 @@ import { LosslessNumber, parse, stringify } from "lossless-json";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sameJson } from "../src/canonical.js";
 import { harnessCodecs, HARNESS_PATH } from "../src/emit/rust/harness.js";
+import { FINGERPRINT_HARNESS_PATH } from "../src/emit/rust/fingerprint.js";
 import { emitRust } from "../src/emit/rust/index.js";
 import type { GeneratedFile, RustOptions } from "../src/emit/types.js";
 import { buildFixtures, type VersionFixtures } from "../src/fixtures/index.js";
@@ -79,7 +80,7 @@ describe("Rust round-trip harness", () => {
   it("is emitted only when options.harness is set, and changes nothing else", () => {
     const plain = emitRust(loaded.modules, options(GOOD, false));
     expect(plain.some((f) => f.path.startsWith("tests/"))).toBe(false);
-    expect(good.filter((f) => f.path !== HARNESS_PATH)).toEqual(plain);
+    expect(good.filter((f) => f.path !== HARNESS_PATH && f.path !== FINGERPRINT_HARNESS_PATH)).toEqual(plain);
     const harness = good.find((f) => f.path === HARNESS_PATH)!;
     expect(harness.contents).toContain(`const FIXTURES: &str = "${FIXTURES_FROM_CRATE}";`);
   });
@@ -128,9 +129,9 @@ describe("Rust round-trip harness", () => {
     expect(status, output).toBe(0);
     const results = testResults(output);
     expect([...results.values()].every((r) => r === "ok"), output).toBe(true);
-    expect(results.size).toBe(12); // 4 entities × 3 checks
+    expect(results.size).toBe(13); // 4 entities × 3 checks, and the fingerprint test (it skips without lockstep test's cases)
     run("cargo", ["clippy", "-p", GOOD, "-p", EVIL, "-p", SINGLE, "--all-targets", "--quiet", "--", "-D", "warnings"], HARNESS_WORKSPACE, cargoEnv);
-    const harnesses = [GOOD, EVIL, SINGLE].map((c) => join(CRATES, c, HARNESS_PATH));
+    const harnesses = [GOOD, EVIL, SINGLE].flatMap((c) => [join(CRATES, c, HARNESS_PATH), join(CRATES, c, FINGERPRINT_HARNESS_PATH)]);
     run("rustfmt", ["--check", "--edition", "2021", ...harnesses], HARNESS_WORKSPACE);
   }, 300_000);
 

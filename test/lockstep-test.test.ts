@@ -51,7 +51,7 @@ describe("lockstep test", () => {
     expect(res.code).toBe(0);
     for (const entity of ["user", "order", "event", "category"]) {
       for (const language of available()) {
-        for (const check of ["roundtrip", "new-reads-old", "old-reads-new"]) {
+        for (const check of ["roundtrip", "new-reads-old", "old-reads-new", "fingerprint", "diff"]) {
           const row = report.rows.find((r) => r.entity === entity && r.language === language && r.check === check);
           expect(row?.passed, `${entity} ${language} ${check}`).toBeGreaterThan(0);
         }
@@ -70,16 +70,30 @@ describe("lockstep test", () => {
     expect(bigint?.fixture).toMatch(/^(user|order|event)\/v\d\/[\w-]+\.json$/);
   });
 
+  it("catches a TypeScript fingerprint that spells int64 values through a double (plain RFC 8785)", async () => {
+    const result = await runTests(options(["typescript"], (_l, files) =>
+      patch(files, "canonical.ts", "value >= INT64_MIN && value <= UINT64_MAX ? value.toString() : String(Number(value))", "String(Number(value))")));
+    const failures = result.outcomes.filter((o) => !o.ok);
+    expect(passed(result, strict)).toBe(false);
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures.every((f) => f.check === "fingerprint" || f.check === "diff")).toBe(true);
+    expect(failures.some((f) => f.check === "fingerprint")).toBe(true);
+    // Only records holding an integer beyond 2^53 change.
+    for (const f of failures.filter((f) => f.check === "fingerprint")) expect(result.outcomes.some((o) => o.fixture === f.fixture && o.check === "roundtrip" && o.ok)).toBe(true);
+  });
+
   itWithTool("go")("catches a Go encoder that drops a required zero (omitempty on a required field)", async () => {
     const result = await runTests(options(["go"], (_l, files) =>
       patch(files, "types.go", '\tw.prop("login_count", x.LoginCount)\n', '\tif x.LoginCount != 0 {\n\t\tw.prop("login_count", x.LoginCount)\n\t}\n')));
     const failures = result.outcomes.filter((o) => !o.ok);
     expect(passed(result, strict)).toBe(false);
     expect(failures.length).toBeGreaterThan(0);
-    for (const f of failures) {
-      expect(f.fixture).toMatch(/^user\/v3\//);
+    for (const f of failures) expect(f.fixture).toMatch(/^user\/v3\//);
+    for (const f of failures.filter((f) => f.check !== "fingerprint" && f.check !== "diff")) {
       expect(f.detail).toMatch(/\/login_count: missing \(expected 0\)/);
     }
+    // The fingerprint of a record that lost a field is not the fixture's.
+    expect(failures.some((f) => f.check === "fingerprint" && /fingerprint/.test(f.detail ?? ""))).toBe(true);
   });
 
   itWithTool("cargo")("catches a Rust enum that has lost its unknown variant", async () => {

@@ -26,5 +26,7 @@ export function emitCanonical(name: string, header: string[]): GeneratedFile {
 
 export function emitFingerprintHarness(modules: readonly Module[], crate: string, canonical: string, header: string[]): GeneratedFile {
   const codecs = harnessCodecs(modules, crate).flatMap((c) => codecRow(c, "encoded"));
-  return { path: FINGERPRINT_HARNESS_PATH, contents: render("fingerprint.rs", { header, codecs, canonical: `::${crate}::${canonical}` }) };
+  // The harness calls it `canonical` whatever the module is named.
+  const use = canonical === "canonical" ? `::${crate}::canonical` : `::${crate}::${canonical} as canonical`;
+  return { path: FINGERPRINT_HARNESS_PATH, contents: render("fingerprint.rs", { header, codecs, canonical: use }) };
 }
