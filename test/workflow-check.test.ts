@@ -81,6 +81,20 @@ describe("lockstep init", () => {
   });
 });
 
+describe("lockstep init on a terminal", () => {
+  const hasScript = spawnSync("script", ["--version"]).status === 0;
+  (hasScript ? it : it.skip)("asks before writing: n writes nothing, y writes the files", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lockstep-init-tty-"));
+    const answer = (text: string) => spawnSync("script", ["-qec", `"${process.execPath}" "${BIN}" init -C "${dir}"`, "/dev/null"], { input: text, encoding: "utf8" });
+    const no = answer("n\n");
+    expect(no.stdout).toMatch(/Write 5 files\? \[Y\/n\]/);
+    expect(no.stdout).toMatch(/nothing written/);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(answer("y\n").stdout).toMatch(/lockstep init: done/);
+    expect(existsSync(join(dir, "lockstep.config.json"))).toBe(true);
+  });
+});
+
 describe("lockstep check", () => {
   it("passes in a new repository after init and generate; a second generate rewrites nothing", async () => {
     const dir = await initialized();

@@ -4,7 +4,7 @@
  * tree costs a hash comparison), no generated file was edited by hand, every released version still
  * has the hash in the lock file, and lint is clean for the entities that changed.
  */
-import { readFileSync, realpathSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Config } from "../config.js";
 import { LockstepError } from "../errors.js";
@@ -50,7 +50,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const generated = await generatedProblems(options);
   const against = options.against ?? config.check.against;
   // Unchanged since the last generate: the manifest's canonical hashes stand for the files (no listing, no reading).
-  const inputs = generated.cached ? recordedInputs(generatedDirs(config)[0] ?? "") : undefined;
+  const first = generatedDirs(config)[0];
+  const inputs = generated.cached && first !== undefined ? recordedInputs(first) : undefined;
   const tree = inputs ? recordedTree(config.schemas, cwd, Object.keys(inputs)) : fsTree(config.schemas, cwd);
   const { entities, scope } = against ? changedSince(cwd, against, config.schemas, tree) : unreleased(tree, inputs);
   const result: CheckResult = { ...generated, linted: entities ?? [...tree.entities.keys()], scope };
@@ -102,7 +103,9 @@ async function generatedProblems(options: CheckOptions): Promise<Pick<CheckResul
         : { kind: "hand-edit", file, message: `edited by hand: its SHA-256 differs from the one in ${manifest}; generated files are overwritten, so change the schema instead and run \`lockstep generate\`` });
     }
     for (const rel of r.written) {
-      if (!edited.has(rel)) problems.push({ kind: "out-of-date", file: show(r.dir, rel), message: "out of date with the schemas; run `lockstep generate`" });
+      if (edited.has(rel)) continue;
+      const missing = !existsSync(join(r.dir, rel));
+      problems.push({ kind: "out-of-date", file: show(r.dir, rel), message: missing ? "missing: not generated yet; run `lockstep generate` (and commit the generated files)" : "out of date with the schemas; run `lockstep generate`" });
     }
     for (const rel of r.removed) {
       if (!edited.has(rel)) problems.push({ kind: "stale", file: show(r.dir, rel), message: "no longer generated from the schemas; run `lockstep generate` to remove it" });
