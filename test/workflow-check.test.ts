@@ -101,7 +101,7 @@ describe("lockstep check", () => {
     const before = snapshot(dir);
     const res = await runCli(["check", "-C", dir]);
     expect(res).toMatchObject({ code: 0, stderr: "" });
-    expect(res.stdout).toMatch(/^lockstep check: ok: 11 generated files up to date; 0 lint errors in 1 entity/);
+    expect(res.stdout).toMatch(/^lockstep check: ok: \d+ generated files up to date; 0 lint errors in 1 entity/);
     expect((await runCli(["generate", "-C", dir])).stdout).toMatch(/^lockstep: up to date/);
     expect(snapshot(dir)).toEqual(before);
   });
