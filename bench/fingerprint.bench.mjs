@@ -26,7 +26,7 @@ const dir = mkdtempSync(join(tmpdir(), "lockstep-fingerprint-bench-"));
 cpSync(join(ROOT, "schemas"), join(dir, "schemas"), { recursive: true });
 const cli = join(ROOT, "bin", "lockstep.js");
 run(process.execPath, [cli, "generate", "-C", dir, "-q"], dir);
-run(process.execPath, [cli, "fixtures", "-C", dir, "-q"], dir);
+run(process.execPath, [cli, "fixtures", "-C", dir], dir);
 
 /** `entity<TAB>path` of every fixture of each entity's newest version. */
 const fixtures = [];
