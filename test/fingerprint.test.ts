@@ -13,6 +13,10 @@ import { loadConfig } from "../src/config.js";
 import { canonicalJson, changesJson, diffJson, fingerprintJson, fingerprintNumber } from "../src/fingerprint.js";
 import type { Language } from "../src/testing/languages.js";
 import { runTests } from "../src/testing/run.js";
+import { emitGo } from "../src/emit/go/index.js";
+import { emitRust } from "../src/emit/rust/index.js";
+import { emitTypeScript } from "../src/emit/typescript/index.js";
+import { module, object } from "./support/ts-ir.js";
 import { hasTool } from "./support/toolchains.js";
 
 /** RFC 8785 appendix B: IEEE 754 bit patterns and their canonical spelling. */
@@ -126,6 +130,31 @@ describe("structural diff (src/fingerprint.ts)", () => {
       }),
       { numRuns: 300, seed: 6901 },
     );
+  });
+});
+
+describe("where the canonical code goes", () => {
+  // An entity named like the canonical module, in two versions.
+  const modules = [module([], [["canonical", 2, "doc"]], [object("doc", [])]), module(["canonical", "v1"], [["canonical", 1, "doc"]], [object("doc", [])])];
+  const header = { toolVersion: "test" };
+  const harness = { fixtures: "../fixtures" };
+
+  it("Rust: a module named canonical unless an entity module is, which the harness still calls canonical", () => {
+    const plain = emitRust([modules[0]!], { header, crate: "c", harness });
+    expect(plain.find((f) => f.path === "src/lib.rs")!.contents).toContain("pub mod canonical;");
+    expect(plain.find((f) => f.path === "tests/lockstep_fingerprint.rs")!.contents).toContain("\nuse ::c::canonical;\n");
+    const files = emitRust(modules, { header, crate: "c", harness });
+    expect(files.find((f) => f.path === "src/lib.rs")!.contents).toMatch(/pub mod canonical;\npub mod lockstep_canonical;/);
+    expect(files.some((f) => f.path === "src/lockstep_canonical.rs")).toBe(true);
+    expect(files.find((f) => f.path === "tests/lockstep_fingerprint.rs")!.contents).toContain("\nuse ::c::lockstep_canonical as canonical;\n");
+  });
+
+  it("Go: package canonical beside the entity's own directory; TypeScript: canonical.ts at the root", () => {
+    const go = emitGo(modules, { header, module: "example.com/m", package: "schemas", harness }).map((f) => f.path);
+    expect(go).toEqual(expect.arrayContaining(["canonical/canonical.go", "canonical/v1/types.go", "lockstep_fingerprint_test.go"]));
+    const ts = emitTypeScript(modules, { header, harness }).map((f) => f.path);
+    expect(ts).toEqual(expect.arrayContaining(["canonical.ts", "canonical/v1.ts", "lockstep.fingerprint.test.ts"]));
+    expect(emitTypeScript(modules, { header }).map((f) => f.path)).not.toContain("lockstep.fingerprint.test.ts");
   });
 });
 
