@@ -64,6 +64,13 @@ export function compareSchemas(pair: ContentPair, a: unknown, b: unknown): SetCh
   return { backward: judge.includes(old, now), forward: judge.includes(now, old) };
 }
 
+/** Every instance of the side's node has the property (it was required under every condition). */
+export function alwaysHas(pair: ContentPair, side: "old" | "new", name: string): boolean {
+  const node = side === "old" ? pair.a.node : pair.b.node;
+  const r = side === "old" ? pair.old.resolver : pair.new.resolver;
+  return new Judge().prove({ s: node, r }, { s: { required: [name] }, r }, 0) === true;
+}
+
 export function witnessText(v: unknown): string {
   const t = canon(v);
   return t.length > 80 ? `${t.slice(0, 77)}...` : t;

@@ -48,10 +48,6 @@ const KNOWN_GAPS = new Set([
   "dependabot-2-0/v4.json#/definitions/update/allOf",
   "dependabot-2-0/v6.json#/else",
   "dependabot-2-0/v6.json#/definitions/update/allOf",
-  "template/v2.json#/properties/forms/additionalProperties/oneOf",
-  "template/v2.json#/properties/constraints/additionalProperties/oneOf",
-  "template/v6.json#/properties/forms/additionalProperties/oneOf",
-  "template/v6.json#/properties/constraints/additionalProperties/oneOf",
 ]);
 
 describe.skipIf(!present)("lint over real schema histories", () => {

@@ -11,6 +11,8 @@ import { canon } from "../values.js";
 import { sameSubtree } from "../walk.js";
 import { arrays, governing, numbers, objects, strings } from "./families.js";
 import { admits, isTrivial, JSON_TYPES, typeOfValue, typesOf, valuesOf, type JsonType } from "./keywords.js";
+import { casesOf, factsSchema, hasLogic, reduce } from "./cases.js";
+import { mutations, valuePool } from "./mutate.js";
 import { fromPattern, samples } from "./sample.js";
 import { validate } from "./validate.js";
 
@@ -43,12 +45,14 @@ const at = (s: unknown, r: Resolver): Node => ({ s, r });
 
 export class Judge {
   private readonly active = new Map<unknown, Set<unknown>>();
+  private splits = 0;
 
   /** Every instance of `a` is valid under `b`. */
   includes(a: Node, b: Node): Verdict {
     const proof = this.prove(a, b, 0);
     if (proof === true) return { kind: "yes" };
-    const w = this.witness(a, b);
+    // Mutating valid data is costly: only where a witness may exist and lockstep can check it.
+    const w = this.witness(a, b, !proof.undecidable);
     if (w !== undefined) return { kind: "no", witness: w.value };
     return { kind: "unknown", why: proof.why };
   }
@@ -58,7 +62,7 @@ export class Judge {
    * `not`, `if`, dependent schemas), merged when both are objects; shortest first, so the data
    * shown is the simplest found.
    */
-  witness(a: Node, b: Node): { value: unknown } | undefined {
+  witness(a: Node, b: Node, deep = true): { value: unknown } | undefined {
     const own = samples(a.s, a.r);
     const sa = this.deref(a);
     const sb = this.deref(b);
@@ -75,8 +79,21 @@ export class Judge {
       .map((v) => ({ v, key: canon(v) }))
       .filter((c) => !seen.has(c.key) && seen.add(c.key))
       .sort((x, y) => x.key.length - y.key.length);
-    for (const { v } of candidates) {
-      if (validate(v, a.s, a.r).valid === true && validate(v, b.s, b.r).valid === false) return { value: v };
+    const valid: Array<{ v: unknown; key: string }> = [];
+    for (const c of candidates) {
+      if (validate(c.v, a.s, a.r).valid !== true) continue;
+      if (validate(c.v, b.s, b.r).valid === false) return { value: c.v };
+      valid.push(c);
+    }
+    // Deeper: the richest valid instances, each with one property of one inner object changed.
+    if (!deep) return undefined;
+    const pool = valuePool([a, b]);
+    let budget = MUTATIONS;
+    for (const { v } of valid.sort((x, y) => y.key.length - x.key.length).slice(0, 3)) {
+      for (const m of mutations(v, pool)) {
+        if (budget-- <= 0) return undefined;
+        if (validate(m, a.s, a.r).valid === true && validate(m, b.s, b.r).valid === false) return { value: m };
+      }
     }
     return undefined;
   }
@@ -99,7 +116,7 @@ export class Judge {
       return gap(`a $ref cannot be followed (${u.unresolvedRef}: ${u.reason})`, true);
     }
     if (sa === false || isTrivial(sb) || sb === undefined) return true;
-    if (sb === false) return gap("the schema is false");
+    if (sb === false) return this.empty(sa, a.r, depth) ? true : gap("the schema is false");
     if (!isObject(sb)) return gap("the schema is not an object"); // a number or string where a schema belongs
     const A: Schema = isObject(sa) ? sa : {};
     const B = sb;
@@ -110,9 +127,56 @@ export class Judge {
     if (!seen) this.active.set(A, (seen = new Set()));
     seen.add(B);
     try {
-      return this.proveObjects(A, a.r, B, b.r, depth);
+      const p = this.proveObjects(A, a.r, B, b.r, depth);
+      // Split only written schemas (not the judge's own conjunctions), two levels deep at most.
+      if (p === true || p.undecidable || this.splits >= 2 || (depth > 0 && a.r.originOf(A) === undefined)) return p;
+      return this.split(A, a.r, B, b.r, depth) ?? p;
     } finally {
       seen.delete(B);
+    }
+  }
+
+  /** No instance is valid (sound, not complete): a `not` that the rest of the schema always meets. */
+  private empty(s: unknown, r: Resolver, depth: number): boolean {
+    const x = r.deref(s);
+    if (x === false) return true;
+    if (!isObject(x) || isUnresolved(x) || depth > 40) return false;
+    const d = depth + 1;
+    for (const key of ["anyOf", "oneOf"] as const) {
+      if (!Array.isArray(x[key])) continue;
+      const branches = x[key] as unknown[];
+      // A oneOf branch also excludes the others.
+      const others = (i: number) => (key === "oneOf" && branches.length > 1 ? [{ not: { anyOf: branches.filter((_, j) => j !== i) } }] : []);
+      return branches.every((br, i) => this.empty({ allOf: [omit(x, key), br, ...others(i)] }, r, d));
+    }
+    if ("not" in x && this.prove(at(omit(x, "not"), r), at(x.not, r), d) === true) return true;
+    if (!Array.isArray(x.allOf)) return false;
+    const members = [omit(x, "allOf"), ...(x.allOf as unknown[])].map((m) => r.deref(m));
+    if (members.some((m) => m === false)) return true;
+    return members.some((m, i) => isObject(m) && !isUnresolved(m) && (Array.isArray(m.oneOf) || Array.isArray(m.anyOf) || "not" in m) && this.empty({ ...m, allOf: members.filter((_, j) => j !== i) }, r, d));
+  }
+
+  /** Objects whose logic turns on presence or a tag: proved case by case (cases.ts), once per proof. */
+  private split(A: Schema, ra: Resolver, B: Schema, rb: Resolver, depth: number): true | undefined {
+    if (!hasLogic(A) && !hasLogic(B)) return undefined;
+    const k = kinds(A);
+    if (k.size !== 1 || !k.has("object")) return undefined;
+    const cases = casesOf(A, ra, B, rb);
+    if (!cases) return undefined;
+    this.splits++;
+    try {
+      for (const f of cases) {
+        const a = reduce(A, f, ra);
+        if (a === false) continue;
+        const b = reduce(B, f, rb);
+        if (b === true) continue;
+        if (b === false && !this.empty({ allOf: [factsSchema(f), a] }, ra, depth + 1)) return undefined;
+        if (b === false) continue;
+        if (this.prove(at({ allOf: [factsSchema(f), a] }, ra), at(b, rb), depth + 1) !== true) return undefined;
+      }
+      return true;
+    } finally {
+      this.splits--;
     }
   }
 
@@ -161,6 +225,9 @@ export class Judge {
   private allOfOld(A: Schema, ra: Resolver, B: Schema, rb: Resolver, d: number): Proof {
     const sub = (x: unknown, y: unknown) => this.prove(at(x, ra), at(y, rb), d);
     const merged = mergeAllOf(A, (x) => ra.deref(x)).merged;
+    // A property declared by several members must meet all of them (the IR's merge keeps the first).
+    const properties = conjoin(A, ra).properties;
+    if (properties !== undefined) merged.properties = properties;
     const variants: Schema[] = [merged];
     for (const m of A.allOf as unknown[]) {
       const x = ra.deref(m);
@@ -332,6 +399,8 @@ export class Judge {
 }
 
 const GENERIC: unknown[] = [0, "", null, true, 1.5, "xyzzy", -1, [], {}];
+/** Mutated candidates tried per witness search, at most. */
+const MUTATIONS = 2000;
 
 /** Property names a schema mentions or generates: declared, required, pattern and propertyNames samples, dependencies. */
 function namesOf(s: unknown, r: Resolver): string[] {

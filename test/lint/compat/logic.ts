@@ -59,4 +59,35 @@ export const LOGIC: Pair[] = [
   pair("$ref target changed inside", o({ home: { $ref: "#/$defs/addr" } }, defs), o({ home: { $ref: "#/$defs/addr" } }, { $defs: { addr: { type: "object", properties: { city: s }, required: ["city"] } } }), "break", "ok"),
   pair("union by kind gains a kind", { anyOf: [s, i] }, { anyOf: [s, i, { type: "boolean" }] }, "ok", "break"),
   pair("union by kind loses a kind", { anyOf: [s, i, { type: "boolean" }] }, { anyOf: [s, i] }, "break", "ok"),
+  // Logic that turns on presence or on a tag: decided case by case (src/lint/inclusion/cases.ts).
+  pair(
+    "if/then/else on presence rewritten as if-not/then (same set)",
+    o({ g: s, sched: s, eco: s }, { required: ["eco"], allOf: [{ if: { required: ["g"] }, then: { required: ["eco"] }, else: { required: ["eco", "sched"] } }] }),
+    o({ g: s, sched: s, eco: s }, { required: ["eco"], allOf: [{ if: { not: { required: ["g"] } }, then: { properties: { sched: s }, required: ["sched"] } }] }),
+    "ok", "ok",
+  ),
+  pair(
+    "required moved from a conditional into the node (same set)",
+    o({ g: s, eco: s }, { if: { required: ["g"] }, then: { required: ["eco"] }, else: { required: ["eco"] } }),
+    o({ g: s, eco: s }, { required: ["eco"] }),
+    "ok", "ok",
+  ),
+  pair(
+    "tagged oneOf gains the branch its catch-all already excluded",
+    { type: "object", oneOf: [{ not: { required: ["t"], properties: { t: { enum: ["a", "b"] } } } }, { properties: { t: { const: "a" } } }] },
+    { type: "object", oneOf: [{ not: { required: ["t"], properties: { t: { enum: ["a", "b"] } } } }, { properties: { t: { const: "a" } } }, { properties: { t: { const: "b" } } }] },
+    "ok", "break",
+  ),
+  pair(
+    "tagged oneOf: one branch's value list loses a value",
+    { type: "object", required: ["t"], oneOf: [{ properties: { t: { const: "a" }, v: { enum: ["x", "y"] } } }, { properties: { t: { const: "b" } } }] },
+    { type: "object", required: ["t"], oneOf: [{ properties: { t: { const: "a" }, v: { enum: ["x"] } } }, { properties: { t: { const: "b" } } }] },
+    "break", "ok",
+  ),
+  pair(
+    "a value dropped deep inside a required object's array items",
+    o({ cfg: { type: "object", required: ["items"], properties: { items: { type: "array", items: { type: "object", required: ["k"], properties: { k: { enum: ["a", "b", "c"] } } } } } } }, { required: ["cfg"], allOf: [{ if: { required: ["x"] }, then: { required: ["cfg"] } }] }),
+    o({ cfg: { type: "object", required: ["items"], properties: { items: { type: "array", items: { type: "object", required: ["k"], properties: { k: { enum: ["a", "b"] } } } } } } }, { required: ["cfg"], allOf: [{ if: { required: ["x"] }, then: { required: ["cfg"] } }] }),
+    "break", "ok",
+  ),
 ];
