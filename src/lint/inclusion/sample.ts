@@ -140,7 +140,8 @@ function objects(s: Schema, r: Resolver, depth: number): Array<Record<string, un
   for (const k of required) base[k] = value(props[k] ?? true)[0] ?? null;
   const all: Record<string, unknown> = { ...base };
   for (const [k, p] of Object.entries(props)) if (!(k in all)) all[k] = value(p)[0] ?? null;
-  const out: Array<Record<string, unknown>> = [{}, base, all];
+  // With required properties, the first sample (what an enclosing sample nests) has them.
+  const out: Array<Record<string, unknown>> = required.length > 0 ? [base, all, {}] : [{}, base, all];
   for (const [k, p] of Object.entries(props)) {
     out.push(without(base, k));
     for (const v of value(p)) out.push({ ...base, [k]: v }, { ...all, [k]: v });
