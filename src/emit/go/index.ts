@@ -11,6 +11,8 @@ import { emitHarness, type GoPackage } from "./harness.js";
 import { checkModulePath, pathElement, rootPackageName, versionPackageName } from "./naming.js";
 import { render } from "./render.js";
 import { textLines } from "./text.js";
+import { planUpgrades } from "../../ir/upgrade.js";
+import { emitUpgrades } from "./upgrade.js";
 
 /** One clean comment line from schema-derived text (file names, entity names). */
 const one = (text: string): string => textLines(text).filter((l) => l !== "").join(" ");
@@ -45,6 +47,8 @@ export const emitGo: Emitter<GoOptions> = (modules, options) => {
     packages.push({ module, dir, pkg });
   }
   files.push(emitCanonical(header(options.header.toolVersion, modules)));
+  const importPath = (m: Module): string => (m.path.length === 0 ? modulePath : `${modulePath}/${pathElement(m.path[0]!)}/${pathElement(m.path[1]!)}`);
+  for (const f of emitUpgrades(planUpgrades(modules), importPath, (ms) => header(options.header.toolVersion, ms))) files.push(f);
   // The test harnesses (lockstep_roundtrip_test.go, lockstep_fingerprint_test.go), only when asked for.
   if (options.harness) {
     files.push(emitHarness(packages, modulePath, root, options.harness, header(options.header.toolVersion, modules)));

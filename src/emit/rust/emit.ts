@@ -8,6 +8,8 @@ import { moduleName, runtimeModuleName, unraw } from "./naming.js";
 import { enumView, structView } from "./objects.js";
 import { render } from "./render.js";
 import { lineComments, rustString } from "./text.js";
+import { planUpgrades } from "../../ir/upgrade.js";
+import { emitUpgrades } from "./upgrade.js";
 import { aliasView, kindUnionView, taggedUnionView } from "./unions.js";
 
 function declView(ctx: ModuleContext, decl: Decl): { template: string; view: object } {
@@ -77,9 +79,15 @@ export function emitCrate(modules: readonly Module[], options: RustOptions): Gen
     { path: `src/${runtime}.rs`, contents: render("runtime.rs", { header: header(options, modules, "//") }) },
     emitCanonical(canonical, header(options, modules, "//")),
   ];
+  const upgrades = emitUpgrades(planUpgrades(modules), runtime, (ms) => header(options, ms, "//"));
   for (const [entity, versions] of byEntity) {
     const dir = `src/${unraw(entity)}`;
     const mods = versions.map((v) => v.version);
+    const upgrade = upgrades.get(entity);
+    if (upgrade !== undefined) {
+      mods.push("upgrade");
+      files.push({ path: `${dir}/upgrade.rs`, contents: upgrade });
+    }
     files.push({ path: `${dir}/mod.rs`, contents: render("entity-mod.rs", { header: header(options, versions.map((v) => v.module), "//"), mods: sortMods(mods) }) });
     for (const { version, module } of versions) {
       files.push({ path: `${dir}/${unraw(version)}.rs`, contents: render("module.rs", { header: header(options, [module], "//"), items: moduleItems(module, runtime) }) });

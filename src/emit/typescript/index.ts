@@ -9,11 +9,15 @@ import { emitModule, header, modulePath } from "./emit.js";
 import { emitCanonical, emitFingerprintHarness } from "./fingerprint.js";
 import { emitHarness } from "./harness.js";
 import { RUNTIME_SOURCE } from "./runtime-source.js";
+import { planUpgrades } from "../../ir/upgrade.js";
+import { emitUpgrades } from "./upgrade.js";
 
 export const emitTypeScript: Emitter<TypeScriptOptions> = (modules, options) => {
   const files: GeneratedFile[] = modules.map((m) => ({ path: modulePath(m), contents: emitModule(m, options.header) }));
   files.push({ path: "runtime.ts", contents: `${header(modules, options.header).join("\n")}\n\n${RUNTIME_SOURCE}` });
   files.push(emitCanonical(modules, options.header));
+  const steps = planUpgrades(modules);
+  for (const f of emitUpgrades(steps, (ms) => header(ms, options.header))) files.push(f);
   if (options.harness) files.push(emitHarness(modules, options.harness, options.header), emitFingerprintHarness(modules, options.header));
   return files;
 };
