@@ -20,6 +20,11 @@ export interface HeaderInfo {
 export interface HarnessOptions {
   /** Fixtures directory, POSIX path relative to the target's output directory. */
   fixtures: string;
+  /**
+   * Test values of upgrade hooks (JSON text by src/ir/upgrade.ts hookKey): with them, an upgrade
+   * test ships too, its hooks answering these values (lockstep test computes them).
+   */
+  hookValues?: Record<string, string>;
 }
 
 export interface TypeScriptOptions {

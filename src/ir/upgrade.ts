@@ -425,3 +425,20 @@ export function planUpgrades(modules: readonly Module[]): Step[] {
   }
   return steps;
 }
+
+/** What a test runs per entity: every step, and every chain from an older version to the newest. */
+export function upgradeRuns(steps: readonly Step[]): Array<{ entity: string; from: number; to: number; steps: Step[] }> {
+  const runs: Array<{ entity: string; from: number; to: number; steps: Step[] }> = [];
+  const entities = [...new Set(steps.map((s) => s.entity))];
+  for (const entity of entities) {
+    const list = steps.filter((s) => s.entity === entity);
+    for (const s of list) runs.push({ entity, from: s.from, to: s.to, steps: [s] });
+    for (let i = 0; i + 1 < list.length; i++) runs.push({ entity, from: list[i]!.from, to: list[list.length - 1]!.to, steps: list.slice(i) });
+  }
+  return runs;
+}
+
+/** Key of a hook's test value: `<entity>/v<from>/<hook words joined by _>`. */
+export function hookKey(step: Step, name: Words): string {
+  return `${step.entity}/v${step.from}/${name.join("_")}`;
+}

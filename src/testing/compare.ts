@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { isLosslessNumber, parse } from "lossless-json";
 import { canonicalNumber, canonicalize } from "../canonical.js";
 
-export type Check = "roundtrip" | "new-reads-old" | "old-reads-new" | "fingerprint" | "diff";
+export type Check = "roundtrip" | "new-reads-old" | "old-reads-new" | "fingerprint" | "diff" | `upgrade-to-v${number}`;
 /** The checks judge() compares with the fixtures (fingerprint and diff: src/testing/fingerprint.ts). */
 export const CHECKS: Check[] = ["roundtrip", "new-reads-old", "old-reads-new"];
 

@@ -51,7 +51,7 @@ export function runRust(input: RunInput): LanguageRun {
   const build = exec("cargo", ["test", "--quiet", "--no-run", ...tests], input.dir, env);
   if (build.missing) return { language: "rust", status: "missing", message: "cargo not found on PATH", compileMs: 0, runMs: 0 };
   if (!build.ok) return { language: "rust", status: "broken", message: tail(build.output), compileMs: build.ms, runMs: 0 };
-  const run = exec("cargo", ["test", "--quiet", ...tests], input.dir, env);
+  const run = exec("cargo", ["test", "--quiet", "--no-fail-fast", ...tests], input.dir, env);
   return { language: "rust", status: "ran", ...(run.ok ? {} : { message: tail(run.output) }), compileMs: build.ms, runMs: run.ms };
 }
 

@@ -17,6 +17,7 @@ import { crossCheck, judge, readEmitted, type Outcome } from "./compare.js";
 import { expectedOutputs, fingerprintCases, FINGERPRINT_RESULTS_FILE, judgeFingerprints, writeCases } from "./fingerprint.js";
 import { RUNNERS, type Language, type LanguageRun } from "./languages.js";
 import { append } from "../arrays.js";
+import { UPGRADES_FILE, judgeUpgrades, prepareUpgrades } from "./upgrades.js";
 
 export interface TestOptions {
   config: Config;
@@ -68,11 +69,14 @@ export async function runTests(options: TestOptions): Promise<TestResult> {
   const cases = fingerprintCases(fixtureFiles);
   const expected = expectedOutputs(cases, fixtureTexts);
 
+  // Upgrade tests ship with the harnesses when some entity has older versions.
+  const upgrades = prepareUpgrades(loaded, options.seed);
+  const hookValues = upgrades.steps.length > 0 ? { hookValues: upgrades.hookValues } : {};
   const cache = cacheDir(cwd);
   const header = { toolVersion: options.toolVersion };
   const code = (language: Language): GeneratedFile[] => {
     const dir = join(cache, language, "src");
-    const harness = { fixtures: posix(relative(dir, config.fixtures)) };
+    const harness = { fixtures: posix(relative(dir, config.fixtures)), ...hookValues };
     if (language === "typescript") return emitTypeScript(loaded.modules, { header, harness });
     if (language === "rust") return emitRust(loaded.modules, { header, crate: config.rust ? config.rust.crate : "lockstep_schemas", harness });
     return emitGo(loaded.modules, { header, module: config.go ? config.go.module : "example.com/lockstep/schemas", package: config.go ? config.go.package : "schemas", harness });
@@ -95,11 +99,14 @@ export async function runTests(options: TestOptions): Promise<TestResult> {
     runs.push(run);
     if (run.status !== "ran") continue;
     const written = readEmitted(out);
-    emitted.set(language, written);
     append(outcomes, judge(language, written, config.fixtures, fixtureTexts));
     const fingerprints = readEmitted(out, FINGERPRINT_RESULTS_FILE);
     append(outcomes, judgeFingerprints(language, fingerprints, expected));
     for (const [key, result] of fingerprints) written.set(key, result);
+    const upgraded = readEmitted(out, UPGRADES_FILE);
+    append(outcomes, judgeUpgrades(language, upgraded, upgrades.oracle));
+    for (const [key, result] of upgraded) written.set(key, result);
+    emitted.set(language, written);
   }
   append(outcomes, crossCheck(emitted));
   return { runs, outcomes, timings: { generateMs }, fixtures: fixtureFiles.length, findings: fixtures.flatMap((v) => v.findings) };

@@ -27,11 +27,16 @@ export function prepareModule(): void {
   writeIfChanged(join(GO_MODULE_DIR, "go.mod"), `module ${GO_MODULE}\n\ngo 1.22\n`);
 }
 
-/** Replaces `subdir` with the generated packages (their go.mod is dropped: one module for all). */
+/**
+ * Replaces `subdir` with the generated packages (their go.mod is dropped: one module for all).
+ * Imports of the generated module's own packages (the upgrade packages') follow it into subdir.
+ */
 export function writePackages(subdir: string, files: readonly GeneratedFile[]): void {
   const dir = join(GO_MODULE_DIR, subdir);
   rmSync(dir, { recursive: true, force: true });
-  for (const f of files) if (f.path !== "go.mod") writeIfChanged(join(dir, f.path), f.contents);
+  const own = /^module (\S+)$/m.exec(files.find((f) => f.path === "go.mod")?.contents ?? "")?.[1];
+  const relocate = (text: string): string => (own === undefined ? text : text.split(`"${own}/`).join(`"${GO_MODULE}/${subdir}/`).split(`"${own}"`).join(`"${GO_MODULE}/${subdir}"`));
+  for (const f of files) if (f.path !== "go.mod") writeIfChanged(join(dir, f.path), f.path.endsWith(".go") ? relocate(f.contents) : f.contents);
 }
 
 /** go build, go vet and gofmt -l over the given subtrees; throws with the tools' output. */

@@ -13,6 +13,7 @@ import { render } from "./render.js";
 import { textLines } from "./text.js";
 import { planUpgrades } from "../../ir/upgrade.js";
 import { emitUpgrades } from "./upgrade.js";
+import { emitUpgradeHarness } from "./upgrade-harness.js";
 
 /** One clean comment line from schema-derived text (file names, entity names). */
 const one = (text: string): string => textLines(text).filter((l) => l !== "").join(" ");
@@ -48,11 +49,14 @@ export const emitGo: Emitter<GoOptions> = (modules, options) => {
   }
   files.push(emitCanonical(header(options.header.toolVersion, modules)));
   const importPath = (m: Module): string => (m.path.length === 0 ? modulePath : `${modulePath}/${pathElement(m.path[0]!)}/${pathElement(m.path[1]!)}`);
-  for (const f of emitUpgrades(planUpgrades(modules), importPath, (ms) => header(options.header.toolVersion, ms))) files.push(f);
-  // The test harnesses (lockstep_roundtrip_test.go, lockstep_fingerprint_test.go), only when asked for.
+  const steps = planUpgrades(modules);
+  for (const f of emitUpgrades(steps, importPath, (ms) => header(options.header.toolVersion, ms))) files.push(f);
+  // The test harnesses (lockstep_roundtrip_test.go, lockstep_fingerprint_test.go, lockstep_upgrade_test.go), only when asked for.
   if (options.harness) {
     files.push(emitHarness(packages, modulePath, root, options.harness, header(options.header.toolVersion, modules)));
     files.push(emitFingerprintHarness(packages, modulePath, root, header(options.header.toolVersion, modules)));
+    const test = options.harness.hookValues && emitUpgradeHarness(steps, importPath, modulePath, root, options.harness.hookValues, header(options.header.toolVersion, modules));
+    if (test) files.push(test);
   }
   return files;
 };

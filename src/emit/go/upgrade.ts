@@ -25,7 +25,7 @@ export function upgradePackage(entity: string): { dir: string; pkg: string } {
 }
 
 /** Go names of a module's declarations, behind the import alias `ns`, and a type mapper using them. */
-function qualified(module: Module, ns: string): { names: Map<string, string>; types: TypeMapper } {
+export function qualified(module: Module, ns: string): { names: Map<string, string>; types: TypeMapper } {
   const taken = new Set<string>();
   const bare = declGoNames(module, taken);
   const names = new Map([...bare].map(([id, n]) => [id, `${ns}.${n}`]));

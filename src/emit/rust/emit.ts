@@ -10,6 +10,7 @@ import { render } from "./render.js";
 import { lineComments, rustString } from "./text.js";
 import { planUpgrades } from "../../ir/upgrade.js";
 import { emitUpgrades } from "./upgrade.js";
+import { emitUpgradeHarness } from "./upgrade-harness.js";
 import { aliasView, kindUnionView, taggedUnionView } from "./unions.js";
 
 function declView(ctx: ModuleContext, decl: Decl): { template: string; view: object } {
@@ -79,7 +80,8 @@ export function emitCrate(modules: readonly Module[], options: RustOptions): Gen
     { path: `src/${runtime}.rs`, contents: render("runtime.rs", { header: header(options, modules, "//") }) },
     emitCanonical(canonical, header(options, modules, "//")),
   ];
-  const upgrades = emitUpgrades(planUpgrades(modules), runtime, (ms) => header(options, ms, "//"));
+  const steps = planUpgrades(modules);
+  const upgrades = emitUpgrades(steps, runtime, (ms) => header(options, ms, "//"));
   for (const [entity, versions] of byEntity) {
     const dir = `src/${unraw(entity)}`;
     const mods = versions.map((v) => v.version);
@@ -97,6 +99,10 @@ export function emitCrate(modules: readonly Module[], options: RustOptions): Gen
     const crate = options.crate.replace(/-/g, "_");
     files.push(emitHarness(modules, crate, options.harness, header(options, modules, "//")));
     files.push(emitFingerprintHarness(modules, crate, canonical, header(options, modules, "//")));
+  }
+  if (options.harness?.hookValues) {
+    const test = emitUpgradeHarness(steps, options.crate.replace(/-/g, "_"), runtime, options.harness.fixtures, options.harness.hookValues, header(options, modules, "//"));
+    if (test) files.push(test);
   }
   return files;
 }

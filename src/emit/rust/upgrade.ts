@@ -46,8 +46,20 @@ function fits(line: string, broken: () => string[]): string[] {
   return line.length <= MAX_WIDTH ? [line] : broken();
 }
 
+/** The hook methods of a step's trait: name, input and return types (modules spelled by `at`). */
+export function hookSignatures(step: Step, runtime: string, at: (module: Module) => string): Array<{ name: string; doc: string; input: string; ret: string; hook: { name: readonly string[] } }> {
+  const newCtx = new QualifiedContext(step.newModule, runtime, at(step.newModule));
+  const oldType = (id: string): string => `${at(step.oldModule)}::${typeName(declOf(step.oldModule, id).name)}`;
+  const out: Array<{ name: string; doc: string; input: string; ret: string; hook: { name: readonly string[] } }> = [];
+  if (step.rootHook) out.push({ name: hookMethod(step.rootHook), doc: `${step.rootHook.reason}.`, input: oldType(step.oldRoot), ret: `${at(step.newModule)}::${typeName(declOf(step.newModule, step.newRoot).name)}`, hook: step.rootHook });
+  for (const h of step.hooks) {
+    const target = `${typeName(declOf(step.newModule, h.newDecl).name)}.${h.field.wireName}`;
+    out.push({ name: hookMethod(h), doc: `${h.reason} (${target}).`, input: oldType(h.oldDecl), ret: newCtx.rust(h.field.type), hook: h });
+  }
+  return out;
+}
+
 function emitStep(step: Step, runtime: string): string[] {
-  const newCtx = new QualifiedContext(step.newModule, runtime, prefix(step.newModule));
   const oldAt = prefix(step.oldModule);
   const oldType = `${oldAt}::${typeName(declOf(step.oldModule, step.oldRoot).name)}`;
   const newType = `${prefix(step.newModule)}::${typeName(declOf(step.newModule, step.newRoot).name)}`;
@@ -56,14 +68,9 @@ function emitStep(step: Step, runtime: string): string[] {
   const hooked = needsHooks(step);
   if (hooked) {
     lines.push(`/// What lockstep cannot derive when upgrading v${step.from} data to v${step.to}: your code gives these values.`, `pub trait ${trait} {`);
-    const method = (doc: string, name: string, input: string, ret: string): void => {
-      lines.push(...lineComments(doc).map((l) => `    /${l}`));
-      lines.push(...signature("    ", `fn ${name}`, ["&self", `old: &${input}`], ret).map((l) => l.replace(/ \{$/, ";")));
-    };
-    if (step.rootHook) method(`${step.rootHook.reason}.`, hookMethod(step.rootHook), oldType, newType);
-    for (const h of step.hooks) {
-      const target = `${typeName(declOf(step.newModule, h.newDecl).name)}.${h.field.wireName}`;
-      method(`${h.reason} (${target}).`, hookMethod(h), `${oldAt}::${typeName(declOf(step.oldModule, h.oldDecl).name)}`, newCtx.rust(h.field.type));
+    for (const m of hookSignatures(step, runtime, prefix)) {
+      lines.push(...lineComments(m.doc).map((l) => `    /${l}`));
+      lines.push(...signature("    ", `fn ${m.name}`, ["&self", `old: &${m.input}`], m.ret).map((l) => l.replace(/ \{$/, ";")));
     }
     lines.push("}", "");
   }

@@ -11,6 +11,7 @@ import { emitHarness } from "./harness.js";
 import { RUNTIME_SOURCE } from "./runtime-source.js";
 import { planUpgrades } from "../../ir/upgrade.js";
 import { emitUpgrades } from "./upgrade.js";
+import { emitUpgradeHarness } from "./upgrade-harness.js";
 
 export const emitTypeScript: Emitter<TypeScriptOptions> = (modules, options) => {
   const files: GeneratedFile[] = modules.map((m) => ({ path: modulePath(m), contents: emitModule(m, options.header) }));
@@ -19,5 +20,9 @@ export const emitTypeScript: Emitter<TypeScriptOptions> = (modules, options) => 
   const steps = planUpgrades(modules);
   for (const f of emitUpgrades(steps, (ms) => header(ms, options.header))) files.push(f);
   if (options.harness) files.push(emitHarness(modules, options.harness, options.header), emitFingerprintHarness(modules, options.header));
+  if (options.harness?.hookValues) {
+    const test = emitUpgradeHarness(modules, steps, options.harness.fixtures, options.harness.hookValues, options.header);
+    if (test) files.push(test);
+  }
   return files;
 };

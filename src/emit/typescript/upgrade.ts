@@ -5,7 +5,7 @@
  * Hooks are methods of one interface per step, passed as a parameter.
  */
 import { camelCase } from "../../ir/casing.js";
-import type { Decl, Module } from "../../ir/types.js";
+import type { Decl, Module, TypeExpr } from "../../ir/types.js";
 import { needsHooks, type DeclFunction, type Hook, type Step, type ValuePlan } from "../../ir/upgrade.js";
 import { decodeCall, encodeExpr, tsType, type DeclIndex } from "./codec.js";
 import { decoderName, encoderName, lineCommentText, tsString, typeName } from "./naming.js";
@@ -222,10 +222,8 @@ export function emitUpgrades(steps: readonly Step[], header: (modules: Module[])
   return files;
 }
 
-/** Type text of a newer field for the test hooks (harness): qualified like the hook's own. */
-export function hookTypes(step: Step, h: Hook): { type: string; decode: (json: string) => string } {
-  const newNs = alias(step.to);
+/** An expression decoding JSON text as a value of `type` of the step's newer module, behind `ns`. */
+export function decodeNewer(step: Step, type: TypeExpr, ns: string, json: string): string {
   const newDecls: DeclIndex = new Map(step.newModule.decls.map((d) => [d.id, d]));
-  const q = qualifier(step.newModule, newNs);
-  return { type: q(tsType(h.field.type, newDecls)), decode: (json) => q(decodeCall(h.field.type, `rt.parseJson(${tsString(json)})`, '""', newDecls)) };
+  return qualifier(step.newModule, ns)(decodeCall(type, `rt.parseJson(${tsString(json)})`, '""', newDecls));
 }

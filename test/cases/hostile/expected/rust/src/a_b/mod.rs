@@ -3,4 +3,5 @@
 //   a-b/v1.json (a-b v1)
 // inputs sha256: 7ceef405371e797daefe50267c561a850cefa1ea54a77356bba5601f6ae54280 (a-b/v1)
 
+pub mod upgrade;
 pub mod v1;

@@ -3,4 +3,5 @@
 //   crate/v1.json (crate v1)
 // inputs sha256: 9ad32ffc3b8941cd8bf85a6c203fe1cecb32e96b9247a663926e2fe6c8683efa (crate/v1)
 
+pub mod upgrade;
 pub mod v1;

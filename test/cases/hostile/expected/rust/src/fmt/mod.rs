@@ -3,4 +3,5 @@
 //   fmt/v1.json (fmt v1)
 // inputs sha256: 6e82a7aab32b33c68f88ca3bc6dd1cd7b006a26382bcd6d85c6e85b8d370b393 (fmt/v1)
 
+pub mod upgrade;
 pub mod v1;

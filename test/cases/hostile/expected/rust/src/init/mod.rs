@@ -3,4 +3,5 @@
 //   init/v1.json (init v1)
 // inputs sha256: aac8ecbb9a426ddd5c593dd05ce6bf4b16655b829026b78cf7214f5cf52b8bcb (init/v1)
 
+pub mod upgrade;
 pub mod v1;

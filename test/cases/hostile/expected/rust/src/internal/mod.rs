@@ -3,4 +3,5 @@
 //   internal/v1.json (internal v1)
 // inputs sha256: 291094382f6a666e8b1ca32dd5a2c571fd05cb8335940e7cc5d9e2ab4a248aef (internal/v1)
 
+pub mod upgrade;
 pub mod v1;

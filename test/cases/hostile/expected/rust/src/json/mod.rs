@@ -3,4 +3,5 @@
 //   json/v1.json (json v1)
 // inputs sha256: 3f9394a5f5836db24fcefd2b0190c55aa1a9b332f181ab57682ba6d5089ae433 (json/v1)
 
+pub mod upgrade;
 pub mod v1;

@@ -3,4 +3,5 @@
 //   lib/v1.json (lib v1)
 // inputs sha256: 1cb1a1c1eb704367ddd70bcd16e31ce62b93c9ed0416fde06d4657fbbc0bc8ca (lib/v1)
 
+pub mod upgrade;
 pub mod v1;

@@ -3,4 +3,5 @@
 //   main/v1.json (main v1)
 // inputs sha256: 21dc93733b96168d217a2570c13fc84b49d263ec6b892382b691aeec47ec5f5b (main/v1)
 
+pub mod upgrade;
 pub mod v1;

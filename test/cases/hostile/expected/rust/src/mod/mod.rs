@@ -3,4 +3,5 @@
 //   mod/v1.json (mod v1)
 // inputs sha256: ab031651ca35a12e2341622f71fbf43b90175162c0c65d2114eec11acc40fec2 (mod/v1)
 
+pub mod upgrade;
 pub mod v1;

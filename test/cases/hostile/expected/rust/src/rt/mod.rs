@@ -3,4 +3,5 @@
 //   rt/v1.json (rt v1)
 // inputs sha256: 3e155006ef86e0d57c9146fa2a7c116c8c334f84c909e76d1bc4aa8cf0f7b94f (rt/v1)
 
+pub mod upgrade;
 pub mod v1;

@@ -3,4 +3,5 @@
 //   self/v1.json (self v1)
 // inputs sha256: c1d7e700525a7dda395eb535a3effd302f74edfa4ec86e3adf7f6977648fd5dd (self/v1)
 
+pub mod upgrade;
 pub mod v1;

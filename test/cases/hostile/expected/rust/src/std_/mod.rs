@@ -3,4 +3,5 @@
 //   std/v1.json (std v1)
 // inputs sha256: edd51a9d27e847356b49ae4c12742c68eec33ebdfd4db29ead9cea1e496442e8 (std/v1)
 
+pub mod upgrade;
 pub mod v1;

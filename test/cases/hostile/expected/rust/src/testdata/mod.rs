@@ -3,4 +3,5 @@
 //   testdata/v1.json (testdata v1)
 // inputs sha256: 7277060459ce902dd73142a06a12fd03786b205329a24d9b9b0077c696c96599 (testdata/v1)
 
+pub mod upgrade;
 pub mod v1;

@@ -3,4 +3,5 @@
 //   type/v1.json (type v1)
 // inputs sha256: 3f442ff9f776edface06f8389cf98983e398d37d3ad0e562e63c535e6fb830dd (type/v1)
 
+pub mod upgrade;
 pub mod v1;

@@ -3,4 +3,5 @@
 //   vendor/v1.json (vendor v1)
 // inputs sha256: 73da3ee1123162634f3bfd9c370b3142f321bd3618612c1f4ad99e13ee4ec2b3 (vendor/v1)
 
+pub mod upgrade;
 pub mod v1;

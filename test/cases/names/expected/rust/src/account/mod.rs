@@ -3,4 +3,5 @@
 //   account/v1.json (account v1)
 // inputs sha256: 2463b97f36f5ff8011c6fbbdaf1ae83d40102013be6f25e714b60b4b24d8f812 (account/v1)
 
+pub mod upgrade;
 pub mod v1;

@@ -5,5 +5,6 @@
 // inputs sha256: 2b521dad00cdb9f4087a5b675b44c836d2bd273cd58681b5791f09a32d1736ad (item/v1)
 // inputs sha256: 2916cd2a5b2dc9ce00c9a6dfd417525e4c0e6256bcd96564274c81e62081a0ca (item/v2)
 
+pub mod upgrade;
 pub mod v1;
 pub mod v2;
