@@ -18,18 +18,18 @@ const ROOT = join(import.meta.dirname, "..");
 const PROJECT = join(ROOT, ".cache", "lockstep-test", "project");
 const strict = process.env.CI === "true";
 
-/** A project with the bundled schemas; its build cache survives between runs of the suite. */
-function project(): string {
+/** A project with the bundled schemas (or others); its build cache survives between runs of the suite. */
+function project(schemas = join(ROOT, "schemas")): string {
   rmSync(join(PROJECT, "schemas"), { recursive: true, force: true });
   mkdirSync(PROJECT, { recursive: true });
-  cpSync(join(ROOT, "schemas"), join(PROJECT, "schemas"), { recursive: true });
+  cpSync(schemas, join(PROJECT, "schemas"), { recursive: true });
   return PROJECT;
 }
 
 const available = (): Language[] => ["typescript", ...(hasTool("go") || strict ? ["go" as const] : []), ...(hasTool("cargo") || strict ? ["rust" as const] : [])];
 
-function options(languages: Language[], mutate?: TestOptions["mutate"]): TestOptions {
-  const cwd = project();
+function options(languages: Language[], mutate?: TestOptions["mutate"], schemas?: string): TestOptions {
+  const cwd = project(schemas);
   return { config: loadConfig(cwd, cwd), cwd, languages, seed: 1, toolVersion: "test", ...(mutate ? { mutate } : {}) };
 }
 
@@ -51,7 +51,7 @@ describe("lockstep test", () => {
     expect(res.code).toBe(0);
     for (const entity of ["user", "order", "event", "category"]) {
       for (const language of available()) {
-        for (const check of ["roundtrip", "new-reads-old", "old-reads-new", "fingerprint", "diff"]) {
+        for (const check of ["roundtrip", "new-reads-old", "old-reads-new", "fingerprint", "diff", "upgrade-to-v2", "upgrade-to-v3"]) {
           const row = report.rows.find((r) => r.entity === entity && r.language === language && r.check === check);
           expect(row?.passed, `${entity} ${language} ${check}`).toBeGreaterThan(0);
         }
@@ -88,12 +88,15 @@ describe("lockstep test", () => {
     const failures = result.outcomes.filter((o) => !o.ok);
     expect(passed(result, strict)).toBe(false);
     expect(failures.length).toBeGreaterThan(0);
-    for (const f of failures) expect(f.fixture).toMatch(/^user\/v3\//);
-    for (const f of failures.filter((f) => f.check !== "fingerprint" && f.check !== "diff")) {
+    const own = failures.filter((x) => !x.check.startsWith("upgrade-"));
+    for (const f of own) expect(f.fixture).toMatch(/^user\/v3\//);
+    for (const f of own.filter((f) => f.check !== "fingerprint" && f.check !== "diff")) {
       expect(f.detail).toMatch(/\/login_count: missing \(expected 0\)/);
     }
     // The fingerprint of a record that lost a field is not the fixture's.
     expect(failures.some((f) => f.check === "fingerprint" && /fingerprint/.test(f.detail ?? ""))).toBe(true);
+    // Older data upgraded to v3 gets the default 0, which the broken encoder drops too.
+    expect(failures.some((f) => f.check === "upgrade-to-v3" && /^user\/v[12]\//.test(f.fixture) && /login_count/.test(f.detail ?? ""))).toBe(true);
   });
 
   itWithTool("cargo")("catches a Rust enum that has lost its unknown variant", async () => {
@@ -102,6 +105,32 @@ describe("lockstep test", () => {
     const failures = result.outcomes.filter((o) => !o.ok);
     expect(passed(result, strict)).toBe(false);
     expect(failures.some((f) => /^user\/v3\/future-\d+\.json$/.test(f.fixture))).toBe(true);
+  });
+
+  itWithTool("go")("catches an upgrade that fills a default the other languages do not (valid, but different)", async () => {
+    const result = await runTests(options(["typescript", "go"], (l, files) =>
+      (l === "typescript" ? patch(files, "user/upgrade.ts", 'rt.put(v, "login_count", rt.parseJson("0"))', 'rt.put(v, "login_count", rt.parseJson("1"))') : files)));
+    const failures = result.outcomes.filter((o) => !o.ok);
+    expect(passed(result, strict)).toBe(false);
+    expect(failures.length).toBeGreaterThan(0);
+    for (const f of failures) {
+      expect(f.check).toBe("upgrade-to-v3");
+      expect(f.language).toBe("typescript≠go");
+      expect(f.detail).toMatch(/\/login_count: expected 1, got 0/);
+    }
+  });
+
+  it("fills the hooks of changes it cannot derive (test/cases/upgrades): every upgrade valid under the newer schema, in every language", async () => {
+    const languages = available();
+    const result = await runTests(options(languages, undefined, join(ROOT, "test/cases/upgrades/schemas")));
+    const upgrades = result.outcomes.filter((o) => o.check.startsWith("upgrade-"));
+    expect(upgrades.filter((o) => !o.ok)).toEqual([]);
+    for (const language of languages) {
+      for (const check of ["upgrade-to-v2", "upgrade-to-v3"]) expect(upgrades.filter((o) => o.language === language && o.check === check).length, `${language} ${check}`).toBeGreaterThan(0);
+    }
+    // The v2 schema breaks v1 data on purpose (a split, a type change): only reading it as is fails.
+    expect(result.outcomes.filter((o) => !o.ok).every((o) => o.check === "new-reads-old" && o.fixture.startsWith("person/v1/"))).toBe(true);
+    expect(result.runs.every((r) => r.status === "ran")).toBe(true);
   });
 
   it("prints a table and a closing count in text form", async () => {

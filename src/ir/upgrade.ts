@@ -177,7 +177,10 @@ class Planner {
     }
     const fn: DeclFunction = { kind: "object", id, oldDecl: a.id, newDecl: b.id, steps };
     // Properties of the older data that the newer object has no place for (closed): dropped.
-    if (b.additional.kind === "closed") {
+    // Only older data that may hold other properties needs them dropped.
+    const moved = new Set(steps.map((s) => s.from));
+    const extra = a.additional.kind !== "closed" || a.fields.some((f) => !newWire.has(f.wireName) && !moved.has(f.wireName));
+    if (b.additional.kind === "closed" && extra) {
       const union = b.variantOf === undefined ? undefined : this.newDecls.get(b.variantOf);
       fn.keep = [...(union?.kind === "tagged-union" ? [union.tag] : []), ...b.fields.map((f) => f.wireName)];
     }
@@ -242,9 +245,9 @@ class Planner {
       case "string":
         return ua.kind === "string" && (ub.format === undefined || ub.format === ua.format) && looser(ua.checks, ub.checks) ? undefined : "incompatible";
       case "integer":
-        return ua.kind === "integer" && ua.bits <= ub.bits && looser(ua.checks, ub.checks) ? undefined : "incompatible";
+        return ua.kind === "integer" && integerFits(ua, ub) && looser(ua.checks, ub.checks) ? undefined : "incompatible";
       case "number":
-        return (ua.kind === "number" || ua.kind === "integer") && looser(ua.checks, ub.checks) ? undefined : "incompatible";
+        return (ua.kind === "number" || (ua.kind === "integer" && wire(ua) === "number")) && looser(ua.checks, ub.checks) ? undefined : "incompatible";
       case "boolean":
         return ua.kind === "boolean" && looser(ua.checks, ub.checks) ? undefined : "incompatible";
       case "array": {
@@ -381,6 +384,18 @@ function hookUsers(functions: DeclFunction[]): Set<string> {
     }
   }
   return users;
+}
+
+type IntegerType = Extract<TypeExpr, { kind: "integer" }>;
+
+/** How an integer is written: a JSON number, or a string (int64 policy "string"). */
+const wire = (t: IntegerType): "string" | "number" => ((t as { policy?: string }).policy === "string" ? "string" : "number");
+
+/** Every value of the older integer type is one of the newer type, written the same way. */
+function integerFits(a: IntegerType, b: IntegerType): boolean {
+  const unsigned = (t: IntegerType): boolean => (t as { unsigned?: boolean }).unsigned === true;
+  const width = unsigned(b) ? unsigned(a) && a.bits <= b.bits : unsigned(a) ? a.bits < b.bits : a.bits <= b.bits;
+  return width && wire(a) === wire(b);
 }
 
 /** True when every value the older checks allow, the newer ones allow too. */

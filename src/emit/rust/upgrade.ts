@@ -156,7 +156,10 @@ function body(fn: DeclFunction, step: Step, oldAt: string, fnName: (id: string) 
         else if (absent) lines.push(`    if !o.contains_key(${key}) {`, ...absent, "    }");
       }
       if (fn.keep) {
-        lines.push(`    const KEEP: &[&str] = &[`, ...fn.keep.map((k) => `        ${rustString(k)},`), "    ];", "    o.retain(|key, _| KEEP.contains(&key.as_str()));");
+        // One fixed-shape statement per kept key: no list whose layout rustfmt would choose.
+        lines.push("    let mut kept = serde_json::Map::new();");
+        for (const k of fn.keep) lines.push(`    if let Some(value) = o.remove(${rustString(k)}) {`, `        kept.insert(${rustString(k)}.to_owned(), value);`, "    }");
+        lines.push("    *o = kept;");
       }
       lines.push("    Ok(())");
       return lines;
