@@ -274,17 +274,54 @@ export function decodeNumber(value: JsonValue, pointer: string): number {
   return value;
 }
 
-export function decodeInt32(value: JsonValue, pointer: string): number {
+const INT64_MIN = BigInt("-9223372036854775808");
+const INT64_MAX = BigInt("9223372036854775807");
+
+/** An integer width: name and range (i64 as a number: the integers a double holds exactly). */
+type Width = readonly [string, number, number];
+const WIDTHS: { [bits: number]: readonly [Width, Width] } = {
+  8: [["int8", -128, 127], ["uint8", 0, 255]],
+  16: [["int16", -32768, 32767], ["uint16", 0, 65535]],
+  32: [["int32", -2147483648, 2147483647], ["uint32", 0, 4294967295]],
+  64: [["int64 within ±(2^53 - 1)", -9007199254740991, 9007199254740991], ["int64 within ±(2^53 - 1)", -9007199254740991, 9007199254740991]],
+};
+
+function decodeWidth(value: JsonValue, pointer: string, [name, min, max]: Width): number {
   if (typeof value === "number" && Number.isInteger(value)) {
-    if (value >= -2147483648 && value <= 2147483647) return value;
-    throw new DecodeError(pointer, "integer out of int32 range: " + String(value));
+    if (value >= min && value <= max) return value;
+    throw new DecodeError(pointer, "integer out of " + name + " range: " + String(value));
   }
-  if (typeof value === "bigint") throw new DecodeError(pointer, "integer out of int32 range: " + String(value));
+  if (typeof value === "bigint") throw new DecodeError(pointer, "integer out of " + name + " range: " + String(value));
   throw mismatch(pointer, "an integer", value);
 }
 
-const INT64_MIN = BigInt("-9223372036854775808");
-const INT64_MAX = BigInt("9223372036854775807");
+function widthDecoder(bits: 8 | 16 | 32 | 64, unsigned: boolean): Decoder<number> {
+  const width = WIDTHS[bits]![unsigned ? 1 : 0]!;
+  return (value, pointer) => decodeWidth(value, pointer, width);
+}
+
+/** Integers whose values a double holds exactly (i8 ... u32, or a bounded i64), as numbers. */
+export const decodeInt8: Decoder<number> = widthDecoder(8, false);
+export const decodeUint8: Decoder<number> = widthDecoder(8, true);
+export const decodeInt16: Decoder<number> = widthDecoder(16, false);
+export const decodeUint16: Decoder<number> = widthDecoder(16, true);
+export const decodeInt32: Decoder<number> = widthDecoder(32, false);
+export const decodeUint32: Decoder<number> = widthDecoder(32, true);
+export const decodeInt53: Decoder<number> = widthDecoder(64, false);
+
+/** A 64-bit integer as a double, for the number-lossy policy: beyond ±(2^53 - 1) it rounds. */
+export function decodeInt64Lossy(value: JsonValue, pointer: string): number {
+  return Number(decodeInt64(value, pointer));
+}
+
+/** A 64-bit integer under the string policy: a decimal string, or (leniency on read) a number. */
+export function decodeInt64String(value: JsonValue, pointer: string): bigint {
+  if (typeof value !== "string") return decodeInt64(value, pointer);
+  if (!/^-?(0|[1-9][0-9]*)$/.test(value)) throw new DecodeError(pointer, "expected an integer as a decimal string, got " + JSON.stringify(value));
+  const n = BigInt(value);
+  if (n < INT64_MIN || n > INT64_MAX) throw new DecodeError(pointer, "integer out of int64 range: " + value);
+  return n;
+}
 
 export function decodeInt64(value: JsonValue, pointer: string): bigint {
   if (typeof value === "number" && Number.isInteger(value)) return BigInt(value);
@@ -293,10 +330,13 @@ export function decodeInt64(value: JsonValue, pointer: string): bigint {
   return value;
 }
 
-/** True when value is an integer that fits in a signed integer of the given width. */
-export function fitsInteger(value: JsonValue, bits: 32 | 64): boolean {
-  if (typeof value === "number") return Number.isInteger(value) && (bits === 64 || (value >= -2147483648 && value <= 2147483647));
-  return typeof value === "bigint" && bits === 64 && value >= INT64_MIN && value <= INT64_MAX;
+/** True when value is an integer that fits in an integer of the given width. */
+export function fitsInteger(value: JsonValue, bits: 8 | 16 | 32 | 64, unsigned: boolean = false): boolean {
+  if (typeof value === "bigint") return bits === 64 && value >= INT64_MIN && value <= INT64_MAX;
+  if (typeof value !== "number" || !Number.isInteger(value)) return false;
+  if (bits === 64) return true;
+  const [, min, max] = WIDTHS[bits]![unsigned ? 1 : 0]!;
+  return value >= min && value <= max;
 }
 
 /** Any JSON value, kept as parsed. */
