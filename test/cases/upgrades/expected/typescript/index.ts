@@ -93,7 +93,7 @@ export function personToJson(x: Person): rt.JsonObject {
   const out: rt.JsonObject = {
     first_name: x.firstName,
     last_name: x.lastName,
-    score: x.score,
+    score: rt.encodeInt64(x.score),
   };
   if (x.email !== undefined) out["email"] = x.email;
   if (x.age !== undefined) out["age"] = x.age;

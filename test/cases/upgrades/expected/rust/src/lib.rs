@@ -14,6 +14,7 @@
 #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items)]
 #![allow(clippy::tabs_in_doc_comments)]
 
+pub mod canonical;
 pub mod person;
 pub mod runtime;
 
@@ -198,6 +199,27 @@ pub enum PersonContact {
 
 impl<'de> Deserialize<'de> for PersonContact {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_tagged(deserializer)
+    }
+}
+
+impl crate::runtime::TaggedUnion for PersonContact {
+    const TAG: &'static str = "kind";
+
+    fn variant<'de, __D>(tag: String, rest: __D) -> Result<Self, __D::Error>
+    where
+        __D: serde::Deserializer<'de>,
+    {
+        match tag.as_str() {
+            "phone" => PersonContactPhone::deserialize(rest).map(Self::Phone),
+            "post" => PersonContactPost::deserialize(rest).map(Self::Post),
+            _ => crate::runtime::unknown_variant(Self::TAG, tag, rest).map(Self::Unknown),
+        }
+    }
+
+    fn from_object<__E: serde::de::Error>(
+        object: serde_json::Map<String, serde_json::Value>,
+    ) -> Result<Self, __E> {
         /// The listed variants; `#[serde(other)]` catches any other tag.
         #[derive(Deserialize)]
         #[serde(tag = "kind")]
@@ -209,7 +231,7 @@ impl<'de> Deserialize<'de> for PersonContact {
             #[serde(other)]
             __Other,
         }
-        let value = serde_json::Value::deserialize(deserializer)?;
+        let value = serde_json::Value::Object(object);
         match __Known::deserialize(&value).map_err(serde::de::Error::custom)? {
             __Known::Phone(variant) => Ok(Self::Phone(variant)),
             __Known::Post(variant) => Ok(Self::Post(variant)),

@@ -111,6 +111,27 @@ pub enum PersonContact {
 
 impl<'de> Deserialize<'de> for PersonContact {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_tagged(deserializer)
+    }
+}
+
+impl crate::runtime::TaggedUnion for PersonContact {
+    const TAG: &'static str = "kind";
+
+    fn variant<'de, __D>(tag: String, rest: __D) -> Result<Self, __D::Error>
+    where
+        __D: serde::Deserializer<'de>,
+    {
+        match tag.as_str() {
+            "phone" => PersonContactPhone::deserialize(rest).map(Self::Phone),
+            "post" => PersonContactPost::deserialize(rest).map(Self::Post),
+            _ => crate::runtime::unknown_variant(Self::TAG, tag, rest).map(Self::Unknown),
+        }
+    }
+
+    fn from_object<__E: serde::de::Error>(
+        object: serde_json::Map<String, serde_json::Value>,
+    ) -> Result<Self, __E> {
         /// The listed variants; `#[serde(other)]` catches any other tag.
         #[derive(Deserialize)]
         #[serde(tag = "kind")]
@@ -122,7 +143,7 @@ impl<'de> Deserialize<'de> for PersonContact {
             #[serde(other)]
             __Other,
         }
-        let value = serde_json::Value::deserialize(deserializer)?;
+        let value = serde_json::Value::Object(object);
         match __Known::deserialize(&value).map_err(serde::de::Error::custom)? {
             __Known::Phone(variant) => Ok(Self::Phone(variant)),
             __Known::Post(variant) => Ok(Self::Post(variant)),
