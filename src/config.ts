@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import type { Ajv2020 } from "ajv/dist/2020.js";
 import { errorAt, parseJsonFile } from "./load/json-file.js";
 import { DEFAULT_MAX_DEPTH } from "./load/limits.js";
+import type { IntegerPolicy } from "./ir/types.js";
 import type { Mode, Severity, Target } from "./lint/types.js";
 import { packagePath } from "./paths.js";
 
@@ -21,7 +22,8 @@ export interface Config {
   allVersions: boolean;
   /** Names that collide in some target are errors instead of being told apart with a suffix. */
   strictNames: boolean;
-  int64: "bigint";
+  /** The default integer policy (src/ir/integers.ts); the earlier spelling "bigint" reads as "number". */
+  int64: IntegerPolicy;
   /** Deepest nesting of objects and arrays accepted in a schema file (src/load/limits.ts). */
   maxDepth: number;
   typescript: { out: string } | false;
@@ -76,7 +78,9 @@ export function loadConfig(dir: string, cwd: string = process.cwd()): Config {
       const e = pickError(errors);
       const extra = e.keyword === "additionalProperties" ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
       const pointer = extra !== undefined ? `${e.instancePath}/${extra}` : e.instancePath;
-      const message = extra !== undefined ? `unknown key "${extra}" in ${CONFIG_FILE}` : `${CONFIG_FILE}: ${e.instancePath || "(root)"} ${e.message}`;
+      const allowed = e.keyword === "enum" ? (e.params as { allowedValues?: unknown[] }).allowedValues : undefined;
+      const what = allowed ? `must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}` : e.message;
+      const message = extra !== undefined ? `unknown key "${extra}" in ${CONFIG_FILE}` : `${CONFIG_FILE}: ${e.instancePath || "(root)"} ${what}`;
       throw errorAt(file, pointer, message);
     }
     raw = file.value as Record<string, unknown>;
@@ -92,7 +96,7 @@ export function loadConfig(dir: string, cwd: string = process.cwd()): Config {
     fixtures: resolve(dir, (raw.fixtures as string | undefined) ?? "fixtures"),
     allVersions: (raw.allVersions as boolean | undefined) ?? false,
     strictNames: (raw.strictNames as boolean | undefined) ?? false,
-    int64: "bigint",
+    int64: raw.int64 === undefined || raw.int64 === "bigint" ? "number" : (raw.int64 as IntegerPolicy),
     maxDepth: (raw.maxDepth as number | undefined) ?? DEFAULT_MAX_DEPTH,
     typescript: section("typescript", { out: "generated/typescript" }),
     rust: section("rust", { out: "generated/rust", crate: "lockstep_schemas" }),

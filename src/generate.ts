@@ -120,7 +120,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   ]);
   const step = options.onStep ?? (() => undefined);
   step("loading schemas");
-  const { modules, history } = await loadModules(config.schemas, { allVersions: config.allVersions, cwd: options.cwd, remotes: config.remotes });
+  const { modules, history } = await loadModules(config.schemas, { allVersions: config.allVersions, cwd: options.cwd, remotes: config.remotes, int64: config.int64 });
   if (config.strictNames) refuseCollisions(modules, history);
   const header: HeaderInfo = { toolVersion: options.toolVersion };
   // Each target ships its round-trip harness, pointed at the fixtures directory.

@@ -6,7 +6,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { textAt } from "./load/json-file.js";
 import { KNOWN_FORMATS, unknownFormatNote } from "./fixtures/formats.js";
 import { buildModule } from "./ir/build.js";
-import type { Module, NameRecord } from "./ir/types.js";
+import type { IntegerPolicy, Module, NameRecord } from "./ir/types.js";
 import { loadHistory, type EntityVersion, type History } from "./load/history.js";
 import { resolveUnit, type ResolvedUnit } from "./load/resolve.js";
 import { withInput } from "./load/limits.js";
@@ -18,6 +18,8 @@ export interface LoadOptions {
   cwd?: string;
   /** Local copies of remote documents (config `remotes`): URI → absolute path. */
   remotes?: Record<string, string>;
+  /** The project's integer policy (config "int64"). */
+  int64?: IntegerPolicy;
 }
 
 export interface Loaded {
@@ -42,7 +44,7 @@ export async function loadModules(schemasDir: string, options: LoadOptions = {})
       const loaded = history.files.get(join(history.root, ...file.split("/")));
       return loaded && textAt(loaded, pointer);
     };
-    const module = await withInput(history, versions, () => buildModule({ unit, path, entityOfFile, inputs, textAt: textOf, inherited }));
+    const module = await withInput(history, versions, () => buildModule({ unit, path, entityOfFile, inputs, textAt: textOf, inherited, int64: options.int64 }));
     for (const f of unit.formats ?? []) {
       if (!KNOWN_FORMATS.has(f.format)) module.warnings.push({ file: f.file, pointer: `${f.pointer}/format`, message: unknownFormatNote(f.format) });
     }

@@ -27,6 +27,27 @@ describe("fixtures", () => {
     expect(texts(c, "order", 3)).not.toEqual(texts(a, "order", 3));
   });
 
+  it("spell string-policy integers as strings (extremes too), with lenient copies spelled as numbers; lossy ones stay within 2^53", async () => {
+    const all = await fixturesOf(EXAMPLES);
+    const v4 = all.find((v) => v.entity === "category" && v.version === 4)!.fixtures;
+    const plain = v4.filter((f) => !f.name.startsWith("lenient-")).map((f) => f.json).join("\n");
+    for (const n of ["9223372036854775807", "-9223372036854775808", "9007199254740993"]) {
+      expect(plain).toContain(`"catalog_id": "${n}"`);
+      expect(plain).toContain(`"revenue_micros": ${n}`);
+    }
+    expect(plain).not.toMatch(/"catalog_id": -?\d/);
+    const pageViews = [...plain.matchAll(/"page_views": (\d+)/g)].map((m) => BigInt(m[1]!));
+    expect(pageViews.length).toBeGreaterThan(0);
+    expect(pageViews.every((n) => n <= 2n ** 53n - 1n)).toBe(true);
+    const lenient = v4.filter((f) => f.name.startsWith("lenient-"));
+    expect(lenient.length).toBe(2);
+    for (const f of lenient) {
+      const spelled = v4.find((g) => g.name === f.name.slice("lenient-".length))!;
+      expect(f.json).toMatch(/"catalog_id": -?\d/);
+      expect(f.json.replace(/"catalog_id": (-?\d+)/g, '"catalog_id": "$1"')).toBe(spelled.json);
+    }
+  });
+
   it("cover every enum value, every union variant, absent/null/value, int64 limits and unicode", async () => {
     const all = await fixturesOf(EXAMPLES);
     const order = texts(all, "order", 3).join("\n");

@@ -132,7 +132,8 @@ describe("Go round-trip harness (lockstep_roundtrip_test.go)", () => {
       const n = newest.get(f.entity)!;
       expected.push(`roundtrip/${f.rel}`);
       if (f.version < n && !f.future) expected.push(`new-reads-old/${f.rel}`);
-      if (f.version === n && n > 1) expected.push(`old-reads-new/${f.rel}`);
+      // Older types may not know a lenient-* fixture's field.
+      if (f.version === n && n > 1 && !f.rel.includes("/lenient-")) expected.push(`old-reads-new/${f.rel}`);
     }
     const emitted = results(out);
     expect([...emitted.keys()].sort()).toEqual(expected.sort());
@@ -142,7 +143,8 @@ describe("Go round-trip harness (lockstep_roundtrip_test.go)", () => {
       const [check, ...rest] = path.split("/");
       const written = emitted.get(path)!;
       expect(isCompact(written), `${path} is compact JSON: ${written}`).toBe(true);
-      if (check !== "new-reads-old") expect(canonicalize(written), path).toBe(canonicalize(input.get(rest.join("/"))!));
+      // lenient-<name>.json must come back as <name>.json.
+      if (check !== "new-reads-old") expect(canonicalize(written), path).toBe(canonicalize(input.get(rest.join("/").replace("/lenient-", "/"))!));
     }
   }, 240_000);
 

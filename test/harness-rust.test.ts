@@ -147,9 +147,11 @@ describe("Rust round-trip harness", () => {
     for (const s of sets) {
       for (const f of s.fixtures) {
         const path = `${s.entity}/v${s.version}/${f.name}.json`;
-        expected.push([`roundtrip/${path}`, path]);
+        // lenient-<name>.json must come back as <name>.json; older types may not know its field.
+        const lenient = f.name.startsWith("lenient-");
+        expected.push([`roundtrip/${path}`, path.replace("/lenient-", "/")]);
         if (s.version < newest.get(s.entity)! && !f.name.startsWith("future-")) expected.push([`new-reads-old/${path}`, path]);
-        if (s.version === newest.get(s.entity)!) expected.push([`old-reads-new/${path}`, path]);
+        if (s.version === newest.get(s.entity)! && !lenient) expected.push([`old-reads-new/${path}`, path]);
       }
     }
     const emitted = readResults(out);

@@ -1,6 +1,11 @@
 /** Integer widths by bounds (src/ir/integers.ts): the table in docs/semantics.md. */
 import { describe, expect, it } from "vitest";
 import { integerBounds, integerRange, integerType, widthName, widthOf } from "../src/ir/integers.js";
+import type { TypeExpr } from "../src/ir/types.js";
+import { loadConfig } from "../src/config.js";
+import { LockstepError } from "../src/errors.js";
+import { loadModules } from "../src/pipeline.js";
+import { writeTree } from "./support/tree.js";
 
 const width = (schema: Record<string, unknown>) => {
   const t = integerType(schema);
@@ -51,5 +56,48 @@ describe("integer width by bounds", () => {
     expect(integerRange({ bits: 32 })).toEqual([-(2n ** 31n), 2n ** 31n - 1n]);
     expect(integerRange({ bits: 64 })).toEqual([-(2n ** 63n), 2n ** 63n - 1n]);
     expect(integerRange({ bits: 64, safe: true })).toEqual([-(2n ** 53n - 1n), 2n ** 53n - 1n]);
+  });
+});
+
+describe("integer policies", () => {
+  const schema = {
+    type: "object",
+    properties: {
+      plain: { type: "integer" },
+      stated: { type: "integer", "x-lockstep-int64": "number" },
+      small: { type: "integer", minimum: 0, maximum: 9, "x-lockstep-int64": "string" },
+      list: { type: "array", items: { type: "integer", "x-lockstep-int64": "string" } },
+      either: { type: ["integer", "string"] },
+    },
+  };
+  const fields = async (config: Record<string, unknown> | undefined) => {
+    const dir = writeTree({ "schemas/thing/v1.json": schema, ...(config ? { "lockstep.config.json": config } : {}) });
+    const cfg = loadConfig(dir, dir);
+    const { modules } = await loadModules(cfg.schemas, { int64: cfg.int64 });
+    const thing = modules[0]!.decls.find((d) => d.kind === "object")!;
+    const union = modules[0]!.decls.find((d) => d.kind === "kind-union");
+    const policy = (t: TypeExpr): string => (t.kind === "integer" ? (t.policy ?? "number") + (t.safe ? " safe" : "") : t.kind === "array" ? `[${policy(t.items)}]` : t.kind);
+    const out = Object.fromEntries((thing.kind === "object" ? thing.fields : []).map((f) => [f.wireName, policy(f.type)]));
+    return { ...out, eitherInteger: union?.kind === "kind-union" ? policy(union.variants.find((v) => v.kind === "integer")!.type) : "-" };
+  };
+
+  it("defaults to number; a node's x-lockstep-int64 overrides the config; bounded integers and kind unions stay numbers", async () => {
+    expect(await fields(undefined)).toEqual({ plain: "number", stated: "number", small: "number safe", list: "[string]", either: "ref", eitherInteger: "number" });
+    expect(await fields({ int64: "string" })).toEqual({ plain: "string", stated: "number", small: "number safe", list: "[string]", either: "ref", eitherInteger: "number" });
+    expect(await fields({ int64: "number-lossy" })).toMatchObject({ plain: "number-lossy", stated: "number" });
+  });
+
+  it("reads the earlier config value \"bigint\" as \"number\", and refuses others with the file's position", async () => {
+    expect(await fields({ int64: "bigint" })).toMatchObject({ plain: "number" });
+    const dir = writeTree({ "schemas/thing/v1.json": schema, "lockstep.config.json": '{\n  "int64": "double"\n}\n' });
+    let error: unknown;
+    try {
+      loadConfig(dir, dir);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(LockstepError);
+    expect((error as LockstepError).message).toBe('lockstep.config.json: /int64 must be one of "number", "string", "number-lossy", "bigint"');
+    expect((error as LockstepError).location).toMatchObject({ line: 2 });
   });
 });

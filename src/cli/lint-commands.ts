@@ -47,7 +47,7 @@ export async function runLint(argv: LintArgs): Promise<number> {
   // The lint engine and formatters load only for the commands that use them.
   const [{ lint }, { format }] = await Promise.all([import("../lint/engine.js"), import("../lint/format/index.js")]);
   const result = lint({
-    cwd, schemas: config.schemas, lint: config.lint, ...(config.file ? { configFile: config.file } : {}),
+    cwd, schemas: config.schemas, lint: config.lint, int64: config.int64, ...(config.file ? { configFile: config.file } : {}),
     ...(argv.mode ? { mode: argv.mode as Mode } : {}),
     ...(argv.transitive !== undefined ? { transitive: argv.transitive } : {}),
     ...(argv.strict ? { strict: true } : {}),
@@ -71,7 +71,7 @@ export async function runDiff(argv: Common & { entity: string; from?: string; to
   const { diffVersions } = await import("../lint/engine.js");
   const from = parseVersion(argv.from, "diff <from>");
   const to = parseVersion(argv.to, "diff <to>");
-  const d = diffVersions({ cwd, schemas: config.schemas, lint: config.lint, ...(argv.mode ? { mode: argv.mode as Mode } : {}) }, argv.entity, from, to);
+  const d = diffVersions({ cwd, schemas: config.schemas, lint: config.lint, int64: config.int64, ...(argv.mode ? { mode: argv.mode as Mode } : {}) }, argv.entity, from, to);
   process.stdout.write(formatDiff((argv.format ?? "text") as DiffFormat, argv.entity, d));
   return 0;
 }

@@ -19,7 +19,7 @@ export const fixturesCommand: CommandModule<object, FixturesArgs> = {
   handler: async (argv) => {
     const { cwd, config } = configFor(argv);
     const [{ loadModules }, { buildFixtures }, { writeOutputs }] = await Promise.all([import("../pipeline.js"), import("../fixtures/index.js"), import("../write.js")]);
-    const loaded = await loadModules(config.schemas, { allVersions: true, cwd, remotes: config.remotes });
+    const loaded = await loadModules(config.schemas, { allVersions: true, cwd, remotes: config.remotes, int64: config.int64 });
     const all = buildFixtures(loaded, argv.seed);
     const files = all.flatMap((v) => v.fixtures.map((f) => ({ path: `${v.entity}/v${v.version}/${f.name}.json`, contents: f.json })));
     const [report] = writeOutputs([{ dir: config.fixtures, files }], cwd);

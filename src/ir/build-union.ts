@@ -196,7 +196,8 @@ type Typed = { kind: JsonKind; type: TypeExpr; at: SourceRef };
 /** Names a union's variants together: a variant that is a reference is named after its declaration. */
 function addVariants(b: Builder, decl: KindUnionDecl, at: SourceRef, typed: Typed[]): void {
   const variants = typed.map(({ kind, type, at: where }) => {
-    const narrowed = narrowRaw(type, kind);
+    // The JSON kind picks the variant, so an integer variant stays a JSON number (never a string).
+    const narrowed = dropStringPolicy(narrowRaw(type, kind));
     // A reference to a declaration still being built (recursion) has no entry yet: its id spells its name.
     const words: Words = narrowed.kind === "ref" ? (b.decls.get(narrowed.target)?.name ?? narrowed.target.split("_")) : [kind];
     return { kind, type: narrowed, candidate: { key: kind, words, text: kind, at: where } satisfies Candidate };
@@ -257,3 +258,9 @@ export function valuesUnion(b: Builder, schema: Schema, values: JsonValue[], hin
 }
 
 const sameWords = (a: Words, b: Words): boolean => a.length === b.length && a.every((w, i) => w === b[i]);
+
+function dropStringPolicy(type: TypeExpr): TypeExpr {
+  if (type.kind !== "integer" || type.policy !== "string") return type;
+  const { policy: _policy, ...rest } = type;
+  return rest;
+}

@@ -409,7 +409,7 @@ export function sub(at: SourceRef, ...segments: Array<string | number>): SourceR
 }
 
 /** Keywords that do not constrain a value: a schema with only these admits any JSON. */
-const ANNOTATION_KEYS = new Set(["title", "description", "$comment", "examples", "default", "deprecated", "readOnly", "writeOnly", "$schema", "$id", "$defs", "definitions", "x-lockstep-name", "x-lockstep-renamed-from", "x-lockstep-allow"]);
+const ANNOTATION_KEYS = new Set(["title", "description", "$comment", "examples", "default", "deprecated", "readOnly", "writeOnly", "$schema", "$id", "$defs", "definitions", "x-lockstep-name", "x-lockstep-renamed-from", "x-lockstep-allow", "x-lockstep-int64"]);
 
 const NUMBER_CHECKS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"];
 /** Validation keywords by the type they apply to (each is ignored for values of other kinds). */

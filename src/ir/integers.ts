@@ -10,7 +10,7 @@
  * accepted on read), "number-lossy" (JSON number, `number` in TypeScript).
  */
 import { maxOf, minOf } from "../arrays.js";
-import type { IntegerPolicy, TypeExpr } from "./types.js";
+import type { IntegerPolicy, Module, TypeExpr } from "./types.js";
 
 export const INTEGER_POLICIES: readonly IntegerPolicy[] = ["number", "string", "number-lossy"];
 /** The policy keyword on a schema node. */
@@ -113,4 +113,38 @@ export function integerRange(t: { bits: number; unsigned?: boolean; safe?: boole
   if (t.bits === 64) return t.safe || t.policy === "number-lossy" ? [-BigInt(MAX_SAFE), BigInt(MAX_SAFE)] : [-(2n ** 63n), 2n ** 63n - 1n];
   const bits = BigInt(t.bits);
   return t.unsigned ? [0n, 2n ** bits - 1n] : [-(2n ** (bits - 1n)), 2n ** (bits - 1n) - 1n];
+}
+
+function typesOf(t: TypeExpr): TypeExpr[] {
+  switch (t.kind) {
+    case "array":
+      return [t, ...typesOf(t.items)];
+    case "map":
+      return [t, ...typesOf(t.values)];
+    case "nullable":
+      return [t, ...typesOf(t.inner)];
+    case "tuple":
+      return [t, ...t.items.flatMap(typesOf)];
+    default:
+      return [t];
+  }
+}
+
+/** True when some type of the modules is an integer under the string policy (its runtime helper is then emitted). */
+export function usesStringPolicy(modules: readonly Module[]): boolean {
+  const isString = (t: TypeExpr) => typesOf(t).some((x) => x.kind === "integer" && x.policy === "string");
+  return modules.some((m) =>
+    m.decls.some((d) => {
+      switch (d.kind) {
+        case "object":
+          return d.fields.some((f) => isString(f.type)) || (d.additional.kind === "typed" && isString(d.additional.type));
+        case "alias":
+          return isString(d.type);
+        case "kind-union":
+          return d.variants.some((v) => isString(v.type));
+        default:
+          return false;
+      }
+    }),
+  );
 }

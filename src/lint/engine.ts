@@ -19,6 +19,7 @@ import { fsTree, type SchemaTree, type VersionFile } from "./tree.js";
 import type { Finding, Mode, Target } from "./types.js";
 import { Walker, type Emitted } from "./walk.js";
 import { append } from "../arrays.js";
+import type { IntegerPolicy } from "../ir/types.js";
 
 export interface LintOptions {
   cwd: string;
@@ -41,6 +42,8 @@ export interface LintOptions {
   keepOff?: boolean;
   /** A change lockstep cannot prove safe fails the mode (--strict). */
   strict?: boolean;
+  /** The project's integer policy (config "int64"; default "number"). */
+  int64?: IntegerPolicy;
 }
 
 export interface Comparison {
@@ -102,7 +105,7 @@ export function lint(options: LintOptions): LintResult {
 
   for (const rule of rules) rule.history?.({ tree, ...(before ? { before } : {}), ...(lock ? { lock } : {}), selected }, placedCtx(rule));
 
-  const side = (t: SchemaTree, r: Resolver, v: VersionFile, label?: string): Side => ({ tree: t, resolver: r, version: v.version, rel: v.rel, label: label ?? `v${v.version}` });
+  const side = (t: SchemaTree, r: Resolver, v: VersionFile, label?: string): Side => ({ tree: t, resolver: r, version: v.version, rel: v.rel, label: label ?? `v${v.version}`, int64: options.int64 ?? "number" });
   const comparisons: Comparison[] = [];
   const newSides: Side[] = [];
   for (const entity of entities) {
@@ -132,7 +135,7 @@ export function lint(options: LintOptions): LintResult {
     newSides.push(side(tree, resolver, newest));
   }
 
-  const versionContexts = hazards(tree, resolver, entities, rules, placedCtx);
+  const versionContexts = hazards(tree, resolver, entities, rules, placedCtx, options.int64 ?? "number");
   const known = (id: string) => RULES_BY_ID.has(id);
   const suppressions: Suppression[] = [...fromConfig(config.suppressions, options.configFile, options.cwd, known)];
   const scanned = new Set<string>();
@@ -177,7 +180,7 @@ function configText(suppressions: Suppression[], configFile: string | undefined)
 /** Runs the single-version rules on the newest version of each entity. */
 function hazards(
   tree: SchemaTree, resolver: Resolver, entities: string[], rules: readonly RuleModule[],
-  placedCtx: (rule: RuleModule) => { report: (r: PlacedReport) => void },
+  placedCtx: (rule: RuleModule) => { report: (r: PlacedReport) => void }, int64: IntegerPolicy,
 ): Map<string, VersionContext> {
   const newest = entities.map((e) => tree.entities.get(e)!).map((vs) => vs[vs.length - 1]!);
   let irs: Map<string, IrResult> | undefined;
@@ -187,7 +190,7 @@ function hazards(
     let nodes: ReturnType<VersionContext["nodes"]> | undefined;
     const ctx: VersionContext = {
       entity: v.entity,
-      side: { tree, resolver, version: v.version, rel: v.rel, label: `v${v.version}` },
+      side: { tree, resolver, version: v.version, rel: v.rel, label: `v${v.version}`, int64 },
       nodes: () => (nodes ??= schemaNodes(resolver, v.rel)),
       module: () => ir(v.entity).module,
       irError: () => ir(v.entity).error,
@@ -217,7 +220,7 @@ export function diffVersions(options: LintOptions, entity: string, from?: number
   const mode = options.mode ?? config.entities[entity]?.mode ?? config.mode;
   const policy: Policy = { mode: () => mode, targets: options.targets ?? config.targets, overrides: config.rules, keepOff: true, strict: options.strict ?? false };
   const findings: Finding[] = [];
-  const mk = (v: VersionFile): Side => ({ tree, resolver, version: v.version, rel: v.rel, label: `v${v.version}` });
+  const mk = (v: VersionFile): Side => ({ tree, resolver, version: v.version, rel: v.rel, label: `v${v.version}`, int64: options.int64 ?? "number" });
   new Walker(entity, mk(va), mk(vb), options.rules ?? RULES, (e) => {
     const f = fromEmitted(e, policy);
     if (f) findings.push(f);

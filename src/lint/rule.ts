@@ -9,6 +9,7 @@ import type { Resolver } from "./resolver.js";
 import type { SchemaTree, VersionFile } from "./tree.js";
 import type { Report, RuleMeta } from "./types.js";
 import type { View } from "./view.js";
+import type { IntegerPolicy } from "../ir/types.js";
 
 /** One side of a comparison: a tree, one entity version in it, and its resolver. */
 export interface Side {
@@ -19,6 +20,8 @@ export interface Side {
   rel: string;
   /** How messages name this side: "v2", or "v3 at origin/main". */
   label: string;
+  /** The project's integer policy (config "int64"); a node's `x-lockstep-int64` overrides it. */
+  int64?: IntegerPolicy;
 }
 
 export interface PropertyInfo {

@@ -6,7 +6,8 @@
 import { UNREPRESENTABLE, declaredTypes, kindOfValue, mergeAllOf, omit } from "../ir/schema.js";
 import type { Origin } from "../load/resolve.js";
 import { isObject, isUnresolved, type Resolver, type Schema, type Unresolved } from "./resolver.js";
-import { integerBounds, widthOf, type IntegerWidth } from "../ir/integers.js";
+import { integerBounds, statedPolicy, widthOf, type IntegerWidth } from "../ir/integers.js";
+import type { IntegerPolicy } from "../ir/types.js";
 
 export type Kind = "boolean" | "integer" | "number" | "string" | "array" | "object";
 const KINDS: Kind[] = ["boolean", "integer", "number", "string", "array", "object"];
@@ -31,8 +32,12 @@ export interface View {
   nullable: boolean;
   /** Non-null JSON kinds allowed; undefined when any kind is (no type information). */
   kinds?: Set<Kind>;
-  /** Width of the generated integer type, when the node is an integer. */
+  /** Width of the generated integer type, when the node is an integer: 32 (or fewer) or 64 bits. */
   intBits?: 32 | 64;
+  /** The generated integer type exactly (src/ir/integers.ts), when the node is an integer. */
+  intWidth?: IntegerWidth;
+  /** The node's own `x-lockstep-int64`, when it states a policy. */
+  intPolicy?: IntegerPolicy;
   /** Allowed non-null values (enum or const); undefined when not restricted. */
   values?: unknown[];
   /** The IR makes this an open enum (string values in `enum`). */
@@ -84,7 +89,12 @@ export function analyze(resolver: Resolver, node: unknown, fallback: Origin): Vi
     else if ("items" in schema || "prefixItems" in schema) view.kinds = new Set(["array"]);
   }
   if (view.union) view.kinds = unionKinds(resolver, view.union, origin);
-  if (view.kinds?.has("integer") && !view.kinds.has("number")) view.intBits = integerBits(schema, view.values);
+  if (view.kinds?.has("integer") && !view.kinds.has("number")) {
+    view.intWidth = integerWidth(schema, view.values);
+    view.intBits = integerBits(schema, view.values);
+    const stated = statedPolicy(schema);
+    if (stated) view.intPolicy = stated;
+  }
   if (isObject(schema.properties)) for (const [k, v] of Object.entries(schema.properties)) view.properties.set(k, v);
   if (Array.isArray(schema.required)) for (const r of schema.required) if (typeof r === "string") view.required.add(r);
   const ap = schema.additionalProperties;

@@ -60,7 +60,7 @@ export async function runTests(options: TestOptions): Promise<TestResult> {
   const { config, cwd } = options;
   const step = options.onStep ?? (() => undefined);
   step("loading schemas");
-  const loaded = await loadModules(config.schemas, { allVersions: true, cwd, remotes: config.remotes });
+  const loaded = await loadModules(config.schemas, { allVersions: true, cwd, remotes: config.remotes, int64: config.int64 });
   step("building fixtures");
   const fixtures = options.instances ? [] : buildFixtures(loaded, options.seed, options.maxFixtures);
   const fixtureFiles: GeneratedFile[] = options.instances ?? fixtures.flatMap((v) => v.fixtures.map((f) => ({ path: `${v.entity}/v${v.version}/${f.name}.json`, contents: f.json })));

@@ -40,7 +40,8 @@ type JsonKind = ScalarKind | "array" | "object";
 export type Shape =
   | { kind: "string"; format: Format | null }
   | { kind: "int32" }
-  | { kind: "int64" }
+  /** `policy`: its `x-lockstep-int64` (absent: the default, JSON numbers). */
+  | { kind: "int64"; policy?: "string" | "number-lossy" }
   | { kind: "number" }
   | { kind: "boolean" }
   /** `integer` without a format (64 bits), or with bounds that fit 32 bits. */
@@ -226,6 +227,7 @@ const scalarArb: fc.Arbitrary<Shape> = fc.oneof(
   { weight: 4, arbitrary: formatArb.map((format): Shape => ({ kind: "string", format })) },
   { weight: 4, arbitrary: fc.constantFrom<Shape>({ kind: "int32" }, { kind: "int64" }, { kind: "number" }, { kind: "boolean" }) },
   { weight: 2, arbitrary: fc.constantFrom<Shape>({ kind: "integer", bounded: false }, { kind: "integer", bounded: true }, { kind: "raw" }) },
+  { weight: 1, arbitrary: fc.constantFrom<Shape>({ kind: "int64", policy: "string" }, { kind: "int64", policy: "number-lossy" }) },
   { weight: 1, arbitrary: fc.constantFrom(...ENUM_VALUES).map((value): Shape => ({ kind: "const", value })) },
   {
     weight: 1,
@@ -528,6 +530,7 @@ function renderEnum(values: string[], nullable: boolean): Record<string, unknown
 }
 
 const INT = { int32: { type: "integer", format: "int32" }, int64: { type: "integer", format: "int64" } };
+const policyOf = (s: Shape): Record<string, unknown> => (s.kind === "int64" && s.policy ? { "x-lockstep-int64": s.policy } : {});
 
 function renderShape(s: Shape, ctx: Ctx): Record<string, unknown> {
   switch (s.kind) {
@@ -535,7 +538,7 @@ function renderShape(s: Shape, ctx: Ctx): Record<string, unknown> {
       return s.format ? { type: "string", format: s.format } : { type: "string" };
     case "int32":
     case "int64":
-      return { ...INT[s.kind] };
+      return { ...INT[s.kind], ...policyOf(s) };
     case "number":
       return { type: "number" };
     case "boolean":
@@ -599,7 +602,7 @@ function renderNullable(s: Shape, ctx: Ctx, style: "oneOf" | "anyOf"): Record<st
       return s.format ? { type: ["string", "null"], format: s.format } : { type: ["string", "null"] };
     case "int32":
     case "int64":
-      return { ...INT[s.kind], type: ["integer", "null"] };
+      return { ...INT[s.kind], ...policyOf(s), type: ["integer", "null"] };
     case "number":
       return { type: ["number", "null"] };
     case "boolean":

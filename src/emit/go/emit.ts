@@ -56,6 +56,7 @@ export function emitPackage(module: Module, pkg: string, header: string[]): Pack
     hasNullable: nullable !== undefined,
     nullable: nullable ?? "",
     tuples,
+    int64AsString: helpers.get("Int64AsString") ?? "",
   });
   return { types: typesGo, runtime: runtimeGo, scan: render("scan.go", { header, pkg }) };
 }

@@ -40,7 +40,7 @@ export class TypeMapper {
       case "string":
         return "string";
       case "integer":
-        return `${t.unsigned ? "uint" : "int"}${t.bits}`;
+        return t.policy === "string" ? this.helper("Int64AsString") : `${t.unsigned ? "uint" : "int"}${t.bits}`;
       case "number":
         return "float64";
       case "boolean":
@@ -134,8 +134,10 @@ export class TypeMapper {
    * named types (MarshalJSON of structs, RawMessage, TupleN) survive only through `type X = T`. */
   definedAlias(t: TypeExpr): boolean {
     switch (t.kind) {
-      case "string":
       case "integer":
+        // `type X Int64AsString` would drop its JSON methods.
+        return t.policy !== "string";
+      case "string":
       case "number":
       case "boolean":
       case "array":

@@ -39,7 +39,7 @@ export class ModuleContext {
       case "string":
         return "String";
       case "integer":
-        return widthName(type);
+        return type.policy === "string" ? this.helper("Int64AsString") : widthName(type);
       case "number":
         return "f64";
       case "boolean":

@@ -27,6 +27,8 @@ function literal(ctx: ModuleContext, type: TypeExpr, value: JsonValue, text: str
     case "boolean":
       return typeof value === "boolean" ? plain(String(value)) : undefined;
     case "integer": {
+      // Under the string policy the default is decoded from its JSON text (a number reads leniently).
+      if (t.policy === "string") return undefined;
       const [min, max] = integerRange({ bits: t.bits, unsigned: t.unsigned });
       if (!/^-?(0|[1-9]\d*)$/.test(text)) return undefined;
       return BigInt(text) >= min && BigInt(text) <= max ? plain(text) : undefined;

@@ -5,6 +5,7 @@ import { ModuleContext } from "./context.js";
 import { canonicalModuleName, emitCanonical, emitFingerprintHarness } from "./fingerprint.js";
 import { emitHarness } from "./harness.js";
 import { moduleName, runtimeModuleName, unraw } from "./naming.js";
+import { usesStringPolicy } from "../../ir/integers.js";
 import { enumView, structView } from "./objects.js";
 import { render } from "./render.js";
 import { lineComments, rustString } from "./text.js";
@@ -77,7 +78,7 @@ export function emitCrate(modules: readonly Module[], options: RustOptions): Gen
   const files: GeneratedFile[] = [
     { path: "Cargo.toml", contents: render("Cargo.toml", { header: header(options, modules, "#"), crate: rustString(options.crate) }) },
     { path: "src/lib.rs", contents: render("lib.rs", { header: header(options, modules, "//"), mods: sortMods([runtime, canonical, ...byEntity.keys()]), items: moduleItems(root, runtime) }) },
-    { path: `src/${runtime}.rs`, contents: render("runtime.rs", { header: header(options, modules, "//") }) },
+    { path: `src/${runtime}.rs`, contents: render("runtime.rs", { header: header(options, modules, "//"), int64AsString: usesStringPolicy(modules) }) },
     emitCanonical(canonical, header(options, modules, "//")),
   ];
   const steps = planUpgrades(modules);

@@ -23,6 +23,7 @@ import entityRemoved from "./entity-removed.js";
 import enumValueAdded from "./enum-value-added.js";
 import enumValueRemoved from "./enum-value-removed.js";
 import int64Policy from "./int64-policy.js";
+import integerPolicyChanged from "./integer-policy-changed.js";
 import integerNarrowed from "./integer-narrowed.js";
 import nameCollision from "./name-collision.js";
 import notChanged from "./not-changed.js";
@@ -72,6 +73,7 @@ export const RULES: readonly RuleModule[] = [
   enumValueAdded,
   enumValueRemoved,
   int64Policy,
+  integerPolicyChanged,
   integerNarrowed,
   nameCollision,
   notChanged,

@@ -1,11 +1,14 @@
 /**
- * The int64 policy (lockstep.config.json "int64": "bigint"): 64-bit integers are JSON numbers on
- * the wire, i64 in Rust, int64 in Go and bigint in TypeScript, exact in all three. Flags integers
- * that cannot follow it: uint64 or bounds beyond the int64 range, int32 with bounds beyond int32,
- * integers spelled as strings, and integer formats on `number` (decoded as doubles).
+ * The int64 policy (lockstep.config.json "int64", `x-lockstep-int64`): 64-bit integers are i64 in
+ * Rust, int64 in Go and bigint in TypeScript, exact in all three, JSON numbers or (policy "string")
+ * strings on the wire. Flags integers that cannot follow it: uint64 or bounds beyond the int64
+ * range, int32 with bounds beyond int32, a policy keyword naming no policy, each integer under
+ * "number-lossy" (a double in TypeScript), integers spelled as strings, and integer formats on
+ * `number` (decoded as doubles).
  */
 import { defineRule } from "../rule.js";
 import { declaredTypes } from "../../ir/schema.js";
+import { INTEGER_POLICIES, POLICY_KEYWORD, integerType, statedPolicy } from "../../ir/integers.js";
 
 const INT64_MAX = 2n ** 63n - 1n;
 const INT64_MIN = -(2n ** 63n);
@@ -20,7 +23,7 @@ function asBig(value: unknown): bigint | undefined {
 export default defineRule({
   meta: {
     id: "int64-policy",
-    description: "A 64-bit integer that does not follow the int64 policy (exact JSON numbers; i64, int64, bigint).",
+    description: "A 64-bit integer that does not follow the int64 policy (i64, int64, bigint, exact), or that TypeScript reads as a double (number-lossy).",
     severity: "warning",
     breaks: ["old-readers", "new-readers"],
     targets: { rust: ["wire"], go: ["wire"], typescript: ["wire"] },
@@ -33,6 +36,12 @@ export default defineRule({
       const report = (at: string, message: string, severity: "error" | "warning") =>
         ctx.report({ entity: v.entity, tree: v.side.tree, origin: { file: origin.file, pointer: origin.pointer + at }, to: v.side.version, message, severity, subject: at });
       if (types.includes("integer")) {
+        const stated = node[POLICY_KEYWORD];
+        if (stated !== undefined && statedPolicy(node) === undefined) {
+          report(`/${POLICY_KEYWORD}`, `${POLICY_KEYWORD} must be one of ${INTEGER_POLICIES.map((p) => JSON.stringify(p)).join(", ")}; ${JSON.stringify(stated)} is ignored`, "error");
+        } else if (!integerType(node).safe && (statedPolicy(node) ?? v.side.int64) === "number-lossy") {
+          report(statedPolicy(node) ? `/${POLICY_KEYWORD}` : "", "integer under the number-lossy policy: TypeScript reads it as a double (number), which rounds integers beyond 2^53 (Rust i64 and Go int64 stay exact)", "warning");
+        }
         if (format === "uint64") {
           report("/format", "format uint64: values above 2^63-1 do not fit i64 / int64 / the bigint decoder's int64 range, so every generated reader rejects them; use int64 with minimum 0, or a string", "error");
           continue;

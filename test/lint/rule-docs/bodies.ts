@@ -88,6 +88,13 @@ export const DOCS: Record<string, Doc> = {
     current: obj({ size: { type: "integer", format: "int32" } }),
     fix: "Keep `format: int64` (bounds can still document the range if you also keep the format).",
   },
+  "integer-policy-changed": {
+    what: "An integer's wire policy changed (`x-lockstep-int64`, or the config's `int64`: `number`, `string`, `number-lossy`), or its generated width did (`u8` → `u16`, `i16` → `u16`, bounds that make an `i64` a `number` in TypeScript; see [Integers](../semantics.md#integers-width-by-bounds)). Changes between 32 and 64 bits are [integer-narrowed](integer-narrowed.md)'s and [type-widened](type-widened.md)'s.",
+    why: "`number` → `string`: readers built from the old version (plain `i64`, `int64`, `bigint` decoders) reject the strings new writers write. `string` → `number`: old readers still accept numbers (leniency on read), but new readers reject the strings old writers wrote. `number-lossy` changes the TypeScript type (`bigint` ↔ `number`) and rounds beyond 2^53 there; Rust and Go do not change. A narrower width rejects values the wider one held; a wider one is rejected by old readers; either changes the generated type.",
+    previous: obj({ id: { type: "integer", format: "int64" } }),
+    current: obj({ id: { type: "integer", format: "int64", "x-lockstep-int64": "string" } }),
+    fix: "Keep an integer's policy for the life of the entity; to move to strings, add a new property under the `string` policy and keep writing the old one until every reader has moved (in `forward` mode, readers first).",
+  },
   "nullable-added": {
     what: "A schema now allows `null` (`type: [\"string\", \"null\"]`, a `null` branch in `oneOf`/`anyOf`, `null` in an `enum`, OpenAPI `nullable: true`).",
     why: "Readers built from the old version meet a `null` they have no place for. For a required property: Rust and TypeScript reject it, Go silently reads the zero value. For an optional property: Rust and Go read it as absent (losing the difference between null and absent), TypeScript rejects it. Validators reject it. The generated type gains a null.",
@@ -305,8 +312,8 @@ export const DOCS: Record<string, Doc> = {
     fix: "Rename one of them, or pin the names you want: `x-lockstep-name` on a property or a type, `x-enum-varnames` (an array beside `enum`) or `x-lockstep-names` (an object from value to name) for enum members.",
   },
   "int64-policy": {
-    what: "An integer that cannot follow the int64 policy: 64-bit integers are JSON numbers on the wire, `i64` in Rust, `int64` in Go and `bigint` in TypeScript, exact in all three. Flags `format: uint64` and bounds beyond the int64 range (errors: every generated reader rejects such values), `format: int32` with bounds beyond int32 (error), 64-bit integers spelled as strings, and integer formats on `type: number` (warnings).",
-    why: "A reader in one language must not accept what another rejects, nor lose precision above 2^53.",
+    what: "An integer that cannot follow its policy (`number`: JSON numbers, `i64` in Rust, `int64` in Go and `bigint` in TypeScript, exact in all three; `string`: the same types, decimal strings on the wire). Flags `format: uint64` and bounds beyond the int64 range (errors: every generated reader rejects such values), `format: int32` with bounds beyond int32 (error), an `x-lockstep-int64` that names no policy (error), every integer under the `number-lossy` policy (warning: TypeScript reads it as a double), 64-bit integers spelled as strings, and integer formats on `type: number` (warnings).",
+    why: "A reader in one language must not accept what another rejects, nor lose precision above 2^53. Under `number-lossy` the TypeScript reader does lose it, by choice: the warning marks each field where that was chosen (suppress it there with a reason).",
     current: obj({ id: { type: "integer", format: "uint64" } }),
     fix: "Use `format: int64` (with `minimum: 0` if needed); for values beyond int64, use a string with a `pattern`.",
   },
