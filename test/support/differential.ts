@@ -2,7 +2,9 @@
  * Differential checking: schemas written elsewhere (the JSON-Schema-Test-Suite, random trees) and
  * instances ajv accepts → every instance decodes and re-encodes byte-equal (canonical JSON) in
  * TypeScript, Rust and Go. Many schemas are checked in one `lockstep test` run (one crate, one Go
- * module, one TypeScript build), each schema an entity d0, d1, ... of one project.
+ * module, one TypeScript build), each schema an entity d0, d1, ... of one project. Integers under
+ * the "string" policy are spelled as strings, as fixtures are (src/fixtures/spell.ts); the number
+ * spelling is checked as a lenient-* instance that must re-encode to the strings.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,6 +12,8 @@ import { isLosslessNumber, parse, stringify } from "lossless-json";
 import { loadConfig } from "../../src/config.js";
 import { LockstepError } from "../../src/errors.js";
 import { makeOracle } from "../../src/fixtures/oracle.js";
+import { spellForWire } from "../../src/fixtures/spell.js";
+import type { Value } from "../../src/fixtures/values.js";
 import { loadModules } from "../../src/pipeline.js";
 import type { Language } from "../../src/testing/languages.js";
 import { runTests } from "../../src/testing/run.js";
@@ -168,7 +172,7 @@ async function runBatch(cases: Array<{ entity: string; case: DiffCase }>, option
   const entities = cases.map((c) => ({ ...c, schema: c.case.schema }));
   const root = writeSchemas(project, entities);
   const started = performance.now();
-  const { history } = await loadModules(root, { cwd: project });
+  const { history, modules } = await loadModules(root, { cwd: project });
   const oracle = makeOracle(history);
   const instances: Array<{ path: string; contents: string }> = [];
   const byPath = new Map<string, { origin: string; instance: string }>();
@@ -191,8 +195,18 @@ async function runBatch(cases: Array<{ entity: string; case: DiffCase }>, option
         return;
       }
       const path = `${e.entity}/v1/i${k}.json`;
-      instances.push({ path, contents: `${text}\n` });
-      byPath.set(path, { origin: e.case.origin, instance: text });
+      // As fixtures are: string-policy integers spelled as strings, and the number spelling kept
+      // as a lenient-* instance that must come back as the strings.
+      const rootId = modules[0]!.entities.find((x) => x.entity === e.entity)?.root;
+      const spelled = rootId === undefined ? { changed: false, value: null } : spellForWire(modules[0]!, rootId, parse(text) as Value);
+      const wire = spelled.changed ? stringify(spelled.value)! : text;
+      instances.push({ path, contents: `${wire}\n` });
+      byPath.set(path, { origin: e.case.origin, instance: wire });
+      if (spelled.changed) {
+        const lenient = `${e.entity}/v1/lenient-i${k}.json`;
+        instances.push({ path: lenient, contents: `${text}\n` });
+        byPath.set(lenient, { origin: e.case.origin, instance: text });
+      }
     });
   }
   report.checkedSchemas += checked;
