@@ -48,7 +48,7 @@ export interface ReportData {
 
 export function collect(config: Config, cwd: string, test?: TestSummary): ReportData {
   const tree = fsTree(config.schemas, cwd);
-  const base = { cwd, schemas: config.schemas, lint: config.lint, tree, ...(config.file ? { configFile: config.file } : {}) };
+  const base = { cwd, schemas: config.schemas, lint: config.lint, int64: config.int64, tree, ...(config.file ? { configFile: config.file } : {}) };
   const linted = lint(base);
   const readers = TARGETS.filter((t) => config.lint.targets.includes(t));
   const entities: EntityReport[] = [];

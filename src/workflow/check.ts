@@ -58,7 +58,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   if (entities === undefined || entities.length > 0) {
     const { lint } = await import("../lint/engine.js");
     result.lint = lint({
-      cwd, schemas: config.schemas, lint: config.lint, tree: inputs ? fsTree(config.schemas, cwd) : tree, ...(config.file ? { configFile: config.file } : {}),
+      cwd, schemas: config.schemas, lint: config.lint, int64: config.int64, tree: inputs ? fsTree(config.schemas, cwd) : tree, ...(config.file ? { configFile: config.file } : {}),
       ...(against ? { against } : {}), ...(entities ? { entities } : {}),
     });
   }
