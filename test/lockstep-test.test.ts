@@ -67,7 +67,7 @@ describe("lockstep test", () => {
     expect(failures.length).toBeGreaterThan(0);
     expect(failures.every((f) => f.language === "typescript")).toBe(true);
     const bigint = failures.find((f) => f.check === "roundtrip" && /9223372036854775807|9007199254740993/.test(f.detail ?? ""));
-    expect(bigint?.fixture).toMatch(/^(user|order|event)\/v\d\/[\w-]+\.json$/);
+    expect(bigint?.fixture).toMatch(/^(user|order|event|category)\/v\d\/[\w-]+\.json$/);
   });
 
   it("catches a TypeScript fingerprint that spells int64 values through a double (plain RFC 8785)", async () => {
