@@ -35,20 +35,16 @@ func (w *objectWriter) write(name string, value any) {
 	if w.err != nil {
 		return
 	}
-	key, err := marshal(name)
-	if err == nil {
-		var val []byte
-		if val, err = marshal(value); err == nil {
-			if len(w.buf) == 0 {
-				w.buf = append(w.buf, '{')
-			} else {
-				w.buf = append(w.buf, ',')
-			}
-			w.buf = append(append(append(w.buf, key...), ':'), val...)
-			return
-		}
+	if len(w.buf) == 0 {
+		w.buf = append(w.buf, '{')
+	} else {
+		w.buf = append(w.buf, ',')
 	}
-	w.err = fmt.Errorf("encoding property %q: %w", name, err)
+	w.buf = append(appendString(w.buf, name), ':')
+	var err error
+	if w.buf, err = appendValue(w.buf, value); err != nil {
+		w.err = fmt.Errorf("encoding property %q: %w", name, err)
+	}
 }
 
 // marshal is json.Marshal without HTML escaping: json.Marshal escapes the finished document
@@ -125,6 +121,9 @@ func atProperty(name string, err error) error {
 
 // decodeObject reads a JSON object as raw properties.
 func decodeObject(data []byte) (map[string]json.RawMessage, error) {
+	if obj, ok := scanObject(data); ok {
+		return obj, nil
+	}
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(data, &obj); err != nil {
 		return nil, err
@@ -151,7 +150,11 @@ func takeProperty(obj map[string]json.RawMessage, names []string) (json.RawMessa
 }
 
 func decodeValue[T any](raw json.RawMessage, dst *T, name string) error {
-	if err := json.Unmarshal(raw, dst); err != nil {
+	done, err := decodeFast(raw, dst)
+	if !done {
+		err = json.Unmarshal(raw, dst)
+	}
+	if err != nil {
 		return atProperty(name, err)
 	}
 	return nil
@@ -279,7 +282,11 @@ func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	var value T
-	if err := json.Unmarshal(data, &value); err != nil {
+	done, err := decodeFast(data, &value)
+	if !done {
+		err = json.Unmarshal(data, &value)
+	}
+	if err != nil {
 		return err
 	}
 	*n = Nullable[T]{Value: value, Valid: true}

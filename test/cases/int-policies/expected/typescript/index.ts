@@ -72,7 +72,7 @@ export function accountFromJson(v: rt.JsonValue, pointer = ""): Account {
 
 export function accountToJson(x: Account): rt.JsonObject {
   const out: rt.JsonObject = {
-    balance: x.balance,
+    balance: rt.encodeInt64(x.balance),
     external_id: String(x.externalId),
     view_count: x.viewCount,
     shard: x.shard,

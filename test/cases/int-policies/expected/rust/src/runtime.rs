@@ -5,8 +5,12 @@
 
 //! Helpers the generated types call through serde attributes.
 
-use serde::{de::DeserializeOwned, Deserialize, Deserializer};
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 use serde::{Serialize, Serializer};
+use serde_json::{Map, Value};
+use std::marker::PhantomData;
 
 /// Deserializes a field that is present as `Some`, even when its JSON value is `null`.
 ///
@@ -31,6 +35,73 @@ pub fn json_default<T: DeserializeOwned>(json: &str) -> T {
         Ok(value) => value,
         Err(error) => panic!("schema default {json} does not decode: {error}"),
     }
+}
+
+/// A tagged union, decoded straight from the input when its tag is the object's first property
+/// (the common case), and through a `serde_json` object otherwise.
+pub trait TaggedUnion: Sized {
+    /// The tag's property name.
+    const TAG: &'static str;
+
+    /// Decodes the rest of an object whose first property was the tag, with this value.
+    fn variant<'de, D>(tag: String, rest: D) -> Result<Self, D::Error>
+    where
+        D: Deserializer<'de>;
+
+    /// Decodes a whole object.
+    fn from_object<E: serde::de::Error>(object: Map<String, Value>) -> Result<Self, E>;
+}
+
+/// Deserializes a tagged union (see [`TaggedUnion`]).
+pub fn deserialize_tagged<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: TaggedUnion,
+{
+    deserializer.deserialize_map(TaggedVisitor(PhantomData))
+}
+
+struct TaggedVisitor<T>(PhantomData<T>);
+
+impl<'de, T: TaggedUnion> Visitor<'de> for TaggedVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut object = Map::new();
+        if let Some(key) = map.next_key::<String>()? {
+            match map.next_value::<Value>()? {
+                Value::String(tag) if key == T::TAG => {
+                    return T::variant(tag, MapAccessDeserializer::new(map));
+                }
+                value => {
+                    object.insert(key, value);
+                }
+            }
+        }
+        while let Some((key, value)) = map.next_entry::<String, Value>()? {
+            object.insert(key, value);
+        }
+        T::from_object(object)
+    }
+}
+
+/// The object of a tag no variant has: the rest of it, with the tag put back.
+pub fn unknown_variant<'de, D>(
+    name: &str,
+    tag: String,
+    rest: D,
+) -> Result<Map<String, Value>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let mut object = Map::deserialize(rest)?;
+    // A repeated tag keeps its last value, as a whole-object read does.
+    object.entry(name).or_insert(Value::String(tag));
+    Ok(object)
 }
 
 /// A 64-bit integer written as a JSON string, `"-12"` (the `"string"` integer policy, as in the
@@ -59,8 +130,8 @@ impl Serialize for Int64AsString {
 
 impl<'de> Deserialize<'de> for Int64AsString {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
+        struct Int64Visitor;
+        impl serde::de::Visitor<'_> for Int64Visitor {
             type Value = Int64AsString;
             fn expecting(&self, f: &mut ::std::fmt::Formatter) -> ::std::fmt::Result {
                 f.write_str("an integer as a decimal string, or a number")
@@ -89,6 +160,6 @@ impl<'de> Deserialize<'de> for Int64AsString {
                     .map_err(|_| E::custom(format!("integer out of int64 range: {v}")))
             }
         }
-        deserializer.deserialize_any(Visitor)
+        deserializer.deserialize_any(Int64Visitor)
     }
 }
