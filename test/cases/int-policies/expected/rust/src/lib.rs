@@ -10,6 +10,7 @@
 #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items)]
 #![allow(clippy::tabs_in_doc_comments)]
 
+pub mod canonical;
 pub mod runtime;
 
 use serde::{Deserialize, Serialize};
