@@ -47,6 +47,14 @@ export function readEmitted(dir: string, file = RESULTS_FILE): Map<string, { jso
   return out;
 }
 
+/**
+ * The fixture whose text a fixture's decoding must re-encode to: itself, except that
+ * lenient-<name>.json (integers spelled as numbers, read leniently) must come back as <name>.json.
+ */
+export function wireFixture(path: string): string {
+  return path.replace(/\/lenient-([^/]*)$/, "/$1");
+}
+
 /** The file each harness writes its results to in emit mode (LOCKSTEP_OUT). */
 export const RESULTS_FILE = "results.jsonl";
 
@@ -70,8 +78,7 @@ export function judge(language: string, emitted: ReturnType<typeof readEmitted>,
       outcomes.push({ ...base, ok: true });
       continue;
     }
-    // lenient-<name>.json must re-encode to <name>.json (integers read leniently, written as their policy says).
-    const expected = fixture.replace(/\/lenient-([^/]*)$/, "/$1");
+    const expected = wireFixture(fixture);
     const input = known?.get(expected) ?? readFileSync(join(fixturesDir, expected), "utf8");
     const diff = jsonDiff(input, result.json!);
     outcomes.push(diff ? { ...base, ok: false, detail: diff } : { ...base, ok: true });
