@@ -34,6 +34,8 @@ export interface GenerateResult {
   warnings: Array<Warning & { display: string }>;
   /** True when the fingerprint matched and nothing was loaded or emitted. */
   cached: boolean;
+  /** With `check`: what would be written, so a caller can show where a file differs. */
+  expected?: OutputDir[];
 }
 
 /** Calls `visit` with every kept file under `dir`, in a stable (sorted) order. */
@@ -150,7 +152,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       warnings.push({ ...w, display: history.locateDisplay(w.file, w.pointer) });
     }
   }
-  return { reports: reports.map((r, i) => ({ ...r, target: outputs[i]!.target })), warnings, cached: false };
+  return { reports: reports.map((r, i) => ({ ...r, target: outputs[i]!.target })), warnings, cached: false, ...(options.check ? { expected: outputs } : {}) };
 }
 
 /** `--strict-names`: the first name the IR had to tell apart is an error at its place. */

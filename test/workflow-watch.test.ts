@@ -48,6 +48,13 @@ describe("lockstep watch", () => {
       writeTree({ "schemas/user/v1.json": user }, dir);
       await waitFor(/^\d\d:\d\d:\d\d schemas\/user\/v1\.json: \d+ of \d+ files written/m, mark);
       expect(readFileSync(types, "utf8")).not.toMatch(/email/);
+
+      // Two files saved together: one run (debounced), naming both.
+      mark = out.length;
+      writeTree({ "schemas/order/v1.json": user, "schemas/user/v2.json": user }, dir);
+      await waitFor(/^\d\d:\d\d:\d\d schemas\/(order\/v1|user\/v2)\.json and 1 more: \d+ of \d+ files written/m, mark);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(out.slice(mark).match(/files written|up to date/g)).toHaveLength(1);
     } finally {
       child.kill("SIGINT");
     }

@@ -28,12 +28,12 @@ export async function formatCheck(name: CheckFormat, result: CheckResult, ctx: F
   const formatLint = lint ? (await import("../lint/format/index.js")).format : () => "";
   switch (name) {
     case "text": {
-      const lines = shown(result).map((p) => `${p.file}:1:1: error: ${p.kind}: ${p.message}`);
+      const lines = shown(result).map((p) => `${p.file}:${p.line ?? 1}:1: error: ${p.kind}: ${p.message}`);
       const out = lines.length > 0 ? `${lines.join("\n")}\n` : "";
       return `${out}${lint ? formatLint("text", result.lint!, ctx) : ""}${summary(result)}\n`;
     }
     case "github": {
-      const lines = shown(result).map((p) => `::error file=${escapeProperty(p.file)},line=1,title=${escapeProperty(`lockstep ${p.kind}`)}::${escapeData(p.message)}`);
+      const lines = shown(result).map((p) => `::error file=${escapeProperty(p.file)},line=${p.line ?? 1},title=${escapeProperty(`lockstep ${p.kind}`)}::${escapeData(p.message)}`);
       const out = lines.length > 0 ? `${lines.join("\n")}\n` : "";
       return `${out}${lint ? formatLint("github", result.lint!, ctx) : ""}${summary(result)}\n`;
     }
@@ -47,7 +47,7 @@ export async function formatCheck(name: CheckFormat, result: CheckResult, ctx: F
 /** Every problem, but at most SHOWN out-of-date files: after a schema change every file's header changes. */
 const SHOWN = 10;
 
-function shown(result: CheckResult): Array<{ kind: string; file: string; message: string }> {
+function shown(result: CheckResult): Array<{ kind: string; file: string; line?: number; message: string }> {
   const stale = result.problems.filter((p) => p.kind === "out-of-date");
   if (stale.length <= SHOWN) return result.problems;
   const rest = stale.slice(SHOWN);

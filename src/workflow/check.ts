@@ -22,6 +22,8 @@ export interface Problem {
   kind: ProblemKind;
   /** Relative to the working directory. */
   file: string;
+  /** 1-based line of the first difference, when known (a hand edit). */
+  line?: number;
   message: string;
 }
 
@@ -98,9 +100,16 @@ async function generatedProblems(options: CheckOptions): Promise<Pick<CheckResul
     const edited = new Map(editedFiles(r.dir).map((e) => [e.path, e.deleted]));
     for (const [rel, deleted] of edited) {
       const file = show(r.dir, rel);
-      problems.push(deleted
-        ? { kind: "deleted", file, message: `generated file deleted (listed in ${manifest}); run \`lockstep generate\` to restore it` }
-        : { kind: "hand-edit", file, message: `edited by hand: its SHA-256 differs from the one in ${manifest}; generated files are overwritten, so change the schema instead and run \`lockstep generate\`` });
+      if (deleted) {
+        problems.push({ kind: "deleted", file, message: `generated file deleted (listed in ${manifest}); run \`lockstep generate\` to restore it` });
+        continue;
+      }
+      const want = result.expected?.find((o) => o.dir === r.dir)?.files.find((f) => f.path === rel)?.contents;
+      const at = want === undefined ? undefined : firstDifference(readFileSync(join(r.dir, rel), "utf8"), want);
+      problems.push({
+        kind: "hand-edit", file, ...(at ? { line: at.line } : {}),
+        message: `edited by hand: its SHA-256 differs from the one in ${manifest}${at ? ` (${at.what})` : ""}; generated files are overwritten, so change the schema instead and run \`lockstep generate\``,
+      });
     }
     for (const rel of r.written) {
       if (edited.has(rel)) continue;
@@ -112,6 +121,17 @@ async function generatedProblems(options: CheckOptions): Promise<Pick<CheckResul
     }
   }
   return { problems, files, cached: false };
+}
+
+/** Where a hand-edited file first differs from what lockstep would write. */
+function firstDifference(found: string, want: string): { line: number; what: string } | undefined {
+  const [a, b] = [found.split("\n"), want.split("\n")];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (a[i] === b[i]) continue;
+    const show = (lines: string[]) => (i >= lines.length || (i === lines.length - 1 && lines[i] === "") ? "end of file" : JSON.stringify(lines[i]!.length > 60 ? `${lines[i]!.slice(0, 57)}...` : lines[i]));
+    return { line: i + 1, what: `first difference at line ${i + 1}: ${show(a)}, generated ${show(b)}` };
+  }
+  return undefined;
 }
 
 /** The schema files that differ from those the generated code was written from (as its manifest records them). */

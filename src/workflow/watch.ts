@@ -59,20 +59,26 @@ export async function watch(options: WatchOptions): Promise<void> {
       await run("changed while generating");
     }
   };
-  await run("start");
   let changed = new Set<string>();
-  const watcher = chokidar(watched, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 } });
-  watcher.on("all", (_event, path) => {
-    changed.add(relative(first.cwd, path) || path);
+  // No awaitWriteFinish: the debounce already waits for the last event of a save, and a run that
+  // read a half-written file is followed by the run its final write triggers.
+  const watcher = chokidar(watched, { ignoreInitial: true });
+  let dirs = new Set<string>();
+  watcher.on("all", (event, path) => {
+    // Files name a run; a directory only when nothing else changed (an empty entity directory).
+    (event === "addDir" || event === "unlinkDir" ? dirs : changed).add(relative(first.cwd, path) || path);
     clearTimeout(timer);
     timer = setTimeout(() => {
-      const files = [...changed];
+      const files = changed.size > 0 ? [...changed] : [...dirs];
       changed = new Set();
+      dirs = new Set();
       void run(files.length === 1 ? files[0]! : `${files[0]} and ${files.length - 1} more`);
     }, options.debounceMs);
   });
   watcher.on("error", (err) => print(`${time()} watcher error: ${err instanceof Error ? err.message : String(err)}`));
   await new Promise<void>((resolveReady) => watcher.on("ready", () => resolveReady()));
+  // Watching first, then the first run: an edit made while it runs is not missed.
+  await run("start");
   if (!options.quiet) print(`${time()} watching ${watched.map((p) => relative(first.cwd, p) || ".").join(", ")} (Ctrl-C to stop)`);
   let done = (): void => undefined;
   await new Promise<void>((stop) => {
