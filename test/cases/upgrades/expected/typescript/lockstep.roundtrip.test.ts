@@ -58,6 +58,8 @@ interface Fixture {
   rel: string;
   path: string;
   future: boolean;
+  /** lenient-<name>.json: <name>.json with integers read leniently; it must re-encode to <name>.json. */
+  expected: string;
 }
 
 /**
@@ -92,7 +94,7 @@ function list(root: string, entity: string, version: number): Fixture[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith(".json") && name !== ".json" && statSync(join(dir, name)).isFile())
     .sort()
-    .map((name) => ({ rel: rel + "/" + name, path: join(dir, name), future: name.startsWith("future-") }));
+    .map((name) => ({ rel: rel + "/" + name, path: join(dir, name), future: name.startsWith("future-"), expected: join(dir, name.replace(/^lenient-/, "")) }));
 }
 
 function entities(): string[] {
@@ -138,7 +140,8 @@ function runCheck(check: string, codec: Codec, fixtures: readonly Fixture[], com
     }
     emit(check, fixture, output, undefined);
     if (!compare) continue;
-    const difference = diff(rt.parseJson(input), rt.parseJson(output), "");
+    const want = fixture.expected === fixture.path ? input : readFileSync(fixture.expected, "utf8");
+    const difference = diff(rt.parseJson(want), rt.parseJson(output), "");
     if (difference !== undefined) failures.push(fixture.rel + ": the re-encoding differs: " + difference);
   }
   return failures;
@@ -184,7 +187,7 @@ test("old-reads-new", async (t) => {
         st.skip("no types for " + entity + " v" + String(last - 1) + " here");
         return;
       }
-      expectNone(runCheck("old-reads-new", previous, list(root, entity, last), true));
+      expectNone(runCheck("old-reads-new", previous, list(root, entity, last).filter((f) => f.expected === f.path), true));
     });
   }
 });

@@ -349,7 +349,7 @@ export function decodeInt64Lossy(value: JsonValue, pointer: string): number {
 /** A 64-bit integer under the string policy: a decimal string, or (leniency on read) a number. */
 export function decodeInt64String(value: JsonValue, pointer: string): bigint {
   if (typeof value !== "string") return decodeInt64(value, pointer);
-  if (!/^-?(0|[1-9][0-9]*)$/.test(value)) throw new DecodeError(pointer, "expected an integer as a decimal string, got " + JSON.stringify(value));
+  if (!/^(0|-?[1-9][0-9]*)$/.test(value)) throw new DecodeError(pointer, "expected an integer as a decimal string, got " + JSON.stringify(value));
   const n = BigInt(value);
   if (n < INT64_MIN || n > INT64_MAX) throw new DecodeError(pointer, "integer out of int64 range: " + value);
   return n;

@@ -166,8 +166,20 @@ func change(p, q any, inA, inB bool, pointer string, out *[]Change) error {
 	return err
 }
 
-// sortKeys sorts names by their UTF-16 code units, as RFC 8785 orders object members.
+// sortKeys sorts names by their UTF-16 code units, as RFC 8785 orders object members. That is
+// the byte order of UTF-8 unless a name holds a character from U+E000 up (lead byte 0xEE or more),
+// where supplementary characters (surrogate pairs in UTF-16) sort before U+E000..U+FFFF.
 func sortKeys(keys []string) []string {
+	plain := true
+	for _, k := range keys {
+		for i := 0; i < len(k) && plain; i++ {
+			plain = k[i] < 0xEE
+		}
+	}
+	if plain {
+		slices.Sort(keys)
+		return keys
+	}
 	units := make(map[string][]uint16, len(keys))
 	for _, k := range keys {
 		units[k] = utf16.Encode([]rune(k))
