@@ -40,7 +40,8 @@ export class TypeMapper {
       case "string":
         return "string";
       case "integer":
-        return t.policy === "string" ? this.helper("Int64AsString") : `${t.unsigned ? "uint" : "int"}${t.bits}`;
+        // uint8 is byte, and encoding/json reads and writes []byte as base64: bytes are uint16 in Go.
+        return t.policy === "string" ? this.helper("Int64AsString") : `${t.unsigned ? "uint" : "int"}${t.unsigned && t.bits === 8 ? 16 : t.bits}`;
       case "number":
         return "float64";
       case "boolean":

@@ -14,7 +14,7 @@ type Shipment struct {
 	Version *string `json:"version,omitempty"`
 	// Constraints (not checked by the generated code):
 	//   - const: 3
-	Kind *uint8 `json:"kind,omitempty"`
+	Kind *uint16 `json:"kind,omitempty"`
 	// Constraints (not checked by the generated code):
 	//   - minItems: 3
 	Point        *Tuple3[float64, float64, string] `json:"point,omitempty"`

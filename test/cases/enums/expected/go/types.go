@@ -12,7 +12,7 @@ type Ticket struct {
 	// Lifecycle state.
 	Status   TicketStatus           `json:"status"`
 	Odd      *TicketOdd             `json:"odd,omitempty"`
-	Priority *uint8                 `json:"priority,omitempty"`
+	Priority *uint16                `json:"priority,omitempty"`
 	Maybe    *Nullable[TicketMaybe] `json:"maybe,omitempty"`
 	History  []TicketHistoryItem    `json:"history,omitzero"`
 	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.

@@ -102,7 +102,7 @@ func (x *Account) decodeFields(obj map[string]json.RawMessage) error {
 type Limits struct {
 	// Default: 1000 (filled in when the property is absent).
 	Daily Int64AsString `json:"daily"`
-	Tier  *uint8        `json:"tier,omitempty"`
+	Tier  *uint16       `json:"tier,omitempty"`
 	// AdditionalProperties holds properties the schema does not declare, kept as raw JSON.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

@@ -23,7 +23,7 @@ type Record struct {
 	// Constraints (not checked by the generated code):
 	//   - minimum: 0
 	//   - maximum: 100
-	SmallInt uint8 `json:"small_int"`
+	SmallInt uint16 `json:"small_int"`
 	// Constraints (not checked by the generated code):
 	//   - multipleOf: 0.5
 	N float64 `json:"n"`
