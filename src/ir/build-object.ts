@@ -60,6 +60,8 @@ export function declareObject(
   }
   const scope = new NameScope([...reserved.map((r) => r.words), ...names.values()]);
   decl.additional = additionalOf(b, schema.additionalProperties, scope, nested, at, open);
+  const undeclared = [...required].filter((r) => !Object.hasOwn(properties, r) && r !== skip);
+  if (undeclared.length > 0) decl.checks = { required: undeclared };
   return decl;
 }
 

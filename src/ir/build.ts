@@ -17,7 +17,7 @@ import { buildUnion, untypedUnion, valuesUnion } from "./build-union.js";
 import {
   UNREPRESENTABLE, declaredTypes, docOf, hasKindKeywords, isSchemaObject, kindOfValue, mergeAllOf, omit, type Schema,
 } from "./schema.js";
-import type { AliasDecl, Checks, Decl, EntityRoot, EnumDecl, IntegerPolicy, JsonValue, JsonKind, Module, NameRecord, SourceRef, TypeExpr, Warning, Words } from "./types.js";
+import type { AliasDecl, ByKind, Checks, Decl, EntityRoot, EnumDecl, IntegerPolicy, JsonValue, JsonKind, Module, NameRecord, SourceRef, TypeExpr, Warning, Words } from "./types.js";
 import { integerType } from "./integers.js";
 
 
@@ -280,7 +280,11 @@ export class Builder {
     const nullable = types.includes("null");
     const nonNull = types.filter((t) => t !== "null");
     let inner: TypeExpr;
-    if (nonNull.length === 0) return Object.keys(schema).some((k) => !ANNOTATION_KEYS.has(k)) ? { kind: "raw", at } : { kind: "raw" };
+    if (nonNull.length === 0) {
+      if (!Object.keys(schema).some((k) => !ANNOTATION_KEYS.has(k))) return { kind: "raw" };
+      const byKind = byKindOf(schema);
+      return byKind ? { kind: "raw", at, byKind } : { kind: "raw", at };
+    }
     if (nonNull.length > 1) inner = this.multiType(schema, nonNull, hint, at, opts);
     else inner = this.singleType(schema, nonNull[0]!, hint, at, opts, unrepresentable.length > 0);
     return nullable ? nullable_(inner) : inner;
@@ -346,7 +350,8 @@ export class Builder {
     const rest = values.filter((v) => v !== null);
     const kinds = new Set(rest.map(kindOfValue));
     let inner: TypeExpr;
-    if (rest.length === 0) return { kind: "raw" };
+    // const: null / enum: [null]: null is the only value.
+    if (rest.length === 0) return { kind: "raw", byKind: { checks: { values: [null] } } };
     if (kinds.size === 1 && kinds.has("string") && Array.isArray(schema.enum)) {
       inner = this.enumDecl(schema, rest as string[], hint, at, opts);
     } else if (kinds.size === 1 && kinds.has("string")) {
@@ -427,9 +432,22 @@ function checksOf(schema: Schema, type: string): Checks | undefined {
     const value = schema[key];
     if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") checks[key] = value;
   }
+  // Required names of an object without properties (a map, or an untyped schema).
+  const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === "string") : [];
+  const declared = isSchemaObject(schema.properties) ? schema.properties : {};
+  const undeclared = [...new Set(required)].filter((r) => !Object.hasOwn(declared, r));
+  if (type === "object" && undeclared.length > 0) checks.required = undeclared;
   return Object.keys(checks).length > 0 ? (checks as Checks) : undefined;
 }
 
+/** The checks of every kind of an untyped schema (each keyword applies to one kind only). */
+function byKindOf(schema: Schema): ByKind | undefined {
+  const checks = Object.assign({}, ...["string", "number", "array", "object"].map((t) => checksOf(schema, t))) as Checks;
+  const byKind: ByKind = {};
+  if (Object.keys(checks).length > 0) byKind.checks = checks;
+  if (typeof schema.format === "string") byKind.format = schema.format;
+  return Object.keys(byKind).length > 0 ? byKind : undefined;
+}
 
 export interface UnitInput {
   unit: ResolvedUnit;

@@ -52,6 +52,17 @@ export interface Checks {
   maxProperties?: number;
   /** Allowed values (enum of non-strings, or const). */
   values?: JsonValue[];
+  /** Names listed in `required` that no declared property has (a map's, or an object's). */
+  required?: string[];
+}
+
+/**
+ * Keywords of a schema without `type` that constrain only values of their own kind (minLength
+ * strings, minimum numbers, ...), kept on the raw type it becomes, for the generated validators.
+ */
+export interface ByKind {
+  checks?: Checks;
+  format?: string;
 }
 
 /** A type expression: used for fields, array items, map values, aliases and union variants. */
@@ -67,9 +78,10 @@ export type TypeExpr =
   | { kind: "boolean"; checks?: Checks }
   /**
    * Any JSON value kept exactly (serde_json::Value, json.RawMessage, JsonValue). `at` is the
-   * schema it stands for, when that schema constrains the value (for fixtures and lint).
+   * schema it stands for, when that schema constrains the value (for fixtures and lint); `byKind`
+   * the validation keywords it states that apply to one kind each.
    */
-  | { kind: "raw"; at?: SourceRef }
+  | { kind: "raw"; at?: SourceRef; byKind?: ByKind }
   | { kind: "array"; items: TypeExpr; checks?: Checks }
   | { kind: "map"; values: TypeExpr; checks?: Checks }
   /** Fixed-length array (prefixItems with items: false). */
@@ -128,6 +140,8 @@ export interface ObjectDecl extends DeclBase {
   additional: Additional;
   /** Set when this object is a variant of a tagged union; its fields then exclude the tag. */
   variantOf?: string;
+  /** Validation keywords of the object itself (required names without a property). */
+  checks?: Checks;
 }
 
 export interface EnumMember {
