@@ -53,7 +53,7 @@ describe("emitRust on hand-built IR", () => {
   it("lays out the crate: Cargo.toml, lib.rs, runtime and entity version modules", () => {
     expect(files.map((f) => f.path).sort()).toEqual([
       "Cargo.toml", "src/lib.rs", "src/lockstep_runtime.rs", "src/runtime/mod.rs", "src/runtime/v1.rs",
-      "src/serde_/mod.rs", "src/serde_/v1.rs", "src/type/mod.rs", "src/type/v1.rs", "src/type/v2.rs",
+      "src/serde_/mod.rs", "src/serde_/v1.rs", "src/type/mod.rs", "src/type/v1.rs", "src/type/v2.rs", "src/validate.rs",
     ]);
     expect(file("src/lib.rs")).toContain("pub mod lockstep_runtime;\npub mod runtime;\npub mod serde_;\npub mod r#type;\n");
     expect(file("src/type/mod.rs")).toContain("pub mod v1;\npub mod v2;\n");
@@ -67,7 +67,8 @@ describe("emitRust on hand-built IR", () => {
 
   it("keeps hostile schema text inside comments and string literals", () => {
     for (const f of files.filter((x) => x.path.endsWith(".rs"))) {
-      const code = stripCommentsAndStrings(f.contents);
+      // validate_<type> functions are named after types (one here is called "evil").
+      const code = stripCommentsAndStrings(f.contents).replace(/\bvalidate_\w+/g, "validate_");
       expect(code, f.path).not.toMatch(/evil|doctest/);
       expect(f.contents).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u2028\r\0]/u);
     }

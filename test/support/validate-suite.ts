@@ -11,6 +11,7 @@ import { makeAjv } from "../../src/fixtures/oracle.js";
 import type { Module } from "../../src/ir/types.js";
 import { dialectOf } from "../../src/load/dialect.js";
 import { loadModules } from "../../src/pipeline.js";
+import { translatePattern } from "../../src/regex/translate.js";
 import { REPO } from "./go-module.js";
 
 export const SUITE = join(REPO, "..", "shared", "corpus", "json-schema-test-suite");
@@ -34,6 +35,8 @@ export interface SuiteTest {
   data: unknown;
   valid: boolean;
   ajv: boolean;
+  /** Languages whose validator cannot run the group's pattern (and so must reject every string). */
+  unportable?: Array<"rust" | "go">;
 }
 
 export interface SuiteProject {
@@ -100,6 +103,19 @@ export async function suiteProject(): Promise<SuiteProject> {
       }
     }
   }
+  // ECMAScript pattern semantics (\d, \w, \s, ., \b, \p{..}, classes) through the translation
+  // for Rust and Go, with ajv's verdict; patterns they cannot run must say so.
+  const ajv = makeAjv("2020-12");
+  for (const [pattern, strings] of PATTERN_CASES) {
+    const entity = `s${++n}`;
+    const schema = { type: "string", pattern };
+    mkdirSync(join(schemasDir, entity), { recursive: true });
+    writeFileSync(join(schemasDir, entity, "v1.json"), JSON.stringify(schema, null, 2));
+    const check = ajv.compile(schema);
+    const t = translatePattern(pattern);
+    const unportable = (["rust", "go"] as const).filter((e) => !t[e].ok);
+    byEntity.set(entity, strings.map((data) => ({ id: `lockstep/patterns: ${JSON.stringify(pattern)} / ${JSON.stringify(data)}`, entity, data, valid: Boolean(check(data)), ajv: Boolean(check(data)), unportable })));
+  }
   const { modules } = await loadModules(schemasDir);
   // A group whose schema lockstep types only approximately (a warning) is skipped, saying so.
   const warned = new Map<string, string>();
@@ -114,3 +130,37 @@ export async function suiteProject(): Promise<SuiteProject> {
   }
   return { modules, tests, skipped };
 }
+
+/** Patterns whose meaning differs between the engines unless translated, with strings that tell. */
+const PATTERN_CASES: Array<[string, string[]]> = [
+  ["^\\d+$", ["123", "\u0661\u0662", "12a"]],
+  ["^\\w+$", ["abc_1", "h\u00e9llo", "\u65e5\u672c"]],
+  ["^.$", ["a", "\n", "\r", "\u2028", "\u{1F600}", "\u0085"]],
+  ["^\\s$", [" ", "\t", "\u000b", "\u00a0", "\ufeff", "\u200b", "\u0085", "\u3000"]],
+  ["^\\S+$", ["abc", "a b", "\u00a0"]],
+  ["\\bfoo\\b", ["a foo b", "\u00e9foo\u00e9", "afoob"]],
+  ["^\\p{L}+$", ["abc", "\u65e5\u672c", "123"]],
+  ["^\\p{Lu}", ["Abc", "abc", "\u00c9mile"]],
+  ["^\\p{Letter}+$", ["abc", "1"]],
+  ["^\\p{Script=Greek}+$", ["\u03b1\u03b2\u03b3", "abc"]],
+  ["^\\P{L}+$", ["123", "a1"]],
+  ["^[^a-c]$", ["d", "a", "\u{1F600}"]],
+  ["^[\\d\\s]+$", ["1 2", "\u0661", "a"]],
+  ["^[\\D]+$", ["abc", "1"]],
+  ["^[\\W]+$", ["!?", "a"]],
+  ["^[\\S]+$", ["abc", "a b"]],
+  ["^a{2,3}?$", ["aa", "aaaa"]],
+  ["^(?:ab|cd)*$", ["abcd", "abc"]],
+  ["\\u{1F600}", ["\u{1F600}", "x"]],
+  ["^[\\u{1F600}-\\u{1F602}]$", ["\u{1F601}", "a"]],
+  ["^\\/\\.\\*\\$$", ["/.*$", "x"]],
+  ["^\\cJ\\x41\\u0042\\0$", ["\nAB\u0000", "AB"]],
+  ["[\\]\\-]", ["]", "-", "a"]],
+  ["^(?<year>\\d{4})$", ["2020", "20"]],
+  ["^[^]$", ["a", "\n"]],
+  ["^[]", ["", "a"]],
+  ["^(?=a)", ["abc", "b"]],
+  ["(?<!a)b", ["cb", "ab"]],
+  ["^(a)\\1$", ["aa", "ab"]],
+  ["^a{1001}$", ["a"]],
+];

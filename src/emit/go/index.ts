@@ -14,6 +14,7 @@ import { textLines } from "./text.js";
 import { planUpgrades } from "../../ir/upgrade.js";
 import { emitUpgrades } from "./upgrade.js";
 import { emitUpgradeHarness } from "./upgrade-harness.js";
+import { emitGoValidators } from "./validate.js";
 
 /** One clean comment line from schema-derived text (file names, entity names). */
 const one = (text: string): string => textLines(text).filter((l) => l !== "").join(" ");
@@ -45,6 +46,7 @@ export const emitGo: Emitter<GoOptions> = (modules, options) => {
     const pkg = isRoot ? root : versionPackageName(entity, version);
     const { types, runtime, scan } = emitPackage(module, pkg, header(options.header.toolVersion, [module]));
     files.push({ path: `${dir}types.go`, contents: types }, { path: `${dir}runtime.go`, contents: runtime }, { path: `${dir}scan.go`, contents: scan });
+    for (const v of emitGoValidators(module, pkg, header(options.header.toolVersion, [module]), types + runtime + scan)) files.push({ path: `${dir}${v.name}`, contents: v.contents });
     packages.push({ module, dir, pkg });
   }
   files.push(emitCanonical(header(options.header.toolVersion, modules)));

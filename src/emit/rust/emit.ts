@@ -13,6 +13,7 @@ import { planUpgrades } from "../../ir/upgrade.js";
 import { emitUpgrades } from "./upgrade.js";
 import { emitUpgradeHarness } from "./upgrade-harness.js";
 import { aliasView, kindUnionView, taggedUnionView } from "./unions.js";
+import { emitRustValidators } from "./validate.js";
 
 function declView(ctx: ModuleContext, decl: Decl): { template: string; view: object } {
   switch (decl.kind) {
@@ -75,11 +76,13 @@ export function emitCrate(modules: readonly Module[], options: RustOptions): Gen
   }
   const runtime = runtimeModuleName(byEntity.keys());
   const canonical = canonicalModuleName([runtime, ...byEntity.keys()]);
+  const validators = emitRustValidators(modules, [runtime, canonical, ...byEntity.keys()], header(options, modules, "//"));
   const files: GeneratedFile[] = [
-    { path: "Cargo.toml", contents: render("Cargo.toml", { header: header(options, modules, "#"), crate: rustString(options.crate) }) },
-    { path: "src/lib.rs", contents: render("lib.rs", { header: header(options, modules, "//"), mods: sortMods([runtime, canonical, ...byEntity.keys()]), items: moduleItems(root, runtime) }) },
+    { path: "Cargo.toml", contents: render("Cargo.toml", { header: header(options, modules, "#"), crate: rustString(options.crate), regex: validators.regex }) },
+    { path: "src/lib.rs", contents: render("lib.rs", { header: header(options, modules, "//"), mods: sortMods([runtime, canonical, validators.mod, ...byEntity.keys()]), items: moduleItems(root, runtime) }) },
     { path: `src/${runtime}.rs`, contents: render("runtime.rs", { header: header(options, modules, "//"), int64AsString: usesStringPolicy(modules) }) },
     emitCanonical(canonical, header(options, modules, "//")),
+    validators.file,
   ];
   const steps = planUpgrades(modules);
   const upgrades = emitUpgrades(steps, runtime, (ms) => header(options, ms, "//"));

@@ -30,6 +30,7 @@ import notChanged from "./not-changed.js";
 import notComparable from "./not-comparable.js";
 import nullableAdded from "./nullable-added.js";
 import nullableRemoved from "./nullable-removed.js";
+import patternPortability from "./pattern-portability.js";
 import patternPropertiesChanged from "./pattern-properties-changed.js";
 import propertyAdded from "./property-added.js";
 import propertyBecameRequired from "./property-became-required.js";
@@ -80,6 +81,7 @@ export const RULES: readonly RuleModule[] = [
   notComparable,
   nullableAdded,
   nullableRemoved,
+  patternPortability,
   patternPropertiesChanged,
   propertyAdded,
   propertyBecameRequired,

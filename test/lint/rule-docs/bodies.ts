@@ -317,6 +317,12 @@ export const DOCS: Record<string, Doc> = {
     current: obj({ id: { type: "integer", format: "uint64" } }),
     fix: "Use `format: int64` (with `minimum: 0` if needed); for values beyond int64, use a string with a `pattern`.",
   },
+  "pattern-portability": {
+    what: "A `pattern`, or a `patternProperties` key, that one of the three generated validators cannot run. Patterns are ECMAScript regular expressions (compiled with the `u` flag, as ajv does); lockstep translates each one for Rust's `regex` crate and Go's `regexp` (RE2), which have no lookahead, lookbehind or backreferences, and Go allows repetition counts up to 1000 only. The message names the language and the construct. See [validation](../validation.md#patterns).",
+    why: "A validator that cannot compile a pattern must not pass every value silently: the generated validator of that language reports a `pattern` error naming the reason for every string it checks, so the three languages disagree with each other and with ajv until the pattern is portable.",
+    current: obj({ password: { type: "string", pattern: "^(?=.*[0-9]).{8,}$" } }),
+    fix: "Rewrite the pattern without lookaround or backreferences (for \"contains a digit\", `[0-9]` inside a larger pattern, or split the rule into several properties), or keep the check in application code.",
+  },
   "raw-json-fallback": {
     what: "A construct no target can express as a type (`not` alone, `if`/`then`/`else` alone, an undiscriminated union of objects, an open tuple) is generated as a raw JSON value (`serde_json::Value`, `json.RawMessage`, `JsonValue`).",
     why: "The value round-trips exactly, but nothing there is typed or checked by the generated code.",

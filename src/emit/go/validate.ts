@@ -1,0 +1,110 @@
+/**
+ * Generated validators for Go: per package, validate.go (the rule table and `Validate<Type>(value
+ * any)` per type, plus `Validate<Type>JSON(data)` for entity roots) and validation.go (the table
+ * interpreter, templates/go/validation.go.hbs). Standard library only: regexp (RE2) runs the
+ * translated patterns (src/regex/translate.ts).
+ */
+import type { Module } from "../../ir/types.js";
+import { FORMAT_PATTERNS } from "../validate-formats.js";
+import { MESSAGES } from "../validate-messages.js";
+import { validatorTable, type Rule } from "../validate-rules.js";
+import { claimName, goName } from "./naming.js";
+import { render } from "./render.js";
+import { goQuote } from "./text.js";
+
+const KINDS: Record<Rule["kind"], string> = {
+  any: "Any", nullable: "Nullable", string: "String", integer: "Integer", number: "Number", boolean: "Boolean", array: "Array",
+  tuple: "Tuple", map: "Map", object: "Object", enum: "Enum", tagged: "Tagged", kinds: "Kinds", ref: "Ref",
+};
+
+const num = (n: number): string => (Object.is(n, -0) ? "0" : String(n));
+
+function ruleLiteral(r: Rule): string {
+  const parts = [`kind: validation${KINDS[r.kind]}`, `child: ${r.child}`];
+  if (r.children.length > 0) parts.push(`children: []int{${r.children.join(", ")}}`);
+  if (r.numeric.length > 0) parts.push(`numeric: []validationLimit{${r.numeric.map((c) => `{${goQuote(c.keyword)}, ${num(c.limit)}, ${goQuote(c.text)}}`).join(", ")}}`);
+  if (r.uniqueItems) parts.push("uniqueItems: true");
+  if (r.pattern >= 0) parts.push(`pattern: &validationPatterns[${r.pattern}]`);
+  if (r.format) parts.push(`format: ${goQuote(r.format)}`);
+  if (r.valuesKeyword) {
+    parts.push(`valuesKeyword: ${goQuote(r.valuesKeyword)}`);
+    if (r.strings.length > 0) parts.push(`strings: []string{${r.strings.map(goQuote).join(", ")}}`);
+    if (r.numbers.length > 0) parts.push(`numbers: []float64{${r.numbers.map(num).join(", ")}}`);
+    if (r.booleans.length > 0) parts.push(`booleans: []bool{${r.booleans.join(", ")}}`);
+    if (r.nullValue) parts.push("nullValue: true");
+  }
+  if (r.fields.length > 0) parts.push(`fields: []validationField{${r.fields.map((f) => `{${goQuote(f.name)}, ${f.rule}, ${f.required}}`).join(", ")}}`);
+  if (r.required.length > 0) parts.push(`required: []string{${r.required.map(goQuote).join(", ")}}`);
+  if (r.closed) parts.push("closed: true");
+  if (r.tag) parts.push(`tag: ${goQuote(r.tag)}`);
+  if (r.variants.length > 0) parts.push(`variants: []validationVariant{${r.variants.map((v) => `{${goQuote(v.key)}, ${v.rule}}`).join(", ")}}`);
+  return `{${parts.join(", ")}}`;
+}
+
+/** A package-level slice variable, as gofmt writes it. */
+function slice(name: string, type: string, items: string[]): string[] {
+  return items.length === 0 ? [`var ${name} = []${type}{}`] : [`var ${name} = []${type}{`, ...items.map((i) => `\t${i},`), "}"];
+}
+
+/** validate.go and validation.go of one package; `declared` is the package's other Go source. */
+export function emitGoValidators(module: Module, pkg: string, header: string[], declared: string): Array<{ name: string; contents: string }> {
+  const table = validatorTable(module);
+  // Every exported identifier already in the package is taken (an over-approximation: safe).
+  const taken = new Set(declared.match(/\b[A-Z][A-Za-z0-9_]*\b/g) ?? []);
+  const errorType = claimName("ValidationError", taken, "Lockstep");
+  const lines = [
+    ...header,
+    "",
+    `package ${pkg}`,
+    "",
+    'import "encoding/json"',
+    "",
+    ...slice("validationPatterns", "validationPattern", table.patterns.map((p) => `{source: ${goQuote(p.source)}, ${p.go.ok ? `translated: ${goQuote(p.go.source)}` : `reason: ${goQuote(p.go.reason)}`}}`)),
+    "",
+    ...slice("validationRules", "validationRule", table.rules.map(ruleLiteral)),
+  ];
+  const roots = new Set(module.entities.map((e) => e.root));
+  for (const { decl, rule } of table.entries) {
+    const name = claimName(`Validate${goName(decl.name)}`, taken, "Value");
+    lines.push(
+      "",
+      `// ${name} lists every constraint of the schema that value (as encoding/json decodes into any) breaks; nil when valid.`,
+      `func ${name}(value any) []${errorType} {`,
+      `\treturn validationRunTable(${rule}, value)`,
+      "}",
+    );
+    if (roots.has(decl.id)) {
+      const json = claimName(`${name}JSON`, taken, "Text");
+      lines.push(
+        "",
+        `// ${json} decodes JSON (numbers as json.Number) and validates it.`,
+        `func ${json}(data []byte) ([]${errorType}, error) {`,
+        "\tvar value any",
+        "\tdecoder := json.NewDecoder(bytes.NewReader(data))",
+        "\tdecoder.UseNumber()",
+        "\tif err := decoder.Decode(&value); err != nil {",
+        "\t\treturn nil, err",
+        "\t}",
+        `\treturn ${name}(value), nil`,
+        "}",
+      );
+    }
+  }
+  const usesBytes = lines.some((l) => l.includes("bytes.NewReader"));
+  const usesJson = usesBytes;
+  const imports = [usesBytes ? '\t"bytes"' : "", usesJson ? '\t"encoding/json"' : ""].filter((l) => l !== "");
+  const importAt = lines.indexOf('import "encoding/json"');
+  lines.splice(importAt, 2, ...(imports.length > 0 ? ["import (", ...imports, ")", ""] : []));
+  const names = Object.keys(FORMAT_PATTERNS) as Array<keyof typeof FORMAT_PATTERNS>;
+  const runtime = render("validation.go", {
+    header,
+    pkg,
+    errorType,
+    formatPatterns: names.map((n) => `{${goQuote(n)}, ${goQuote(FORMAT_PATTERNS[n])}}`),
+    messages: Object.entries(MESSAGES).map(([key, text]) => ({ key: goQuote(key), text: goQuote(text) })),
+  });
+  return [
+    { name: "validate.go", contents: `${lines.join("\n")}\n` },
+    { name: "validation.go", contents: runtime },
+  ];
+}
