@@ -72,7 +72,7 @@ describe.runIf(SUITE_PRESENT)("generated validators: JSON-Schema-Test-Suite", ()
     expect(wrong(project.tests, verdicts)).toEqual([]);
   }, 120_000);
 
-  itWithTool("cargo")("Rust: cargo clippy -D warnings, and every verdict", () => {
+  itWithTool("cargo")("Rust: cargo clippy -D warnings, rustfmt --check, and every verdict", () => {
     const dir = join(SUITE_DIR, "rust");
     const files = emitCrate(project.modules, { header: { toolVersion: "0.0.0-test" }, crate: "lockstep_suite" });
     writeTree(join(dir, "crate"), files);
@@ -97,6 +97,7 @@ describe.runIf(SUITE_PRESENT)("generated validators: JSON-Schema-Test-Suite", ()
     writeFileSync(join(dir, "crate", "src", "bin", "suite.rs"), `${main.join("\n")}\n`);
     const env = { CARGO_TARGET_DIR: join(dir, "target") };
     run("cargo", ["clippy", "--quiet", "--all-targets", "--", "-D", "warnings"], join(dir, "crate"), env);
+    run("rustfmt", ["--check", "--edition", "2021", join(dir, "crate", "src", "lib.rs")], dir);
     run("cargo", ["build", "--quiet", "--bin", "suite"], join(dir, "crate"), env);
     const res = spawnSync(join(dir, "target", "debug", "suite"), [], { input: input(), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
     expect(res.status, res.stderr).toBe(0);

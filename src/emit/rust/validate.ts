@@ -9,6 +9,7 @@ import type { Module } from "../../ir/types.js";
 import { FORMAT_PATTERNS } from "../validate-formats.js";
 import { MESSAGES } from "../validate-messages.js";
 import { validatorTable, type Rule, type ValidatorTable } from "../validate-rules.js";
+import { MAX_WIDTH } from "./layout.js";
 import { moduleName } from "./naming.js";
 import { render } from "./render.js";
 import { rustString } from "./text.js";
@@ -49,17 +50,26 @@ function ruleLiteral(r: Rule): string {
   return `Rule { ${parts.join(", ")}, ..Rule::NONE }`;
 }
 
+/** `pub fn name(param) -> ret {`, or rustfmt's layout when that is wider than MAX_WIDTH. */
+function signature(indent: number, name: string, param: string, ret: string): string[] {
+  const line = `pub fn ${name}(${param}) -> ${ret} {`;
+  return indent + line.length <= MAX_WIDTH ? [line] : [`pub fn ${name}(`, `    ${param},`, `) -> ${ret} {`];
+}
+
 function usesRegex(tables: readonly ValidatorTable[]): boolean {
   return tables.some((t) => t.patterns.length > 0 || t.rules.some((r) => r.format !== ""));
 }
 
 /** The tables and functions of one module, indented by `indent`. */
 function tableItems(module: Module, table: ValidatorTable, regex: boolean, indent: string): string[] {
+  // The tables are data, one rule per line: rustfmt would give each field a line of its own.
   const lines = [
+    "#[rustfmt::skip]",
     `pub static RULES: [Rule; ${table.rules.length}] = [`,
     ...table.rules.map((r) => `    ${ruleLiteral(r)},`),
     "];",
     "",
+    "#[rustfmt::skip]",
     `pub static PATTERNS: [Pattern; ${table.patterns.length}] = [`,
     ...table.patterns.map((p) => {
       const translated = p.rust.ok ? `Ok(${rustString(p.rust.source)})` : `Err(${rustString(p.rust.reason)})`;
@@ -74,7 +84,7 @@ function tableItems(module: Module, table: ValidatorTable, regex: boolean, inden
     lines.push(
       "",
       `/// Every constraint of this type's schema that \`value\` breaks; empty when valid.`,
-      `pub fn ${name}(value: &Value) -> Vec<ValidationError> {`,
+      ...signature(indent.length, name, "value: &Value", "Vec<ValidationError>"),
       `    run(&RULES, &PATTERNS, ${rule}, value)`,
       "}",
     );
@@ -85,8 +95,9 @@ function tableItems(module: Module, table: ValidatorTable, regex: boolean, inden
       lines.push(
         "",
         "/// Parses JSON text and validates it.",
-        `pub fn ${json}(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {`,
-        `    Ok(${name}(&serde_json::from_str(json)?))`,
+        ...signature(indent.length, json, "json: &str", "Result<Vec<ValidationError>, serde_json::Error>"),
+        "    let value: Value = serde_json::from_str(json)?;",
+        `    Ok(${name}(&value))`,
         "}",
       );
     }

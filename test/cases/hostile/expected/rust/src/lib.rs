@@ -71,6 +71,7 @@ pub mod self_;
 pub mod std_;
 pub mod testdata;
 pub mod r#type;
+pub mod validate;
 pub mod vendor;
 
 use serde::{Deserialize, Serialize};

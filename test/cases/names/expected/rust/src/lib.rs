@@ -16,6 +16,7 @@
 pub mod account;
 pub mod canonical;
 pub mod runtime;
+pub mod validate;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -18,6 +18,7 @@
 pub mod canonical;
 pub mod item;
 pub mod runtime;
+pub mod validate;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
