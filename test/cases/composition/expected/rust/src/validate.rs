@@ -8,7 +8,11 @@
 //! The tables below are interpreted by the functions at the end of this file.
 
 // Limits are printed as the schema wrote them.
-#![allow(clippy::approx_constant, clippy::excessive_precision, clippy::unreadable_literal)]
+#![allow(
+    clippy::approx_constant,
+    clippy::excessive_precision,
+    clippy::unreadable_literal
+)]
 
 use serde_json::Value;
 
@@ -100,7 +104,11 @@ pub struct Pattern {
 
 impl Pattern {
     pub const fn new(source: &'static str, translated: Result<&'static str, &'static str>) -> Self {
-        Pattern { source, translated, compiled: std::sync::OnceLock::new() }
+        Pattern {
+            source,
+            translated,
+            compiled: std::sync::OnceLock::new(),
+        }
     }
 
     fn regex(&self) -> Result<&regex::Regex, String> {
@@ -115,7 +123,10 @@ impl Pattern {
 fn format_regex(index: usize) -> &'static regex::Regex {
     static COMPILED: std::sync::OnceLock<Vec<regex::Regex>> = std::sync::OnceLock::new();
     let all = COMPILED.get_or_init(|| {
-        FORMAT_PATTERNS.iter().map(|source| regex::Regex::new(source).expect("format pattern")).collect()
+        FORMAT_PATTERNS
+            .iter()
+            .map(|source| regex::Regex::new(source).expect("format pattern"))
+            .collect()
     });
     &all[index]
 }
@@ -148,20 +159,30 @@ fn num(text: Option<regex::Match<'_>>) -> i64 {
 }
 
 fn is_date(s: &str) -> bool {
-    let Some(m) = format_regex(FORMAT_DATE).captures(s) else { return false };
+    let Some(m) = format_regex(FORMAT_DATE).captures(s) else {
+        return false;
+    };
     let (year, month, day) = (num(m.get(1)), num(m.get(2)) as usize, num(m.get(3)) as u32);
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    (1..=12).contains(&month) && day >= 1 && day <= if month == 2 && leap { 29 } else { DAYS[month] }
+    (1..=12).contains(&month)
+        && day >= 1
+        && day <= if month == 2 && leap { 29 } else { DAYS[month] }
 }
 
 fn is_time(s: &str) -> bool {
-    let Some(m) = format_regex(FORMAT_TIME).captures(s) else { return false };
+    let Some(m) = format_regex(FORMAT_TIME).captures(s) else {
+        return false;
+    };
     if m.get(4).is_none() {
         return false;
     }
     let (hr, min) = (num(m.get(1)), num(m.get(2)));
     let sec: f64 = m.get(3).map_or(0.0, |x| x.as_str().parse().unwrap_or(0.0));
-    let sign = if m.get(5).is_some_and(|x| x.as_str() == "-") { -1 } else { 1 };
+    let sign = if m.get(5).is_some_and(|x| x.as_str() == "-") {
+        -1
+    } else {
+        1
+    };
     let (tz_h, tz_m) = (num(m.get(6)), num(m.get(7)));
     if tz_h > 23 || tz_m > 59 {
         return false;
@@ -177,7 +198,11 @@ fn is_time(s: &str) -> bool {
 
 /// What separates date and time: t, T, or ECMAScript white space.
 fn is_separator(c: char) -> bool {
-    matches!(c, 't' | 'T' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}')
+    c == 't'
+        || c == 'T'
+        || ('\u{2000}'..='\u{200a}').contains(&c)
+        || "\t\n\u{b}\u{c}\r \u{a0}\u{1680}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}\u{feff}"
+            .contains(c)
 }
 
 fn is_date_time(s: &str) -> bool {
@@ -186,14 +211,21 @@ fn is_date_time(s: &str) -> bool {
 }
 
 fn is_ipv6(s: &str, ipv4: usize) -> bool {
-    if !s.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.') {
+    if !s
+        .chars()
+        .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
+    {
         return false;
     }
     let halves: Vec<&str> = s.split("::").collect();
     if halves.len() > 2 {
         return false;
     }
-    let groups: Vec<&str> = halves.iter().filter(|h| !h.is_empty()).flat_map(|h| h.split(':')).collect();
+    let groups: Vec<&str> = halves
+        .iter()
+        .filter(|h| !h.is_empty())
+        .flat_map(|h| h.split(':'))
+        .collect();
     let mut count = 0;
     for (i, g) in groups.iter().enumerate() {
         if i == groups.len() - 1 && format_regex(ipv4).is_match(g) {
@@ -204,12 +236,20 @@ fn is_ipv6(s: &str, ipv4: usize) -> bool {
             return false;
         }
     }
-    if halves.len() == 2 { count <= 7 } else { count == 8 }
+    if halves.len() == 2 {
+        count <= 7
+    } else {
+        count == 8
+    }
 }
 
 fn is_uri(s: &str) -> bool {
-    let Some(m) = format_regex(FORMAT_URI).captures(s) else { return false };
-    m.get(1).is_none_or(|l| is_ipv6(l.as_str(), FORMAT_URI_IPV4) || format_regex(FORMAT_IPV_FUTURE).is_match(l.as_str()))
+    let Some(m) = format_regex(FORMAT_URI).captures(s) else {
+        return false;
+    };
+    m.get(1).is_none_or(|l| {
+        is_ipv6(l.as_str(), FORMAT_URI_IPV4) || format_regex(FORMAT_IPV_FUTURE).is_match(l.as_str())
+    })
 }
 
 fn check_format(format: &str, s: &str) -> bool {
@@ -236,8 +276,15 @@ fn check_regex(run: &mut Run<'_>, r: &Rule, pointer: &str, s: &str) {
                 }
             }
             Err(reason) => {
-                let message = format!("{}{reason}", message("patternUnsupported", &quote(pattern.source)));
-                run.errors.push(ValidationError { pointer: pointer.to_string(), keyword: "pattern".to_string(), message });
+                let message = format!(
+                    "{}{reason}",
+                    message("patternUnsupported", &quote(pattern.source))
+                );
+                run.errors.push(ValidationError {
+                    pointer: pointer.to_string(),
+                    keyword: "pattern".to_string(),
+                    message,
+                });
             }
         }
     }
@@ -306,8 +353,12 @@ fn equal(a: &Value, b: &Value) -> bool {
             (Some(i), Some(j)) => i == j,
             _ => x.as_f64() == y.as_f64(),
         },
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| equal(p, q)),
-        (Value::Object(x), Value::Object(y)) => x.len() == y.len() && x.iter().all(|(k, p)| y.get(k).is_some_and(|q| equal(p, q))),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| equal(p, q))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, p)| y.get(k).is_some_and(|q| equal(p, q)))
+        }
         _ => a == b,
     }
 }
@@ -344,7 +395,11 @@ struct Run<'a> {
 
 impl Run<'_> {
     fn fail(&mut self, pointer: &str, keyword: &str, arg: &str) {
-        self.errors.push(ValidationError { pointer: pointer.to_string(), keyword: keyword.to_string(), message: message(keyword, arg) });
+        self.errors.push(ValidationError {
+            pointer: pointer.to_string(),
+            keyword: keyword.to_string(),
+            message: message(keyword, arg),
+        });
     }
 
     /// The keywords of `r` that apply to the kind of `v`.
@@ -357,8 +412,14 @@ impl Run<'_> {
             _ => ("-", 0.0),
         };
         for &(keyword, limit, text) in r.numeric {
-            let sized = keyword.ends_with("Length") || keyword.ends_with("Items") || keyword.ends_with("Properties");
-            let own = if sized { !family.is_empty() && keyword.ends_with(family) } else { family.is_empty() };
+            let sized = keyword.ends_with("Length")
+                || keyword.ends_with("Items")
+                || keyword.ends_with("Properties");
+            let own = if sized {
+                !family.is_empty() && keyword.ends_with(family)
+            } else {
+                family.is_empty()
+            };
             if own && !holds(keyword, size, limit) {
                 self.fail(pointer, keyword, text);
             }
@@ -450,7 +511,15 @@ impl Run<'_> {
                     Value::Number(n) => r.kind == Kind::Number || is_integer(n),
                     _ => false,
                 };
-                if self.expect(ok, pointer, if r.kind == Kind::Integer { "integer" } else { "number" }) {
+                if self.expect(
+                    ok,
+                    pointer,
+                    if r.kind == Kind::Integer {
+                        "integer"
+                    } else {
+                        "number"
+                    },
+                ) {
                     self.checks(r, pointer, v);
                 }
             }
@@ -502,11 +571,15 @@ impl Run<'_> {
                     return;
                 };
                 let tag = o.get(r.tag);
-                let variant = r.variants.iter().find(|(value, _)| tag.and_then(Value::as_str) == Some(*value));
+                let variant = r
+                    .variants
+                    .iter()
+                    .find(|(value, _)| tag.and_then(Value::as_str) == Some(*value));
                 match variant {
                     Some(&(_, rule)) => self.check(rule, pointer, v),
                     None => {
-                        let found = serde_json::to_string(tag.unwrap_or(&Value::Null)).unwrap_or_default();
+                        let found =
+                            serde_json::to_string(tag.unwrap_or(&Value::Null)).unwrap_or_default();
                         self.fail(pointer, "oneOf", &format!("{} = {found}", quote(r.tag)));
                     }
                 }
@@ -514,7 +587,11 @@ impl Run<'_> {
             Kind::Kinds => {
                 let kind = kind_name(v);
                 let variant = r.variants.iter().find(|(k, _)| *k == kind).or_else(|| {
-                    if kind == "integer" { r.variants.iter().find(|(k, _)| *k == "number") } else { None }
+                    if kind == "integer" {
+                        r.variants.iter().find(|(k, _)| *k == "number")
+                    } else {
+                        None
+                    }
                 });
                 match variant {
                     Some(&(_, rule)) => self.check(rule, pointer, v),
@@ -530,12 +607,22 @@ impl Run<'_> {
 
 /// Every error of `value` against rule `index` of a table.
 #[doc(hidden)]
-pub fn run(rules: &[Rule], patterns: &[Pattern], index: usize, value: &Value) -> Vec<ValidationError> {
-    let mut run = Run { rules, patterns, errors: Vec::new() };
+pub fn run(
+    rules: &[Rule],
+    patterns: &[Pattern],
+    index: usize,
+    value: &Value,
+) -> Vec<ValidationError> {
+    let mut run = Run {
+        rules,
+        patterns,
+        errors: Vec::new(),
+    };
     run.check(index, "", value);
     run.errors
 }
 
+#[rustfmt::skip]
 pub static RULES: [Rule; 18] = [
     Rule { kind: Kind::Object, fields: &[("version", 1, false), ("kind", 2, false), ("point", 6, false), ("open_tuple", 7, false), ("not_thing", 8, false), ("conditional", 11, false), ("patterned", 13, false), ("untyped_anyof", 14, false), ("id", 15, true), ("created", 16, false), ("weight_kg", 17, true)], ..Rule::NONE },
     Rule { kind: Kind::String, values_keyword: "const", strings: &["1.0"], ..Rule::NONE },
@@ -557,6 +644,7 @@ pub static RULES: [Rule; 18] = [
     Rule { kind: Kind::Number, ..Rule::NONE },
 ];
 
+#[rustfmt::skip]
 pub static PATTERNS: [Pattern; 0] = [
 ];
 
@@ -567,7 +655,8 @@ pub fn validate_shipment(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_shipment_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_shipment(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_shipment(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.

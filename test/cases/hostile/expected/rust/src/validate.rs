@@ -53,7 +53,11 @@
 //! The tables below are interpreted by the functions at the end of this file.
 
 // Limits are printed as the schema wrote them.
-#![allow(clippy::approx_constant, clippy::excessive_precision, clippy::unreadable_literal)]
+#![allow(
+    clippy::approx_constant,
+    clippy::excessive_precision,
+    clippy::unreadable_literal
+)]
 
 use serde_json::Value;
 
@@ -200,8 +204,12 @@ fn equal(a: &Value, b: &Value) -> bool {
             (Some(i), Some(j)) => i == j,
             _ => x.as_f64() == y.as_f64(),
         },
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| equal(p, q)),
-        (Value::Object(x), Value::Object(y)) => x.len() == y.len() && x.iter().all(|(k, p)| y.get(k).is_some_and(|q| equal(p, q))),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| equal(p, q))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, p)| y.get(k).is_some_and(|q| equal(p, q)))
+        }
         _ => a == b,
     }
 }
@@ -238,7 +246,11 @@ struct Run<'a> {
 
 impl Run<'_> {
     fn fail(&mut self, pointer: &str, keyword: &str, arg: &str) {
-        self.errors.push(ValidationError { pointer: pointer.to_string(), keyword: keyword.to_string(), message: message(keyword, arg) });
+        self.errors.push(ValidationError {
+            pointer: pointer.to_string(),
+            keyword: keyword.to_string(),
+            message: message(keyword, arg),
+        });
     }
 
     /// The keywords of `r` that apply to the kind of `v`.
@@ -251,8 +263,14 @@ impl Run<'_> {
             _ => ("-", 0.0),
         };
         for &(keyword, limit, text) in r.numeric {
-            let sized = keyword.ends_with("Length") || keyword.ends_with("Items") || keyword.ends_with("Properties");
-            let own = if sized { !family.is_empty() && keyword.ends_with(family) } else { family.is_empty() };
+            let sized = keyword.ends_with("Length")
+                || keyword.ends_with("Items")
+                || keyword.ends_with("Properties");
+            let own = if sized {
+                !family.is_empty() && keyword.ends_with(family)
+            } else {
+                family.is_empty()
+            };
             if own && !holds(keyword, size, limit) {
                 self.fail(pointer, keyword, text);
             }
@@ -344,7 +362,15 @@ impl Run<'_> {
                     Value::Number(n) => r.kind == Kind::Number || is_integer(n),
                     _ => false,
                 };
-                if self.expect(ok, pointer, if r.kind == Kind::Integer { "integer" } else { "number" }) {
+                if self.expect(
+                    ok,
+                    pointer,
+                    if r.kind == Kind::Integer {
+                        "integer"
+                    } else {
+                        "number"
+                    },
+                ) {
                     self.checks(r, pointer, v);
                 }
             }
@@ -396,11 +422,15 @@ impl Run<'_> {
                     return;
                 };
                 let tag = o.get(r.tag);
-                let variant = r.variants.iter().find(|(value, _)| tag.and_then(Value::as_str) == Some(*value));
+                let variant = r
+                    .variants
+                    .iter()
+                    .find(|(value, _)| tag.and_then(Value::as_str) == Some(*value));
                 match variant {
                     Some(&(_, rule)) => self.check(rule, pointer, v),
                     None => {
-                        let found = serde_json::to_string(tag.unwrap_or(&Value::Null)).unwrap_or_default();
+                        let found =
+                            serde_json::to_string(tag.unwrap_or(&Value::Null)).unwrap_or_default();
                         self.fail(pointer, "oneOf", &format!("{} = {found}", quote(r.tag)));
                     }
                 }
@@ -408,7 +438,11 @@ impl Run<'_> {
             Kind::Kinds => {
                 let kind = kind_name(v);
                 let variant = r.variants.iter().find(|(k, _)| *k == kind).or_else(|| {
-                    if kind == "integer" { r.variants.iter().find(|(k, _)| *k == "number") } else { None }
+                    if kind == "integer" {
+                        r.variants.iter().find(|(k, _)| *k == "number")
+                    } else {
+                        None
+                    }
                 });
                 match variant {
                     Some(&(_, rule)) => self.check(rule, pointer, v),
@@ -424,12 +458,22 @@ impl Run<'_> {
 
 /// Every error of `value` against rule `index` of a table.
 #[doc(hidden)]
-pub fn run(rules: &[Rule], patterns: &[Pattern], index: usize, value: &Value) -> Vec<ValidationError> {
-    let mut run = Run { rules, patterns, errors: Vec::new() };
+pub fn run(
+    rules: &[Rule],
+    patterns: &[Pattern],
+    index: usize,
+    value: &Value,
+) -> Vec<ValidationError> {
+    let mut run = Run {
+        rules,
+        patterns,
+        errors: Vec::new(),
+    };
     run.check(index, "", value);
     run.errors
 }
 
+#[rustfmt::skip]
 pub static RULES: [Rule; 228] = [
     Rule { kind: Kind::Object, fields: &[("self", 1, false), ("super", 2, false)], ..Rule::NONE },
     Rule { kind: Kind::String, ..Rule::NONE },
@@ -661,6 +705,7 @@ pub static RULES: [Rule; 228] = [
     Rule { kind: Kind::String, ..Rule::NONE },
 ];
 
+#[rustfmt::skip]
 pub static PATTERNS: [Pattern; 0] = [
 ];
 
@@ -671,7 +716,8 @@ pub fn validate_a_b(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_a_b_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_a_b(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_a_b(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.
@@ -681,7 +727,8 @@ pub fn validate_crate(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_crate_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_crate(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_crate(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.
@@ -691,7 +738,8 @@ pub fn validate_fmt(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_fmt_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_fmt(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_fmt(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.
@@ -701,7 +749,8 @@ pub fn validate_hostile(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_hostile_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_hostile(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_hostile(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.
@@ -901,7 +950,8 @@ pub fn validate_init(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_init_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_init(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_init(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.
@@ -911,7 +961,8 @@ pub fn validate_internal(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_internal_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_internal(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_internal(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.
@@ -921,7 +972,8 @@ pub fn validate_json(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_json_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_json(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_json(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.
@@ -931,7 +983,8 @@ pub fn validate_lib(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_lib_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_lib(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_lib(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.
@@ -941,7 +994,8 @@ pub fn validate_main(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_main_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_main(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_main(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.
@@ -951,7 +1005,8 @@ pub fn validate_mod(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_mod_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_mod(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_mod(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.
@@ -961,7 +1016,8 @@ pub fn validate_rt(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_rt_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_rt(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_rt(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.
@@ -971,7 +1027,8 @@ pub fn validate_self(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_self_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_self(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_self(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.
@@ -981,7 +1038,8 @@ pub fn validate_std(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_std_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_std(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_std(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.
@@ -991,7 +1049,8 @@ pub fn validate_testdata(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_testdata_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_testdata(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_testdata(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.
@@ -1001,7 +1060,8 @@ pub fn validate_type(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_type_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_type(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_type(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.
@@ -1011,7 +1071,8 @@ pub fn validate_vendor(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_vendor_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_vendor(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_vendor(&value))
 }
 
 pub mod a_b {
@@ -1019,11 +1080,13 @@ pub mod a_b {
         use crate::validate::{run, Kind, Pattern, Rule, ValidationError};
         use serde_json::Value;
 
+        #[rustfmt::skip]
         pub static RULES: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
         ];
 
+        #[rustfmt::skip]
         pub static PATTERNS: [Pattern; 0] = [
         ];
 
@@ -1034,7 +1097,8 @@ pub mod a_b {
 
         /// Parses JSON text and validates it.
         pub fn validate_a_b_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-            Ok(validate_a_b(&serde_json::from_str(json)?))
+            let value: Value = serde_json::from_str(json)?;
+            Ok(validate_a_b(&value))
         }
     }
 }
@@ -1044,11 +1108,13 @@ pub mod crate_ {
         use crate::validate::{run, Kind, Pattern, Rule, ValidationError};
         use serde_json::Value;
 
+        #[rustfmt::skip]
         pub static RULES: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
         ];
 
+        #[rustfmt::skip]
         pub static PATTERNS: [Pattern; 0] = [
         ];
 
@@ -1059,7 +1125,8 @@ pub mod crate_ {
 
         /// Parses JSON text and validates it.
         pub fn validate_crate_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-            Ok(validate_crate(&serde_json::from_str(json)?))
+            let value: Value = serde_json::from_str(json)?;
+            Ok(validate_crate(&value))
         }
     }
 }
@@ -1069,11 +1136,13 @@ pub mod fmt {
         use crate::validate::{run, Kind, Pattern, Rule, ValidationError};
         use serde_json::Value;
 
+        #[rustfmt::skip]
         pub static RULES: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
         ];
 
+        #[rustfmt::skip]
         pub static PATTERNS: [Pattern; 0] = [
         ];
 
@@ -1084,7 +1153,8 @@ pub mod fmt {
 
         /// Parses JSON text and validates it.
         pub fn validate_fmt_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-            Ok(validate_fmt(&serde_json::from_str(json)?))
+            let value: Value = serde_json::from_str(json)?;
+            Ok(validate_fmt(&value))
         }
     }
 }
@@ -1094,11 +1164,13 @@ pub mod init {
         use crate::validate::{run, Kind, Pattern, Rule, ValidationError};
         use serde_json::Value;
 
+        #[rustfmt::skip]
         pub static RULES: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
         ];
 
+        #[rustfmt::skip]
         pub static PATTERNS: [Pattern; 0] = [
         ];
 
@@ -1109,7 +1181,8 @@ pub mod init {
 
         /// Parses JSON text and validates it.
         pub fn validate_init_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-            Ok(validate_init(&serde_json::from_str(json)?))
+            let value: Value = serde_json::from_str(json)?;
+            Ok(validate_init(&value))
         }
     }
 }
@@ -1119,11 +1192,13 @@ pub mod internal {
         use crate::validate::{run, Kind, Pattern, Rule, ValidationError};
         use serde_json::Value;
 
+        #[rustfmt::skip]
         pub static RULES: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
         ];
 
+        #[rustfmt::skip]
         pub static PATTERNS: [Pattern; 0] = [
         ];
 
@@ -1133,8 +1208,11 @@ pub mod internal {
         }
 
         /// Parses JSON text and validates it.
-        pub fn validate_internal_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-            Ok(validate_internal(&serde_json::from_str(json)?))
+        pub fn validate_internal_json(
+            json: &str,
+        ) -> Result<Vec<ValidationError>, serde_json::Error> {
+            let value: Value = serde_json::from_str(json)?;
+            Ok(validate_internal(&value))
         }
     }
 }
@@ -1144,11 +1222,13 @@ pub mod json {
         use crate::validate::{run, Kind, Pattern, Rule, ValidationError};
         use serde_json::Value;
 
+        #[rustfmt::skip]
         pub static RULES: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
         ];
 
+        #[rustfmt::skip]
         pub static PATTERNS: [Pattern; 0] = [
         ];
 
@@ -1159,7 +1239,8 @@ pub mod json {
 
         /// Parses JSON text and validates it.
         pub fn validate_json_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-            Ok(validate_json(&serde_json::from_str(json)?))
+            let value: Value = serde_json::from_str(json)?;
+            Ok(validate_json(&value))
         }
     }
 }
@@ -1169,11 +1250,13 @@ pub mod lib_ {
         use crate::validate::{run, Kind, Pattern, Rule, ValidationError};
         use serde_json::Value;
 
+        #[rustfmt::skip]
         pub static RULES: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
         ];
 
+        #[rustfmt::skip]
         pub static PATTERNS: [Pattern; 0] = [
         ];
 
@@ -1184,7 +1267,8 @@ pub mod lib_ {
 
         /// Parses JSON text and validates it.
         pub fn validate_lib_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-            Ok(validate_lib(&serde_json::from_str(json)?))
+            let value: Value = serde_json::from_str(json)?;
+            Ok(validate_lib(&value))
         }
     }
 }
@@ -1194,11 +1278,13 @@ pub mod main_ {
         use crate::validate::{run, Kind, Pattern, Rule, ValidationError};
         use serde_json::Value;
 
+        #[rustfmt::skip]
         pub static RULES: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
         ];
 
+        #[rustfmt::skip]
         pub static PATTERNS: [Pattern; 0] = [
         ];
 
@@ -1209,7 +1295,8 @@ pub mod main_ {
 
         /// Parses JSON text and validates it.
         pub fn validate_main_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-            Ok(validate_main(&serde_json::from_str(json)?))
+            let value: Value = serde_json::from_str(json)?;
+            Ok(validate_main(&value))
         }
     }
 }
@@ -1219,11 +1306,13 @@ pub mod r#mod {
         use crate::validate::{run, Kind, Pattern, Rule, ValidationError};
         use serde_json::Value;
 
+        #[rustfmt::skip]
         pub static RULES: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
         ];
 
+        #[rustfmt::skip]
         pub static PATTERNS: [Pattern; 0] = [
         ];
 
@@ -1234,7 +1323,8 @@ pub mod r#mod {
 
         /// Parses JSON text and validates it.
         pub fn validate_mod_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-            Ok(validate_mod(&serde_json::from_str(json)?))
+            let value: Value = serde_json::from_str(json)?;
+            Ok(validate_mod(&value))
         }
     }
 }
@@ -1244,11 +1334,13 @@ pub mod rt {
         use crate::validate::{run, Kind, Pattern, Rule, ValidationError};
         use serde_json::Value;
 
+        #[rustfmt::skip]
         pub static RULES: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
         ];
 
+        #[rustfmt::skip]
         pub static PATTERNS: [Pattern; 0] = [
         ];
 
@@ -1259,7 +1351,8 @@ pub mod rt {
 
         /// Parses JSON text and validates it.
         pub fn validate_rt_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-            Ok(validate_rt(&serde_json::from_str(json)?))
+            let value: Value = serde_json::from_str(json)?;
+            Ok(validate_rt(&value))
         }
     }
 }
@@ -1269,11 +1362,13 @@ pub mod self_ {
         use crate::validate::{run, Kind, Pattern, Rule, ValidationError};
         use serde_json::Value;
 
+        #[rustfmt::skip]
         pub static RULES: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
         ];
 
+        #[rustfmt::skip]
         pub static PATTERNS: [Pattern; 0] = [
         ];
 
@@ -1284,7 +1379,8 @@ pub mod self_ {
 
         /// Parses JSON text and validates it.
         pub fn validate_self_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-            Ok(validate_self(&serde_json::from_str(json)?))
+            let value: Value = serde_json::from_str(json)?;
+            Ok(validate_self(&value))
         }
     }
 }
@@ -1294,11 +1390,13 @@ pub mod std_ {
         use crate::validate::{run, Kind, Pattern, Rule, ValidationError};
         use serde_json::Value;
 
+        #[rustfmt::skip]
         pub static RULES: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
         ];
 
+        #[rustfmt::skip]
         pub static PATTERNS: [Pattern; 0] = [
         ];
 
@@ -1309,7 +1407,8 @@ pub mod std_ {
 
         /// Parses JSON text and validates it.
         pub fn validate_std_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-            Ok(validate_std(&serde_json::from_str(json)?))
+            let value: Value = serde_json::from_str(json)?;
+            Ok(validate_std(&value))
         }
     }
 }
@@ -1319,11 +1418,13 @@ pub mod testdata {
         use crate::validate::{run, Kind, Pattern, Rule, ValidationError};
         use serde_json::Value;
 
+        #[rustfmt::skip]
         pub static RULES: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
         ];
 
+        #[rustfmt::skip]
         pub static PATTERNS: [Pattern; 0] = [
         ];
 
@@ -1333,8 +1434,11 @@ pub mod testdata {
         }
 
         /// Parses JSON text and validates it.
-        pub fn validate_testdata_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-            Ok(validate_testdata(&serde_json::from_str(json)?))
+        pub fn validate_testdata_json(
+            json: &str,
+        ) -> Result<Vec<ValidationError>, serde_json::Error> {
+            let value: Value = serde_json::from_str(json)?;
+            Ok(validate_testdata(&value))
         }
     }
 }
@@ -1344,11 +1448,13 @@ pub mod r#type {
         use crate::validate::{run, Kind, Pattern, Rule, ValidationError};
         use serde_json::Value;
 
+        #[rustfmt::skip]
         pub static RULES: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
         ];
 
+        #[rustfmt::skip]
         pub static PATTERNS: [Pattern; 0] = [
         ];
 
@@ -1359,7 +1465,8 @@ pub mod r#type {
 
         /// Parses JSON text and validates it.
         pub fn validate_type_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-            Ok(validate_type(&serde_json::from_str(json)?))
+            let value: Value = serde_json::from_str(json)?;
+            Ok(validate_type(&value))
         }
     }
 }
@@ -1369,11 +1476,13 @@ pub mod vendor {
         use crate::validate::{run, Kind, Pattern, Rule, ValidationError};
         use serde_json::Value;
 
+        #[rustfmt::skip]
         pub static RULES: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
         ];
 
+        #[rustfmt::skip]
         pub static PATTERNS: [Pattern; 0] = [
         ];
 
@@ -1384,7 +1493,8 @@ pub mod vendor {
 
         /// Parses JSON text and validates it.
         pub fn validate_vendor_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-            Ok(validate_vendor(&serde_json::from_str(json)?))
+            let value: Value = serde_json::from_str(json)?;
+            Ok(validate_vendor(&value))
         }
     }
 }

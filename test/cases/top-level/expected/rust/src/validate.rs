@@ -12,7 +12,11 @@
 //! The tables below are interpreted by the functions at the end of this file.
 
 // Limits are printed as the schema wrote them.
-#![allow(clippy::approx_constant, clippy::excessive_precision, clippy::unreadable_literal)]
+#![allow(
+    clippy::approx_constant,
+    clippy::excessive_precision,
+    clippy::unreadable_literal
+)]
 
 use serde_json::Value;
 
@@ -159,8 +163,12 @@ fn equal(a: &Value, b: &Value) -> bool {
             (Some(i), Some(j)) => i == j,
             _ => x.as_f64() == y.as_f64(),
         },
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| equal(p, q)),
-        (Value::Object(x), Value::Object(y)) => x.len() == y.len() && x.iter().all(|(k, p)| y.get(k).is_some_and(|q| equal(p, q))),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| equal(p, q))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, p)| y.get(k).is_some_and(|q| equal(p, q)))
+        }
         _ => a == b,
     }
 }
@@ -197,7 +205,11 @@ struct Run<'a> {
 
 impl Run<'_> {
     fn fail(&mut self, pointer: &str, keyword: &str, arg: &str) {
-        self.errors.push(ValidationError { pointer: pointer.to_string(), keyword: keyword.to_string(), message: message(keyword, arg) });
+        self.errors.push(ValidationError {
+            pointer: pointer.to_string(),
+            keyword: keyword.to_string(),
+            message: message(keyword, arg),
+        });
     }
 
     /// The keywords of `r` that apply to the kind of `v`.
@@ -210,8 +222,14 @@ impl Run<'_> {
             _ => ("-", 0.0),
         };
         for &(keyword, limit, text) in r.numeric {
-            let sized = keyword.ends_with("Length") || keyword.ends_with("Items") || keyword.ends_with("Properties");
-            let own = if sized { !family.is_empty() && keyword.ends_with(family) } else { family.is_empty() };
+            let sized = keyword.ends_with("Length")
+                || keyword.ends_with("Items")
+                || keyword.ends_with("Properties");
+            let own = if sized {
+                !family.is_empty() && keyword.ends_with(family)
+            } else {
+                family.is_empty()
+            };
             if own && !holds(keyword, size, limit) {
                 self.fail(pointer, keyword, text);
             }
@@ -303,7 +321,15 @@ impl Run<'_> {
                     Value::Number(n) => r.kind == Kind::Number || is_integer(n),
                     _ => false,
                 };
-                if self.expect(ok, pointer, if r.kind == Kind::Integer { "integer" } else { "number" }) {
+                if self.expect(
+                    ok,
+                    pointer,
+                    if r.kind == Kind::Integer {
+                        "integer"
+                    } else {
+                        "number"
+                    },
+                ) {
                     self.checks(r, pointer, v);
                 }
             }
@@ -355,11 +381,15 @@ impl Run<'_> {
                     return;
                 };
                 let tag = o.get(r.tag);
-                let variant = r.variants.iter().find(|(value, _)| tag.and_then(Value::as_str) == Some(*value));
+                let variant = r
+                    .variants
+                    .iter()
+                    .find(|(value, _)| tag.and_then(Value::as_str) == Some(*value));
                 match variant {
                     Some(&(_, rule)) => self.check(rule, pointer, v),
                     None => {
-                        let found = serde_json::to_string(tag.unwrap_or(&Value::Null)).unwrap_or_default();
+                        let found =
+                            serde_json::to_string(tag.unwrap_or(&Value::Null)).unwrap_or_default();
                         self.fail(pointer, "oneOf", &format!("{} = {found}", quote(r.tag)));
                     }
                 }
@@ -367,7 +397,11 @@ impl Run<'_> {
             Kind::Kinds => {
                 let kind = kind_name(v);
                 let variant = r.variants.iter().find(|(k, _)| *k == kind).or_else(|| {
-                    if kind == "integer" { r.variants.iter().find(|(k, _)| *k == "number") } else { None }
+                    if kind == "integer" {
+                        r.variants.iter().find(|(k, _)| *k == "number")
+                    } else {
+                        None
+                    }
                 });
                 match variant {
                     Some(&(_, rule)) => self.check(rule, pointer, v),
@@ -383,12 +417,22 @@ impl Run<'_> {
 
 /// Every error of `value` against rule `index` of a table.
 #[doc(hidden)]
-pub fn run(rules: &[Rule], patterns: &[Pattern], index: usize, value: &Value) -> Vec<ValidationError> {
-    let mut run = Run { rules, patterns, errors: Vec::new() };
+pub fn run(
+    rules: &[Rule],
+    patterns: &[Pattern],
+    index: usize,
+    value: &Value,
+) -> Vec<ValidationError> {
+    let mut run = Run {
+        rules,
+        patterns,
+        errors: Vec::new(),
+    };
     run.check(index, "", value);
     run.errors
 }
 
+#[rustfmt::skip]
 pub static RULES: [Rule; 12] = [
     Rule { kind: Kind::Enum, values_keyword: "enum", strings: &["red", "green", "blue"], ..Rule::NONE },
     Rule { kind: Kind::Ref, child: Some(3), ..Rule::NONE },
@@ -404,6 +448,7 @@ pub static RULES: [Rule; 12] = [
     Rule { kind: Kind::Array, child: Some(10), ..Rule::NONE },
 ];
 
+#[rustfmt::skip]
 pub static PATTERNS: [Pattern; 0] = [
 ];
 
@@ -414,7 +459,8 @@ pub fn validate_color(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_color_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_color(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_color(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.
@@ -424,7 +470,8 @@ pub fn validate_counters(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_counters_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_counters(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_counters(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.
@@ -434,7 +481,8 @@ pub fn validate_maybe_id(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_maybe_id_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_maybe_id(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_maybe_id(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.
@@ -444,7 +492,8 @@ pub fn validate_score(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_score_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_score(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_score(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.
@@ -454,5 +503,6 @@ pub fn validate_tags(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_tags_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_tags(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_tags(&value))
 }

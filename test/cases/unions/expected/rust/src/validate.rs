@@ -8,7 +8,11 @@
 //! The tables below are interpreted by the functions at the end of this file.
 
 // Limits are printed as the schema wrote them.
-#![allow(clippy::approx_constant, clippy::excessive_precision, clippy::unreadable_literal)]
+#![allow(
+    clippy::approx_constant,
+    clippy::excessive_precision,
+    clippy::unreadable_literal
+)]
 
 use serde_json::Value;
 
@@ -155,8 +159,12 @@ fn equal(a: &Value, b: &Value) -> bool {
             (Some(i), Some(j)) => i == j,
             _ => x.as_f64() == y.as_f64(),
         },
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| equal(p, q)),
-        (Value::Object(x), Value::Object(y)) => x.len() == y.len() && x.iter().all(|(k, p)| y.get(k).is_some_and(|q| equal(p, q))),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| equal(p, q))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, p)| y.get(k).is_some_and(|q| equal(p, q)))
+        }
         _ => a == b,
     }
 }
@@ -193,7 +201,11 @@ struct Run<'a> {
 
 impl Run<'_> {
     fn fail(&mut self, pointer: &str, keyword: &str, arg: &str) {
-        self.errors.push(ValidationError { pointer: pointer.to_string(), keyword: keyword.to_string(), message: message(keyword, arg) });
+        self.errors.push(ValidationError {
+            pointer: pointer.to_string(),
+            keyword: keyword.to_string(),
+            message: message(keyword, arg),
+        });
     }
 
     /// The keywords of `r` that apply to the kind of `v`.
@@ -206,8 +218,14 @@ impl Run<'_> {
             _ => ("-", 0.0),
         };
         for &(keyword, limit, text) in r.numeric {
-            let sized = keyword.ends_with("Length") || keyword.ends_with("Items") || keyword.ends_with("Properties");
-            let own = if sized { !family.is_empty() && keyword.ends_with(family) } else { family.is_empty() };
+            let sized = keyword.ends_with("Length")
+                || keyword.ends_with("Items")
+                || keyword.ends_with("Properties");
+            let own = if sized {
+                !family.is_empty() && keyword.ends_with(family)
+            } else {
+                family.is_empty()
+            };
             if own && !holds(keyword, size, limit) {
                 self.fail(pointer, keyword, text);
             }
@@ -299,7 +317,15 @@ impl Run<'_> {
                     Value::Number(n) => r.kind == Kind::Number || is_integer(n),
                     _ => false,
                 };
-                if self.expect(ok, pointer, if r.kind == Kind::Integer { "integer" } else { "number" }) {
+                if self.expect(
+                    ok,
+                    pointer,
+                    if r.kind == Kind::Integer {
+                        "integer"
+                    } else {
+                        "number"
+                    },
+                ) {
                     self.checks(r, pointer, v);
                 }
             }
@@ -351,11 +377,15 @@ impl Run<'_> {
                     return;
                 };
                 let tag = o.get(r.tag);
-                let variant = r.variants.iter().find(|(value, _)| tag.and_then(Value::as_str) == Some(*value));
+                let variant = r
+                    .variants
+                    .iter()
+                    .find(|(value, _)| tag.and_then(Value::as_str) == Some(*value));
                 match variant {
                     Some(&(_, rule)) => self.check(rule, pointer, v),
                     None => {
-                        let found = serde_json::to_string(tag.unwrap_or(&Value::Null)).unwrap_or_default();
+                        let found =
+                            serde_json::to_string(tag.unwrap_or(&Value::Null)).unwrap_or_default();
                         self.fail(pointer, "oneOf", &format!("{} = {found}", quote(r.tag)));
                     }
                 }
@@ -363,7 +393,11 @@ impl Run<'_> {
             Kind::Kinds => {
                 let kind = kind_name(v);
                 let variant = r.variants.iter().find(|(k, _)| *k == kind).or_else(|| {
-                    if kind == "integer" { r.variants.iter().find(|(k, _)| *k == "number") } else { None }
+                    if kind == "integer" {
+                        r.variants.iter().find(|(k, _)| *k == "number")
+                    } else {
+                        None
+                    }
                 });
                 match variant {
                     Some(&(_, rule)) => self.check(rule, pointer, v),
@@ -379,12 +413,22 @@ impl Run<'_> {
 
 /// Every error of `value` against rule `index` of a table.
 #[doc(hidden)]
-pub fn run(rules: &[Rule], patterns: &[Pattern], index: usize, value: &Value) -> Vec<ValidationError> {
-    let mut run = Run { rules, patterns, errors: Vec::new() };
+pub fn run(
+    rules: &[Rule],
+    patterns: &[Pattern],
+    index: usize,
+    value: &Value,
+) -> Vec<ValidationError> {
+    let mut run = Run {
+        rules,
+        patterns,
+        errors: Vec::new(),
+    };
     run.check(index, "", value);
     run.errors
 }
 
+#[rustfmt::skip]
 pub static RULES: [Rule; 45] = [
     Rule { kind: Kind::Object, fields: &[("shape", 11, true), ("shapes", 13, false), ("value", 24, false), ("id_or_name", 28, false), ("maybe_shape", 30, false), ("label", 35, false), ("inline", 43, false), ("ambiguous", 44, false)], ..Rule::NONE },
     Rule { kind: Kind::Tagged, tag: "type", variants: &[("circle", 2), ("rect", 5)], ..Rule::NONE },
@@ -433,6 +477,7 @@ pub static RULES: [Rule; 45] = [
     Rule { kind: Kind::Any, ..Rule::NONE },
 ];
 
+#[rustfmt::skip]
 pub static PATTERNS: [Pattern; 0] = [
 ];
 
@@ -443,7 +488,8 @@ pub fn validate_drawing(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_drawing_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_drawing(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_drawing(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.

@@ -13,7 +13,11 @@
 //! The tables below are interpreted by the functions at the end of this file.
 
 // Limits are printed as the schema wrote them.
-#![allow(clippy::approx_constant, clippy::excessive_precision, clippy::unreadable_literal)]
+#![allow(
+    clippy::approx_constant,
+    clippy::excessive_precision,
+    clippy::unreadable_literal
+)]
 
 use serde_json::Value;
 
@@ -160,8 +164,12 @@ fn equal(a: &Value, b: &Value) -> bool {
             (Some(i), Some(j)) => i == j,
             _ => x.as_f64() == y.as_f64(),
         },
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| equal(p, q)),
-        (Value::Object(x), Value::Object(y)) => x.len() == y.len() && x.iter().all(|(k, p)| y.get(k).is_some_and(|q| equal(p, q))),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| equal(p, q))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, p)| y.get(k).is_some_and(|q| equal(p, q)))
+        }
         _ => a == b,
     }
 }
@@ -198,7 +206,11 @@ struct Run<'a> {
 
 impl Run<'_> {
     fn fail(&mut self, pointer: &str, keyword: &str, arg: &str) {
-        self.errors.push(ValidationError { pointer: pointer.to_string(), keyword: keyword.to_string(), message: message(keyword, arg) });
+        self.errors.push(ValidationError {
+            pointer: pointer.to_string(),
+            keyword: keyword.to_string(),
+            message: message(keyword, arg),
+        });
     }
 
     /// The keywords of `r` that apply to the kind of `v`.
@@ -211,8 +223,14 @@ impl Run<'_> {
             _ => ("-", 0.0),
         };
         for &(keyword, limit, text) in r.numeric {
-            let sized = keyword.ends_with("Length") || keyword.ends_with("Items") || keyword.ends_with("Properties");
-            let own = if sized { !family.is_empty() && keyword.ends_with(family) } else { family.is_empty() };
+            let sized = keyword.ends_with("Length")
+                || keyword.ends_with("Items")
+                || keyword.ends_with("Properties");
+            let own = if sized {
+                !family.is_empty() && keyword.ends_with(family)
+            } else {
+                family.is_empty()
+            };
             if own && !holds(keyword, size, limit) {
                 self.fail(pointer, keyword, text);
             }
@@ -304,7 +322,15 @@ impl Run<'_> {
                     Value::Number(n) => r.kind == Kind::Number || is_integer(n),
                     _ => false,
                 };
-                if self.expect(ok, pointer, if r.kind == Kind::Integer { "integer" } else { "number" }) {
+                if self.expect(
+                    ok,
+                    pointer,
+                    if r.kind == Kind::Integer {
+                        "integer"
+                    } else {
+                        "number"
+                    },
+                ) {
                     self.checks(r, pointer, v);
                 }
             }
@@ -356,11 +382,15 @@ impl Run<'_> {
                     return;
                 };
                 let tag = o.get(r.tag);
-                let variant = r.variants.iter().find(|(value, _)| tag.and_then(Value::as_str) == Some(*value));
+                let variant = r
+                    .variants
+                    .iter()
+                    .find(|(value, _)| tag.and_then(Value::as_str) == Some(*value));
                 match variant {
                     Some(&(_, rule)) => self.check(rule, pointer, v),
                     None => {
-                        let found = serde_json::to_string(tag.unwrap_or(&Value::Null)).unwrap_or_default();
+                        let found =
+                            serde_json::to_string(tag.unwrap_or(&Value::Null)).unwrap_or_default();
                         self.fail(pointer, "oneOf", &format!("{} = {found}", quote(r.tag)));
                     }
                 }
@@ -368,7 +398,11 @@ impl Run<'_> {
             Kind::Kinds => {
                 let kind = kind_name(v);
                 let variant = r.variants.iter().find(|(k, _)| *k == kind).or_else(|| {
-                    if kind == "integer" { r.variants.iter().find(|(k, _)| *k == "number") } else { None }
+                    if kind == "integer" {
+                        r.variants.iter().find(|(k, _)| *k == "number")
+                    } else {
+                        None
+                    }
                 });
                 match variant {
                     Some(&(_, rule)) => self.check(rule, pointer, v),
@@ -384,12 +418,22 @@ impl Run<'_> {
 
 /// Every error of `value` against rule `index` of a table.
 #[doc(hidden)]
-pub fn run(rules: &[Rule], patterns: &[Pattern], index: usize, value: &Value) -> Vec<ValidationError> {
-    let mut run = Run { rules, patterns, errors: Vec::new() };
+pub fn run(
+    rules: &[Rule],
+    patterns: &[Pattern],
+    index: usize,
+    value: &Value,
+) -> Vec<ValidationError> {
+    let mut run = Run {
+        rules,
+        patterns,
+        errors: Vec::new(),
+    };
     run.check(index, "", value);
     run.errors
 }
 
+#[rustfmt::skip]
 pub static RULES: [Rule; 15] = [
     Rule { kind: Kind::Object, fields: &[("pair", 3, false)], ..Rule::NONE },
     Rule { kind: Kind::String, ..Rule::NONE },
@@ -408,6 +452,7 @@ pub static RULES: [Rule; 15] = [
     Rule { kind: Kind::Array, child: Some(13), ..Rule::NONE },
 ];
 
+#[rustfmt::skip]
 pub static PATTERNS: [Pattern; 0] = [
 ];
 
@@ -418,7 +463,8 @@ pub fn validate_draft_7(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_draft_7_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_draft_7(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_draft_7(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.
@@ -428,7 +474,8 @@ pub fn validate_item(value: &Value) -> Vec<ValidationError> {
 
 /// Parses JSON text and validates it.
 pub fn validate_item_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-    Ok(validate_item(&serde_json::from_str(json)?))
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_item(&value))
 }
 
 /// Every constraint of this type's schema that `value` breaks; empty when valid.
@@ -446,6 +493,7 @@ pub mod item {
         use crate::validate::{run, Kind, Pattern, Rule, ValidationError};
         use serde_json::Value;
 
+        #[rustfmt::skip]
         pub static RULES: [Rule; 4] = [
             Rule { kind: Kind::Object, fields: &[("id", 1, true), ("kind", 3, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
@@ -453,6 +501,7 @@ pub mod item {
             Rule { kind: Kind::Ref, child: Some(2), ..Rule::NONE },
         ];
 
+        #[rustfmt::skip]
         pub static PATTERNS: [Pattern; 0] = [
         ];
 
@@ -463,7 +512,8 @@ pub mod item {
 
         /// Parses JSON text and validates it.
         pub fn validate_item_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-            Ok(validate_item(&serde_json::from_str(json)?))
+            let value: Value = serde_json::from_str(json)?;
+            Ok(validate_item(&value))
         }
 
         /// Every constraint of this type's schema that `value` breaks; empty when valid.
@@ -476,6 +526,7 @@ pub mod item {
         use crate::validate::{run, Kind, Pattern, Rule, ValidationError};
         use serde_json::Value;
 
+        #[rustfmt::skip]
         pub static RULES: [Rule; 6] = [
             Rule { kind: Kind::Object, fields: &[("id", 1, true), ("kind", 3, false), ("note", 5, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
@@ -485,6 +536,7 @@ pub mod item {
             Rule { kind: Kind::Nullable, child: Some(4), ..Rule::NONE },
         ];
 
+        #[rustfmt::skip]
         pub static PATTERNS: [Pattern; 0] = [
         ];
 
@@ -495,7 +547,8 @@ pub mod item {
 
         /// Parses JSON text and validates it.
         pub fn validate_item_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
-            Ok(validate_item(&serde_json::from_str(json)?))
+            let value: Value = serde_json::from_str(json)?;
+            Ok(validate_item(&value))
         }
 
         /// Every constraint of this type's schema that `value` breaks; empty when valid.
