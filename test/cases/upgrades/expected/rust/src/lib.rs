@@ -17,6 +17,7 @@
 pub mod canonical;
 pub mod person;
 pub mod runtime;
+pub mod validate;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
