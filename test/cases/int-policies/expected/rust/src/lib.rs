@@ -12,6 +12,7 @@
 
 pub mod canonical;
 pub mod runtime;
+pub mod validate;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
