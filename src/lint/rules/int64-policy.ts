@@ -54,7 +54,7 @@ export default defineRule({
           report("/format", "format int32 with bounds beyond the int32 range: generated readers (i32, int32, number checked to 32 bits) reject values the schema allows", "error");
         }
       } else if (types.includes("string") && (format === "int64" || format === "uint64")) {
-        report("/format", `a ${format} spelled as a string: the int64 policy puts 64-bit integers on the wire as JSON numbers (exact in every target); generated code types this as a plain string`, "warning");
+        report("/format", `a ${format} spelled as a string: generated code types this as a plain string; for an integer written as a string (exact in every target), use type integer with "${POLICY_KEYWORD}": "string"`, "warning");
       } else if (types.includes("number") && !types.includes("integer") && (format === "int64" || format === "int32")) {
         report("/format", `type number with format ${format}: generated code decodes it as a double (f64, float64, number), which loses integers beyond 2^53; use type integer`, "warning");
       }
