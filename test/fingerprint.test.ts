@@ -155,6 +155,9 @@ describe("where the canonical code goes", () => {
     const ts = emitTypeScript(modules, { header, harness }).map((f) => f.path);
     expect(ts).toEqual(expect.arrayContaining(["canonical.ts", "canonical/v1.ts", "lockstep.fingerprint.test.ts"]));
     expect(emitTypeScript(modules, { header }).map((f) => f.path)).not.toContain("lockstep.fingerprint.test.ts");
+    // The generated types need no Node: canonical.ts imports only the runtime.
+    const canonical = emitTypeScript(modules, { header }).find((f) => f.path === "canonical.ts")!.contents;
+    expect([...canonical.matchAll(/^import .* from "(.*)";$/gm)].map((m) => m[1])).toEqual(["./runtime.js"]);
   });
 });
 
