@@ -104,7 +104,7 @@ export async function runTests(options: TestOptions): Promise<TestResult> {
     append(outcomes, judgeFingerprints(language, fingerprints, expected));
     for (const [key, result] of fingerprints) written.set(key, result);
     const upgraded = readEmitted(out, UPGRADES_FILE);
-    append(outcomes, judgeUpgrades(language, upgraded, upgrades.oracle));
+    append(outcomes, judgeUpgrades(language, upgraded, upgrades.oracle, upgrades.steps));
     for (const [key, result] of upgraded) written.set(key, result);
     emitted.set(language, written);
   }
