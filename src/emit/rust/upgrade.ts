@@ -26,6 +26,12 @@ class QualifiedContext extends ModuleContext {
   override name(id: string): string {
     return `${this.at}::${super.name(id)}`;
   }
+
+  /** From a test crate (`::<crate>::v1`), runtime helpers (Int64AsString) are the crate's too. */
+  override helper(name: string): string {
+    const root = this.at.startsWith("::") ? this.at.split("::")[1] : undefined;
+    return root ? `::${root}::${this.runtime}::${name}` : super.helper(name);
+  }
 }
 
 export const hookMethod = (hook: { name: readonly string[] }): string => snakeName(hook.name);
