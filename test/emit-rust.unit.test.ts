@@ -52,8 +52,8 @@ describe("emitRust on hand-built IR", () => {
 
   it("lays out the crate: Cargo.toml, lib.rs, runtime and entity version modules", () => {
     expect(files.map((f) => f.path).sort()).toEqual([
-      "Cargo.toml", "src/canonical.rs", "src/lib.rs", "src/lockstep_runtime.rs", "src/runtime/mod.rs", "src/runtime/v1.rs",
-      "src/serde_/mod.rs", "src/serde_/v1.rs", "src/type/mod.rs", "src/type/v1.rs", "src/type/v2.rs", "src/validate.rs",
+      "Cargo.toml", "src/canonical.rs", "src/lib.rs", "src/lockstep_runtime.rs", "src/runtime/mod.rs", "src/runtime/upgrade.rs",
+      "src/runtime/v1.rs", "src/serde_/mod.rs", "src/serde_/upgrade.rs", "src/serde_/v1.rs", "src/type/mod.rs", "src/type/upgrade.rs", "src/type/v1.rs", "src/type/v2.rs", "src/validate.rs",
     ]);
     expect(file("src/lib.rs")).toContain("pub mod lockstep_runtime;\npub mod runtime;\npub mod serde_;\npub mod r#type;\n");
     expect(file("src/type/mod.rs")).toContain("pub mod v1;\npub mod v2;\n");

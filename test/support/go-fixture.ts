@@ -12,7 +12,7 @@ const words = (s: string): string[] => s.split(" ");
 
 export const t = {
   str: { kind: "string" } as TypeExpr,
-  i32: { kind: "integer", bits: 32 } as TypeExpr,
+  i32: { kind: "integer", bits: 32, safe: true } as TypeExpr,
   i64: { kind: "integer", bits: 64 } as TypeExpr,
   num: { kind: "number" } as TypeExpr,
   bool: { kind: "boolean" } as TypeExpr,

@@ -36,7 +36,7 @@ export function kinds(id: string, variants: KindUnionDecl["variants"]): KindUnio
 
 export const t = {
   string: { kind: "string" } as TypeExpr,
-  int32: { kind: "integer", bits: 32 } as TypeExpr,
+  int32: { kind: "integer", bits: 32, safe: true } as TypeExpr,
   int64: { kind: "integer", bits: 64 } as TypeExpr,
   number: { kind: "number" } as TypeExpr,
   boolean: { kind: "boolean" } as TypeExpr,
