@@ -38,6 +38,22 @@ function ruleLiteral(r: Rule): string {
   return `{ ${parts.join(", ")} }`;
 }
 
+/** Rules per typed array literal: tsc gives up on one literal of thousands of object types (TS2590). */
+const RULES_PER_CHUNK = 256;
+
+function rulesTable(literals: string[]): string[] {
+  if (literals.length <= RULES_PER_CHUNK) return ["const RULES: readonly v.Rule[] = [", ...literals.map((l) => `  ${l},`), "];"];
+  const out: string[] = [];
+  const names: string[] = [];
+  for (let i = 0; i < literals.length; i += RULES_PER_CHUNK) {
+    const name = `RULES_${names.length}`;
+    names.push(name);
+    out.push(`const ${name}: readonly v.Rule[] = [`, ...literals.slice(i, i + RULES_PER_CHUNK).map((l) => `  ${l},`), "];");
+  }
+  out.push(`const RULES: readonly v.Rule[] = [${names.map((n) => `...${n}`).join(", ")}];`);
+  return out;
+}
+
 function emitValidateModule(module: Module, info: HeaderInfo): string {
   const up = module.path.length <= 1 ? "./" : "../".repeat(module.path.length - 1);
   const table = validatorTable(module);
@@ -50,9 +66,7 @@ function emitValidateModule(module: Module, info: HeaderInfo): string {
     "",
     "export type ValidationError = v.ValidationError;",
     "",
-    "const RULES: readonly v.Rule[] = [",
-    ...table.rules.map((r) => `  ${ruleLiteral(r)},`),
-    "];",
+    ...rulesTable(table.rules.map(ruleLiteral)),
     "",
     `const PATTERNS: v.Pattern[] = [${table.patterns.map((p) => `{ source: ${tsString(p.source)} }`).join(", ")}];`,
   ];
