@@ -25,7 +25,7 @@ const ROOT = join(import.meta.dirname, "..");
 const DIR = join(ROOT, ".cache", "property", "project");
 const strict = process.env.CI === "true";
 
-const RUNS = Number(process.env.LOCKSTEP_PROPERTY_RUNS ?? 10);
+const RUNS = Number(process.env.LOCKSTEP_PROPERTY_RUNS ?? 5);
 const SEED = Number(process.env.LOCKSTEP_PROPERTY_SEED ?? 424242);
 const PATH = process.env.LOCKSTEP_PROPERTY_PATH;
 /** Shrinking rebuilds for every candidate: stop it after this long and report the smallest tree so far. */

@@ -65,6 +65,9 @@ export function emitUpgradeHarness(steps: readonly Step[], importPath: (module: 
     );
   }
   blocks.push(["// lockstepUpgrades lists every upgrade: entity, from, to, and the run over one fixture's text.", "var lockstepUpgrades = []struct {", "\tentity   string", "\tfrom, to int", "\trun      func(string) (string, error)", "}{", ...rows, "}"].join("\n"));
-  const importLines = [...imports].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, alias]) => `${alias} ${goQuote(path)}`);
+  // A hook's type may be a builtin (int64): its module's alias is then never spelled, and Go refuses an unused import.
+  const body = blocks.join("\n");
+  const spelled = [...imports].filter(([, alias]) => body.includes(`${alias}.`));
+  const importLines = spelled.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, alias]) => `${alias} ${goQuote(path)}`);
   return { path: UPGRADE_HARNESS_FILE, contents: render("upgrade-test.go", { header, pkg: `${rootPkg}_test`, imports: importLines, blocks }) };
 }
