@@ -13,7 +13,7 @@ import { arrays, governing, numbers, objects, strings } from "./families.js";
 import { admits, isTrivial, JSON_TYPES, typeOfValue, typesOf, valuesOf, type JsonType } from "./keywords.js";
 import { casesOf, factsSchema, hasLogic, reduce } from "./cases.js";
 import { mutations, valuePool } from "./mutate.js";
-import { fromPattern, samples } from "./sample.js";
+import { fromPattern, GENERIC, samples } from "./sample.js";
 import { validate } from "./validate.js";
 
 export type Verdict = { kind: "yes" } | { kind: "no"; witness: unknown } | { kind: "unknown"; why: string };
@@ -398,7 +398,6 @@ export class Judge {
   }
 }
 
-const GENERIC: unknown[] = [0, "", null, true, 1.5, "xyzzy", -1, [], {}];
 /** Mutated candidates tried per witness search, at most. */
 const MUTATIONS = 2000;
 

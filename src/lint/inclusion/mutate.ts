@@ -6,9 +6,8 @@
  */
 import { isObject, isUnresolved, type Resolver } from "../resolver.js";
 import { canon } from "../values.js";
-import { samples } from "./sample.js";
+import { GENERIC, samples } from "./sample.js";
 
-const GENERIC: unknown[] = [null, 0, "", true, 1.5, "xyzzy", [], {}];
 const MAX_NAMES = 160;
 const MAX_WALK = 4000;
 

@@ -11,6 +11,9 @@ import { bound, num, patternsOf, prefixOf, propertiesOf, requiredOf, restOf, typ
 
 const MAX = 48;
 
+/** A value of every JSON kind, for trying a property that schemas say little about. */
+export const GENERIC: readonly unknown[] = [0, "", null, true, 1.5, "xyzzy", -1, [], {}];
+
 const FORMAT_SAMPLES: Record<string, string[]> = {
   "date-time": ["2024-01-02T03:04:05Z"], date: ["2024-01-02"], time: ["03:04:05Z"], email: ["a@example.com"], "idn-email": ["a@example.com", "ü@example.com"],
   hostname: ["example.com"], "idn-hostname": ["example.com"], ipv4: ["192.0.2.1"], ipv6: ["2001:db8::1"], uri: ["https://example.com/a"],
