@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { LockstepError } from "../errors.js";
 import { parseJsonFile, type JsonFile } from "../load/json-file.js";
+import { wellKnownAt } from "../load/well-known.js";
 
 export interface VersionFile {
   entity: string;
@@ -56,21 +57,27 @@ export function makeTree(source: TreeSource): SchemaTree {
   const parsed = new Map<string, JsonFile>();
   const texts = new Map<string, string | undefined>();
   const pathSet = new Set(source.paths);
+  // A meta-schema lockstep knows stands in for a vendored copy the tree lacks, as in src/load/resolve.ts.
+  const known = (rel: string) => (pathSet.has(rel) ? undefined : wellKnownAt(rel));
   const text = (rel: string): string | undefined => {
-    if (!texts.has(rel)) texts.set(rel, pathSet.has(rel) ? source.read(rel) : undefined);
+    if (!texts.has(rel)) texts.set(rel, pathSet.has(rel) ? source.read(rel) : known(rel)?.text);
     return texts.get(rel);
+  };
+  const display = (rel: string): string => {
+    const k = known(rel);
+    return k ? `${k.uri} (built in)` : source.display(rel);
   };
   const file = (rel: string): JsonFile | undefined => {
     let f = parsed.get(rel);
     if (f) return f;
     const t = text(rel);
     if (t === undefined) return undefined;
-    f = lazyJsonFile(rel, source.display(rel), t);
+    f = lazyJsonFile(rel, display(rel), t);
     parsed.set(rel, f);
     return f;
   };
   const { entities, gaps } = scanVersions(source.paths, source.display);
-  return { label: source.label, isRef: source.isRef, paths: [...source.paths].sort(), entities, gaps, has: (rel) => pathSet.has(rel), file, text, display: source.display };
+  return { label: source.label, isRef: source.isRef, paths: [...source.paths].sort(), entities, gaps, has: (rel) => pathSet.has(rel) || known(rel) !== undefined, file, text, display };
 }
 
 /** A JsonFile whose position tree is built only when a finding needs a position (parseJsonFile does that). */

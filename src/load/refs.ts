@@ -236,9 +236,11 @@ export class RefIndex {
    */
   resolveAt(node: object, rel: string, pointer: string): Resolution {
     const r = refOf(node);
+    const known = this.places.get(node);
+    if (r && known) return this.lookup(r.ref, known);
     const doc = this.doc(rel);
     if (!r || !doc) return { ok: false, reason: "not a reference from an indexed document" };
-    const place = this.places.get(node) ?? { ...(this.places.get(doc.value as object) ?? { doc, base: doc.uri, dialect: doc.dialect }), pointer };
+    const place = { ...(this.places.get(doc.value as object) ?? { doc, base: doc.uri, dialect: doc.dialect }), pointer };
     return this.lookup(r.ref, place);
   }
 

@@ -39,6 +39,15 @@ describe("pairing", () => {
     expect(r.findings.filter((f) => f.rule === "unresolved-ref").length).toBeGreaterThan(0);
   });
 
+  it("a $ref to a dialect's meta-schema is followed from the built-in copy, as generate does", () => {
+    const schema = (extra: object) => ({ $schema: "http://json-schema.org/draft-07/schema#", type: "object", properties: { config: { $ref: "http://json-schema.org/draft-07/schema#" }, ...extra } });
+    const r = runCase({ name: "meta", previous: schema({}), current: schema({ more: str }) });
+    expect(r.findings.filter((f) => f.rule === "unresolved-ref")).toEqual([]);
+    const changed = runCase({ name: "meta2", previous: schema({}), current: { ...schema({}), properties: { config: { allOf: [{ $ref: "http://json-schema.org/draft-07/schema#" }, { type: "object" }] } } } });
+    expect(changed.findings.filter((f) => f.rule === "unresolved-ref")).toEqual([]);
+    expect(changed.findings.map((f) => f.rule)).toContain("type-narrowed");
+  });
+
   it("a shared file changed at the --against revision: one finding, in the shared file, for all entities using it", () => {
     const shared = (t: string) => text({ type: "object", properties: { zip: { type: t } } });
     const entity = text({ type: "object", properties: { address: { $ref: "../_common/address.json" } } });
