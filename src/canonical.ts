@@ -101,6 +101,47 @@ function closeObject(entries: Array<[string, string]>): string {
   return `{${out.join(",")}}`;
 }
 
+/**
+ * Canonical form of an already parsed value (a loaded schema file: depth-limited, names not
+ * repeated), without reading its text again; the same string canonicalize gives for the text.
+ * Undefined when an integer from 2^53 up to 1e21 is in it: parsing may have rounded it, and
+ * canonicalize spells such integers exactly from the text.
+ */
+export function canonicalValue(value: unknown): string | undefined {
+  if (value === null) return "null";
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "boolean":
+      return value ? "true" : "false";
+    case "number": {
+      if (Number.isInteger(value) && Math.abs(value) >= 2 ** 53 && Math.abs(value) < 1e21) return undefined;
+      return Object.is(value, -0) ? "0" : String(value);
+    }
+    case "object": {
+      if (Array.isArray(value)) {
+        const items: string[] = [];
+        for (const v of value) {
+          const c = canonicalValue(v);
+          if (c === undefined) return undefined;
+          items.push(c);
+        }
+        return `[${items.join(",")}]`;
+      }
+      const keys = Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const out: string[] = [];
+      for (const k of keys) {
+        const c = canonicalValue((value as Record<string, unknown>)[k]);
+        if (c === undefined) return undefined;
+        out.push(`${JSON.stringify(k)}:${c}`);
+      }
+      return `{${out.join(",")}}`;
+    }
+    default:
+      return undefined;
+  }
+}
+
 /** True when two JSON texts have the same canonical form. */
 export function sameJson(a: string, b: string): boolean {
   return canonicalize(a) === canonicalize(b);

@@ -39,6 +39,7 @@ export async function loadModules(schemasDir: string, options: LoadOptions = {})
     const inputs = unit.inputs.map((abs) => ({
       rel: relative(history.root, abs).split(sep).join("/"),
       text: history.files.get(abs)!.text,
+      value: history.files.get(abs)!.value,
     }));
     const textOf = (file: string, pointer: string): string | undefined => {
       const loaded = history.files.get(join(history.root, ...file.split("/")));

@@ -3,7 +3,7 @@
  * schemas that would share a name are an error) and maps each schema object to one declaration.
  */
 import { createHash } from "node:crypto";
-import { canonicalize } from "../canonical.js";
+import { canonicalValue, canonicalize } from "../canonical.js";
 import type { Origin, ResolvedUnit } from "../load/resolve.js";
 import { pointerFrom } from "../load/json-file.js";
 import { camelCase, pascalCase, toWords } from "./casing.js";
@@ -92,6 +92,9 @@ export class Builder {
 
   /** Canonical JSON text of `schema[key]` as written (numbers exact), when its origin is known. */
   sourceText(schema: object, key: string): string | undefined {
+    // The parsed value is exact unless it holds a big integer; only then is the text read again.
+    const exact = canonicalValue((schema as Record<string, unknown>)[key]);
+    if (exact !== undefined) return exact;
     const origin = this.origins.get(schema);
     return origin && this.canonicalAt(origin.file, origin.pointer + pointerFrom([key]));
   }
@@ -457,7 +460,7 @@ export interface UnitInput {
   /** Exact source text at a pointer of a file (relative to the root). */
   textAt(file: string, pointer: string): string | undefined;
   /** Relative path and text of each input file, for the hash. */
-  inputs: Array<{ rel: string; text: string }>;
+  inputs: Array<{ rel: string; text: string; value?: unknown }>;
   /** Names the previous version of these entities gave, to keep. */
   inherited?: NameRecord;
   /** The project's int64 policy (config "int64"). */
@@ -543,8 +546,8 @@ function finish(builder: Builder, entities: EntityRoot[], input: UnitInput): Mod
   const decls = [...builder.decls.values()];
   markIndirectRefs(decls);
   const hash = createHash("sha256");
-  for (const { rel, text } of [...input.inputs].sort((a, b) => (a.rel < b.rel ? -1 : 1))) {
-    hash.update(rel).update("\0").update(canonicalize(text)).update("\0");
+  for (const { rel, text, value } of [...input.inputs].sort((a, b) => (a.rel < b.rel ? -1 : 1))) {
+    hash.update(rel).update("\0").update((value !== undefined ? canonicalValue(value) : undefined) ?? canonicalize(text)).update("\0");
   }
   return {
     path: input.path,

@@ -106,21 +106,35 @@ function sortCandidates(candidates: Candidate[], prefer: CasePreference): Candid
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A name under every target's casing, as Taken keys it; memoized, since scopes ask for the same names over and over. */
+const castings = new Map<string, string[]>();
+function castKeys(words: Words): string[] {
+  const id = words.join("\u0001");
+  let keys = castings.get(id);
+  if (keys === undefined) {
+    if (castings.size > 200_000) castings.clear();
+    keys = TARGET_CASINGS.map(({ target, convert }) => `${target}\u0000${convert(words)}`);
+    castings.set(id, keys);
+  }
+  return keys;
+}
+
 /** Names already taken in a scope, under every target's casing. */
 export class Taken {
   private readonly owners = new Map<string, Candidate>();
 
   /** The owner of a name that collides with `words` in some target, with that target. */
   clash(words: Words): { owner: Candidate; target: string; cased: string } | undefined {
-    for (const { target, convert } of TARGET_CASINGS) {
-      const owner = this.owners.get(`${target}\u0000${convert(words)}`);
-      if (owner) return { owner, target, cased: convert(words) };
+    const keys = castKeys(words);
+    for (let i = 0; i < keys.length; i++) {
+      const owner = this.owners.get(keys[i]!);
+      if (owner) return { owner, target: TARGET_CASINGS[i]!.target, cased: TARGET_CASINGS[i]!.convert(words) };
     }
     return undefined;
   }
 
   add(words: Words, owner: Candidate): void {
-    for (const { target, convert } of TARGET_CASINGS) this.owners.set(`${target}\u0000${convert(words)}`, owner);
+    for (const key of castKeys(words)) this.owners.set(key, owner);
   }
 }
 
