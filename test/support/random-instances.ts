@@ -20,6 +20,11 @@ type Kind = (typeof KINDS)[number];
 type Schema = Record<string, unknown>;
 const isObj = (v: unknown): v is Schema => v !== null && typeof v === "object" && !Array.isArray(v);
 
+/** Sets an own property, even one named `__proto__` (plain assignment would set the prototype). */
+const put = (o: Record<string, unknown>, k: string, v: unknown): void => {
+  Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+};
+
 class Gen {
   constructor(private readonly r: Rng, private readonly root: unknown) {}
 
@@ -83,10 +88,10 @@ class Gen {
         const props = isObj(s.properties) ? s.properties : {};
         const required = new Set(Array.isArray(s.required) ? (s.required as string[]) : []);
         for (const [name, prop] of Object.entries(props)) {
-          if (required.has(name) || this.r() < 0.5) out[name] = this.value(prop, depth + 1);
+          if (required.has(name) || this.r() < 0.5) put(out, name, this.value(prop, depth + 1));
         }
-        for (const name of required) if (!(name in out)) out[name] = this.any(depth + 1);
-        if (this.r() < 0.3) out[pick(this.r, ["x_unknown", "k", "ünï"])] = isObj(s.additionalProperties) ? this.value(s.additionalProperties, depth + 1) : this.any(depth + 1);
+        for (const name of required) if (!Object.hasOwn(out, name)) put(out, name, this.any(depth + 1));
+        if (this.r() < 0.3) put(out, pick(this.r, ["x_unknown", "k", "ünï", "__proto__"]), isObj(s.additionalProperties) ? this.value(s.additionalProperties, depth + 1) : this.any(depth + 1));
         return out;
       }
     }
