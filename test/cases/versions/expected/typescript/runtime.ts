@@ -41,11 +41,6 @@ export class DecodeError extends Error {
   }
 }
 
-const NUMBER = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
-const PLAIN_CHARS = /[^"\\\u0000-\u001f]*/y;
-const HEX4 = /^[0-9a-fA-F]{4}$/;
-const ESCAPES: { [key: string]: string } = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
-
 /** Every integer beyond ±(2^53 − 1) has 16 digits or more; text without such a run has none. */
 const LONG_DIGITS = /[0-9]{16}/;
 
@@ -56,146 +51,219 @@ const LONG_DIGITS = /[0-9]{16}/;
  * repeated names wins); only text with a run of 16 digits is read by the exact parser.
  */
 export function parseJson(text: string): JsonValue {
-  return LONG_DIGITS.test(text) ? parseExact(text) : (JSON.parse(text) as JsonValue);
+  if (!LONG_DIGITS.test(text)) return JSON.parse(text) as JsonValue;
+  source = text;
+  at = 0;
+  try {
+    const value = readValue();
+    skipSpace();
+    if (at < source.length) fail("unexpected text after the value");
+    return value;
+  } finally {
+    source = "";
+  }
 }
 
-function parseExact(text: string): JsonValue {
-  let pos = 0;
-  const fail = (what: string): never => {
-    throw new SyntaxError("JSON: " + what + " at position " + pos);
-  };
-  const skipSpace = (): void => {
-    while (true) {
-      const c = text.charCodeAt(pos);
-      if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return;
-      pos++;
-    }
-  };
-  const expect = (ch: string): void => {
-    skipSpace();
-    if (text[pos] !== ch) fail("expected '" + ch + "'");
-    pos++;
-  };
-  const parseString = (): string => {
-    pos++;
-    let out = "";
-    while (true) {
-      PLAIN_CHARS.lastIndex = pos;
-      const chunk = PLAIN_CHARS.exec(text)?.[0] ?? "";
-      out += chunk;
-      pos += chunk.length;
-      const c = text[pos];
-      if (c === '"') {
-        pos++;
-        return out;
-      }
-      if (c !== "\\") return fail(c === undefined ? "unterminated string" : "control character in string");
-      const e = text[pos + 1] ?? "";
-      const simple = ESCAPES[e];
-      if (simple !== undefined) {
-        out += simple;
-        pos += 2;
-      } else if (e === "u" && HEX4.test(text.slice(pos + 2, pos + 6))) {
-        out += String.fromCharCode(parseInt(text.slice(pos + 2, pos + 6), 16));
-        pos += 6;
-      } else {
-        fail("bad escape");
-      }
-    }
-  };
-  const parseValue = (): JsonValue => {
-    skipSpace();
-    const c = text[pos];
-    if (c === "{") {
-      pos++;
-      const object: JsonObject = {};
-      skipSpace();
-      if (text[pos] === "}") {
-        pos++;
-        return object;
-      }
-      while (true) {
-        skipSpace();
-        if (text[pos] !== '"') fail("expected a property name");
-        const key = parseString();
-        expect(":");
-        put(object, key, parseValue());
-        skipSpace();
-        const next = text[pos++];
-        if (next === "}") return object;
-        if (next !== ",") fail("expected ',' or '}'");
-      }
-    }
-    if (c === "[") {
-      pos++;
-      const array: JsonValue[] = [];
-      skipSpace();
-      if (text[pos] === "]") {
-        pos++;
-        return array;
-      }
-      while (true) {
-        array.push(parseValue());
-        skipSpace();
-        const next = text[pos++];
-        if (next === "]") return array;
-        if (next !== ",") fail("expected ',' or ']'");
-      }
-    }
-    if (c === '"') return parseString();
-    for (const [word, value] of LITERALS) {
-      if (text.startsWith(word, pos)) {
-        pos += word.length;
-        return value;
-      }
-    }
-    NUMBER.lastIndex = pos;
-    const m = NUMBER.exec(text);
-    if (m === null) return fail(c === undefined ? "unexpected end" : "unexpected character");
-    pos += m[0].length;
-    if (m[1] === undefined && m[2] === undefined) {
-      const n = Number(m[0]);
-      return Number.isSafeInteger(n) ? n : BigInt(m[0]);
-    }
-    return Number(m[0]);
-  };
-  const result = parseValue();
-  skipSpace();
-  if (pos < text.length) fail("unexpected text after the value");
-  return result;
+// The exact parser reads charCodes of source from at, without regular expressions or closures:
+// it runs on every text with a 16-digit run (int64 limits, ids), so its speed matters.
+let source = "";
+let at = 0;
+
+function fail(what: string): never {
+  throw new SyntaxError("JSON: " + what + " at position " + String(at));
 }
 
-const LITERALS: ReadonlyArray<readonly [string, JsonValue]> = [
-  ["true", true],
-  ["false", false],
-  ["null", null],
-];
+/** Skips whitespace; returns the charCode at the new position (NaN at the end). */
+function skipSpace(): number {
+  let c = source.charCodeAt(at);
+  while (c === 32 || c === 10 || c === 13 || c === 9) c = source.charCodeAt(++at);
+  return c;
+}
+
+function readValue(): JsonValue {
+  const c = skipSpace();
+  if (c === 123) return readObject();
+  if (c === 91) return readArray();
+  if (c === 34) return readString();
+  if (c === 116) return readLiteral("true", true);
+  if (c === 102) return readLiteral("false", false);
+  if (c === 110) return readLiteral("null", null);
+  return readNumber();
+}
+
+function readLiteral(word: string, value: JsonValue): JsonValue {
+  if (!source.startsWith(word, at)) fail("unexpected character");
+  at += word.length;
+  return value;
+}
+
+function readObject(): JsonObject {
+  at++;
+  const object: JsonObject = {};
+  if (skipSpace() === 125) {
+    at++;
+    return object;
+  }
+  while (true) {
+    if (skipSpace() !== 34) fail("expected a property name");
+    const key = readString();
+    if (skipSpace() !== 58) fail("expected ':'");
+    at++;
+    put(object, key, readValue());
+    const next = skipSpace();
+    if (next !== 44 && next !== 125) fail("expected ',' or '}'");
+    at++;
+    if (next === 125) return object;
+  }
+}
+
+function readArray(): JsonValue[] {
+  at++;
+  const array: JsonValue[] = [];
+  if (skipSpace() === 93) {
+    at++;
+    return array;
+  }
+  while (true) {
+    array.push(readValue());
+    const next = skipSpace();
+    if (next !== 44 && next !== 93) fail("expected ',' or ']'");
+    at++;
+    if (next === 93) return array;
+  }
+}
+
+const ESCAPES: { [code: number]: string } = { 34: '"', 92: "\\", 47: "/", 98: "\b", 102: "\f", 110: "\n", 114: "\r", 116: "\t" };
+
+/** Reads the string whose opening quote is at. */
+function readString(): string {
+  const start = ++at;
+  let c = source.charCodeAt(at);
+  while (c !== 34 && c !== 92 && c >= 32) c = source.charCodeAt(++at);
+  if (c === 34) return source.slice(start, at++);
+  let out = source.slice(start, at);
+  while (true) {
+    if (c === 34) {
+      at++;
+      return out;
+    }
+    if (c !== 92) fail(c !== c ? "unterminated string" : "control character in string");
+    const e = source.charCodeAt(at + 1);
+    const simple = ESCAPES[e];
+    if (simple !== undefined) {
+      out += simple;
+      at += 2;
+    } else if (e === 117) {
+      out += String.fromCharCode(readHex4(at + 2));
+      at += 6;
+    } else {
+      fail("bad escape");
+    }
+    const from = at;
+    c = source.charCodeAt(at);
+    while (c !== 34 && c !== 92 && c >= 32) c = source.charCodeAt(++at);
+    out += source.slice(from, at);
+  }
+}
+
+function readHex4(from: number): number {
+  let code = 0;
+  for (let i = from; i < from + 4; i++) {
+    const h = source.charCodeAt(i);
+    const digit = h >= 48 && h <= 57 ? h - 48 : h >= 97 && h <= 102 ? h - 87 : h >= 65 && h <= 70 ? h - 55 : fail("bad escape");
+    code = code * 16 + digit;
+  }
+  return code;
+}
+
+function readDigits(): number {
+  let c = source.charCodeAt(at);
+  if (!(c >= 48 && c <= 57)) fail(c !== c ? "unexpected end" : "unexpected character");
+  do c = source.charCodeAt(++at);
+  while (c >= 48 && c <= 57);
+  return c;
+}
+
+function readNumber(): number | bigint {
+  const start = at;
+  let c = source.charCodeAt(at);
+  if (c === 45) c = source.charCodeAt(++at);
+  if (c === 48) c = source.charCodeAt(++at);
+  else c = readDigits();
+  let integer = true;
+  if (c === 46) {
+    integer = false;
+    at++;
+    c = readDigits();
+  }
+  if (c === 101 || c === 69) {
+    integer = false;
+    c = source.charCodeAt(++at);
+    if (c === 43 || c === 45) at++;
+    readDigits();
+  }
+  const digits = source.slice(start, at);
+  const n = Number(digits);
+  return integer && at - start > 15 && !Number.isSafeInteger(n) ? BigInt(digits) : n;
+}
 
 /**
  * Writes a JSON value as compact JSON text: strings as JSON.stringify writes them, bigint as its
  * digits. Properties whose value is undefined are left out; non-finite numbers are an error.
- * JSON.stringify writes it when it can: it throws on a bigint (then the value is written here),
- * and writes a non-finite number as null (so output with a null is checked for one).
+ * JSON.stringify writes the text: each bigint is first replaced (in copies of the objects and
+ * arrays on its path, never in value) by a string of a private-use mark and its digits, whose
+ * quotes and mark are then taken out of the text. When the text holds more marks than were put
+ * in (a string of value has one), the value is written here instead.
  */
 export function stringifyJson(value: JsonValue): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value);
-  } catch {
-    return stringifyExact(value);
-  }
-  if (text.includes("null")) assertFinite(value);
-  return text;
+  marks = 0;
+  const text = JSON.stringify(withoutBigInts(value));
+  if (marks === 0) return text;
+  let found = 0;
+  for (let i = text.indexOf(MARK); i !== -1; i = text.indexOf(MARK, i + 1)) found++;
+  return found === marks ? text.replace(MARKED, "$1") : stringifyExact(value);
 }
 
-/** Throws the error stringifyExact would for a non-finite number anywhere in value. */
-function assertFinite(value: JsonValue): void {
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new TypeError("JSON has no spelling for " + String(value));
-  } else if (typeof value === "object" && value !== null) {
-    if (Array.isArray(value)) for (const item of value) assertFinite(item === undefined ? NaN : item);
-    else for (const key of Object.keys(value)) if (value[key] !== undefined) assertFinite(value[key]);
+const MARK = "\uf8ff";
+const MARKED = /"\uf8ff(-?[0-9]+)"/g;
+let marks = 0;
+
+/** value with each bigint replaced by its marked string; throws on a non-finite number. */
+function withoutBigInts(value: JsonValue): JsonValue {
+  switch (typeof value) {
+    case "bigint":
+      marks++;
+      return MARK + value.toString();
+    case "number":
+      if (!Number.isFinite(value)) throw new TypeError("JSON has no spelling for " + String(value));
+      return value;
+    case "object":
+      if (value === null) return value;
+      return Array.isArray(value) ? arrayWithoutBigInts(value) : objectWithoutBigInts(value);
+    default:
+      return value;
   }
+}
+
+function arrayWithoutBigInts(array: JsonValue[]): JsonValue[] {
+  let copy: JsonValue[] | undefined;
+  for (let i = 0; i < array.length; i++) {
+    const item = array[i];
+    const written = withoutBigInts(item === undefined ? NaN : item);
+    if (written !== item) (copy ??= array.slice())[i] = written;
+  }
+  return copy ?? array;
+}
+
+function objectWithoutBigInts(object: JsonObject): JsonObject {
+  let copy: JsonObject | undefined;
+  for (const key of Object.keys(object)) {
+    const item = object[key];
+    if (item === undefined) continue;
+    const written = withoutBigInts(item);
+    if (written !== item) put((copy ??= { ...object }), key, written);
+  }
+  return copy ?? object;
 }
 
 function stringifyExact(value: JsonValue): string {
