@@ -15,7 +15,8 @@ export function plainRust(module) {
   const ty = (t) => {
     switch (t.kind) {
       case "string": return "String";
-      case "integer": return t.bits === 32 ? "i32" : "i64";
+      // The string policy's decimal strings: a String (serde has no `,string`).
+      case "integer": return t.policy === "string" ? "String" : t.bits === 32 ? "i32" : "i64";
       case "number": return "f64";
       case "boolean": return "bool";
       case "raw": return "serde_json::Value";
@@ -74,7 +75,8 @@ export function plainGo(module) {
   const ty = (t) => {
     switch (t.kind) {
       case "string": return "string";
-      case "integer": return t.bits === 32 ? "int32" : "int64";
+      // The string policy's decimal strings: int64 with `,string` as a field (see field), else a string.
+      case "integer": return t.policy === "string" ? "string" : t.bits === 32 ? "int32" : "int64";
       case "number": return "float64";
       case "boolean": return "bool";
       case "raw": return "json.RawMessage";
@@ -85,11 +87,12 @@ export function plainGo(module) {
       case "ref": return t.indirect ? `*T${index.get(t.target)}` : `T${index.get(t.target)}`;
     }
   };
-  const tag = (wire, omit) => (TAG_SAFE.test(wire) ? `\`json:"${wire}${omit ? ",omitempty" : ""}"\`` : '`json:"-"`');
+  const tag = (wire, omit, str) => (TAG_SAFE.test(wire) ? `\`json:"${wire}${omit ? ",omitempty" : ""}${str ? ",string" : ""}"\`` : '`json:"-"`');
   const field = (name, f, optional) => {
-    const t = ty(f.type);
+    const str = f.type.kind === "integer" && f.type.policy === "string";
+    const t = str ? "int64" : ty(f.type);
     // Optional: a pointer for plain values so that omitempty keeps 0, "" and false.
-    return `\t${name} ${optional && isValue(f.type) ? `*${t}` : t} ${tag(f.wireName, optional)}`;
+    return `\t${name} ${optional && isValue(f.type) ? `*${t}` : t} ${tag(f.wireName, optional, str)}`;
   };
   const out = [];
   module.decls.forEach((d, i) => {

@@ -37,7 +37,8 @@ export function valueWriter(module, seed) {
   const value = (t, depth) => {
     switch (t.kind) {
       case "string": return string(t);
-      case "integer": return integer(t);
+      // The string policy writes decimal strings.
+      case "integer": return t.policy === "string" ? `"${integer(t)}"` : integer(t);
       case "number": return number();
       case "boolean": return chance(0.5) ? "true" : "false";
       case "raw": return `{"source":${JSON.stringify(pick(WORDS))},"n":${int(0, 99)}}`;
