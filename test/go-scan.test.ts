@@ -123,6 +123,40 @@ func TestScalarsReadAsEncodingJSON(t *testing.T) {
 		if done, _ := decodeFast(raw, &b); done && (json.Unmarshal(raw, &wb) != nil || b != wb) {
 			t.Errorf("bool %q: fast %v, encoding/json %v", in, b, wb)
 		}
+		var p, wp *int64
+		if done, err := decodeFast(raw, &p); done && err == nil && (json.Unmarshal(raw, &wp) != nil || wp == nil || *p != *wp) {
+			t.Errorf("*int64 %q: fast %v, encoding/json %v", in, p, wp)
+		}
+	}
+	for _, in := range mutated(inputs) {
+		raw := []byte(in)
+		var r, wr json.RawMessage
+		if done, _ := decodeFast(raw, &r); done && (json.Unmarshal(raw, &wr) != nil || !bytes.Equal(r, wr)) {
+			t.Errorf("json.RawMessage %q: fast %q, encoding/json %q", in, r, wr)
+		}
+	}
+}
+
+// Generated types write themselves into the buffer of the value holding them (appendJSON), by
+// pointer, by value and as items; what they write is what MarshalJSON gives on its own.
+func TestGeneratedTypesAppendAsMarshalJSON(t *testing.T) {
+	var c Category
+	doc := "{\"id\":1,\"name\":\"a\",\"children\":[{\"id\":2,\"name\":\"b\",\"featured\":{\"id\":3,\"name\":\"<c>\"}}]," +
+		"\"parent_id\":null,\"attributes\":{\"b\":true,\"k\":1.5,\"s\":\"x\"},\"catalog_id\":\"-12\",\"x\":[1,{\"y\":null}]}"
+	if err := json.Unmarshal([]byte(doc), &c); err != nil {
+		t.Fatal(err)
+	}
+	one, err := c.MarshalJSON()
+	if err != nil || string(one) != doc {
+		t.Fatalf("MarshalJSON = %s (%v), want %s", one, err, doc)
+	}
+	var none *Category
+	for _, v := range []any{c, &c, none, []Category{c, c}, []*Category{&c, nil}, map[string]Category{"k": c}} {
+		want, _ := marshal(v)
+		got, err := appendValue([]byte("["), v)
+		if err != nil || string(got) != "["+string(want) {
+			t.Errorf("appendValue(%T) = %s (%v), encoding/json %s", v, got, err, want)
+		}
 	}
 }
 

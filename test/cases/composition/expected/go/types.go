@@ -33,7 +33,12 @@ type Shipment struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Shipment) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Shipment) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -132,7 +137,12 @@ type ShipmentConditional struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x ShipmentConditional) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x ShipmentConditional) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }

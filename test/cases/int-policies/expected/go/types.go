@@ -31,7 +31,12 @@ type Account struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Account) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Account) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -109,7 +114,12 @@ type Limits struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Limits) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Limits) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }

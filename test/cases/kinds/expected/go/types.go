@@ -22,19 +22,24 @@ type Loose struct {
 
 // MarshalJSON writes the variant that is set.
 func (x Loose) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Loose) appendJSON(buf []byte) ([]byte, error) {
 	switch {
 	case x.Boolean != nil:
-		return marshal(x.Boolean)
+		return appendValue(buf, x.Boolean)
 	case x.Integer != nil:
-		return marshal(x.Integer)
+		return appendValue(buf, x.Integer)
 	case x.Number != nil:
-		return marshal(x.Number)
+		return appendValue(buf, x.Number)
 	case x.String != nil:
-		return marshal(x.String)
+		return appendValue(buf, x.String)
 	case x.Array != nil:
-		return marshal(x.Array)
+		return appendValue(buf, x.Array)
 	case x.LooseObject != nil:
-		return marshal(x.LooseObject)
+		return appendValue(buf, x.LooseObject)
 	}
 	return nil, noVariant("Loose")
 }
@@ -79,7 +84,12 @@ type LooseObject struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x LooseObject) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x LooseObject) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -146,19 +156,24 @@ type LooseFoo struct {
 
 // MarshalJSON writes the variant that is set.
 func (x LooseFoo) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x LooseFoo) appendJSON(buf []byte) ([]byte, error) {
 	switch {
 	case x.Boolean != nil:
-		return marshal(x.Boolean)
+		return appendValue(buf, x.Boolean)
 	case x.Integer != nil:
-		return marshal(x.Integer)
+		return appendValue(buf, x.Integer)
 	case x.Number != nil:
-		return marshal(x.Number)
+		return appendValue(buf, x.Number)
 	case x.String != nil:
-		return marshal(x.String)
+		return appendValue(buf, x.String)
 	case x.Array != nil:
-		return marshal(x.Array)
+		return appendValue(buf, x.Array)
 	case x.Object != nil:
-		return marshal(x.Object)
+		return appendValue(buf, x.Object)
 	}
 	return nil, noVariant("LooseFoo")
 }
@@ -199,7 +214,12 @@ type LooseShaped struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x LooseShaped) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x LooseShaped) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -243,11 +263,16 @@ type Multi struct {
 
 // MarshalJSON writes the variant that is set.
 func (x Multi) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Multi) appendJSON(buf []byte) ([]byte, error) {
 	switch {
 	case x.Array != nil:
-		return marshal(x.Array)
+		return appendValue(buf, x.Array)
 	case x.MultiObject != nil:
-		return marshal(x.MultiObject)
+		return appendValue(buf, x.MultiObject)
 	}
 	return nil, noVariant("Multi")
 }
@@ -284,7 +309,12 @@ type MultiObject struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x MultiObject) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x MultiObject) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -347,11 +377,16 @@ type MultiObjectLabel struct {
 
 // MarshalJSON writes the variant that is set.
 func (x MultiObjectLabel) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x MultiObjectLabel) appendJSON(buf []byte) ([]byte, error) {
 	switch {
 	case x.Integer != nil:
-		return marshal(x.Integer)
+		return appendValue(buf, x.Integer)
 	case x.String != nil:
-		return marshal(x.String)
+		return appendValue(buf, x.String)
 	}
 	return nil, noVariant("MultiObjectLabel")
 }
@@ -383,11 +418,16 @@ type MultiObjectFlag struct {
 
 // MarshalJSON writes the variant that is set.
 func (x MultiObjectFlag) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x MultiObjectFlag) appendJSON(buf []byte) ([]byte, error) {
 	switch {
 	case x.Boolean != nil:
-		return marshal(x.Boolean)
+		return appendValue(buf, x.Boolean)
 	case x.Number != nil:
-		return marshal(x.Number)
+		return appendValue(buf, x.Number)
 	}
 	return nil, noVariant("MultiObjectFlag")
 }
@@ -421,15 +461,20 @@ type MultiObjectMixed struct {
 
 // MarshalJSON writes the variant that is set.
 func (x MultiObjectMixed) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x MultiObjectMixed) appendJSON(buf []byte) ([]byte, error) {
 	switch {
 	case x.Boolean != nil:
-		return marshal(x.Boolean)
+		return appendValue(buf, x.Boolean)
 	case x.Integer != nil:
-		return marshal(x.Integer)
+		return appendValue(buf, x.Integer)
 	case x.Number != nil:
-		return marshal(x.Number)
+		return appendValue(buf, x.Number)
 	case x.String != nil:
-		return marshal(x.String)
+		return appendValue(buf, x.String)
 	}
 	return nil, noVariant("MultiObjectMixed")
 }
@@ -469,19 +514,24 @@ type MultiObjectEither struct {
 
 // MarshalJSON writes the variant that is set.
 func (x MultiObjectEither) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x MultiObjectEither) appendJSON(buf []byte) ([]byte, error) {
 	switch {
 	case x.Boolean != nil:
-		return marshal(x.Boolean)
+		return appendValue(buf, x.Boolean)
 	case x.Integer != nil:
-		return marshal(x.Integer)
+		return appendValue(buf, x.Integer)
 	case x.Number != nil:
-		return marshal(x.Number)
+		return appendValue(buf, x.Number)
 	case x.String != nil:
-		return marshal(x.String)
+		return appendValue(buf, x.String)
 	case x.Array != nil:
-		return marshal(x.Array)
+		return appendValue(buf, x.Array)
 	case x.MultiObjectEitherObject != nil:
-		return marshal(x.MultiObjectEitherObject)
+		return appendValue(buf, x.MultiObjectEitherObject)
 	}
 	return nil, noVariant("MultiObjectEither")
 }
@@ -525,7 +575,12 @@ type MultiObjectEitherObject struct {
 
 // MarshalJSON writes the variant that is set, tag first; an unknown variant as it was read.
 func (x MultiObjectEitherObject) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x MultiObjectEitherObject) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	switch {
 	case x.Circle != nil:
 		w.prop("kind", "circle")
@@ -534,7 +589,7 @@ func (x MultiObjectEitherObject) MarshalJSON() ([]byte, error) {
 		w.prop("kind", "square")
 		x.Square.encodeFields(&w)
 	case x.Unknown != nil:
-		return x.Unknown, nil
+		return append(buf, x.Unknown...), nil
 	default:
 		return nil, noVariant("MultiObjectEitherObject")
 	}
@@ -575,7 +630,12 @@ type MultiObjectEitherCircle struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x MultiObjectEitherCircle) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x MultiObjectEitherCircle) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -617,7 +677,12 @@ type MultiObjectEitherSquare struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x MultiObjectEitherSquare) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x MultiObjectEitherSquare) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }

@@ -27,7 +27,12 @@ type Account struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Account) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Account) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -115,7 +120,12 @@ type AccountConfiguration struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x AccountConfiguration) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x AccountConfiguration) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -157,7 +167,12 @@ type Exception struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Exception) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Exception) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -199,7 +214,12 @@ type ExceptionCapital struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x ExceptionCapital) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x ExceptionCapital) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -287,7 +307,12 @@ type Order struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Order) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Order) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -329,7 +354,12 @@ type OrderConfiguration struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x OrderConfiguration) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x OrderConfiguration) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }

@@ -22,7 +22,12 @@ type Document struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Document) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Document) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -96,7 +101,12 @@ type DocumentClosed struct {
 
 // MarshalJSON writes the declared properties.
 func (x DocumentClosed) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x DocumentClosed) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -137,7 +147,12 @@ type DocumentTypedExtras struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x DocumentTypedExtras) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x DocumentTypedExtras) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -179,7 +194,12 @@ type DocumentListOfObject struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x DocumentListOfObject) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x DocumentListOfObject) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -219,7 +239,12 @@ type DocumentMapOfObject struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x DocumentMapOfObject) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x DocumentMapOfObject) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }

@@ -28,7 +28,12 @@ type Profile struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Profile) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Profile) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -130,7 +135,12 @@ type ProfileNested struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x ProfileNested) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x ProfileNested) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }

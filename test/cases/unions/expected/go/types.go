@@ -23,7 +23,12 @@ type Drawing struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Drawing) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Drawing) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -108,7 +113,12 @@ type Shape struct {
 
 // MarshalJSON writes the variant that is set, tag first; an unknown variant as it was read.
 func (x Shape) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Shape) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	switch {
 	case x.Circle != nil:
 		w.prop("type", "circle")
@@ -117,7 +127,7 @@ func (x Shape) MarshalJSON() ([]byte, error) {
 		w.prop("type", "rect")
 		x.Rect.encodeFields(&w)
 	case x.Unknown != nil:
-		return x.Unknown, nil
+		return append(buf, x.Unknown...), nil
 	default:
 		return nil, noVariant("Shape")
 	}
@@ -158,7 +168,12 @@ type Circle struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Circle) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Circle) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -200,7 +215,12 @@ type Rect struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Rect) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Rect) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -253,19 +273,24 @@ type DrawingValue struct {
 
 // MarshalJSON writes the variant that is set.
 func (x DrawingValue) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x DrawingValue) appendJSON(buf []byte) ([]byte, error) {
 	switch {
 	case x.Boolean != nil:
-		return marshal(x.Boolean)
+		return appendValue(buf, x.Boolean)
 	case x.Integer != nil:
-		return marshal(x.Integer)
+		return appendValue(buf, x.Integer)
 	case x.Number != nil:
-		return marshal(x.Number)
+		return appendValue(buf, x.Number)
 	case x.String != nil:
-		return marshal(x.String)
+		return appendValue(buf, x.String)
 	case x.Array != nil:
-		return marshal(x.Array)
+		return appendValue(buf, x.Array)
 	case x.DrawingValueObject != nil:
-		return marshal(x.DrawingValueObject)
+		return appendValue(buf, x.DrawingValueObject)
 	}
 	return nil, noVariant("DrawingValue")
 }
@@ -306,7 +331,12 @@ type DrawingValueObject struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x DrawingValueObject) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x DrawingValueObject) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -347,11 +377,16 @@ type DrawingIDOrName struct {
 
 // MarshalJSON writes the variant that is set.
 func (x DrawingIDOrName) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x DrawingIDOrName) appendJSON(buf []byte) ([]byte, error) {
 	switch {
 	case x.Integer != nil:
-		return marshal(x.Integer)
+		return appendValue(buf, x.Integer)
 	case x.String != nil:
-		return marshal(x.String)
+		return appendValue(buf, x.String)
 	}
 	return nil, noVariant("DrawingIDOrName")
 }
@@ -383,11 +418,16 @@ type DrawingLabel struct {
 
 // MarshalJSON writes the variant that is set.
 func (x DrawingLabel) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x DrawingLabel) appendJSON(buf []byte) ([]byte, error) {
 	switch {
 	case x.Number != nil:
-		return marshal(x.Number)
+		return appendValue(buf, x.Number)
 	case x.String != nil:
-		return marshal(x.String)
+		return appendValue(buf, x.String)
 	}
 	return nil, noVariant("DrawingLabel")
 }
@@ -423,7 +463,12 @@ type DrawingInline struct {
 
 // MarshalJSON writes the variant that is set, tag first; an unknown variant as it was read.
 func (x DrawingInline) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x DrawingInline) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	switch {
 	case x.A != nil:
 		w.prop("kind", "a")
@@ -432,7 +477,7 @@ func (x DrawingInline) MarshalJSON() ([]byte, error) {
 		w.prop("kind", "b")
 		x.B.encodeFields(&w)
 	case x.Unknown != nil:
-		return x.Unknown, nil
+		return append(buf, x.Unknown...), nil
 	default:
 		return nil, noVariant("DrawingInline")
 	}
@@ -473,7 +518,12 @@ type DrawingInlineA struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x DrawingInlineA) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x DrawingInlineA) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -515,7 +565,12 @@ type DrawingInlineB struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x DrawingInlineB) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x DrawingInlineB) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }

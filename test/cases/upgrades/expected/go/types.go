@@ -36,7 +36,12 @@ type Person struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Person) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Person) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -159,7 +164,12 @@ type Pet struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Pet) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Pet) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -223,7 +233,12 @@ type Place struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Place) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Place) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -270,7 +285,12 @@ type PersonContact struct {
 
 // MarshalJSON writes the variant that is set, tag first; an unknown variant as it was read.
 func (x PersonContact) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x PersonContact) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	switch {
 	case x.Phone != nil:
 		w.prop("kind", "phone")
@@ -279,7 +299,7 @@ func (x PersonContact) MarshalJSON() ([]byte, error) {
 		w.prop("kind", "post")
 		x.Post.encodeFields(&w)
 	case x.Unknown != nil:
-		return x.Unknown, nil
+		return append(buf, x.Unknown...), nil
 	default:
 		return nil, noVariant("PersonContact")
 	}
@@ -322,7 +342,12 @@ type PersonContactPhone struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x PersonContactPhone) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x PersonContactPhone) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -366,7 +391,12 @@ type PersonContactPost struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x PersonContactPost) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x PersonContactPost) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -404,7 +434,12 @@ type PersonBadge struct {
 
 // MarshalJSON writes the declared properties.
 func (x PersonBadge) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x PersonBadge) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }

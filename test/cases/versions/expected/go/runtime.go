@@ -22,8 +22,15 @@ import (
 // objectWriter builds a JSON object one property at a time; the first error sticks.
 type objectWriter struct {
 	buf      []byte
+	start    int      // where the object begins in buf
 	declared []string // names written by prop, which undeclared properties must not repeat
 	err      error
+}
+
+// jsonAppender is implemented by the generated types: a value nested in another writes itself
+// into the same buffer instead of being marshaled on its own and copied.
+type jsonAppender interface {
+	appendJSON(buf []byte) ([]byte, error)
 }
 
 // prop writes a declared property (or a union's tag).
@@ -36,7 +43,7 @@ func (w *objectWriter) write(name string, value any) {
 	if w.err != nil {
 		return
 	}
-	if len(w.buf) == 0 {
+	if len(w.buf) == w.start {
 		w.buf = append(w.buf, '{')
 	} else {
 		w.buf = append(w.buf, ',')
@@ -64,8 +71,8 @@ func (w *objectWriter) finish() ([]byte, error) {
 	if w.err != nil {
 		return nil, w.err
 	}
-	if len(w.buf) == 0 {
-		return []byte("{}"), nil
+	if len(w.buf) == w.start {
+		return append(w.buf, "{}"...), nil
 	}
 	return append(w.buf, '}'), nil
 }
@@ -211,7 +218,10 @@ func isNull(raw []byte) bool {
 // unionTag reads and removes a string tag; ok is false when it is missing or not a string.
 func unionTag(obj map[string]json.RawMessage, name string) (tag string, ok bool) {
 	raw, found := obj[name]
-	if !found || json.Unmarshal(raw, &tag) != nil {
+	if !found {
+		return "", false
+	}
+	if tag, ok = plainString(raw); !ok && json.Unmarshal(raw, &tag) != nil {
 		return "", false
 	}
 	delete(obj, name)
@@ -247,7 +257,11 @@ func jsonKind(data []byte) string {
 
 func decodeAs[T any](data []byte) (*T, error) {
 	value := new(T)
-	if err := json.Unmarshal(data, value); err != nil {
+	done, err := decodeFast(data, value)
+	if !done {
+		err = json.Unmarshal(data, value)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return value, nil
@@ -270,10 +284,15 @@ type Nullable[T any] struct {
 
 // MarshalJSON writes null or the value.
 func (n Nullable[T]) MarshalJSON() ([]byte, error) {
+	return n.appendJSON(nil)
+}
+
+// appendJSON writes n at the end of buf, as MarshalJSON does.
+func (n Nullable[T]) appendJSON(buf []byte) ([]byte, error) {
 	if !n.Valid {
-		return []byte("null"), nil
+		return append(buf, "null"...), nil
 	}
-	return marshal(n.Value)
+	return appendValue(buf, n.Value)
 }
 
 // UnmarshalJSON reads null or a value.

@@ -19,7 +19,12 @@ type Draft7 struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Draft7) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Draft7) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -66,7 +71,12 @@ type Item struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Item) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Item) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -148,7 +158,12 @@ type ItemPart struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x ItemPart) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x ItemPart) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }

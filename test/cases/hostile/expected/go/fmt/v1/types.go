@@ -20,7 +20,12 @@ type Fmt struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Fmt) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Fmt) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }

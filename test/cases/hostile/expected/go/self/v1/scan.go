@@ -308,7 +308,12 @@ func decodeFast(raw []byte, dst any) (bool, error) {
 		}
 		return false, nil
 	case *json.RawMessage:
-		return false, nil
+		// A copy of the value, as encoding/json keeps it, once it is checked.
+		if end, ok := skipValue(raw, 0, 0); !ok || end != len(raw) {
+			return false, nil
+		}
+		*d = append(json.RawMessage(nil), raw...)
+		return true, nil
 	case json.Unmarshaler:
 		// A generated type: it reads (and checks) the raw JSON itself, as encoding/json would
 		// have it do after checking it once more.
@@ -321,10 +326,20 @@ func decodeFast(raw []byte, dst any) (bool, error) {
 	return decodeReflect(raw, v.Elem())
 }
 
-// decodeReflect decodes strings of named types (enums), slices and string-keyed maps item by
-// item, each through decodeFast; false when it did not.
+// decodeReflect decodes strings of named types (enums), pointers, slices and string-keyed maps
+// item by item, each through decodeFast; false when it did not.
 func decodeReflect(raw []byte, v reflect.Value) (bool, error) {
 	switch v.Kind() {
+	case reflect.Pointer:
+		if string(raw) == "null" {
+			return false, nil
+		}
+		p := reflect.New(v.Type().Elem())
+		if err := decodeInto(raw, p.Elem()); err != nil {
+			return true, err
+		}
+		v.Set(p)
+		return true, nil
 	case reflect.String:
 		s, ok := plainString(raw)
 		if ok {
@@ -421,7 +436,7 @@ func appendMarshaled(buf []byte, s string) []byte {
 }
 
 // appendValue writes a property value: strings, integers and booleans directly, generated types
-// by their own MarshalJSON, anything else through encoding/json.
+// by their own appendJSON, anything else through encoding/json.
 func appendValue(buf []byte, value any) ([]byte, error) {
 	switch v := value.(type) {
 	case string:
@@ -434,6 +449,11 @@ func appendValue(buf []byte, value any) ([]byte, error) {
 		return strconv.AppendBool(buf, v), nil
 	case json.RawMessage:
 		// encoding/json checks and compacts raw JSON.
+	case jsonAppender:
+		if p := reflect.ValueOf(v); p.Kind() == reflect.Pointer && p.IsNil() {
+			return append(buf, "null"...), nil
+		}
+		return v.appendJSON(buf)
 	case json.Marshaler:
 		if reflect.TypeOf(v).Kind() != reflect.Pointer {
 			text, err := v.MarshalJSON()
@@ -480,7 +500,7 @@ func appendReflect(buf []byte, v reflect.Value) ([]byte, bool, error) {
 			if i > 0 {
 				buf = append(buf, ',')
 			}
-			buf, err = appendValue(buf, v.Index(i).Interface())
+			buf, err = appendItem(buf, v.Index(i))
 		}
 		return append(buf, ']'), true, err
 	case reflect.Map:
@@ -506,6 +526,20 @@ func appendReflect(buf []byte, v reflect.Value) ([]byte, bool, error) {
 		return append(buf, '}'), true, err
 	}
 	return buf, false, nil
+}
+
+// appendItem writes an item of a slice or array: strings and generated types in place (a slice's
+// items are addressable), without the copy that boxing them for appendValue makes.
+func appendItem(buf []byte, item reflect.Value) ([]byte, error) {
+	if item.Kind() == reflect.String {
+		return appendString(buf, item.String()), nil
+	}
+	if item.CanAddr() {
+		if a, ok := item.Addr().Interface().(jsonAppender); ok {
+			return a.appendJSON(buf)
+		}
+	}
+	return appendValue(buf, item.Interface())
 }
 
 func compareStrings(a, b string) int {

@@ -36,7 +36,12 @@ type Person struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Person) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Person) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -153,7 +158,12 @@ type Pet struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Pet) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Pet) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -217,7 +227,12 @@ type Place struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Place) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Place) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -264,7 +279,12 @@ type PersonContact struct {
 
 // MarshalJSON writes the variant that is set, tag first; an unknown variant as it was read.
 func (x PersonContact) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x PersonContact) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	switch {
 	case x.Phone != nil:
 		w.prop("kind", "phone")
@@ -273,7 +293,7 @@ func (x PersonContact) MarshalJSON() ([]byte, error) {
 		w.prop("kind", "post")
 		x.Post.encodeFields(&w)
 	case x.Unknown != nil:
-		return x.Unknown, nil
+		return append(buf, x.Unknown...), nil
 	default:
 		return nil, noVariant("PersonContact")
 	}
@@ -316,7 +336,12 @@ type PersonContactPhone struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x PersonContactPhone) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x PersonContactPhone) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -360,7 +385,12 @@ type PersonContactPost struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x PersonContactPost) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x PersonContactPost) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
@@ -398,7 +428,12 @@ type PersonBadge struct {
 
 // MarshalJSON writes the declared properties.
 func (x PersonBadge) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x PersonBadge) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }

@@ -18,7 +18,12 @@ type Item struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Item) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	return x.appendJSON(nil)
+}
+
+// appendJSON writes x at the end of buf, as MarshalJSON does.
+func (x Item) appendJSON(buf []byte) ([]byte, error) {
+	w := objectWriter{buf: buf, start: len(buf)}
 	x.encodeFields(&w)
 	return w.finish()
 }
