@@ -12,7 +12,8 @@ import { sameSubtree } from "../walk.js";
 import { arrays, governing, numbers, objects, strings } from "./families.js";
 import { admits, isTrivial, JSON_TYPES, typeOfValue, typesOf, valuesOf, type JsonType } from "./keywords.js";
 import { casesOf, factsSchema, hasLogic, reduce } from "./cases.js";
-import { mutations, valuePool } from "./mutate.js";
+import { buildValid } from "./build.js";
+import { mutations, shrink, valuePool } from "./mutate.js";
 import { fromPattern, GENERIC, samples } from "./sample.js";
 import { validate } from "./validate.js";
 
@@ -85,15 +86,17 @@ export class Judge {
       if (validate(c.v, b.s, b.r).valid === false) return { value: c.v };
       valid.push(c);
     }
-    // Deeper: the richest valid instances, each with one property of one inner object changed.
+    // Deeper: valid instances built for the old side (build.ts) and the richest sampled ones,
+    // each with one property of one inner object changed; the witness found is then shrunk.
     if (!deep) return undefined;
-    const pool = valuePool([a, b]);
+    const breaks = (m: unknown) => validate(m, a.s, a.r).valid === true && validate(m, b.s, b.r).valid === false;
+    const built = buildValid(a.s, a.r);
+    for (const v of built) if (validate(v, b.s, b.r).valid === false) return { value: shrink(v, breaks) };
+    const bases = [...built, ...valid.sort((x, y) => y.key.length - x.key.length).slice(0, 3).map((c) => c.v)];
     let budget = MUTATIONS;
-    for (const { v } of valid.sort((x, y) => y.key.length - x.key.length).slice(0, 3)) {
-      for (const m of mutations(v, pool)) {
-        if (budget-- <= 0) return undefined;
-        if (validate(m, a.s, a.r).valid === true && validate(m, b.s, b.r).valid === false) return { value: m };
-      }
+    for (const m of mutations(bases, valuePool([a, b]))) {
+      if (budget-- <= 0) return undefined;
+      if (breaks(m)) return { value: shrink(m, breaks) };
     }
     return undefined;
   }

@@ -48,6 +48,14 @@ function and(a: boolean | undefined, b: boolean | undefined): boolean | undefine
 
 const UNKNOWN_ASSERTIONS = new Set(["$dynamicRef", "$recursiveRef"]);
 
+/** Canonical forms of an enum's values, computed once per enum (timezone lists have hundreds). */
+const enums = new WeakMap<unknown[], Set<string>>();
+function enumSet(values: unknown[]): Set<string> {
+  let set = enums.get(values);
+  if (!set) enums.set(values, (set = new Set(values.map(canon))));
+  return set;
+}
+
 export function validate(value: unknown, schema: unknown, r: Resolver, depth = 0): Outcome {
   if (depth > 64) return unknown("the schema nests too deeply");
   const s = r.deref(schema);
@@ -72,7 +80,7 @@ export function validate(value: unknown, schema: unknown, r: Resolver, depth = 0
   const types = typesOf(s);
   if (types) check(types.has(t) || (t === "integer" && types.has("number")));
   if ("const" in s) check(canon(s.const) === canon(value));
-  if (Array.isArray(s.enum)) check(s.enum.some((e) => canon(e) === canon(value)));
+  if (Array.isArray(s.enum)) check(enumSet(s.enum).has(canon(value)));
   if (typeof value === "number") numeric(value, s, check);
   if (typeof value === "string") {
     const len = [...value].length;
