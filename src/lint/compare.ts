@@ -71,9 +71,10 @@ export function alwaysHas(pair: ContentPair, side: "old" | "new", name: string):
   return new Judge().prove({ s: node, r }, { s: { required: [name] }, r }, 0) === true;
 }
 
+/** Witnesses are shrunk (mutate.ts), so most fit whole; a whole instance needs more than a line. */
 export function witnessText(v: unknown): string {
   const t = canon(v);
-  return t.length > 80 ? `${t.slice(0, 77)}...` : t;
+  return t.length > 160 ? `${t.slice(0, 157)}...` : t;
 }
 
 export interface SetReport {

@@ -22,11 +22,29 @@ export interface Policy {
 }
 
 export function place(tree: SchemaTree, origin: Origin, at = ""): FindingLocation {
-  const pointer = origin.pointer + at;
   const file = tree.file(origin.file);
+  const pointer = origin.pointer + (file ? inAllOf(file.value, origin.pointer, at) : at);
   const ref = tree.isRef ? { ref: tree.label } : {};
   if (!file) return { file: tree.display(origin.file), line: 1, column: 1, pointer, rel: origin.file, ...ref };
   return { file: file.display, ...position(file, pointer), pointer, rel: origin.file, ...ref };
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let v = root;
+  for (const s of pointerSegments(pointer)) v = isObject(v) || Array.isArray(v) ? (v as Record<string, unknown>)[s] : undefined;
+  return v;
+}
+
+/**
+ * Where a keyword read from the node is written: rules see a node with its allOf members merged,
+ * so `/else` of a node whose `allOf: [{"if", "then", "else"}]` holds it is `/allOf/0/else`.
+ */
+function inAllOf(root: unknown, base: string, at: string): string {
+  if (at === "") return at;
+  const node = valueAt(root, base);
+  if (!isObject(node) || !Array.isArray(node.allOf) || valueAt(node, at) !== undefined) return at;
+  const i = node.allOf.findIndex((m) => valueAt(m, at) !== undefined);
+  return i < 0 ? at : `/allOf/${i}${at}`;
 }
 
 /** Line starts of each file, so positions cost a binary search (large files, many findings). */

@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { lint, type LintResult } from "../../src/lint/engine.js";
 import { RULES_BY_ID } from "../../src/lint/rules/index.js";
@@ -92,6 +93,36 @@ describe.skipIf(!present)("lint over real schema histories", () => {
     expect(decidable).toEqual([]);
     expect(undecidable).toBeGreaterThan(0);
     expect([...KNOWN_GAPS].filter((g) => !gaps.has(g)), "a listed gap no longer occurs: drop it from KNOWN_GAPS").toEqual([]);
+  });
+
+  /** The data a finding quotes, validated by ajv against a definition of two versions of the history. */
+  const quoted = (message: string, data: string): unknown => JSON.parse(new RegExp(`reject ${data} data such as (\\{.*?\\})(?:;|$)`).exec(message)![1]!);
+  const accepts = (name: string, version: number, pointer: string, value: unknown): boolean => {
+    const schema = JSON.parse(readFileSync(join(ROOT, name, `${version}.json`), "utf8"));
+    delete schema.$schema;
+    const ajv = new Ajv({ strict: false, validateFormats: false });
+    ajv.addSchema(schema, "root");
+    return ajv.validate({ $ref: `root#${pointer}` }, value);
+  };
+  const forward = (name: string) => lint({ cwd: "/", schemas: "/", tree: treeOf(name), transitive: true, mode: "forward" }).findings;
+
+  it("dependabot-2.0 v3/v1 → v4/v6: an update v4 accepts and v3 rejects, shown by a whole update (cronjob only typed under interval cron)", () => {
+    const findings = forward("dependabot-2.0");
+    for (const [to, from, line] of [[4, 3, 1177], [6, 1, 1178]] as const) {
+      const f = findings.find((x) => x.rule === "combinator-changed" && x.location.rel === `dependabot-2-0/v${to}.json` && x.pointer === "/definitions/update/allOf");
+      expect(f, findings.map((x) => `${x.rule} ${x.location.rel}#${x.pointer}`).join("\n")).toBeDefined();
+      expect(f!.severity).toBe("error");
+      expect(f!.from).toBe(from);
+      expect(f!.location.line).toBe(line);
+      const witness = quoted(f!.message, `v${to}`);
+      expect(accepts("dependabot-2.0", to, "/definitions/update", witness), JSON.stringify(witness)).toBe(true);
+      expect(accepts("dependabot-2.0", f!.from!, "/definitions/update", witness), JSON.stringify(witness)).toBe(false);
+    }
+  });
+
+  it("dependabot-2.0 v1 → v6: the root conditional's else admits the new ecosystem \"deno\"", () => {
+    const f = has("dependabot-2.0", { rule: "conditional-changed", file: "dependabot-2-0/v6.json", pointer: "/allOf/0/else", line: 1591 });
+    expect(f.message).toContain('validators reject v6 data such as {"updates":[{"package-ecosystem":"deno"}]}');
   });
 
   it("ty v4 → v5: strict-literal-narrowing became strict-equality-semantics (undeclared rename)", () => {

@@ -34,11 +34,23 @@ interface Ctx {
   flip: boolean;
 }
 
-/** Up to three valid instances of the schema: rich with `then` first, rich with `else` first, minimal. */
+/** Built once per written schema (transitive lint compares one node with many versions). */
+const built = new WeakMap<Resolver, WeakMap<object, unknown[]>>();
+
+/** Up to four valid instances of the schema: rich or minimal, with `then` or `else` first. */
 export function buildValid(schema: unknown, r: Resolver): unknown[] {
+  if (!isObject(schema) || r.originOf(schema) === undefined) return buildFresh(schema, r);
+  let mine = built.get(r);
+  if (!mine) built.set(r, (mine = new WeakMap()));
+  let out = mine.get(schema);
+  if (!out) mine.set(schema, (out = buildFresh(schema, r)));
+  return out;
+}
+
+function buildFresh(schema: unknown, r: Resolver): unknown[] {
   const out: unknown[] = [];
   const seen = new Set<string>();
-  for (const [rich, flip] of [[true, false], [true, true], [false, false]] as const) {
+  for (const [rich, flip] of [[true, false], [true, true], [false, false], [false, true]] as const) {
     const ctx: Ctx = { r, steps: STEPS, rich, flip };
     const v = build([schema], ctx, 0);
     if (v === FAIL) continue;
@@ -57,7 +69,9 @@ function spend(ctx: Ctx, n = 1): boolean {
 }
 
 function validAll(v: unknown, list: Schema[], ctx: Ctx): boolean {
-  if (!spend(ctx, list.length)) return false;
+  // A wide object costs more to validate: the budget bounds time, not calls.
+  const width = isObject(v) ? Object.keys(v).length : Array.isArray(v) ? v.length : 0;
+  if (!spend(ctx, list.length * (1 + Math.floor(width / 4)))) return false;
   return list.every((s) => validate(v, s, ctx.r).valid === true);
 }
 
@@ -240,7 +254,7 @@ function object(flat: Schema[], ctx: Ctx, depth: number, guard: Schema[]): Built
     done.add(n);
     const v = build(schemasFor(n), ctx, depth + 1);
     if (v === FAIL) return FAIL;
-    obj[n] = v;
+    put(obj, n, v);
     for (const s of flat) for (const d of depRequired(s).get(n) ?? []) pending.push(d);
   }
   // Schemas that depend on present names join the conjunction, and the object is built again.
@@ -253,7 +267,7 @@ function object(flat: Schema[], ctx: Ctx, depth: number, guard: Schema[]): Built
     if (n in obj || forbidden.has(n) || ctx.steps <= 0) continue;
     const v = build(schemasFor(n), ctx, depth + 1);
     if (v === FAIL) continue;
-    obj[n] = v;
+    put(obj, n, v);
     if (!validAll(obj, all, ctx)) delete obj[n];
   }
   return obj;
@@ -265,4 +279,9 @@ function withoutDepSchemas(s: Schema): Schema {
   const req = depRequired(s);
   if (req.size > 0) out.dependentRequired = Object.fromEntries(req);
   return out;
+}
+
+/** An own property whatever its name (`__proto__` too). */
+function put(o: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(o, name, { value, enumerable: true, writable: true, configurable: true });
 }

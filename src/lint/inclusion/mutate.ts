@@ -71,7 +71,8 @@ export function valuePool(schemas: Array<{ s: unknown; r: Resolver }>): Pool {
   }
   for (const [n, out] of values) {
     const first = diff.get(n) ?? [];
-    const rest = [...out, ...GENERIC].filter((v) => !first.some((x) => canon(x) === canon(v)));
+    // A value of another kind breaks more often than another value of the suggested kind.
+    const rest = [...out.slice(0, 2), ...GENERIC, ...out.slice(2)].filter((v) => !first.some((x) => canon(x) === canon(v)));
     values.set(n, [...first, ...rest.filter((v, i) => rest.findIndex((x) => canon(x) === canon(v)) === i)]);
   }
   return { values, diff, shapes };
@@ -102,7 +103,11 @@ function namesFor(keys: string[], pool: Pool): string[] {
 
 /** Copies of the bases with one property of one object inside set to a value: differences first, fitting names first. */
 export function* mutations(bases: unknown[], pool: Pool): Generator<unknown> {
-  const spots = bases.flatMap((base) => objectsIn(base).map((o) => ({ base, ...o, names: namesFor(o.keys, pool) })));
+  // Small bases first (cheaper to validate), and objects with fewer names to try first.
+  const spots = [...bases]
+    .sort((x, y) => canon(x).length - canon(y).length)
+    .flatMap((base) => objectsIn(base).map((o) => ({ base, ...o, names: namesFor(o.keys, pool) })))
+    .sort((x, y) => x.names.length - y.names.length);
   for (const { base, path, names } of spots) for (const n of names) for (const v of pool.diff.get(n) ?? []) yield putAt(base, [...path, n], v);
   for (const { base, path, names } of spots) for (const n of names) for (const v of pool.values.get(n) ?? []) yield putAt(base, [...path, n], v);
   const all = [...pool.values.keys()];

@@ -1,10 +1,18 @@
 /** not, if/then/else, dependencies / dependentRequired / dependentSchemas, combinators and $ref. */
-import { D07, i, o, pair, s, type Pair } from "./table.js";
+import { b, D07, i, o, pair, s, type Pair } from "./table.js";
 
 const kindIs = (v: string) => ({ properties: { kind: { const: v } }, required: ["kind"] });
 const base = { kind: s, x: s, y: s };
 const cond = (extra: Record<string, unknown>) => o(base, extra);
 const defs = { $defs: { addr: { type: "object", properties: { city: s } } } };
+
+/** An update of a dependency configuration: a schedule unless it joins a group, exactly one of directory and directories. */
+const update = (more: unknown[]) => ({
+  type: "object", additionalProperties: false, required: ["eco"],
+  properties: { eco: { enum: ["npm", "docker"] }, directory: s, directories: { type: "array", items: s }, group: s, registries: s, schedule: { type: "object", properties: { interval: { enum: ["daily", "weekly"] }, time: s }, required: ["interval"] } },
+  allOf: [{ if: { not: { required: ["group"] } }, then: { required: ["schedule"] } }, { oneOf: [{ required: ["directory"] }, { required: ["directories"] }] }, ...more],
+});
+const config = (u: unknown) => o({ version: { const: 2 }, updates: { type: "array", minItems: 1, items: { $ref: "#/$defs/update" } } }, { required: ["version", "updates"], additionalProperties: false, $defs: { update: u } });
 
 export const LOGIC: Pair[] = [
   pair("not added", o({ legacy: s }), o({ legacy: s }, { not: { required: ["legacy"] } }), "break", "ok"),
@@ -88,6 +96,22 @@ export const LOGIC: Pair[] = [
     "a value dropped deep inside a required object's array items",
     o({ cfg: { type: "object", required: ["items"], properties: { items: { type: "array", items: { type: "object", required: ["k"], properties: { k: { enum: ["a", "b", "c"] } } } } } } }, { required: ["cfg"], allOf: [{ if: { required: ["x"] }, then: { required: ["cfg"] } }] }),
     o({ cfg: { type: "object", required: ["items"], properties: { items: { type: "array", items: { type: "object", required: ["k"], properties: { k: { enum: ["a", "b"] } } } } } } }, { required: ["cfg"], allOf: [{ if: { required: ["x"] }, then: { required: ["cfg"] } }] }),
+    "break", "ok",
+  ),
+  // Data that shows these breaks must be a whole valid instance built through allOf, if/then and
+  // oneOf (src/lint/inclusion/build.ts), with the change deep inside it.
+  pair(
+    "enum value added under the else of a root conditional, inside array items",
+    o({ beta: b, updates: { type: "array", items: { type: "object", properties: { eco: s } } } }, { if: { properties: { beta: { const: true } }, required: ["beta"] }, then: {}, else: { properties: { updates: { items: { properties: { eco: { enum: ["npm", "pip"] } } } } } } }),
+    o({ beta: b, updates: { type: "array", items: { type: "object", properties: { eco: s } } } }, { if: { properties: { beta: { const: true } }, required: ["beta"] }, then: {}, else: { properties: { updates: { items: { properties: { eco: { enum: ["npm", "pip", "deno"] } } } } } } }),
+    "ok", "break",
+  ),
+  pair("allOf member added: a required name under a tag's condition", update([]), update([{ if: { properties: { eco: { const: "docker" } }, required: ["eco"] }, then: { required: ["registries"] } }]), "break", "ok"),
+  pair("allOf member removed: a required name under a tag's condition", update([{ if: { properties: { eco: { const: "docker" } }, required: ["eco"] }, then: { required: ["registries"] } }]), update([]), "ok", "break"),
+  pair(
+    "allOf member added: a closed schedule for one tag, inside required array items",
+    config(update([])),
+    config(update([{ if: { properties: { eco: { const: "docker" } }, required: ["eco"] }, then: { properties: { schedule: { type: "object", properties: { interval: s }, additionalProperties: false } } } }])),
     "break", "ok",
   ),
 ];
