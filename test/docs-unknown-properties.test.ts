@@ -24,8 +24,8 @@ function sources(additional: Additional): Record<string, string> {
   const pick = (files: Array<{ path: string; contents: string }>, path: string): string => files.find((f) => f.path === path)!.contents;
   return {
     typescript: pick(emitTypeScript(modules, { header }), "index.ts"),
-    rust: pick(emitRust(modules, { header, crate: "unit" }), "src/lib.rs"),
-    go: pick(emitGo(modules, { header, module: "example.com/unit", package: "unit" }), "types.go"),
+    rust: pick(emitRust(modules, { header, crate: "unit" }), "src/thing.rs"),
+    go: pick(emitGo(modules, { header, module: "example.com/unit", package: "unit" }), "thing.go"),
   };
 }
 

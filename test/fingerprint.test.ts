@@ -151,7 +151,7 @@ describe("where the canonical code goes", () => {
 
   it("Go: package canonical beside the entity's own directory; TypeScript: canonical.ts at the root", () => {
     const go = emitGo(modules, { header, module: "example.com/m", package: "schemas", harness }).map((f) => f.path);
-    expect(go).toEqual(expect.arrayContaining(["canonical/canonical.go", "canonical/v1/types.go", "lockstep_fingerprint_test.go"]));
+    expect(go).toEqual(expect.arrayContaining(["canonical/canonical.go", "canonical/v1/canonical.go", "lockstep_fingerprint_test.go"]));
     const ts = emitTypeScript(modules, { header, harness }).map((f) => f.path);
     expect(ts).toEqual(expect.arrayContaining(["canonical.ts", "canonical/v1.ts", "lockstep.fingerprint.test.ts"]));
     expect(emitTypeScript(modules, { header }).map((f) => f.path)).not.toContain("lockstep.fingerprint.test.ts");

@@ -30,7 +30,7 @@ describe("lockstep generate", () => {
   it("restores a generated file that was edited or deleted, even when the schemas did not change", async () => {
     const dir = writeTree({ "schemas/user/v1.json": user });
     await runCli(["generate", "-C", dir]);
-    const path = join(dir, "generated/go/types.go");
+    const path = join(dir, "generated/go/user.go");
     const original = readFileSync(path, "utf8");
     writeFileSync(path, "// edited\n");
     const res = await runCli(["generate", "-C", dir]);

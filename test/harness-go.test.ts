@@ -183,7 +183,7 @@ describe("Go round-trip harness (lockstep_roundtrip_test.go)", () => {
     const broken = join(HARNESS_DIR, "go-defect");
     rmSync(broken, { recursive: true, force: true });
     cpSync(moduleDir, broken, { recursive: true });
-    const typesGo = join(broken, "types.go");
+    const typesGo = join(broken, "user.go");
     const source = readFileSync(typesGo, "utf8");
     expect(source, "the bundled user v3 schema has a required login_count").toContain(DEFECT.encode);
     writeFileSync(typesGo, source.replace(DEFECT.encode, DEFECT.broken).replace(DEFECT.tag, DEFECT.brokenTag));

@@ -84,7 +84,7 @@ describe("lockstep test", () => {
 
   itWithTool("go")("catches a Go encoder that drops a required zero (omitempty on a required field)", async () => {
     const result = await runTests(options(["go"], (_l, files) =>
-      patch(files, "types.go", '\tw.prop("login_count", x.LoginCount)\n', '\tif x.LoginCount != 0 {\n\t\tw.prop("login_count", x.LoginCount)\n\t}\n')));
+      patch(files, "user.go", '\tw.prop("login_count", x.LoginCount)\n', '\tif x.LoginCount != 0 {\n\t\tw.prop("login_count", x.LoginCount)\n\t}\n')));
     const failures = result.outcomes.filter((o) => !o.ok);
     expect(passed(result, strict)).toBe(false);
     expect(failures.length).toBeGreaterThan(0);
@@ -101,7 +101,7 @@ describe("lockstep test", () => {
 
   itWithTool("cargo")("catches a Rust enum that has lost its unknown variant", async () => {
     const result = await runTests(options(["rust"], (_l, files) =>
-      files.map((f) => (f.path === "src/lib.rs" ? { ...f, contents: closeEnum(f.contents, "UserStatus") } : f))));
+      files.map((f) => (f.path === "src/user.rs" ? { ...f, contents: closeEnum(f.contents, "UserStatus") } : f))));
     const failures = result.outcomes.filter((o) => !o.ok);
     expect(passed(result, strict)).toBe(false);
     expect(failures.some((f) => /^user\/v3\/future-\d+\.json$/.test(f.fixture))).toBe(true);

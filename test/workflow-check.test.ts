@@ -108,16 +108,16 @@ describe("lockstep check", () => {
 
   it("names a generated file edited by hand, and writes nothing", async () => {
     const dir = await initialized();
-    writeFileSync(join(dir, "generated/go/types.go"), `${readFileSync(join(dir, "generated/go/types.go"), "utf8")}// tweak\n`);
+    writeFileSync(join(dir, "generated/go/example.go"), `${readFileSync(join(dir, "generated/go/example.go"), "utf8")}// tweak\n`);
     const before = snapshot(dir);
     const res = await runCli(["check", "-C", dir]);
     expect(res.code).toBe(1);
-    const lines = readFileSync(join(dir, "generated/go/types.go"), "utf8").split("\n").length - 1;
-    expect(res.stdout).toContain(`generated/go/types.go:${lines}:1: error: hand-edit: edited by hand: its SHA-256 differs from the one in generated/go/.lockstep-manifest.json (first difference at line ${lines}: "// tweak", generated end of file)`);
+    const lines = readFileSync(join(dir, "generated/go/example.go"), "utf8").split("\n").length - 1;
+    expect(res.stdout).toContain(`generated/go/example.go:${lines}:1: error: hand-edit: edited by hand: its SHA-256 differs from the one in generated/go/.lockstep-manifest.json (first difference at line ${lines}: "// tweak", generated end of file)`);
     expect(res.stdout).not.toMatch(/out-of-date/);
     expect(snapshot(dir)).toEqual(before);
     const gh = await runCli(["check", "-C", dir, "--format", "github"]);
-    expect(gh.stdout).toContain(`::error file=generated/go/types.go,line=${lines},title=lockstep hand-edit::edited by hand`);
+    expect(gh.stdout).toContain(`::error file=generated/go/example.go,line=${lines},title=lockstep hand-edit::edited by hand`);
   });
 
   it("names the schema changed since the last generate, and the generated files out of date", async () => {

@@ -8,13 +8,15 @@ import { alignRows, type Row } from "./align.js";
 import { docComment } from "./docs.js";
 import { planField } from "./fields.js";
 import { TypeMapper } from "./gotypes.js";
-import { claimName, fieldNames, goName } from "./naming.js";
+import { claimName, fieldNames, goFileName, goName } from "./naming.js";
+import { groupByOwner } from "../owners.js";
 import { render } from "./render.js";
 import { goQuote } from "./text.js";
 import { append } from "../../arrays.js";
 
 export interface PackageFiles {
-  types: string;
+  /** The declarations: one file per entity (`user.go`) and `types.go` for shared ones (src/emit/owners.ts). */
+  types: Array<{ name: string; contents: string }>;
   runtime: string;
   /** scan.go: the codecs' fast paths (one-scan object splitting, reflection-free scalars). */
   scan: string;
@@ -25,8 +27,11 @@ export function declGoNames(module: Module, taken: Set<string> = new Set()): Map
   return new Map(module.decls.map((d) => [d.id, claimName(goName(d.name), taken, "Type")]));
 }
 
-/** Builds types.go and runtime.go of one package. `header` is the comment block both start with. */
-export function emitPackage(module: Module, pkg: string, header: string[]): PackageFiles {
+/**
+ * Builds the declaration files and runtime.go of one package. `header(entity)` is the comment
+ * block a file starts with (entity undefined: the package's shared files).
+ */
+export function emitPackage(module: Module, pkg: string, header: (entity?: string) => string[]): PackageFiles {
   const decls = new Map(module.decls.map((d) => [d.id, d]));
   const taken = new Set<string>();
   const declNames = declGoNames(module, taken);
@@ -38,27 +43,27 @@ export function emitPackage(module: Module, pkg: string, header: string[]): Pack
   const types = new TypeMapper(decls, declNames, helper);
   const ctx: Ctx = { types, taken, name: (id) => declNames.get(id)! };
 
-  const blocks = module.decls.map((d) => renderDecl(d, ctx).replace(/\n+$/, ""));
-  // Objects and tagged unions handle raw properties; other code needs json only for raw types.
-  const usesJson = types.usesJson || module.decls.some((d) => d.kind === "object" || d.kind === "tagged-union");
-  const typesGo = render("file.go", {
-    header,
-    pkg,
-    imports: usesJson ? ['"encoding/json"'] : [],
-    blocks,
+  const fileNames = new Set(["runtime", "scan", "validate", "validation", "types"]);
+  const typesGo = groupByOwner(module).map(({ entity, decls: group }) => {
+    types.usesJson = false;
+    const blocks = group.map((d) => renderDecl(d, ctx).replace(/\n+$/, ""));
+    // Objects and tagged unions handle raw properties; other code needs json only for raw types.
+    const usesJson = types.usesJson || group.some((d) => d.kind === "object" || d.kind === "tagged-union");
+    const name = entity === undefined ? "types.go" : `${goFileName(entity, fileNames)}.go`;
+    return { name, contents: render("file.go", { header: header(entity), pkg, imports: usesJson ? ['"encoding/json"'] : [], blocks }) };
   });
 
   const nullable = helpers.get("Nullable");
   const tuples = [...types.tupleArities].sort((a, b) => a - b).map((n) => tupleView(n, helpers.get(`Tuple${n}`)!));
   const runtimeGo = render("runtime.go", {
-    header,
+    header: header(),
     pkg,
     hasNullable: nullable !== undefined,
     nullable: nullable ?? "",
     tuples,
     int64AsString: helpers.get("Int64AsString") ?? "",
   });
-  return { types: typesGo, runtime: runtimeGo, scan: render("scan.go", { header, pkg }) };
+  return { types: typesGo, runtime: runtimeGo, scan: render("scan.go", { header: header(), pkg }) };
 }
 
 interface Ctx {

@@ -58,3 +58,23 @@ export function checkModulePath(path: string): string {
   }
   return path;
 }
+
+/** Last name parts the go command reads as a build constraint (`_linux`, `_arm64`) or a test file. */
+const CONSTRAINT_SUFFIXES = new Set([
+  "test", "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd",
+  "openbsd", "plan9", "solaris", "wasip1", "windows", "zos", "386", "amd64", "amd64p32", "arm", "armbe", "arm64", "arm64be",
+  "loong64", "mips", "mipsle", "mips64", "mips64le", "mips64p32", "mips64p32le", "ppc", "ppc64", "ppc64le", "riscv", "riscv64",
+  "s390", "s390x", "sparc", "sparc64", "wasm",
+]);
+
+/**
+ * Base name of an entity's Go file (user-profile → user_profile): words joined by `_`, a suffix
+ * where the go command would read the name as a build constraint or test; distinct from every
+ * name in `taken`, which collects it.
+ */
+export function goFileName(entity: string, taken: Set<string>): string {
+  let base = splitWords(entity).join("_").toLowerCase().replace(/[^a-z0-9_]/g, "") || "entity";
+  const parts = base.split("_");
+  if (parts.length > 1 && CONSTRAINT_SUFFIXES.has(parts[parts.length - 1]!)) base = `${base}_schema`;
+  return claimName(base, taken, "_schema");
+}

@@ -65,3 +65,31 @@ export function newtypeStruct(name: string, type: string): string[] {
   if (line.length <= MAX_WIDTH) return [line];
   return [`pub struct ${name}(`, `    pub ${type},`, ");"];
 }
+
+/** rustfmt's order of names in a use list: snake_case, then CamelCase, then UPPER_CASE; ASCII within each. */
+function useOrder(a: string, b: string): number {
+  const rank = (s: string): number => (/^[a-z_]/.test(s) ? 0 : /[a-z]/.test(s) ? 1 : 2);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * `use path::{A, B};` (`head` is `use path::`) as rustfmt prints it: one name without braces,
+ * names sorted, on one line when it fits, else packed four spaces in, up to the width.
+ */
+export function useList(head: string, names: readonly string[]): string[] {
+  const sorted = [...new Set(names)].sort(useOrder);
+  if (sorted.length === 1) return [`${head}${sorted[0]};`];
+  const line = `${head}{${sorted.join(", ")}};`;
+  if (line.length <= MAX_WIDTH) return [line];
+  const rows: string[] = [];
+  let row = "";
+  for (const name of sorted) {
+    const next = row === "" ? `    ${name},` : `${row} ${name},`;
+    if (row !== "" && next.length > MAX_WIDTH) {
+      rows.push(row);
+      row = `    ${name},`;
+    } else row = next;
+  }
+  rows.push(row);
+  return [`${head}{`, ...rows, "};"];
+}

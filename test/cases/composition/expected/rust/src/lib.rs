@@ -14,61 +14,6 @@ pub mod canonical;
 pub mod runtime;
 pub mod validate;
 
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+mod shipment;
 
-/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Shipment {
-    /// - Constraint: `const: "1.0"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub version: Option<String>,
-    /// - Constraint: `const: 3`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<u8>,
-    /// - Constraint: `minItems: 3`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub point: Option<(f64, f64, String)>,
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub open_tuple: Option<serde_json::Value>,
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub not_thing: Option<serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub conditional: Option<ShipmentConditional>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub patterned: Option<BTreeMap<String, serde_json::Value>>,
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub untyped_anyof: Option<serde_json::Value>,
-    pub id: String,
-    /// - Format: `date-time`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
-    pub weight_kg: f64,
-    /// Properties the schema does not declare, kept so they are written back unchanged.
-    #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
-}
-
-/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-///
-/// The schema closes this object, but other keywords (if/then, patternProperties, ...) can add properties.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ShipmentConditional {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mode: Option<String>,
-    /// Properties the schema does not declare, kept so they are written back unchanged.
-    #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
-}
+pub use shipment::{Shipment, ShipmentConditional};

@@ -14,55 +14,6 @@ pub mod canonical;
 pub mod runtime;
 pub mod validate;
 
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+mod account;
 
-/// Integer policies: 64-bit integers as JSON numbers (the default), as strings, or as doubles in TypeScript; bounded integers are numbers under every policy.
-///
-/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Account {
-    /// The default policy: a JSON number, bigint in TypeScript.
-    pub balance: i64,
-    /// - Format: `int64`
-    pub external_id: crate::runtime::Int64AsString,
-    /// - Constraint: `minimum: 0`
-    pub view_count: i64,
-    /// - Constraint: `minimum: 0`
-    /// - Constraint: `maximum: 1023`
-    pub shard: u16,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ledger: Option<Vec<crate::runtime::Int64AsString>>,
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub previous_id: Option<Option<crate::runtime::Int64AsString>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub by_region: Option<BTreeMap<String, crate::runtime::Int64AsString>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub limits: Option<Limits>,
-    /// Properties the schema does not declare, kept so they are written back unchanged.
-    #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
-}
-
-/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Limits {
-    /// - Default: `1000`
-    #[serde(default = "Limits::default_daily")]
-    pub daily: crate::runtime::Int64AsString,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tier: Option<u8>,
-    /// Properties the schema does not declare, kept so they are written back unchanged.
-    #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
-}
-
-impl Limits {
-    fn default_daily() -> crate::runtime::Int64AsString {
-        crate::runtime::json_default("1000")
-    }
-}
+pub use account::{Account, Limits};

@@ -14,68 +14,8 @@ pub mod canonical;
 pub mod runtime;
 pub mod validate;
 
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+mod document;
 
-/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Document {
-    pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub closed: Option<DocumentClosed>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub typed_extras: Option<DocumentTypedExtras>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub free: Option<BTreeMap<String, serde_json::Value>>,
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub any: Option<serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub list_of_objects: Option<Vec<DocumentListOfObject>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub map_of_objects: Option<BTreeMap<String, DocumentMapOfObject>>,
-    /// Properties the schema does not declare, kept so they are written back unchanged.
-    #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
-}
-
-/// Closed: properties the schema does not declare are dropped on decode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DocumentClosed {
-    /// - Format: `int32`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub a: Option<i32>,
-}
-
-/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DocumentTypedExtras {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub known: Option<String>,
-    /// Properties the schema does not declare, kept so they are written back unchanged.
-    #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, i64>,
-}
-
-/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DocumentListOfObject {
-    /// - Format: `int32`
-    pub n: i32,
-    /// Properties the schema does not declare, kept so they are written back unchanged.
-    #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
-}
-
-/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DocumentMapOfObject {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub v: Option<String>,
-    /// Properties the schema does not declare, kept so they are written back unchanged.
-    #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
-}
+pub use document::{
+    Document, DocumentClosed, DocumentListOfObject, DocumentMapOfObject, DocumentTypedExtras,
+};

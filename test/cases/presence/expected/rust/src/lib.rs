@@ -14,57 +14,6 @@ pub mod canonical;
 pub mod runtime;
 pub mod validate;
 
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+mod profile;
 
-/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Profile {
-    pub req: String,
-    /// - Format: `int32`
-    pub req_zero: i32,
-    pub req_false: bool,
-    pub req_nullable: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub opt: Option<String>,
-    /// - Format: `int64`
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub opt_nullable: Option<Option<i64>>,
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub opt_nullable_oneof: Option<Option<String>>,
-    pub req_list: Vec<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub opt_list: Option<Vec<String>>,
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub opt_nullable_list: Option<Option<Vec<String>>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub opt_map: Option<BTreeMap<String, f64>>,
-    pub req_map: BTreeMap<String, String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub nested: Option<ProfileNested>,
-    /// Properties the schema does not declare, kept so they are written back unchanged.
-    #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
-}
-
-/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ProfileNested {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub x: Option<bool>,
-    /// Properties the schema does not declare, kept so they are written back unchanged.
-    #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
-}
+pub use profile::{Profile, ProfileNested};

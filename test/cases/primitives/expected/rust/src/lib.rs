@@ -14,40 +14,6 @@ pub mod canonical;
 pub mod runtime;
 pub mod validate;
 
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+mod record;
 
-/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Record {
-    /// - Constraint: `minLength: 1`
-    /// - Constraint: `maxLength: 10`
-    /// - Constraint: `pattern: "^[a-z]+$"`
-    pub s: String,
-    /// - Format: `int32`
-    /// - Constraint: `minimum: -5`
-    /// - Constraint: `maximum: 5`
-    #[serde(rename = "i32")]
-    pub i_32: i8,
-    /// - Format: `int64`
-    #[serde(rename = "i64")]
-    pub i_64: i64,
-    pub plain_int: i64,
-    /// - Constraint: `minimum: 0`
-    /// - Constraint: `maximum: 100`
-    pub small_int: u8,
-    /// - Constraint: `multipleOf: 0.5`
-    pub n: f64,
-    pub b: bool,
-    /// - Format: `uuid`
-    pub id: String,
-    /// - Format: `date`
-    pub day: String,
-    /// - Format: `date-time`
-    pub at: String,
-    /// - Format: `uri`
-    pub link: String,
-    /// Properties the schema does not declare, kept so they are written back unchanged.
-    #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
-}
+pub use record::Record;

@@ -14,33 +14,6 @@ pub mod canonical;
 pub mod runtime;
 pub mod validate;
 
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+mod tree;
 
-/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Tree {
-    /// - Format: `int32`
-    pub value: i32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub children: Option<Vec<Tree>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent: Option<Box<Tree>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub meta: Option<Box<Meta>>,
-    /// Properties the schema does not declare, kept so they are written back unchanged.
-    #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
-}
-
-/// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Meta {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner: Option<Box<Tree>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub labels: Option<BTreeMap<String, Meta>>,
-    /// Properties the schema does not declare, kept so they are written back unchanged.
-    #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
-}
+pub use tree::{Meta, Tree};

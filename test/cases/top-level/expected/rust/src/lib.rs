@@ -18,59 +18,14 @@ pub mod canonical;
 pub mod runtime;
 pub mod validate;
 
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+mod color;
+mod counters;
+mod maybe_id;
+mod score;
+mod tags;
 
-/// A color name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Color {
-    Red,
-    Green,
-    Blue,
-    /// A value this version of the schema does not list, kept as written.
-    Unknown(String),
-}
-
-impl Color {
-    /// The value as written in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Red => "red",
-            Self::Green => "green",
-            Self::Blue => "blue",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl From<String> for Color {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "red" => Self::Red,
-            "green" => Self::Green,
-            "blue" => Self::Blue,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-
-impl Serialize for Color {
-    fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for Color {
-    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
-
-pub type Counters = BTreeMap<String, i64>;
-
-/// - Format: `int64`
-pub type MaybeId = Option<i64>;
-
-pub type Score = f64;
-
-pub type Tags = Vec<String>;
+pub use color::Color;
+pub use counters::Counters;
+pub use maybe_id::MaybeId;
+pub use score::Score;
+pub use tags::Tags;
