@@ -70,7 +70,7 @@ describe("Rust round-trip harness", () => {
     sets = buildFixtures(loaded, SEED);
     good = emitRust(loaded.modules, options(GOOD));
     const broken = emitRust(loaded.modules, options(BROKEN)).map((f) =>
-      f.path === "src/order.rs" ? { ...f, contents: closeEnum(f.contents, CLOSED_ENUM) } : f,
+      f.path === "src/order_types.rs" ? { ...f, contents: closeEnum(f.contents, CLOSED_ENUM) } : f,
     );
     const evil = emitRust(evilModules(), options(EVIL));
     single = emitRust((await loadModules(join(REPO, "test/cases/escaping/schemas"), { allVersions: true })).modules, options(SINGLE));

@@ -101,7 +101,7 @@ describe("lockstep test", () => {
 
   itWithTool("cargo")("catches a Rust enum that has lost its unknown variant", async () => {
     const result = await runTests(options(["rust"], (_l, files) =>
-      files.map((f) => (f.path === "src/user.rs" ? { ...f, contents: closeEnum(f.contents, "UserStatus") } : f))));
+      files.map((f) => (f.path === "src/user_types.rs" ? { ...f, contents: closeEnum(f.contents, "UserStatus") } : f))));
     const failures = result.outcomes.filter((o) => !o.ok);
     expect(passed(result, strict)).toBe(false);
     expect(failures.some((f) => /^user\/v3\/future-\d+\.json$/.test(f.fixture))).toBe(true);

@@ -63,10 +63,20 @@ function usesRegex(tables: readonly ValidatorTable[]): boolean {
 /** The tables and functions of one module, indented by `indent`. */
 function tableItems(module: Module, table: ValidatorTable, regex: boolean, indent: string): string[] {
   // The tables are data, one rule per line: rustfmt would give each field a line of its own.
+  // One array literal of a hundred thousand rules costs rustc far more than the same rules in chunks.
+  const names: string[] = [];
+  const chunks: string[] = [];
+  for (let i = 0; i < table.rules.length; i += RULES_PER_CHUNK) {
+    const rules = table.rules.slice(i, i + RULES_PER_CHUNK);
+    const name = `RULES_${names.length}`;
+    names.push(name);
+    chunks.push("#[rustfmt::skip]", `static ${name}: [Rule; ${rules.length}] = [`, ...rules.map((r) => `    ${ruleLiteral(r)},`), "];", "");
+  }
   const lines = [
+    ...chunks,
     "#[rustfmt::skip]",
-    `pub static RULES: [Rule; ${table.rules.length}] = [`,
-    ...table.rules.map((r) => `    ${ruleLiteral(r)},`),
+    `pub static RULES: [&[Rule]; ${names.length}] = [`,
+    ...names.map((n) => `    &${n},`),
     "];",
     "",
     "#[rustfmt::skip]",
@@ -113,6 +123,9 @@ export interface RustValidators {
   regex: boolean;
 }
 
+/** Rules per static array (the template's RULES_PER_CHUNK). */
+const RULES_PER_CHUNK = 256;
+
 export function emitRustValidators(modules: readonly Module[], entityMods: Iterable<string>, header: string[]): RustValidators {
   const taken = new Set(entityMods);
   const mod = ["validate", "lockstep_validate", "lockstep_validators"].find((c) => !taken.has(c));
@@ -140,6 +153,7 @@ export function emitRustValidators(modules: readonly Module[], entityMods: Itera
   const contents = render("validate.rs", {
     header,
     regex,
+    rulesPerChunk: RULES_PER_CHUNK,
     formatCount: names.length,
     formatPatterns: Object.values(FORMAT_PATTERNS).map(rustString),
     formatIndexes: names.map((n, index) => ({ name: `FORMAT_${snakeCase(n.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/\s+/)).toUpperCase()}`, index })),

@@ -385,8 +385,11 @@ fn sorted_keys(o: &serde_json::Map<String, Value>) -> Vec<&String> {
     keys
 }
 
+/// Rules per chunk of a table: one static array per chunk keeps rustc's work per item small.
+const RULES_PER_CHUNK: usize = 256;
+
 struct Run<'a> {
-    rules: &'a [Rule],
+    rules: &'a [&'a [Rule]],
     // Unused when no schema has a pattern or format.
     #[allow(dead_code)]
     patterns: &'a [Pattern],
@@ -491,7 +494,7 @@ impl Run<'_> {
 
     fn check(&mut self, index: usize, pointer: &str, v: &Value) {
         let rules = self.rules;
-        let r = &rules[index];
+        let r = &rules[index / RULES_PER_CHUNK][index % RULES_PER_CHUNK];
         let inner = r.child.unwrap_or(index);
         match r.kind {
             Kind::Any => self.checks(r, pointer, v),
@@ -608,7 +611,7 @@ impl Run<'_> {
 /// Every error of `value` against rule `index` of a table.
 #[doc(hidden)]
 pub fn run(
-    rules: &[Rule],
+    rules: &[&[Rule]],
     patterns: &[Pattern],
     index: usize,
     value: &Value,
@@ -623,7 +626,7 @@ pub fn run(
 }
 
 #[rustfmt::skip]
-pub static RULES: [Rule; 18] = [
+static RULES_0: [Rule; 18] = [
     Rule { kind: Kind::Object, fields: &[("version", 1, false), ("kind", 2, false), ("point", 6, false), ("open_tuple", 7, false), ("not_thing", 8, false), ("conditional", 11, false), ("patterned", 13, false), ("untyped_anyof", 14, false), ("id", 15, true), ("created", 16, false), ("weight_kg", 17, true)], ..Rule::NONE },
     Rule { kind: Kind::String, values_keyword: "const", strings: &["1.0"], ..Rule::NONE },
     Rule { kind: Kind::Integer, values_keyword: "const", numbers: &[3.0], ..Rule::NONE },
@@ -642,6 +645,11 @@ pub static RULES: [Rule; 18] = [
     Rule { kind: Kind::String, ..Rule::NONE },
     Rule { kind: Kind::String, format: "date-time", ..Rule::NONE },
     Rule { kind: Kind::Number, ..Rule::NONE },
+];
+
+#[rustfmt::skip]
+pub static RULES: [&[Rule]; 1] = [
+    &RULES_0,
 ];
 
 #[rustfmt::skip]

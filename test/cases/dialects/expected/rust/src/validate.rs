@@ -194,8 +194,11 @@ fn sorted_keys(o: &serde_json::Map<String, Value>) -> Vec<&String> {
     keys
 }
 
+/// Rules per chunk of a table: one static array per chunk keeps rustc's work per item small.
+const RULES_PER_CHUNK: usize = 256;
+
 struct Run<'a> {
-    rules: &'a [Rule],
+    rules: &'a [&'a [Rule]],
     // Unused when no schema has a pattern or format.
     #[allow(dead_code)]
     patterns: &'a [Pattern],
@@ -300,7 +303,7 @@ impl Run<'_> {
 
     fn check(&mut self, index: usize, pointer: &str, v: &Value) {
         let rules = self.rules;
-        let r = &rules[index];
+        let r = &rules[index / RULES_PER_CHUNK][index % RULES_PER_CHUNK];
         let inner = r.child.unwrap_or(index);
         match r.kind {
             Kind::Any => self.checks(r, pointer, v),
@@ -417,7 +420,7 @@ impl Run<'_> {
 /// Every error of `value` against rule `index` of a table.
 #[doc(hidden)]
 pub fn run(
-    rules: &[Rule],
+    rules: &[&[Rule]],
     patterns: &[Pattern],
     index: usize,
     value: &Value,
@@ -432,7 +435,7 @@ pub fn run(
 }
 
 #[rustfmt::skip]
-pub static RULES: [Rule; 26] = [
+static RULES_0: [Rule; 26] = [
     Rule { kind: Kind::Object, fields: &[("lines", 5, true), ("owner", 6, false)], ..Rule::NONE },
     Rule { kind: Kind::Object, fields: &[("sku", 2, true), ("qty", 3, false)], ..Rule::NONE },
     Rule { kind: Kind::String, ..Rule::NONE },
@@ -459,6 +462,11 @@ pub static RULES: [Rule; 26] = [
     Rule { kind: Kind::String, ..Rule::NONE },
     Rule { kind: Kind::Number, numeric: &[("exclusiveMinimum", 0.0, "0")], ..Rule::NONE },
     Rule { kind: Kind::Ref, child: Some(19), ..Rule::NONE },
+];
+
+#[rustfmt::skip]
+pub static RULES: [&[Rule]; 1] = [
+    &RULES_0,
 ];
 
 #[rustfmt::skip]

@@ -191,8 +191,11 @@ fn sorted_keys(o: &serde_json::Map<String, Value>) -> Vec<&String> {
     keys
 }
 
+/// Rules per chunk of a table: one static array per chunk keeps rustc's work per item small.
+const RULES_PER_CHUNK: usize = 256;
+
 struct Run<'a> {
-    rules: &'a [Rule],
+    rules: &'a [&'a [Rule]],
     // Unused when no schema has a pattern or format.
     #[allow(dead_code)]
     patterns: &'a [Pattern],
@@ -297,7 +300,7 @@ impl Run<'_> {
 
     fn check(&mut self, index: usize, pointer: &str, v: &Value) {
         let rules = self.rules;
-        let r = &rules[index];
+        let r = &rules[index / RULES_PER_CHUNK][index % RULES_PER_CHUNK];
         let inner = r.child.unwrap_or(index);
         match r.kind {
             Kind::Any => self.checks(r, pointer, v),
@@ -414,7 +417,7 @@ impl Run<'_> {
 /// Every error of `value` against rule `index` of a table.
 #[doc(hidden)]
 pub fn run(
-    rules: &[Rule],
+    rules: &[&[Rule]],
     patterns: &[Pattern],
     index: usize,
     value: &Value,
@@ -429,7 +432,7 @@ pub fn run(
 }
 
 #[rustfmt::skip]
-pub static RULES: [Rule; 16] = [
+static RULES_0: [Rule; 16] = [
     Rule { kind: Kind::Object, fields: &[("type", 1, false), ("self", 2, false), ("fn", 3, false), ("class", 4, false), ("default", 5, false), ("func", 6, false), ("a-b", 7, false), ("with space", 8, false), ("quote\"d", 9, false), ("back\\slash", 10, false), ("$ref_like", 11, false), ("123start", 12, false), ("\u{e9}moji\u{1f600}", 13, false), ("mode", 15, false)], ..Rule::NONE },
     Rule { kind: Kind::String, ..Rule::NONE },
     Rule { kind: Kind::String, ..Rule::NONE },
@@ -446,6 +449,11 @@ pub static RULES: [Rule; 16] = [
     Rule { kind: Kind::String, ..Rule::NONE },
     Rule { kind: Kind::Enum, values_keyword: "enum", strings: &["a\"b", "c\\d", "e\nf", "*/", "`tick`", "${x}", "</script>"], ..Rule::NONE },
     Rule { kind: Kind::Ref, child: Some(14), ..Rule::NONE },
+];
+
+#[rustfmt::skip]
+pub static RULES: [&[Rule]; 1] = [
+    &RULES_0,
 ];
 
 #[rustfmt::skip]

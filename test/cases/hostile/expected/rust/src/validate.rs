@@ -236,8 +236,11 @@ fn sorted_keys(o: &serde_json::Map<String, Value>) -> Vec<&String> {
     keys
 }
 
+/// Rules per chunk of a table: one static array per chunk keeps rustc's work per item small.
+const RULES_PER_CHUNK: usize = 256;
+
 struct Run<'a> {
-    rules: &'a [Rule],
+    rules: &'a [&'a [Rule]],
     // Unused when no schema has a pattern or format.
     #[allow(dead_code)]
     patterns: &'a [Pattern],
@@ -342,7 +345,7 @@ impl Run<'_> {
 
     fn check(&mut self, index: usize, pointer: &str, v: &Value) {
         let rules = self.rules;
-        let r = &rules[index];
+        let r = &rules[index / RULES_PER_CHUNK][index % RULES_PER_CHUNK];
         let inner = r.child.unwrap_or(index);
         match r.kind {
             Kind::Any => self.checks(r, pointer, v),
@@ -459,7 +462,7 @@ impl Run<'_> {
 /// Every error of `value` against rule `index` of a table.
 #[doc(hidden)]
 pub fn run(
-    rules: &[Rule],
+    rules: &[&[Rule]],
     patterns: &[Pattern],
     index: usize,
     value: &Value,
@@ -474,7 +477,7 @@ pub fn run(
 }
 
 #[rustfmt::skip]
-pub static RULES: [Rule; 228] = [
+static RULES_0: [Rule; 228] = [
     Rule { kind: Kind::Object, fields: &[("self", 1, false), ("super", 2, false)], ..Rule::NONE },
     Rule { kind: Kind::String, ..Rule::NONE },
     Rule { kind: Kind::String, ..Rule::NONE },
@@ -703,6 +706,11 @@ pub static RULES: [Rule; 228] = [
     Rule { kind: Kind::Object, fields: &[("self", 226, false), ("super", 227, false)], ..Rule::NONE },
     Rule { kind: Kind::String, ..Rule::NONE },
     Rule { kind: Kind::String, ..Rule::NONE },
+];
+
+#[rustfmt::skip]
+pub static RULES: [&[Rule]; 1] = [
+    &RULES_0,
 ];
 
 #[rustfmt::skip]
@@ -1081,9 +1089,14 @@ pub mod a_b {
         use serde_json::Value;
 
         #[rustfmt::skip]
-        pub static RULES: [Rule; 2] = [
+        static RULES_0: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
+        ];
+
+        #[rustfmt::skip]
+        pub static RULES: [&[Rule]; 1] = [
+            &RULES_0,
         ];
 
         #[rustfmt::skip]
@@ -1109,9 +1122,14 @@ pub mod crate_ {
         use serde_json::Value;
 
         #[rustfmt::skip]
-        pub static RULES: [Rule; 2] = [
+        static RULES_0: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
+        ];
+
+        #[rustfmt::skip]
+        pub static RULES: [&[Rule]; 1] = [
+            &RULES_0,
         ];
 
         #[rustfmt::skip]
@@ -1137,9 +1155,14 @@ pub mod fmt {
         use serde_json::Value;
 
         #[rustfmt::skip]
-        pub static RULES: [Rule; 2] = [
+        static RULES_0: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
+        ];
+
+        #[rustfmt::skip]
+        pub static RULES: [&[Rule]; 1] = [
+            &RULES_0,
         ];
 
         #[rustfmt::skip]
@@ -1165,9 +1188,14 @@ pub mod init {
         use serde_json::Value;
 
         #[rustfmt::skip]
-        pub static RULES: [Rule; 2] = [
+        static RULES_0: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
+        ];
+
+        #[rustfmt::skip]
+        pub static RULES: [&[Rule]; 1] = [
+            &RULES_0,
         ];
 
         #[rustfmt::skip]
@@ -1193,9 +1221,14 @@ pub mod internal {
         use serde_json::Value;
 
         #[rustfmt::skip]
-        pub static RULES: [Rule; 2] = [
+        static RULES_0: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
+        ];
+
+        #[rustfmt::skip]
+        pub static RULES: [&[Rule]; 1] = [
+            &RULES_0,
         ];
 
         #[rustfmt::skip]
@@ -1223,9 +1256,14 @@ pub mod json {
         use serde_json::Value;
 
         #[rustfmt::skip]
-        pub static RULES: [Rule; 2] = [
+        static RULES_0: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
+        ];
+
+        #[rustfmt::skip]
+        pub static RULES: [&[Rule]; 1] = [
+            &RULES_0,
         ];
 
         #[rustfmt::skip]
@@ -1251,9 +1289,14 @@ pub mod lib_ {
         use serde_json::Value;
 
         #[rustfmt::skip]
-        pub static RULES: [Rule; 2] = [
+        static RULES_0: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
+        ];
+
+        #[rustfmt::skip]
+        pub static RULES: [&[Rule]; 1] = [
+            &RULES_0,
         ];
 
         #[rustfmt::skip]
@@ -1279,9 +1322,14 @@ pub mod main_ {
         use serde_json::Value;
 
         #[rustfmt::skip]
-        pub static RULES: [Rule; 2] = [
+        static RULES_0: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
+        ];
+
+        #[rustfmt::skip]
+        pub static RULES: [&[Rule]; 1] = [
+            &RULES_0,
         ];
 
         #[rustfmt::skip]
@@ -1307,9 +1355,14 @@ pub mod r#mod {
         use serde_json::Value;
 
         #[rustfmt::skip]
-        pub static RULES: [Rule; 2] = [
+        static RULES_0: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
+        ];
+
+        #[rustfmt::skip]
+        pub static RULES: [&[Rule]; 1] = [
+            &RULES_0,
         ];
 
         #[rustfmt::skip]
@@ -1335,9 +1388,14 @@ pub mod rt {
         use serde_json::Value;
 
         #[rustfmt::skip]
-        pub static RULES: [Rule; 2] = [
+        static RULES_0: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
+        ];
+
+        #[rustfmt::skip]
+        pub static RULES: [&[Rule]; 1] = [
+            &RULES_0,
         ];
 
         #[rustfmt::skip]
@@ -1363,9 +1421,14 @@ pub mod self_ {
         use serde_json::Value;
 
         #[rustfmt::skip]
-        pub static RULES: [Rule; 2] = [
+        static RULES_0: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
+        ];
+
+        #[rustfmt::skip]
+        pub static RULES: [&[Rule]; 1] = [
+            &RULES_0,
         ];
 
         #[rustfmt::skip]
@@ -1391,9 +1454,14 @@ pub mod std_ {
         use serde_json::Value;
 
         #[rustfmt::skip]
-        pub static RULES: [Rule; 2] = [
+        static RULES_0: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
+        ];
+
+        #[rustfmt::skip]
+        pub static RULES: [&[Rule]; 1] = [
+            &RULES_0,
         ];
 
         #[rustfmt::skip]
@@ -1419,9 +1487,14 @@ pub mod testdata {
         use serde_json::Value;
 
         #[rustfmt::skip]
-        pub static RULES: [Rule; 2] = [
+        static RULES_0: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
+        ];
+
+        #[rustfmt::skip]
+        pub static RULES: [&[Rule]; 1] = [
+            &RULES_0,
         ];
 
         #[rustfmt::skip]
@@ -1449,9 +1522,14 @@ pub mod r#type {
         use serde_json::Value;
 
         #[rustfmt::skip]
-        pub static RULES: [Rule; 2] = [
+        static RULES_0: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
+        ];
+
+        #[rustfmt::skip]
+        pub static RULES: [&[Rule]; 1] = [
+            &RULES_0,
         ];
 
         #[rustfmt::skip]
@@ -1477,9 +1555,14 @@ pub mod vendor {
         use serde_json::Value;
 
         #[rustfmt::skip]
-        pub static RULES: [Rule; 2] = [
+        static RULES_0: [Rule; 2] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
+        ];
+
+        #[rustfmt::skip]
+        pub static RULES: [&[Rule]; 1] = [
+            &RULES_0,
         ];
 
         #[rustfmt::skip]

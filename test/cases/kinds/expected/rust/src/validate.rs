@@ -192,8 +192,11 @@ fn sorted_keys(o: &serde_json::Map<String, Value>) -> Vec<&String> {
     keys
 }
 
+/// Rules per chunk of a table: one static array per chunk keeps rustc's work per item small.
+const RULES_PER_CHUNK: usize = 256;
+
 struct Run<'a> {
-    rules: &'a [Rule],
+    rules: &'a [&'a [Rule]],
     // Unused when no schema has a pattern or format.
     #[allow(dead_code)]
     patterns: &'a [Pattern],
@@ -298,7 +301,7 @@ impl Run<'_> {
 
     fn check(&mut self, index: usize, pointer: &str, v: &Value) {
         let rules = self.rules;
-        let r = &rules[index];
+        let r = &rules[index / RULES_PER_CHUNK][index % RULES_PER_CHUNK];
         let inner = r.child.unwrap_or(index);
         match r.kind {
             Kind::Any => self.checks(r, pointer, v),
@@ -415,7 +418,7 @@ impl Run<'_> {
 /// Every error of `value` against rule `index` of a table.
 #[doc(hidden)]
 pub fn run(
-    rules: &[Rule],
+    rules: &[&[Rule]],
     patterns: &[Pattern],
     index: usize,
     value: &Value,
@@ -430,7 +433,7 @@ pub fn run(
 }
 
 #[rustfmt::skip]
-pub static RULES: [Rule; 69] = [
+static RULES_0: [Rule; 69] = [
     Rule { kind: Kind::Kinds, variants: &[("boolean", 1), ("integer", 2), ("number", 3), ("string", 4), ("array", 6), ("object", 26)], ..Rule::NONE },
     Rule { kind: Kind::Boolean, ..Rule::NONE },
     Rule { kind: Kind::Integer, ..Rule::NONE },
@@ -500,6 +503,11 @@ pub static RULES: [Rule; 69] = [
     Rule { kind: Kind::Ref, child: Some(51), ..Rule::NONE },
     Rule { kind: Kind::Nullable, child: Some(66), ..Rule::NONE },
     Rule { kind: Kind::Ref, child: Some(33), ..Rule::NONE },
+];
+
+#[rustfmt::skip]
+pub static RULES: [&[Rule]; 1] = [
+    &RULES_0,
 ];
 
 #[rustfmt::skip]

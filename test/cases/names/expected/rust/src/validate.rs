@@ -194,8 +194,11 @@ fn sorted_keys(o: &serde_json::Map<String, Value>) -> Vec<&String> {
     keys
 }
 
+/// Rules per chunk of a table: one static array per chunk keeps rustc's work per item small.
+const RULES_PER_CHUNK: usize = 256;
+
 struct Run<'a> {
-    rules: &'a [Rule],
+    rules: &'a [&'a [Rule]],
     // Unused when no schema has a pattern or format.
     #[allow(dead_code)]
     patterns: &'a [Pattern],
@@ -300,7 +303,7 @@ impl Run<'_> {
 
     fn check(&mut self, index: usize, pointer: &str, v: &Value) {
         let rules = self.rules;
-        let r = &rules[index];
+        let r = &rules[index / RULES_PER_CHUNK][index % RULES_PER_CHUNK];
         let inner = r.child.unwrap_or(index);
         match r.kind {
             Kind::Any => self.checks(r, pointer, v),
@@ -417,7 +420,7 @@ impl Run<'_> {
 /// Every error of `value` against rule `index` of a table.
 #[doc(hidden)]
 pub fn run(
-    rules: &[Rule],
+    rules: &[&[Rule]],
     patterns: &[Pattern],
     index: usize,
     value: &Value,
@@ -432,7 +435,7 @@ pub fn run(
 }
 
 #[rustfmt::skip]
-pub static RULES: [Rule; 23] = [
+static RULES_0: [Rule; 23] = [
     Rule { kind: Kind::Object, fields: &[("self", 1, true), ("Self", 2, false), ("env", 3, false), ("Env", 5, false), ("config", 8, false), ("error", 11, false), ("fault", 14, false), ("zone", 16, false), ("size", 18, false)], ..Rule::NONE },
     Rule { kind: Kind::String, ..Rule::NONE },
     Rule { kind: Kind::String, ..Rule::NONE },
@@ -456,6 +459,11 @@ pub static RULES: [Rule; 23] = [
     Rule { kind: Kind::Object, fields: &[("region", 21, false)], ..Rule::NONE },
     Rule { kind: Kind::String, ..Rule::NONE },
     Rule { kind: Kind::Ref, child: Some(20), ..Rule::NONE },
+];
+
+#[rustfmt::skip]
+pub static RULES: [&[Rule]; 1] = [
+    &RULES_0,
 ];
 
 #[rustfmt::skip]
@@ -520,7 +528,7 @@ pub mod account {
         use serde_json::Value;
 
         #[rustfmt::skip]
-        pub static RULES: [Rule; 11] = [
+        static RULES_0: [Rule; 11] = [
             Rule { kind: Kind::Object, fields: &[("self", 1, true), ("env", 2, false), ("config", 5, false), ("error", 8, false), ("zone", 10, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
@@ -532,6 +540,11 @@ pub mod account {
             Rule { kind: Kind::Ref, child: Some(6), ..Rule::NONE },
             Rule { kind: Kind::Enum, values_keyword: "enum", strings: &["Etc/GMT0", "Etc/GMT-0", "a b", "a.b", "any", "Any"], ..Rule::NONE },
             Rule { kind: Kind::Ref, child: Some(9), ..Rule::NONE },
+        ];
+
+        #[rustfmt::skip]
+        pub static RULES: [&[Rule]; 1] = [
+            &RULES_0,
         ];
 
         #[rustfmt::skip]

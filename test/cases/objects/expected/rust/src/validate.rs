@@ -191,8 +191,11 @@ fn sorted_keys(o: &serde_json::Map<String, Value>) -> Vec<&String> {
     keys
 }
 
+/// Rules per chunk of a table: one static array per chunk keeps rustc's work per item small.
+const RULES_PER_CHUNK: usize = 256;
+
 struct Run<'a> {
-    rules: &'a [Rule],
+    rules: &'a [&'a [Rule]],
     // Unused when no schema has a pattern or format.
     #[allow(dead_code)]
     patterns: &'a [Pattern],
@@ -297,7 +300,7 @@ impl Run<'_> {
 
     fn check(&mut self, index: usize, pointer: &str, v: &Value) {
         let rules = self.rules;
-        let r = &rules[index];
+        let r = &rules[index / RULES_PER_CHUNK][index % RULES_PER_CHUNK];
         let inner = r.child.unwrap_or(index);
         match r.kind {
             Kind::Any => self.checks(r, pointer, v),
@@ -414,7 +417,7 @@ impl Run<'_> {
 /// Every error of `value` against rule `index` of a table.
 #[doc(hidden)]
 pub fn run(
-    rules: &[Rule],
+    rules: &[&[Rule]],
     patterns: &[Pattern],
     index: usize,
     value: &Value,
@@ -429,7 +432,7 @@ pub fn run(
 }
 
 #[rustfmt::skip]
-pub static RULES: [Rule; 20] = [
+static RULES_0: [Rule; 20] = [
     Rule { kind: Kind::Object, fields: &[("title", 1, true), ("closed", 4, false), ("typed_extras", 8, false), ("free", 10, false), ("any", 11, false), ("list_of_objects", 15, false), ("map_of_objects", 19, false)], ..Rule::NONE },
     Rule { kind: Kind::String, ..Rule::NONE },
     Rule { kind: Kind::Object, fields: &[("a", 3, false)], closed: true, ..Rule::NONE },
@@ -450,6 +453,11 @@ pub static RULES: [Rule; 20] = [
     Rule { kind: Kind::String, ..Rule::NONE },
     Rule { kind: Kind::Ref, child: Some(16), ..Rule::NONE },
     Rule { kind: Kind::Map, child: Some(18), ..Rule::NONE },
+];
+
+#[rustfmt::skip]
+pub static RULES: [&[Rule]; 1] = [
+    &RULES_0,
 ];
 
 #[rustfmt::skip]

@@ -191,8 +191,11 @@ fn sorted_keys(o: &serde_json::Map<String, Value>) -> Vec<&String> {
     keys
 }
 
+/// Rules per chunk of a table: one static array per chunk keeps rustc's work per item small.
+const RULES_PER_CHUNK: usize = 256;
+
 struct Run<'a> {
-    rules: &'a [Rule],
+    rules: &'a [&'a [Rule]],
     // Unused when no schema has a pattern or format.
     #[allow(dead_code)]
     patterns: &'a [Pattern],
@@ -297,7 +300,7 @@ impl Run<'_> {
 
     fn check(&mut self, index: usize, pointer: &str, v: &Value) {
         let rules = self.rules;
-        let r = &rules[index];
+        let r = &rules[index / RULES_PER_CHUNK][index % RULES_PER_CHUNK];
         let inner = r.child.unwrap_or(index);
         match r.kind {
             Kind::Any => self.checks(r, pointer, v),
@@ -414,7 +417,7 @@ impl Run<'_> {
 /// Every error of `value` against rule `index` of a table.
 #[doc(hidden)]
 pub fn run(
-    rules: &[Rule],
+    rules: &[&[Rule]],
     patterns: &[Pattern],
     index: usize,
     value: &Value,
@@ -429,7 +432,7 @@ pub fn run(
 }
 
 #[rustfmt::skip]
-pub static RULES: [Rule; 25] = [
+static RULES_0: [Rule; 25] = [
     Rule { kind: Kind::Object, fields: &[("req", 1, true), ("req_zero", 2, true), ("req_false", 3, true), ("req_nullable", 5, true), ("opt", 6, false), ("opt_nullable", 8, false), ("opt_nullable_oneof", 10, false), ("req_list", 12, true), ("opt_list", 14, false), ("opt_nullable_list", 17, false), ("opt_map", 19, false), ("req_map", 21, true), ("nested", 24, false)], ..Rule::NONE },
     Rule { kind: Kind::String, ..Rule::NONE },
     Rule { kind: Kind::Integer, ..Rule::NONE },
@@ -455,6 +458,11 @@ pub static RULES: [Rule; 25] = [
     Rule { kind: Kind::Object, fields: &[("x", 23, false)], ..Rule::NONE },
     Rule { kind: Kind::Boolean, ..Rule::NONE },
     Rule { kind: Kind::Ref, child: Some(22), ..Rule::NONE },
+];
+
+#[rustfmt::skip]
+pub static RULES: [&[Rule]; 1] = [
+    &RULES_0,
 ];
 
 #[rustfmt::skip]

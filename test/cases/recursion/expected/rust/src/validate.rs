@@ -191,8 +191,11 @@ fn sorted_keys(o: &serde_json::Map<String, Value>) -> Vec<&String> {
     keys
 }
 
+/// Rules per chunk of a table: one static array per chunk keeps rustc's work per item small.
+const RULES_PER_CHUNK: usize = 256;
+
 struct Run<'a> {
-    rules: &'a [Rule],
+    rules: &'a [&'a [Rule]],
     // Unused when no schema has a pattern or format.
     #[allow(dead_code)]
     patterns: &'a [Pattern],
@@ -297,7 +300,7 @@ impl Run<'_> {
 
     fn check(&mut self, index: usize, pointer: &str, v: &Value) {
         let rules = self.rules;
-        let r = &rules[index];
+        let r = &rules[index / RULES_PER_CHUNK][index % RULES_PER_CHUNK];
         let inner = r.child.unwrap_or(index);
         match r.kind {
             Kind::Any => self.checks(r, pointer, v),
@@ -414,7 +417,7 @@ impl Run<'_> {
 /// Every error of `value` against rule `index` of a table.
 #[doc(hidden)]
 pub fn run(
-    rules: &[Rule],
+    rules: &[&[Rule]],
     patterns: &[Pattern],
     index: usize,
     value: &Value,
@@ -429,7 +432,7 @@ pub fn run(
 }
 
 #[rustfmt::skip]
-pub static RULES: [Rule; 10] = [
+static RULES_0: [Rule; 10] = [
     Rule { kind: Kind::Object, fields: &[("value", 1, true), ("children", 3, false), ("parent", 4, false), ("meta", 9, false)], ..Rule::NONE },
     Rule { kind: Kind::Integer, ..Rule::NONE },
     Rule { kind: Kind::Ref, child: Some(0), ..Rule::NONE },
@@ -440,6 +443,11 @@ pub static RULES: [Rule; 10] = [
     Rule { kind: Kind::Ref, child: Some(5), ..Rule::NONE },
     Rule { kind: Kind::Map, child: Some(7), ..Rule::NONE },
     Rule { kind: Kind::Ref, child: Some(5), ..Rule::NONE },
+];
+
+#[rustfmt::skip]
+pub static RULES: [&[Rule]; 1] = [
+    &RULES_0,
 ];
 
 #[rustfmt::skip]

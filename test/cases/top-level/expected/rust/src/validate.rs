@@ -195,8 +195,11 @@ fn sorted_keys(o: &serde_json::Map<String, Value>) -> Vec<&String> {
     keys
 }
 
+/// Rules per chunk of a table: one static array per chunk keeps rustc's work per item small.
+const RULES_PER_CHUNK: usize = 256;
+
 struct Run<'a> {
-    rules: &'a [Rule],
+    rules: &'a [&'a [Rule]],
     // Unused when no schema has a pattern or format.
     #[allow(dead_code)]
     patterns: &'a [Pattern],
@@ -301,7 +304,7 @@ impl Run<'_> {
 
     fn check(&mut self, index: usize, pointer: &str, v: &Value) {
         let rules = self.rules;
-        let r = &rules[index];
+        let r = &rules[index / RULES_PER_CHUNK][index % RULES_PER_CHUNK];
         let inner = r.child.unwrap_or(index);
         match r.kind {
             Kind::Any => self.checks(r, pointer, v),
@@ -418,7 +421,7 @@ impl Run<'_> {
 /// Every error of `value` against rule `index` of a table.
 #[doc(hidden)]
 pub fn run(
-    rules: &[Rule],
+    rules: &[&[Rule]],
     patterns: &[Pattern],
     index: usize,
     value: &Value,
@@ -433,7 +436,7 @@ pub fn run(
 }
 
 #[rustfmt::skip]
-pub static RULES: [Rule; 12] = [
+static RULES_0: [Rule; 12] = [
     Rule { kind: Kind::Enum, values_keyword: "enum", strings: &["red", "green", "blue"], ..Rule::NONE },
     Rule { kind: Kind::Ref, child: Some(3), ..Rule::NONE },
     Rule { kind: Kind::Integer, ..Rule::NONE },
@@ -446,6 +449,11 @@ pub static RULES: [Rule; 12] = [
     Rule { kind: Kind::Ref, child: Some(11), ..Rule::NONE },
     Rule { kind: Kind::String, ..Rule::NONE },
     Rule { kind: Kind::Array, child: Some(10), ..Rule::NONE },
+];
+
+#[rustfmt::skip]
+pub static RULES: [&[Rule]; 1] = [
+    &RULES_0,
 ];
 
 #[rustfmt::skip]

@@ -191,8 +191,11 @@ fn sorted_keys(o: &serde_json::Map<String, Value>) -> Vec<&String> {
     keys
 }
 
+/// Rules per chunk of a table: one static array per chunk keeps rustc's work per item small.
+const RULES_PER_CHUNK: usize = 256;
+
 struct Run<'a> {
-    rules: &'a [Rule],
+    rules: &'a [&'a [Rule]],
     // Unused when no schema has a pattern or format.
     #[allow(dead_code)]
     patterns: &'a [Pattern],
@@ -297,7 +300,7 @@ impl Run<'_> {
 
     fn check(&mut self, index: usize, pointer: &str, v: &Value) {
         let rules = self.rules;
-        let r = &rules[index];
+        let r = &rules[index / RULES_PER_CHUNK][index % RULES_PER_CHUNK];
         let inner = r.child.unwrap_or(index);
         match r.kind {
             Kind::Any => self.checks(r, pointer, v),
@@ -414,7 +417,7 @@ impl Run<'_> {
 /// Every error of `value` against rule `index` of a table.
 #[doc(hidden)]
 pub fn run(
-    rules: &[Rule],
+    rules: &[&[Rule]],
     patterns: &[Pattern],
     index: usize,
     value: &Value,
@@ -429,7 +432,7 @@ pub fn run(
 }
 
 #[rustfmt::skip]
-pub static RULES: [Rule; 45] = [
+static RULES_0: [Rule; 45] = [
     Rule { kind: Kind::Object, fields: &[("shape", 11, true), ("shapes", 13, false), ("value", 24, false), ("id_or_name", 28, false), ("maybe_shape", 30, false), ("label", 35, false), ("inline", 43, false), ("ambiguous", 44, false)], ..Rule::NONE },
     Rule { kind: Kind::Tagged, tag: "type", variants: &[("circle", 2), ("rect", 5)], ..Rule::NONE },
     Rule { kind: Kind::Object, fields: &[("type", 3, true), ("radius", 4, true)], ..Rule::NONE },
@@ -475,6 +478,11 @@ pub static RULES: [Rule; 45] = [
     Rule { kind: Kind::Integer, ..Rule::NONE },
     Rule { kind: Kind::Ref, child: Some(36), ..Rule::NONE },
     Rule { kind: Kind::Any, ..Rule::NONE },
+];
+
+#[rustfmt::skip]
+pub static RULES: [&[Rule]; 1] = [
+    &RULES_0,
 ];
 
 #[rustfmt::skip]

@@ -389,8 +389,11 @@ fn sorted_keys(o: &serde_json::Map<String, Value>) -> Vec<&String> {
     keys
 }
 
+/// Rules per chunk of a table: one static array per chunk keeps rustc's work per item small.
+const RULES_PER_CHUNK: usize = 256;
+
 struct Run<'a> {
-    rules: &'a [Rule],
+    rules: &'a [&'a [Rule]],
     // Unused when no schema has a pattern or format.
     #[allow(dead_code)]
     patterns: &'a [Pattern],
@@ -495,7 +498,7 @@ impl Run<'_> {
 
     fn check(&mut self, index: usize, pointer: &str, v: &Value) {
         let rules = self.rules;
-        let r = &rules[index];
+        let r = &rules[index / RULES_PER_CHUNK][index % RULES_PER_CHUNK];
         let inner = r.child.unwrap_or(index);
         match r.kind {
             Kind::Any => self.checks(r, pointer, v),
@@ -612,7 +615,7 @@ impl Run<'_> {
 /// Every error of `value` against rule `index` of a table.
 #[doc(hidden)]
 pub fn run(
-    rules: &[Rule],
+    rules: &[&[Rule]],
     patterns: &[Pattern],
     index: usize,
     value: &Value,
@@ -627,7 +630,7 @@ pub fn run(
 }
 
 #[rustfmt::skip]
-pub static RULES: [Rule; 35] = [
+static RULES_0: [Rule; 35] = [
     Rule { kind: Kind::Object, fields: &[("first_name", 1, true), ("last_name", 2, true), ("email", 3, false), ("age", 4, false), ("role", 6, false), ("pets", 12, false), ("homes", 17, false), ("work", 19, false), ("contact", 28, false), ("badge", 31, false), ("score", 32, true), ("nickname", 34, false)], ..Rule::NONE },
     Rule { kind: Kind::String, numeric: &[("minLength", 1.0, "1")], ..Rule::NONE },
     Rule { kind: Kind::String, numeric: &[("minLength", 1.0, "1")], ..Rule::NONE },
@@ -663,6 +666,11 @@ pub static RULES: [Rule; 35] = [
     Rule { kind: Kind::Integer, ..Rule::NONE },
     Rule { kind: Kind::String, ..Rule::NONE },
     Rule { kind: Kind::Nullable, child: Some(33), ..Rule::NONE },
+];
+
+#[rustfmt::skip]
+pub static RULES: [&[Rule]; 1] = [
+    &RULES_0,
 ];
 
 #[rustfmt::skip]
@@ -727,7 +735,7 @@ pub mod person {
         use serde_json::Value;
 
         #[rustfmt::skip]
-        pub static RULES: [Rule; 28] = [
+        static RULES_0: [Rule; 28] = [
             Rule { kind: Kind::Object, fields: &[("full_name", 1, true), ("mail", 2, false), ("age", 3, false), ("role", 5, false), ("pets", 9, false), ("homes", 13, false), ("work", 15, false), ("contact", 23, false), ("badge", 27, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
@@ -756,6 +764,11 @@ pub mod person {
             Rule { kind: Kind::String, ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
             Rule { kind: Kind::Ref, child: Some(24), ..Rule::NONE },
+        ];
+
+        #[rustfmt::skip]
+        pub static RULES: [&[Rule]; 1] = [
+            &RULES_0,
         ];
 
         #[rustfmt::skip]
@@ -814,7 +827,7 @@ pub mod person {
         use serde_json::Value;
 
         #[rustfmt::skip]
-        pub static RULES: [Rule; 33] = [
+        static RULES_0: [Rule; 33] = [
             Rule { kind: Kind::Object, fields: &[("first_name", 1, true), ("last_name", 2, true), ("email", 3, false), ("age", 4, false), ("role", 6, false), ("pets", 12, false), ("homes", 17, false), ("work", 19, false), ("contact", 28, false), ("badge", 31, false), ("score", 32, true)], ..Rule::NONE },
             Rule { kind: Kind::String, numeric: &[("minLength", 1.0, "1")], ..Rule::NONE },
             Rule { kind: Kind::String, numeric: &[("minLength", 1.0, "1")], ..Rule::NONE },
@@ -848,6 +861,11 @@ pub mod person {
             Rule { kind: Kind::String, ..Rule::NONE },
             Rule { kind: Kind::Ref, child: Some(29), ..Rule::NONE },
             Rule { kind: Kind::Integer, ..Rule::NONE },
+        ];
+
+        #[rustfmt::skip]
+        pub static RULES: [&[Rule]; 1] = [
+            &RULES_0,
         ];
 
         #[rustfmt::skip]

@@ -196,8 +196,11 @@ fn sorted_keys(o: &serde_json::Map<String, Value>) -> Vec<&String> {
     keys
 }
 
+/// Rules per chunk of a table: one static array per chunk keeps rustc's work per item small.
+const RULES_PER_CHUNK: usize = 256;
+
 struct Run<'a> {
-    rules: &'a [Rule],
+    rules: &'a [&'a [Rule]],
     // Unused when no schema has a pattern or format.
     #[allow(dead_code)]
     patterns: &'a [Pattern],
@@ -302,7 +305,7 @@ impl Run<'_> {
 
     fn check(&mut self, index: usize, pointer: &str, v: &Value) {
         let rules = self.rules;
-        let r = &rules[index];
+        let r = &rules[index / RULES_PER_CHUNK][index % RULES_PER_CHUNK];
         let inner = r.child.unwrap_or(index);
         match r.kind {
             Kind::Any => self.checks(r, pointer, v),
@@ -419,7 +422,7 @@ impl Run<'_> {
 /// Every error of `value` against rule `index` of a table.
 #[doc(hidden)]
 pub fn run(
-    rules: &[Rule],
+    rules: &[&[Rule]],
     patterns: &[Pattern],
     index: usize,
     value: &Value,
@@ -434,7 +437,7 @@ pub fn run(
 }
 
 #[rustfmt::skip]
-pub static RULES: [Rule; 15] = [
+static RULES_0: [Rule; 15] = [
     Rule { kind: Kind::Object, fields: &[("pair", 3, false)], ..Rule::NONE },
     Rule { kind: Kind::String, ..Rule::NONE },
     Rule { kind: Kind::Integer, ..Rule::NONE },
@@ -450,6 +453,11 @@ pub static RULES: [Rule; 15] = [
     Rule { kind: Kind::String, ..Rule::NONE },
     Rule { kind: Kind::Ref, child: Some(11), ..Rule::NONE },
     Rule { kind: Kind::Array, child: Some(13), ..Rule::NONE },
+];
+
+#[rustfmt::skip]
+pub static RULES: [&[Rule]; 1] = [
+    &RULES_0,
 ];
 
 #[rustfmt::skip]
@@ -494,11 +502,16 @@ pub mod item {
         use serde_json::Value;
 
         #[rustfmt::skip]
-        pub static RULES: [Rule; 4] = [
+        static RULES_0: [Rule; 4] = [
             Rule { kind: Kind::Object, fields: &[("id", 1, true), ("kind", 3, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
             Rule { kind: Kind::Enum, values_keyword: "enum", strings: &["a", "b"], ..Rule::NONE },
             Rule { kind: Kind::Ref, child: Some(2), ..Rule::NONE },
+        ];
+
+        #[rustfmt::skip]
+        pub static RULES: [&[Rule]; 1] = [
+            &RULES_0,
         ];
 
         #[rustfmt::skip]
@@ -527,13 +540,18 @@ pub mod item {
         use serde_json::Value;
 
         #[rustfmt::skip]
-        pub static RULES: [Rule; 6] = [
+        static RULES_0: [Rule; 6] = [
             Rule { kind: Kind::Object, fields: &[("id", 1, true), ("kind", 3, false), ("note", 5, false)], ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
             Rule { kind: Kind::Enum, values_keyword: "enum", strings: &["a", "b", "c"], ..Rule::NONE },
             Rule { kind: Kind::Ref, child: Some(2), ..Rule::NONE },
             Rule { kind: Kind::String, ..Rule::NONE },
             Rule { kind: Kind::Nullable, child: Some(4), ..Rule::NONE },
+        ];
+
+        #[rustfmt::skip]
+        pub static RULES: [&[Rule]; 1] = [
+            &RULES_0,
         ];
 
         #[rustfmt::skip]
