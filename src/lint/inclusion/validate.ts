@@ -93,14 +93,18 @@ export function validate(value: unknown, schema: unknown, r: Resolver, depth = 0
     }
     if (typeof s.format === "string") check(formatOk(s.format, value), `format "${s.format}" is not one lockstep knows: each validator checks formats with its own code`);
   }
+  // An invalid outcome ends early: no caller reads the evaluated names of one (they merge only valid ones).
+  const failed = () => out.valid === false;
+  if (failed()) return out;
   if (Array.isArray(value)) array(value, s, r, depth, out, check);
   if (isObject(value)) object(value, s, r, depth, out, check);
+  if (failed()) return out;
   // In-place applicators: their evaluated properties and items count for unevaluated*.
   const merge = (o: Outcome) => {
     o.props.forEach((p) => out.props.add(p));
     out.items = Math.max(out.items, o.items);
   };
-  if (Array.isArray(s.allOf)) for (const m of s.allOf) { const o = sub(value, m); check(o.valid); if (o.valid) merge(o); }
+  if (Array.isArray(s.allOf)) for (const m of s.allOf) { const o = sub(value, m); check(o.valid); if (failed()) return out; if (o.valid) merge(o); }
   if (Array.isArray(s.anyOf)) {
     const os = s.anyOf.map((m) => sub(value, m));
     check(os.some((o) => o.valid === true) ? true : os.every((o) => o.valid === false) ? false : undefined);
@@ -190,6 +194,7 @@ function object(value: Record<string, unknown>, s: Schema, r: Resolver, depth: n
   const props = propertiesOf(s);
   const patterns = patternsOf(s);
   for (const k of keys) {
+    if (out.valid === false) return;
     let matched = false;
     if (Object.prototype.hasOwnProperty.call(props, k)) {
       matched = true;
