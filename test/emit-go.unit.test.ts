@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { canonicalize, sameJson } from "../src/canonical.js";
 import { alignRows } from "../src/emit/go/align.js";
 import { emitGo } from "../src/emit/go/index.js";
-import { docParagraphs, goQuote, textLines } from "../src/emit/go/text.js";
+import { commentLines, docParagraphs, goQuote, textLines } from "../src/emit/go/text.js";
 import type { GeneratedFile } from "../src/emit/types.js";
 import type { Decl, Doc, Module } from "../src/ir/types.js";
 import { EVIL, unitModules } from "./support/go-fixture.js";
@@ -47,6 +47,8 @@ describe("Go text helpers", () => {
   it("keeps doc comments in the form gofmt prints them", () => {
     const out = docParagraphs(textLines("Intro.\n\nHeading Like This\n\nText.\n\n[a]: http://x.org\n\n#  Real\n\n\n\nEnd."));
     expect(out).toEqual(["Intro.", "", "# Heading Like This", "", "Text.", "", "\t[a]: http://x.org", "", "# Real", "", "End."]);
+    expect(commentLines(["+build ignore", "x +build", "+builder"])).toEqual(["// \\+build ignore", "// x +build", "// +builder"]);
+    expect(docParagraphs(["Set ``a`` or ''b''; ```fenced``` stays, ''' does not.", "", "\tcode ``kept``"])).toEqual(["Set \u201ca\u201c or \u201db\u201d; ```fenced``` stays, \u201d' does not.", "", "\tcode ``kept``"]);
   });
 
   it("aligns columns like gofmt: runs of rows, broken by comment lines", () => {
@@ -268,6 +270,7 @@ function docsModule(): Module {
     "[x]: http://a.b", "[y]: https://c.d/e", "}", "func main() {", "Text ending with {", "Text ending with \\", "", "", "",
     "\u00a0", "\u3000 ideographic", "Possessive's Thing", "URL http://example.com/x.", "//go:generate rm -rf /", "go:build ignore",
     "+build ignore", "line 1", "Deprecated: fake", "A.B", "Some (paren) Heading", "trailing   ", "ends with period.", "\r\n", "*/",
+    "``tool.setuptools`` table", "two '' quotes '''", "```fenced``` ````four````",
   ];
   let seed = 7;
   const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;

@@ -132,10 +132,16 @@ export function docParagraphs(lines: string[]): string[] {
     else if (para.length === 1 && isHeading(para[0]!)) out.push(`# ${para[0]!.slice(1).trim()}`);
     else append(out, para);
   }
-  return out.map((line, i) => (isOldHeading(line, out, i) ? `# ${line}` : line));
+  return out.map((line, i) => (isOldHeading(line, out, i) ? `# ${line}` : line)).map(gofmtQuotes);
 }
+
+/** gofmt prints `` (not ``` or longer) and '' in doc comment text as “ and ”; code lines (tab) keep them. */
+const gofmtQuotes = (line: string): string => (line.startsWith("\t") ? line : line.replace(/(?<!`)``(?!`)/g, "\u201c").replace(/''/g, "\u201d"));
 
 /** Comment lines with their prefix ("// text", "//" for blank, "//\t" for code). */
 export function commentLines(lines: string[], indent = ""): string[] {
-  return lines.map((l) => (l === "" ? `${indent}//` : l.startsWith("\t") ? `${indent}//${l}` : `${indent}// ${l}`));
+  return lines.map(noBuildLine).map((l) => (l === "" ? `${indent}//` : l.startsWith("\t") ? `${indent}//${l}` : `${indent}// ${l}`));
 }
+
+/** A comment line reading `+build ...` is a build constraint to go vet ("misplaced +build comment"). */
+const noBuildLine = (line: string): string => line.replace(/^(\s*)\+build(?=\s|$)/, "$1\\+build");
