@@ -47,8 +47,8 @@ export function emitPackage(module: Module, pkg: string, header: (entity?: strin
   const typesGo = groupByOwner(module).map(({ entity, decls: group }) => {
     types.usesJson = false;
     const blocks = group.map((d) => renderDecl(d, ctx).replace(/\n+$/, ""));
-    // Objects and tagged unions handle raw properties; other code needs json only for raw types.
-    const usesJson = types.usesJson || group.some((d) => d.kind === "object" || d.kind === "tagged-union");
+    // A tagged union keeps an unknown variant as raw JSON; other code needs json only for raw types.
+    const usesJson = types.usesJson || group.some((d) => d.kind === "tagged-union");
     const name = entity === undefined ? "types.go" : `${goFileName(entity, fileNames)}.go`;
     return { name, contents: render("file.go", { header: header(entity), pkg, imports: usesJson ? ['"encoding/json"'] : [], blocks }) };
   });
