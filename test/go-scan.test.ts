@@ -186,7 +186,14 @@ func TestWritesAsEncodingJSON(t *testing.T) {
 			t.Errorf("appendFloat(%v) = %s, encoding/json %s", f, got, want)
 		}
 	}
-	values := []any{map[string][]int64{"b": {1, 2}, "a": nil, "": {}}, []*string{nil}, [2]bool{true, false}, map[string]float64{"x": 1e-7}}
+	for _, in := range mutated(inputs) {
+		want, wantErr := marshal(json.RawMessage(in))
+		got, err := appendValue(nil, json.RawMessage(in))
+		if (err == nil) != (wantErr == nil) || !bytes.Equal(got, want) {
+			t.Errorf("appendValue(json.RawMessage(%q)) = %q (%v), encoding/json %q (%v)", in, got, err, want, wantErr)
+		}
+	}
+	values := []any{map[string][]int64{"b": {1, 2}, "a": nil, "": {}}, []*string{nil}, [2]bool{true, false}, map[string]float64{"x": 1e-7}, json.RawMessage(nil)}
 	for _, v := range values {
 		want, _ := marshal(v)
 		got, err := appendValue(nil, v)

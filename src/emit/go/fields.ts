@@ -8,7 +8,7 @@
  *   optional            *T  (or []T/map)  nil ↔ absent; an empty slice or map is written
  *   optional + null     *Nullable[T]      nil ↔ absent, Valid false ↔ null
  */
-import type { Field } from "../../ir/types.js";
+import type { Field, TypeExpr } from "../../ir/types.js";
 import { docComment } from "./docs.js";
 import type { TypeMapper } from "./gotypes.js";
 import { goQuote } from "./text.js";
@@ -34,6 +34,30 @@ export function jsonTag(wireName: string | undefined, option: string): string {
   return `\`json:"${wireName}${opts}"\``;
 }
 
+/**
+ * The objectWriter call that writes a property of type t from the Go expression value without
+ * boxing it in an interface (strings, enums, integers, booleans, numbers), or undefined.
+ */
+function typedProp(t: TypeExpr, wire: string, value: string, types: TypeMapper): string | undefined {
+  switch (t.kind) {
+    case "string":
+      return `w.propString(${wire}, ${value})`;
+    case "boolean":
+      return `w.propBool(${wire}, ${value})`;
+    case "number":
+      return `w.propFloat(${wire}, ${value})`;
+    case "integer": {
+      if (t.policy === "string") return undefined;
+      const [method, wide] = t.unsigned ? ["propUint", "uint64"] : ["propInt", "int64"];
+      return `w.${method}(${wire}, ${types.go(t) === wide ? value : `${wide}(${value})`})`;
+    }
+    case "ref":
+      return !t.indirect && types.decl(t.target).kind === "enum" ? `w.propString(${wire}, string(${value}))` : undefined;
+    default:
+      return undefined;
+  }
+}
+
 export function planField(field: Field, goName: string, types: TypeMapper): FieldPlan {
   const wire = goQuote(field.wireName);
   const names = [field.wireName, ...field.aliases].map(goQuote).join(", ");
@@ -57,10 +81,12 @@ export function planField(field: Field, goName: string, types: TypeMapper): Fiel
     const decode = hasDefault
       ? `decodeDefault(obj, ${dst}, ${goQuote(defaultJson)}, ${names})`
       : `decodeRequired(obj, ${dst}, ${names})`;
-    return { goName, goType, tag: jsonTag(field.wireName, ""), doc: doc(true), encode: [`w.prop(${wire}, ${value})`], decode };
+    const encode = (nullable ? undefined : typedProp(field.type, wire, value, types)) ?? `w.prop(${wire}, ${value})`;
+    return { goName, goType, tag: jsonTag(field.wireName, ""), doc: doc(true), encode: [encode], decode };
   }
 
-  const ifSet = [`if x.${goName} != nil {`, `\tw.prop(${wire}, x.${goName})`, "}"];
+  const typed = nullable || nilable ? undefined : typedProp(field.type, wire, `*x.${goName}`, types);
+  const ifSet = [`if x.${goName} != nil {`, `\t${typed ?? `w.prop(${wire}, x.${goName})`}`, "}"];
   if (nullable) {
     const goType = `*${types.helper("Nullable")}[${types.nullableInner(field.type)}]`;
     return { goName, goType, tag: jsonTag(field.wireName, "omitempty"), doc: doc(false), encode: ifSet, decode: `decodeNullable(obj, ${dst}, ${names})` };
