@@ -39,7 +39,7 @@ var inputs = []string{
 func TestScanObjectAgreesWithEncodingJSON(t *testing.T) {
 	for _, in := range mutated(inputs) {
 		data := []byte(in)
-		props, ok := scanObject(data, nil)
+		props, ok := scanObject(data, nil, false)
 		got := map[string]json.RawMessage{}
 		for _, p := range props {
 			got[p.name] = p.value
@@ -69,6 +69,22 @@ func TestSkipValueValidatesAsEncodingJSON(t *testing.T) {
 	for _, in := range mutated(inputs) {
 		data := []byte(in)
 		end, ok := skipValue(data, skipSpace(data, 0), 0)
+		if ok && json.Valid(data) {
+			// Known well-formed, a value is skipped to the same end without checks.
+			if got := skipChecked(data, skipSpace(data, 0)); got != end {
+				t.Errorf("skipChecked(%q) = %d, skipValue %d", in, got, end)
+			}
+			checked, _ := scanObject(data, nil, true)
+			full, _ := scanObject(data, nil, false)
+			if len(checked) != len(full) {
+				t.Errorf("scanObject(%q, valid): %d properties, checking %d", in, len(checked), len(full))
+			}
+			for i := range full {
+				if i < len(checked) && (checked[i].name != full[i].name || !bytes.Equal(checked[i].value, full[i].value)) {
+					t.Errorf("scanObject(%q, valid)[%d] = %q: %q, checking %q: %q", in, i, checked[i].name, checked[i].value, full[i].name, full[i].value)
+				}
+			}
+		}
 		ok = ok && skipSpace(data, end) == len(data)
 		if ok != json.Valid(data) {
 			t.Errorf("skipValue(%q): valid %v, json.Valid %v", in, ok, !ok)
@@ -104,7 +120,8 @@ func mutated(seeds []string) []string {
 }
 
 func TestScalarsReadAsEncodingJSON(t *testing.T) {
-	for _, in := range mutated([]string{"\"abc\"", "\"é\"", "\"a\\\"b\"", "\"\xff\"", "\"\x01\"", "\"\u2028\"", "12", "-9223372036854775808",
+	for _, in := range mutated([]string{"\"abc\"", "\"é\"", "\"a\\\"b\"", "\"\\ud83d\\ude00\\ud800x\\udc00\\u00e9\\/\\b\\f\\n\\r\\t\"",
+		"\"\\ud800\\ud800\\udc00\"", "\"\xed\xa0\x80\xe9\xc3\"", "\"\xff\"", "\"\x01\"", "\"\u2028\"", "12", "-9223372036854775808",
 		"9223372036854775808", "2147483648", "-0", "1.0", "1e2", "007", "+1", "true", "false", "null"}) {
 		raw := []byte(in)
 		var s, ws string
@@ -173,7 +190,8 @@ func TestGeneratedTypesAppendAsMarshalJSON(t *testing.T) {
 }
 
 func TestWritesAsEncodingJSON(t *testing.T) {
-	for _, s := range []string{"", "abc", "é 中文 😀", "\u2028\u2029", "<&>", "\x00\x1f", "\xff", "a\"b\\c", strings.Repeat("x", 100)} {
+	for _, s := range []string{"", "abc", "é 中文 😀", "\u2028\u2029", "<&>", "\x00\x1f", "\xff", "a\"b\\c", strings.Repeat("x", 100),
+		"\b\f\n\r\t\x7f", "x\xe2\x80", "\xed\xa0\x80 \xf4\x90\x80\x80 é\x80", "\u2027\u202a"} {
 		want, _ := marshal(s)
 		if got := appendString(nil, s); !bytes.Equal(got, want) {
 			t.Errorf("appendString(%q) = %s, encoding/json %s", s, got, want)
