@@ -89,7 +89,10 @@ func TestSkipValueValidatesAsEncodingJSON(t *testing.T) {
 		if ok != json.Valid(data) {
 			t.Errorf("skipValue(%q): valid %v, json.Valid %v", in, ok, !ok)
 		}
-		items, arrayOK := scanArray(data)
+		items, arrayOK := scanArray(data, false)
+		if checked, ok := scanArray(data, true); arrayOK && (!ok || len(checked) != len(items)) {
+			t.Errorf("scanArray(%q, valid) = %q, checking %q", in, checked, items)
+		}
 		var want []json.RawMessage
 		err := json.Unmarshal(data, &want)
 		if arrayOK != (err == nil && want != nil) {
@@ -211,7 +214,8 @@ func TestWritesAsEncodingJSON(t *testing.T) {
 			t.Errorf("appendValue(json.RawMessage(%q)) = %q (%v), encoding/json %q (%v)", in, got, err, want, wantErr)
 		}
 	}
-	values := []any{map[string][]int64{"b": {1, 2}, "a": nil, "": {}}, []*string{nil}, [2]bool{true, false}, map[string]float64{"x": 1e-7}, json.RawMessage(nil)}
+	values := []any{map[string][]int64{"b": {1, 2}, "a": nil, "": {}}, []*string{nil}, [2]bool{true, false}, map[string]float64{"x": 1e-7}, json.RawMessage(nil),
+		&[]string{"q\u2028"}[0], &[]bool{true}[0], &[]float64{1e21}[0], (*float64)(nil), (*string)(nil), 1.5, -0.0}
 	for _, v := range values {
 		want, _ := marshal(v)
 		got, err := appendValue(nil, v)

@@ -52,10 +52,21 @@ function typedProp(t: TypeExpr, wire: string, value: string, types: TypeMapper):
       return `w.${method}(${wire}, ${types.go(t) === wide ? value : `${wide}(${value})`})`;
     }
     case "ref":
-      return !t.indirect && types.decl(t.target).kind === "enum" ? `w.propString(${wire}, string(${value}))` : undefined;
+      if (t.indirect) return undefined;
+      if (types.decl(t.target).kind === "enum") return `w.propString(${wire}, string(${value}))`;
+      return generated(t, types) ? `propValue(w, ${wire}, ${value})` : undefined;
+    case "array":
+      return generated(t.items, types) ? `propItems(w, ${wire}, ${value})` : undefined;
+    case "map":
+      return generated(t.values, types) ? `propMap(w, ${wire}, ${value})` : undefined;
     default:
       return undefined;
   }
+}
+
+/** True for a generated type held by value: it writes itself (appendJSON). */
+function generated(t: TypeExpr, types: TypeMapper): boolean {
+  return t.kind === "ref" && !t.indirect && ["object", "tagged-union", "kind-union"].includes(types.decl(t.target).kind);
 }
 
 export function planField(field: Field, goName: string, types: TypeMapper): FieldPlan {
@@ -81,11 +92,12 @@ export function planField(field: Field, goName: string, types: TypeMapper): Fiel
     const decode = hasDefault
       ? `decodeDefault(obj, ${dst}, ${goQuote(defaultJson)}, ${names})`
       : `decodeRequired(obj, ${dst}, ${names})`;
-    const encode = (nullable ? undefined : typedProp(field.type, wire, value, types)) ?? `w.prop(${wire}, ${value})`;
+    // A required array or map is written as [] or {} when nil, which propItems and propMap do.
+    const encode = (nullable ? undefined : typedProp(field.type, wire, `x.${goName}`, types)) ?? `w.prop(${wire}, ${value})`;
     return { goName, goType, tag: jsonTag(field.wireName, ""), doc: doc(true), encode: [encode], decode };
   }
 
-  const typed = nullable || nilable ? undefined : typedProp(field.type, wire, `*x.${goName}`, types);
+  const typed = nullable ? undefined : typedProp(field.type, wire, shape === "value" ? `*x.${goName}` : `x.${goName}`, types);
   const ifSet = [`if x.${goName} != nil {`, `\t${typed ?? `w.prop(${wire}, x.${goName})`}`, "}"];
   if (nullable) {
     const goType = `*${types.helper("Nullable")}[${types.nullableInner(field.type)}]`;
