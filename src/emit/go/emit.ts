@@ -108,7 +108,7 @@ function renderObject(decl: ObjectDecl, ctx: Ctx): string {
   let bag: string | undefined;
   if (extra.kind !== "closed") {
     bag = goNames[goNames.length - 1]!;
-    const valueType = extra.kind === "typed" ? ctx.types.go(extra.type) : "json.RawMessage";
+    const valueType = extra.kind === "typed" ? ctx.types.go(extra.type) : ctx.types.go({ kind: "raw" });
     const what = `properties the schema does not declare, ${extra.kind === "typed" ? "by name" : "kept as raw JSON"}.`;
     rows.push({ doc: [`// ${bag} holds ${what}`], cells: [bag, `map[string]${valueType}`, '`json:"-"`'] });
   }

@@ -33,7 +33,7 @@ type Shipment struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Shipment) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -45,7 +45,13 @@ func (x Shipment) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Shipment) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Shipment) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -59,10 +65,10 @@ func (x *Shipment) UnmarshalJSON(data []byte) error {
 
 func (x *Shipment) encodeFields(w *objectWriter) {
 	if x.Version != nil {
-		w.prop("version", x.Version)
+		w.propString("version", *x.Version)
 	}
 	if x.Kind != nil {
-		w.prop("kind", x.Kind)
+		w.propUint("kind", uint64(*x.Kind))
 	}
 	if x.Point != nil {
 		w.prop("point", x.Point)
@@ -74,7 +80,7 @@ func (x *Shipment) encodeFields(w *objectWriter) {
 		w.prop("not_thing", x.NotThing)
 	}
 	if x.Conditional != nil {
-		w.prop("conditional", x.Conditional)
+		propValue(w, "conditional", *x.Conditional)
 	}
 	if x.Patterned != nil {
 		w.prop("patterned", x.Patterned)
@@ -82,15 +88,15 @@ func (x *Shipment) encodeFields(w *objectWriter) {
 	if x.UntypedAnyof != nil {
 		w.prop("untyped_anyof", x.UntypedAnyof)
 	}
-	w.prop("id", x.ID)
+	w.propString("id", x.ID)
 	if x.Created != nil {
-		w.prop("created", x.Created)
+		w.propString("created", *x.Created)
 	}
-	w.prop("weight_kg", x.WeightKg)
+	w.propFloat("weight_kg", x.WeightKg)
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Shipment) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Shipment) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.Version, "version"); err != nil {
 		return err
 	}
@@ -137,7 +143,7 @@ type ShipmentConditional struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x ShipmentConditional) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -149,7 +155,13 @@ func (x ShipmentConditional) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *ShipmentConditional) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *ShipmentConditional) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -163,12 +175,12 @@ func (x *ShipmentConditional) UnmarshalJSON(data []byte) error {
 
 func (x *ShipmentConditional) encodeFields(w *objectWriter) {
 	if x.Mode != nil {
-		w.prop("mode", x.Mode)
+		w.propString("mode", *x.Mode)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *ShipmentConditional) decodeFields(obj map[string]json.RawMessage) error {
+func (x *ShipmentConditional) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.Mode, "mode"); err != nil {
 		return err
 	}

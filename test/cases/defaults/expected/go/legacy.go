@@ -20,7 +20,7 @@ type Legacy struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Legacy) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -32,7 +32,13 @@ func (x Legacy) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Legacy) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Legacy) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -46,12 +52,12 @@ func (x *Legacy) UnmarshalJSON(data []byte) error {
 
 func (x *Legacy) encodeFields(w *objectWriter) {
 	if x.X != nil {
-		w.prop("x", x.X)
+		w.propString("x", *x.X)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Legacy) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Legacy) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.X, "x"); err != nil {
 		return err
 	}

@@ -35,7 +35,7 @@ type Settings struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Settings) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -47,7 +47,13 @@ func (x Settings) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Settings) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Settings) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -60,17 +66,17 @@ func (x *Settings) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Settings) encodeFields(w *objectWriter) {
-	w.prop("retries", x.Retries)
-	w.prop("name", x.Name)
-	w.prop("level", x.Level)
-	w.prop("enabled", x.Enabled)
-	w.prop("ratio", x.Ratio)
-	w.prop("limit", x.Limit)
+	w.propInt("retries", int64(x.Retries))
+	w.propString("name", x.Name)
+	w.propString("level", string(x.Level))
+	w.propBool("enabled", x.Enabled)
+	w.propFloat("ratio", x.Ratio)
+	w.propInt("limit", x.Limit)
 	if x.OldField != nil {
-		w.prop("old_field", x.OldField)
+		w.propString("old_field", *x.OldField)
 	}
 	if x.NewField != nil {
-		w.prop("new_field", x.NewField)
+		w.propString("new_field", *x.NewField)
 	}
 	if x.Tags != nil {
 		w.prop("tags", x.Tags)
@@ -78,7 +84,7 @@ func (x *Settings) encodeFields(w *objectWriter) {
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Settings) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Settings) decodeFields(obj rawObject) error {
 	if err := decodeDefault(obj, &x.Retries, "3", "retries"); err != nil {
 		return err
 	}

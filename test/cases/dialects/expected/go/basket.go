@@ -17,7 +17,7 @@ type Basket struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Basket) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -29,7 +29,13 @@ func (x Basket) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Basket) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Basket) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -42,14 +48,14 @@ func (x *Basket) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Basket) encodeFields(w *objectWriter) {
-	w.prop("lines", orEmptySlice(x.Lines))
+	propItems(w, "lines", x.Lines)
 	if x.Owner != nil {
-		w.prop("owner", x.Owner)
+		w.propString("owner", *x.Owner)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Basket) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Basket) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Lines, "lines"); err != nil {
 		return err
 	}
@@ -71,7 +77,7 @@ type Line struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Line) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -83,7 +89,13 @@ func (x Line) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Line) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Line) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -96,14 +108,14 @@ func (x *Line) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Line) encodeFields(w *objectWriter) {
-	w.prop("sku", x.Sku)
+	w.propString("sku", x.Sku)
 	if x.Qty != nil {
-		w.prop("qty", x.Qty)
+		w.propInt("qty", *x.Qty)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Line) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Line) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Sku, "sku"); err != nil {
 		return err
 	}

@@ -19,7 +19,7 @@ type Catalog struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Catalog) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -31,7 +31,13 @@ func (x Catalog) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Catalog) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Catalog) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -44,20 +50,20 @@ func (x *Catalog) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Catalog) encodeFields(w *objectWriter) {
-	w.prop("sections", orEmptySlice(x.Sections))
+	propItems(w, "sections", x.Sections)
 	if x.Price != nil {
-		w.prop("price", x.Price)
+		propValue(w, "price", *x.Price)
 	}
 	if x.Currency != nil {
-		w.prop("currency", x.Currency)
+		w.propString("currency", string(*x.Currency))
 	}
 	if x.Origin != nil {
-		w.prop("origin", x.Origin)
+		propValue(w, "origin", *x.Origin)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Catalog) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Catalog) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Sections, "sections"); err != nil {
 		return err
 	}
@@ -83,7 +89,7 @@ type Section struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Section) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -95,7 +101,13 @@ func (x Section) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Section) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Section) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -108,14 +120,14 @@ func (x *Section) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Section) encodeFields(w *objectWriter) {
-	w.prop("title", x.Title)
+	w.propString("title", x.Title)
 	if x.Children != nil {
-		w.prop("children", x.Children)
+		propItems(w, "children", x.Children)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Section) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Section) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Title, "title"); err != nil {
 		return err
 	}
@@ -134,7 +146,7 @@ type Price struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Price) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -146,7 +158,13 @@ func (x Price) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Price) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Price) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -159,11 +177,11 @@ func (x *Price) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Price) encodeFields(w *objectWriter) {
-	w.prop("cents", x.Cents)
+	w.propInt("cents", x.Cents)
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Price) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Price) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Cents, "cents"); err != nil {
 		return err
 	}

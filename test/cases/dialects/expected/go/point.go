@@ -22,7 +22,7 @@ type Point struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Point) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -34,7 +34,13 @@ func (x Point) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Point) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Point) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -49,15 +55,15 @@ func (x *Point) UnmarshalJSON(data []byte) error {
 func (x *Point) encodeFields(w *objectWriter) {
 	w.prop("coords", x.Coords)
 	if x.Label != nil {
-		w.prop("label", x.Label)
+		w.propString("label", *x.Label)
 	}
 	if x.Weight != nil {
-		w.prop("weight", x.Weight)
+		w.propFloat("weight", *x.Weight)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Point) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Point) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Coords, "coords"); err != nil {
 		return err
 	}

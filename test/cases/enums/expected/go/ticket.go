@@ -21,7 +21,7 @@ type Ticket struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Ticket) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -33,7 +33,13 @@ func (x Ticket) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Ticket) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Ticket) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -46,12 +52,12 @@ func (x *Ticket) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Ticket) encodeFields(w *objectWriter) {
-	w.prop("status", x.Status)
+	w.propString("status", string(x.Status))
 	if x.Odd != nil {
-		w.prop("odd", x.Odd)
+		w.propString("odd", string(*x.Odd))
 	}
 	if x.Priority != nil {
-		w.prop("priority", x.Priority)
+		w.propUint("priority", uint64(*x.Priority))
 	}
 	if x.Maybe != nil {
 		w.prop("maybe", x.Maybe)
@@ -62,7 +68,7 @@ func (x *Ticket) encodeFields(w *objectWriter) {
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Ticket) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Ticket) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Status, "status"); err != nil {
 		return err
 	}

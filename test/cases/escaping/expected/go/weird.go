@@ -46,7 +46,7 @@ type Weird struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Weird) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -58,7 +58,13 @@ func (x Weird) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Weird) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Weird) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -72,51 +78,51 @@ func (x *Weird) UnmarshalJSON(data []byte) error {
 
 func (x *Weird) encodeFields(w *objectWriter) {
 	if x.Type != nil {
-		w.prop("type", x.Type)
+		w.propString("type", *x.Type)
 	}
 	if x.Self != nil {
-		w.prop("self", x.Self)
+		w.propString("self", *x.Self)
 	}
 	if x.Fn != nil {
-		w.prop("fn", x.Fn)
+		w.propString("fn", *x.Fn)
 	}
 	if x.Class != nil {
-		w.prop("class", x.Class)
+		w.propString("class", *x.Class)
 	}
 	if x.Default != nil {
-		w.prop("default", x.Default)
+		w.propString("default", *x.Default)
 	}
 	if x.Func != nil {
-		w.prop("func", x.Func)
+		w.propString("func", *x.Func)
 	}
 	if x.AB != nil {
-		w.prop("a-b", x.AB)
+		w.propString("a-b", *x.AB)
 	}
 	if x.WithSpace != nil {
-		w.prop("with space", x.WithSpace)
+		w.propString("with space", *x.WithSpace)
 	}
 	if x.QuoteD != nil {
-		w.prop("quote\"d", x.QuoteD)
+		w.propString("quote\"d", *x.QuoteD)
 	}
 	if x.BackSlash != nil {
-		w.prop("back\\slash", x.BackSlash)
+		w.propString("back\\slash", *x.BackSlash)
 	}
 	if x.RefLike != nil {
-		w.prop("$ref_like", x.RefLike)
+		w.propString("$ref_like", *x.RefLike)
 	}
 	if x.Field123start != nil {
-		w.prop("123start", x.Field123start)
+		w.propString("123start", *x.Field123start)
 	}
 	if x.Ue9MojiU1f600 != nil {
-		w.prop("émoji😀", x.Ue9MojiU1f600)
+		w.propString("émoji😀", *x.Ue9MojiU1f600)
 	}
 	if x.Mode != nil {
-		w.prop("mode", x.Mode)
+		w.propString("mode", string(*x.Mode))
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Weird) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Weird) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.Type, "type"); err != nil {
 		return err
 	}

@@ -165,7 +165,7 @@ type Hostile struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Hostile) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -177,7 +177,13 @@ func (x Hostile) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Hostile) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Hostile) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -191,137 +197,137 @@ func (x *Hostile) UnmarshalJSON(data []byte) error {
 
 func (x *Hostile) encodeFields(w *objectWriter) {
 	if x.Field123 != nil {
-		w.prop("123", x.Field123)
+		w.propString("123", *x.Field123)
 	}
-	w.prop("type", x.Type)
+	w.propString("type", x.Type)
 	if x.RType != nil {
-		w.prop("r#type", x.RType)
+		w.propString("r#type", *x.RType)
 	}
 	if x.Self != nil {
-		w.prop("self", x.Self)
+		w.propString("self", *x.Self)
 	}
 	if x.Crate != nil {
-		w.prop("crate", x.Crate)
+		w.propString("crate", *x.Crate)
 	}
 	if x.Super != nil {
-		w.prop("super", x.Super)
+		w.propString("super", *x.Super)
 	}
 	if x.Field != nil {
-		w.prop("_", x.Field)
+		w.propString("_", *x.Field)
 	}
 	if x.Async != nil {
-		w.prop("async", x.Async)
+		w.propString("async", *x.Async)
 	}
 	if x.Gen != nil {
-		w.prop("gen", x.Gen)
+		w.propString("gen", *x.Gen)
 	}
 	if x.Dyn != nil {
-		w.prop("dyn", x.Dyn)
+		w.propString("dyn", *x.Dyn)
 	}
 	if x.String != nil {
-		w.prop("string", x.String)
+		w.propString("string", *x.String)
 	}
 	if x.Error != nil {
-		w.prop("error", x.Error)
+		w.propString("error", *x.Error)
 	}
 	if x.Nil != nil {
-		w.prop("nil", x.Nil)
+		w.propString("nil", *x.Nil)
 	}
 	if x.Len != nil {
-		w.prop("len", x.Len)
+		w.propString("len", *x.Len)
 	}
 	if x.JSON != nil {
-		w.prop("json", x.JSON)
+		w.propString("json", *x.JSON)
 	}
 	if x.Fmt != nil {
-		w.prop("fmt", x.Fmt)
+		w.propString("fmt", *x.Fmt)
 	}
 	if x.Func != nil {
-		w.prop("func", x.Func)
+		w.propString("func", *x.Func)
 	}
 	if x.Chan != nil {
-		w.prop("chan", x.Chan)
+		w.propString("chan", *x.Chan)
 	}
 	if x.MarshalJSONField != nil {
-		w.prop("MarshalJSON", x.MarshalJSONField)
+		w.propString("MarshalJSON", *x.MarshalJSONField)
 	}
 	if x.IsKnownField != nil {
-		w.prop("IsKnown", x.IsKnownField)
+		w.propString("IsKnown", *x.IsKnownField)
 	}
 	if x.Proto != nil {
-		w.prop("__proto__", x.Proto)
+		w.propString("__proto__", *x.Proto)
 	}
 	if x.Constructor != nil {
-		w.prop("constructor", x.Constructor)
+		w.propString("constructor", *x.Constructor)
 	}
 	if x.ToString != nil {
-		w.prop("toString", x.ToString)
+		w.propString("toString", *x.ToString)
 	}
 	if x.Class != nil {
-		w.prop("class", x.Class)
+		w.propString("class", *x.Class)
 	}
 	if x.Delete != nil {
-		w.prop("delete", x.Delete)
+		w.propString("delete", *x.Delete)
 	}
 	if x.Null != nil {
-		w.prop("null", x.Null)
+		w.propString("null", *x.Null)
 	}
 	if x.Undefined != nil {
-		w.prop("undefined", x.Undefined)
+		w.propString("undefined", *x.Undefined)
 	}
 	if x.Rt != nil {
-		w.prop("rt", x.Rt)
+		w.propString("rt", *x.Rt)
 	}
 	if x.Option != nil {
-		w.prop("Option", x.Option)
+		w.propString("Option", *x.Option)
 	}
 	if x.Field1st != nil {
-		w.prop("1st", x.Field1st)
+		w.propString("1st", *x.Field1st)
 	}
 	if x.Ue9 != nil {
-		w.prop("é", x.Ue9)
+		w.propString("é", *x.Ue9)
 	}
 	if x.U65e5U672c != nil {
-		w.prop("日本", x.U65e5U672c)
+		w.propString("日本", *x.U65e5U672c)
 	}
 	if x.U1f600 != nil {
-		w.prop("😀", x.U1f600)
+		w.propString("😀", *x.U1f600)
 	}
 	if x.Alt != nil {
-		w.prop("alt", x.Alt)
+		propValue(w, "alt", *x.Alt)
 	}
 	if x.Cased != nil {
-		w.prop("cased", x.Cased)
+		propValue(w, "cased", *x.Cased)
 	}
 	if x.RawValues != nil {
-		w.prop("rawValues", x.RawValues)
+		w.propString("rawValues", string(*x.RawValues))
 	}
 	if x.Wire != nil {
-		w.prop("wire", x.Wire)
+		propValue(w, "wire", *x.Wire)
 	}
 	if x.Values != nil {
-		w.prop("values", x.Values)
+		w.propString("values", string(*x.Values))
 	}
 	if x.ValueList != nil {
 		w.prop("valueList", x.ValueList)
 	}
 	if x.Defaulted != nil {
-		w.prop("defaulted", x.Defaulted)
+		w.propString("defaulted", *x.Defaulted)
 	}
-	w.prop("required", x.Required)
+	w.propString("required", x.Required)
 	if x.Types != nil {
-		w.prop("types", x.Types)
+		propValue(w, "types", *x.Types)
 	}
 	if x.Big != nil {
-		w.prop("big", x.Big)
+		w.propInt("big", *x.Big)
 	}
 	if x.Mixed != nil {
-		w.prop("mixed", x.Mixed)
+		propValue(w, "mixed", *x.Mixed)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Hostile) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Hostile) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.Field123, "123"); err != nil {
 		return err
 	}
@@ -479,7 +485,7 @@ type HostileAlt struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x HostileAlt) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -491,7 +497,13 @@ func (x HostileAlt) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *HostileAlt) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *HostileAlt) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -505,18 +517,18 @@ func (x *HostileAlt) UnmarshalJSON(data []byte) error {
 
 func (x *HostileAlt) encodeFields(w *objectWriter) {
 	if x.Self != nil {
-		w.prop("Self", x.Self)
+		w.propString("Self", *x.Self)
 	}
 	if x.Field != nil {
-		w.prop("", x.Field)
+		w.propString("", *x.Field)
 	}
 	if x.Type != nil {
-		w.prop("Type", x.Type)
+		w.propString("Type", *x.Type)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *HostileAlt) decodeFields(obj map[string]json.RawMessage) error {
+func (x *HostileAlt) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.Self, "Self"); err != nil {
 		return err
 	}
@@ -550,7 +562,7 @@ type HostileCased struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x HostileCased) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -562,7 +574,13 @@ func (x HostileCased) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *HostileCased) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *HostileCased) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -576,45 +594,45 @@ func (x *HostileCased) UnmarshalJSON(data []byte) error {
 
 func (x *HostileCased) encodeFields(w *objectWriter) {
 	if x.Type != nil {
-		w.prop("type", x.Type)
+		w.propString("type", *x.Type)
 	}
 	if x.TypeCapital != nil {
-		w.prop("Type", x.TypeCapital)
+		w.propString("Type", *x.TypeCapital)
 	}
 	if x.TypeUpper != nil {
-		w.prop("TYPE", x.TypeUpper)
+		w.propString("TYPE", *x.TypeUpper)
 	}
 	if x.Self != nil {
-		w.prop("self", x.Self)
+		w.propString("self", *x.Self)
 	}
 	if x.SelfCapital != nil {
-		w.prop("Self", x.SelfCapital)
+		w.propString("Self", *x.SelfCapital)
 	}
 	if x.Field != nil {
-		w.prop("", x.Field)
+		w.propString("", *x.Field)
 	}
 	if x.FieldUnderscore != nil {
-		w.prop("_", x.FieldUnderscore)
+		w.propString("_", *x.FieldUnderscore)
 	}
 	if x.ADotB != nil {
-		w.prop("a.b", x.ADotB)
+		w.propString("a.b", *x.ADotB)
 	}
 	if x.AUnderscoreB != nil {
-		w.prop("a_b", x.AUnderscoreB)
+		w.propString("a_b", *x.AUnderscoreB)
 	}
 	if x.AB != nil {
-		w.prop("aB", x.AB)
+		w.propString("aB", *x.AB)
 	}
 	if x.Ue9 != nil {
-		w.prop("é", x.Ue9)
+		w.propString("é", *x.Ue9)
 	}
 	if x.Uc9 != nil {
-		w.prop("É", x.Uc9)
+		w.propString("É", *x.Uc9)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *HostileCased) decodeFields(obj map[string]json.RawMessage) error {
+func (x *HostileCased) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.Type, "type"); err != nil {
 		return err
 	}
@@ -887,7 +905,7 @@ type HostileWire struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x HostileWire) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -899,7 +917,13 @@ func (x HostileWire) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *HostileWire) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *HostileWire) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -913,93 +937,93 @@ func (x *HostileWire) UnmarshalJSON(data []byte) error {
 
 func (x *HostileWire) encodeFields(w *objectWriter) {
 	if x.W0 != nil {
-		w.prop("w0", x.W0)
+		w.propString("w0", *x.W0)
 	}
 	if x.W1 != nil {
-		w.prop("w1 ", x.W1)
+		w.propString("w1 ", *x.W1)
 	}
 	if x.W2 != nil {
-		w.prop("w2\"", x.W2)
+		w.propString("w2\"", *x.W2)
 	}
 	if x.W3 != nil {
-		w.prop("w3\\", x.W3)
+		w.propString("w3\\", *x.W3)
 	}
 	if x.W4quoteAndBackslash != nil {
-		w.prop("w4quote\"and\\backslash", x.W4quoteAndBackslash)
+		w.propString("w4quote\"and\\backslash", *x.W4quoteAndBackslash)
 	}
 	if x.W5 != nil {
-		w.prop("w5\n", x.W5)
+		w.propString("w5\n", *x.W5)
 	}
 	if x.W6 != nil {
-		w.prop("w6\r\n", x.W6)
+		w.propString("w6\r\n", *x.W6)
 	}
 	if x.W7 != nil {
-		w.prop("w7\t", x.W7)
+		w.propString("w7\t", *x.W7)
 	}
 	if x.W8 != nil {
-		w.prop("w8\x00", x.W8)
+		w.propString("w8\x00", *x.W8)
 	}
 	if x.W9 != nil {
-		w.prop("w9\x01\x1f", x.W9)
+		w.propString("w9\x01\x1f", *x.W9)
 	}
 	if x.W10 != nil {
-		w.prop("w10\x7f", x.W10)
+		w.propString("w10\x7f", *x.W10)
 	}
 	if x.W11U85 != nil {
-		w.prop("w11\u0085", x.W11U85)
+		w.propString("w11\u0085", *x.W11U85)
 	}
 	if x.W12U2028 != nil {
-		w.prop("w12\u2028", x.W12U2028)
+		w.propString("w12\u2028", *x.W12U2028)
 	}
 	if x.W13U2029 != nil {
-		w.prop("w13\u2029", x.W13U2029)
+		w.propString("w13\u2029", *x.W13U2029)
 	}
 	if x.W14Ufeff != nil {
-		w.prop("w14\ufeff", x.W14Ufeff)
+		w.propString("w14\ufeff", *x.W14Ufeff)
 	}
 	if x.W15X != nil {
-		w.prop("w15${x}", x.W15X)
+		w.propString("w15${x}", *x.W15X)
 	}
 	if x.W16Tick != nil {
-		w.prop("w16`tick`", x.W16Tick)
+		w.propString("w16`tick`", *x.W16Tick)
 	}
 	if x.W17Script != nil {
-		w.prop("w17</script>", x.W17Script)
+		w.propString("w17</script>", *x.W17Script)
 	}
 	if x.W18 != nil {
-		w.prop("w18*/", x.W18)
+		w.propString("w18*/", *x.W18)
 	}
 	if x.W19 != nil {
-		w.prop("w19/*", x.W19)
+		w.propString("w19/*", *x.W19)
 	}
 	if x.W20 != nil {
-		w.prop("w20//", x.W20)
+		w.propString("w20//", *x.W20)
 	}
 	if x.W21 != nil {
-		w.prop("w21#[", x.W21)
+		w.propString("w21#[", *x.W21)
 	}
 	if x.W22SD != nil {
-		w.prop("w22%s %d", x.W22SD)
+		w.propString("w22%s %d", *x.W22SD)
 	}
 	if x.W23Handlebars != nil {
-		w.prop("w23{{handlebars}}", x.W23Handlebars)
+		w.propString("w23{{handlebars}}", *x.W23Handlebars)
 	}
 	if x.W24Ue9 != nil {
-		w.prop("w24é", x.W24Ue9)
+		w.propString("w24é", *x.W24Ue9)
 	}
 	if x.W25U65e5U672cU8a9e != nil {
-		w.prop("w25日本語", x.W25U65e5U672cU8a9e)
+		w.propString("w25日本語", *x.W25U65e5U672cU8a9e)
 	}
 	if x.W26U1f600 != nil {
-		w.prop("w26😀", x.W26U1f600)
+		w.propString("w26😀", *x.W26U1f600)
 	}
 	if x.W27U10ffff != nil {
-		w.prop("w27\U0010ffff", x.W27U10ffff)
+		w.propString("w27\U0010ffff", *x.W27U10ffff)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *HostileWire) decodeFields(obj map[string]json.RawMessage) error {
+func (x *HostileWire) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.W0, "w0"); err != nil {
 		return err
 	}
@@ -1266,7 +1290,7 @@ type HostileTypes struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x HostileTypes) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -1278,7 +1302,13 @@ func (x HostileTypes) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *HostileTypes) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *HostileTypes) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -1292,99 +1322,99 @@ func (x *HostileTypes) UnmarshalJSON(data []byte) error {
 
 func (x *HostileTypes) encodeFields(w *objectWriter) {
 	if x.Ref0 != nil {
-		w.prop("ref0", x.Ref0)
+		propValue(w, "ref0", *x.Ref0)
 	}
 	if x.Ref1 != nil {
-		w.prop("ref1", x.Ref1)
+		propValue(w, "ref1", *x.Ref1)
 	}
 	if x.Ref2 != nil {
-		w.prop("ref2", x.Ref2)
+		propValue(w, "ref2", *x.Ref2)
 	}
 	if x.Ref3 != nil {
-		w.prop("ref3", x.Ref3)
+		propValue(w, "ref3", *x.Ref3)
 	}
 	if x.Ref4 != nil {
-		w.prop("ref4", x.Ref4)
+		propValue(w, "ref4", *x.Ref4)
 	}
 	if x.Ref5 != nil {
-		w.prop("ref5", x.Ref5)
+		propValue(w, "ref5", *x.Ref5)
 	}
 	if x.Ref6 != nil {
-		w.prop("ref6", x.Ref6)
+		propValue(w, "ref6", *x.Ref6)
 	}
 	if x.Ref7 != nil {
-		w.prop("ref7", x.Ref7)
+		propValue(w, "ref7", *x.Ref7)
 	}
 	if x.Ref8 != nil {
-		w.prop("ref8", x.Ref8)
+		propValue(w, "ref8", *x.Ref8)
 	}
 	if x.Ref9 != nil {
-		w.prop("ref9", x.Ref9)
+		propValue(w, "ref9", *x.Ref9)
 	}
 	if x.Ref10 != nil {
-		w.prop("ref10", x.Ref10)
+		propValue(w, "ref10", *x.Ref10)
 	}
 	if x.Ref11 != nil {
-		w.prop("ref11", x.Ref11)
+		propValue(w, "ref11", *x.Ref11)
 	}
 	if x.Ref12 != nil {
-		w.prop("ref12", x.Ref12)
+		propValue(w, "ref12", *x.Ref12)
 	}
 	if x.Ref13 != nil {
-		w.prop("ref13", x.Ref13)
+		propValue(w, "ref13", *x.Ref13)
 	}
 	if x.Ref14 != nil {
-		w.prop("ref14", x.Ref14)
+		propValue(w, "ref14", *x.Ref14)
 	}
 	if x.Ref15 != nil {
-		w.prop("ref15", x.Ref15)
+		propValue(w, "ref15", *x.Ref15)
 	}
 	if x.Ref16 != nil {
-		w.prop("ref16", x.Ref16)
+		propValue(w, "ref16", *x.Ref16)
 	}
 	if x.Ref17 != nil {
-		w.prop("ref17", x.Ref17)
+		propValue(w, "ref17", *x.Ref17)
 	}
 	if x.Ref18 != nil {
-		w.prop("ref18", x.Ref18)
+		propValue(w, "ref18", *x.Ref18)
 	}
 	if x.Ref19 != nil {
-		w.prop("ref19", x.Ref19)
+		propValue(w, "ref19", *x.Ref19)
 	}
 	if x.Ref20 != nil {
-		w.prop("ref20", x.Ref20)
+		propValue(w, "ref20", *x.Ref20)
 	}
 	if x.Ref21 != nil {
-		w.prop("ref21", x.Ref21)
+		propValue(w, "ref21", *x.Ref21)
 	}
 	if x.Ref22 != nil {
-		w.prop("ref22", x.Ref22)
+		propValue(w, "ref22", *x.Ref22)
 	}
 	if x.Ref23 != nil {
-		w.prop("ref23", x.Ref23)
+		w.propString("ref23", string(*x.Ref23))
 	}
 	if x.Ref24 != nil {
-		w.prop("ref24", x.Ref24)
+		w.propString("ref24", string(*x.Ref24))
 	}
 	if x.Ref25 != nil {
-		w.prop("ref25", x.Ref25)
+		w.propString("ref25", string(*x.Ref25))
 	}
 	if x.Ref26 != nil {
-		w.prop("ref26", x.Ref26)
+		w.propString("ref26", string(*x.Ref26))
 	}
 	if x.Ref27 != nil {
-		w.prop("ref27", x.Ref27)
+		w.propString("ref27", string(*x.Ref27))
 	}
 	if x.Ref28 != nil {
-		w.prop("ref28", x.Ref28)
+		w.propString("ref28", string(*x.Ref28))
 	}
 	if x.Ref29 != nil {
-		w.prop("ref29", x.Ref29)
+		w.propString("ref29", string(*x.Ref29))
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *HostileTypes) decodeFields(obj map[string]json.RawMessage) error {
+func (x *HostileTypes) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.Ref0, "ref0"); err != nil {
 		return err
 	}
@@ -1491,7 +1521,7 @@ type Super struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Super) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -1503,7 +1533,13 @@ func (x Super) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Super) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Super) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -1517,12 +1553,12 @@ func (x *Super) UnmarshalJSON(data []byte) error {
 
 func (x *Super) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Super) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Super) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -1544,7 +1580,7 @@ type Option struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Option) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -1556,7 +1592,13 @@ func (x Option) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Option) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Option) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -1570,12 +1612,12 @@ func (x *Option) UnmarshalJSON(data []byte) error {
 
 func (x *Option) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Option) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Option) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -1597,7 +1639,7 @@ type Result struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Result) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -1609,7 +1651,13 @@ func (x Result) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Result) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Result) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -1623,12 +1671,12 @@ func (x *Result) UnmarshalJSON(data []byte) error {
 
 func (x *Result) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Result) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Result) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -1648,7 +1696,7 @@ type String struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x String) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -1660,7 +1708,13 @@ func (x String) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *String) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *String) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -1674,12 +1728,12 @@ func (x *String) UnmarshalJSON(data []byte) error {
 
 func (x *String) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *String) decodeFields(obj map[string]json.RawMessage) error {
+func (x *String) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -1699,7 +1753,7 @@ type Box struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Box) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -1711,7 +1765,13 @@ func (x Box) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Box) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Box) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -1725,12 +1785,12 @@ func (x *Box) UnmarshalJSON(data []byte) error {
 
 func (x *Box) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Box) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Box) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -1750,7 +1810,7 @@ type Vec struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Vec) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -1762,7 +1822,13 @@ func (x Vec) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Vec) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Vec) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -1776,12 +1842,12 @@ func (x *Vec) UnmarshalJSON(data []byte) error {
 
 func (x *Vec) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Vec) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Vec) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -1801,7 +1867,7 @@ type Value struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Value) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -1813,7 +1879,13 @@ func (x Value) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Value) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Value) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -1827,12 +1899,12 @@ func (x *Value) UnmarshalJSON(data []byte) error {
 
 func (x *Value) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Value) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Value) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -1856,7 +1928,7 @@ type Default struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Default) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -1868,7 +1940,13 @@ func (x Default) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Default) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Default) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -1882,12 +1960,12 @@ func (x *Default) UnmarshalJSON(data []byte) error {
 
 func (x *Default) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Default) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Default) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -1908,7 +1986,7 @@ type Serialize struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Serialize) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -1920,7 +1998,13 @@ func (x Serialize) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Serialize) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Serialize) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -1934,12 +2018,12 @@ func (x *Serialize) UnmarshalJSON(data []byte) error {
 
 func (x *Serialize) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Serialize) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Serialize) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -1959,7 +2043,7 @@ type Some struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Some) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -1971,7 +2055,13 @@ func (x Some) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Some) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Some) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -1985,12 +2075,12 @@ func (x *Some) UnmarshalJSON(data []byte) error {
 
 func (x *Some) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Some) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Some) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -2016,7 +2106,7 @@ type Map struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Map) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -2028,7 +2118,13 @@ func (x Map) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Map) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Map) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -2042,12 +2138,12 @@ func (x *Map) UnmarshalJSON(data []byte) error {
 
 func (x *Map) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Map) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Map) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -2070,7 +2166,7 @@ type Error struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Error) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -2082,7 +2178,13 @@ func (x Error) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Error) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Error) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -2096,12 +2198,12 @@ func (x *Error) UnmarshalJSON(data []byte) error {
 
 func (x *Error) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Error) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Error) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -2121,7 +2223,7 @@ type Nil struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Nil) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -2133,7 +2235,13 @@ func (x Nil) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Nil) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Nil) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -2147,12 +2255,12 @@ func (x *Nil) UnmarshalJSON(data []byte) error {
 
 func (x *Nil) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Nil) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Nil) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -2174,7 +2282,7 @@ type Object struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Object) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -2186,7 +2294,13 @@ func (x Object) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Object) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Object) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -2200,12 +2314,12 @@ func (x *Object) UnmarshalJSON(data []byte) error {
 
 func (x *Object) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Object) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Object) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -2227,7 +2341,7 @@ type Promise struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Promise) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -2239,7 +2353,13 @@ func (x Promise) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Promise) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Promise) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -2253,12 +2373,12 @@ func (x *Promise) UnmarshalJSON(data []byte) error {
 
 func (x *Promise) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Promise) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Promise) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -2278,7 +2398,7 @@ type Record struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Record) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -2290,7 +2410,13 @@ func (x Record) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Record) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Record) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -2304,12 +2430,12 @@ func (x *Record) UnmarshalJSON(data []byte) error {
 
 func (x *Record) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Record) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Record) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -2329,7 +2455,7 @@ type JSONValue struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x JSONValue) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -2341,7 +2467,13 @@ func (x JSONValue) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *JSONValue) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *JSONValue) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -2355,12 +2487,12 @@ func (x *JSONValue) UnmarshalJSON(data []byte) error {
 
 func (x *JSONValue) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *JSONValue) decodeFields(obj map[string]json.RawMessage) error {
+func (x *JSONValue) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -2380,7 +2512,7 @@ type Runtime struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Runtime) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -2392,7 +2524,13 @@ func (x Runtime) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Runtime) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Runtime) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -2406,12 +2544,12 @@ func (x *Runtime) UnmarshalJSON(data []byte) error {
 
 func (x *Runtime) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Runtime) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Runtime) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -2431,7 +2569,7 @@ type Constructor struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Constructor) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -2443,7 +2581,13 @@ func (x Constructor) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Constructor) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Constructor) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -2457,12 +2601,12 @@ func (x *Constructor) UnmarshalJSON(data []byte) error {
 
 func (x *Constructor) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Constructor) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Constructor) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -2486,7 +2630,7 @@ type Proto struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Proto) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -2498,7 +2642,13 @@ func (x Proto) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Proto) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Proto) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -2512,12 +2662,12 @@ func (x *Proto) UnmarshalJSON(data []byte) error {
 
 func (x *Proto) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Proto) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Proto) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -2538,7 +2688,7 @@ type Type123 struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Type123) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -2550,7 +2700,13 @@ func (x Type123) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Type123) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Type123) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -2564,12 +2720,12 @@ func (x *Type123) UnmarshalJSON(data []byte) error {
 
 func (x *Type123) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Type123) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Type123) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -2589,7 +2745,7 @@ type Ue9 struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Ue9) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -2601,7 +2757,13 @@ func (x Ue9) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Ue9) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Ue9) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -2615,12 +2777,12 @@ func (x *Ue9) UnmarshalJSON(data []byte) error {
 
 func (x *Ue9) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Ue9) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Ue9) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -2646,7 +2808,7 @@ type U65e5U672c struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x U65e5U672c) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -2658,7 +2820,13 @@ func (x U65e5U672c) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *U65e5U672c) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *U65e5U672c) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -2672,12 +2840,12 @@ func (x *U65e5U672c) UnmarshalJSON(data []byte) error {
 
 func (x *U65e5U672c) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propInt("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *U65e5U672c) decodeFields(obj map[string]json.RawMessage) error {
+func (x *U65e5U672c) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}
@@ -2827,7 +2995,7 @@ type HostileMixed struct {
 
 // MarshalJSON writes the variant that is set.
 func (x HostileMixed) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.

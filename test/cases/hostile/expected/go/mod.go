@@ -22,7 +22,7 @@ type Mod struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Mod) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -34,7 +34,13 @@ func (x Mod) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Mod) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Mod) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -48,15 +54,15 @@ func (x *Mod) UnmarshalJSON(data []byte) error {
 
 func (x *Mod) encodeFields(w *objectWriter) {
 	if x.Self != nil {
-		w.prop("self", x.Self)
+		w.propString("self", *x.Self)
 	}
 	if x.Super != nil {
-		w.prop("super", x.Super)
+		w.propString("super", *x.Super)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Mod) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Mod) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.Self, "self"); err != nil {
 		return err
 	}

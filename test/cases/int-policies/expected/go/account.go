@@ -31,7 +31,7 @@ type Account struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Account) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -43,7 +43,13 @@ func (x Account) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Account) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Account) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -56,10 +62,10 @@ func (x *Account) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Account) encodeFields(w *objectWriter) {
-	w.prop("balance", x.Balance)
+	w.propInt("balance", x.Balance)
 	w.prop("external_id", x.ExternalID)
-	w.prop("view_count", x.ViewCount)
-	w.prop("shard", x.Shard)
+	w.propInt("view_count", x.ViewCount)
+	w.propUint("shard", uint64(x.Shard))
 	if x.Ledger != nil {
 		w.prop("ledger", x.Ledger)
 	}
@@ -70,12 +76,12 @@ func (x *Account) encodeFields(w *objectWriter) {
 		w.prop("by_region", x.ByRegion)
 	}
 	if x.Limits != nil {
-		w.prop("limits", x.Limits)
+		propValue(w, "limits", *x.Limits)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Account) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Account) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Balance, "balance"); err != nil {
 		return err
 	}
@@ -114,7 +120,7 @@ type Limits struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Limits) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -126,7 +132,13 @@ func (x Limits) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Limits) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Limits) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -141,12 +153,12 @@ func (x *Limits) UnmarshalJSON(data []byte) error {
 func (x *Limits) encodeFields(w *objectWriter) {
 	w.prop("daily", x.Daily)
 	if x.Tier != nil {
-		w.prop("tier", x.Tier)
+		w.propUint("tier", uint64(*x.Tier))
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Limits) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Limits) decodeFields(obj rawObject) error {
 	if err := decodeDefault(obj, &x.Daily, "1000", "daily"); err != nil {
 		return err
 	}

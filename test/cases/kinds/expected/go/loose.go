@@ -21,7 +21,7 @@ type Loose struct {
 
 // MarshalJSON writes the variant that is set.
 func (x Loose) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -83,7 +83,7 @@ type LooseObject struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x LooseObject) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -95,7 +95,13 @@ func (x LooseObject) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *LooseObject) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *LooseObject) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -108,7 +114,7 @@ func (x *LooseObject) UnmarshalJSON(data []byte) error {
 }
 
 func (x *LooseObject) encodeFields(w *objectWriter) {
-	w.prop("name", x.Name)
+	w.propString("name", x.Name)
 	if x.Foo != nil {
 		w.prop("foo", x.Foo)
 	}
@@ -119,12 +125,12 @@ func (x *LooseObject) encodeFields(w *objectWriter) {
 		w.prop("pick", x.Pick)
 	}
 	if x.Shaped != nil {
-		w.prop("shaped", x.Shaped)
+		propValue(w, "shaped", *x.Shaped)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *LooseObject) decodeFields(obj map[string]json.RawMessage) error {
+func (x *LooseObject) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Name, "name"); err != nil {
 		return err
 	}
@@ -155,7 +161,7 @@ type LooseFoo struct {
 
 // MarshalJSON writes the variant that is set.
 func (x LooseFoo) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -213,7 +219,7 @@ type LooseShaped struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x LooseShaped) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -225,7 +231,13 @@ func (x LooseShaped) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *LooseShaped) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *LooseShaped) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -239,12 +251,12 @@ func (x *LooseShaped) UnmarshalJSON(data []byte) error {
 
 func (x *LooseShaped) encodeFields(w *objectWriter) {
 	if x.B != nil {
-		w.prop("b", x.B)
+		w.propBool("b", *x.B)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *LooseShaped) decodeFields(obj map[string]json.RawMessage) error {
+func (x *LooseShaped) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.B, "b"); err != nil {
 		return err
 	}

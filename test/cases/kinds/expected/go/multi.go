@@ -15,7 +15,7 @@ type Multi struct {
 
 // MarshalJSON writes the variant that is set.
 func (x Multi) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -61,7 +61,7 @@ type MultiObject struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x MultiObject) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -73,7 +73,13 @@ func (x MultiObject) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *MultiObject) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *MultiObject) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -86,12 +92,12 @@ func (x *MultiObject) UnmarshalJSON(data []byte) error {
 }
 
 func (x *MultiObject) encodeFields(w *objectWriter) {
-	w.prop("id", x.ID)
+	w.propInt("id", x.ID)
 	if x.Label != nil {
 		w.prop("label", x.Label)
 	}
 	if x.Flag != nil {
-		w.prop("flag", x.Flag)
+		propValue(w, "flag", *x.Flag)
 	}
 	if x.Mixed != nil {
 		w.prop("mixed", x.Mixed)
@@ -102,7 +108,7 @@ func (x *MultiObject) encodeFields(w *objectWriter) {
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *MultiObject) decodeFields(obj map[string]json.RawMessage) error {
+func (x *MultiObject) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.ID, "id"); err != nil {
 		return err
 	}
@@ -129,7 +135,7 @@ type MultiObjectLabel struct {
 
 // MarshalJSON writes the variant that is set.
 func (x MultiObjectLabel) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -170,7 +176,7 @@ type MultiObjectFlag struct {
 
 // MarshalJSON writes the variant that is set.
 func (x MultiObjectFlag) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -213,7 +219,7 @@ type MultiObjectMixed struct {
 
 // MarshalJSON writes the variant that is set.
 func (x MultiObjectMixed) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -266,7 +272,7 @@ type MultiObjectEither struct {
 
 // MarshalJSON writes the variant that is set.
 func (x MultiObjectEither) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -327,7 +333,7 @@ type MultiObjectEitherObject struct {
 
 // MarshalJSON writes the variant that is set, tag first; an unknown variant as it was read.
 func (x MultiObjectEitherObject) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -350,7 +356,13 @@ func (x MultiObjectEitherObject) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON picks the variant by its tag; an unknown or missing tag keeps the raw object.
 func (x *MultiObjectEitherObject) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *MultiObjectEitherObject) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -382,7 +394,7 @@ type MultiObjectEitherCircle struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x MultiObjectEitherCircle) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -394,7 +406,13 @@ func (x MultiObjectEitherCircle) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *MultiObjectEitherCircle) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *MultiObjectEitherCircle) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -408,12 +426,12 @@ func (x *MultiObjectEitherCircle) UnmarshalJSON(data []byte) error {
 
 func (x *MultiObjectEitherCircle) encodeFields(w *objectWriter) {
 	if x.R != nil {
-		w.prop("r", x.R)
+		w.propFloat("r", *x.R)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *MultiObjectEitherCircle) decodeFields(obj map[string]json.RawMessage) error {
+func (x *MultiObjectEitherCircle) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.R, "r"); err != nil {
 		return err
 	}
@@ -429,7 +447,7 @@ type MultiObjectEitherSquare struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x MultiObjectEitherSquare) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -441,7 +459,13 @@ func (x MultiObjectEitherSquare) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *MultiObjectEitherSquare) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *MultiObjectEitherSquare) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -455,12 +479,12 @@ func (x *MultiObjectEitherSquare) UnmarshalJSON(data []byte) error {
 
 func (x *MultiObjectEitherSquare) encodeFields(w *objectWriter) {
 	if x.Side != nil {
-		w.prop("side", x.Side)
+		w.propFloat("side", *x.Side)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *MultiObjectEitherSquare) decodeFields(obj map[string]json.RawMessage) error {
+func (x *MultiObjectEitherSquare) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.Side, "side"); err != nil {
 		return err
 	}

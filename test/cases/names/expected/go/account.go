@@ -26,7 +26,7 @@ type Account struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Account) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -38,7 +38,13 @@ func (x Account) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Account) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Account) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -51,35 +57,35 @@ func (x *Account) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Account) encodeFields(w *objectWriter) {
-	w.prop("self", x.Self)
+	w.propString("self", x.Self)
 	if x.SelfCapital != nil {
-		w.prop("Self", x.SelfCapital)
+		w.propString("Self", *x.SelfCapital)
 	}
 	if x.Env != nil {
-		w.prop("env", x.Env)
+		w.propString("env", *x.Env)
 	}
 	if x.EnvCapital != nil {
 		w.prop("Env", x.EnvCapital)
 	}
 	if x.Config != nil {
-		w.prop("config", x.Config)
+		propValue(w, "config", *x.Config)
 	}
 	if x.Error != nil {
-		w.prop("error", x.Error)
+		propValue(w, "error", *x.Error)
 	}
 	if x.Fault != nil {
-		w.prop("fault", x.Fault)
+		propValue(w, "fault", *x.Fault)
 	}
 	if x.Zone != nil {
-		w.prop("zone", x.Zone)
+		w.propString("zone", string(*x.Zone))
 	}
 	if x.Size != nil {
-		w.prop("size", x.Size)
+		w.propString("size", string(*x.Size))
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Account) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Account) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Self, "self"); err != nil {
 		return err
 	}
@@ -119,7 +125,7 @@ type AccountConfiguration struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x AccountConfiguration) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -131,7 +137,13 @@ func (x AccountConfiguration) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *AccountConfiguration) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *AccountConfiguration) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -145,12 +157,12 @@ func (x *AccountConfiguration) UnmarshalJSON(data []byte) error {
 
 func (x *AccountConfiguration) encodeFields(w *objectWriter) {
 	if x.Retries != nil {
-		w.prop("retries", x.Retries)
+		w.propInt("retries", *x.Retries)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *AccountConfiguration) decodeFields(obj map[string]json.RawMessage) error {
+func (x *AccountConfiguration) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.Retries, "retries"); err != nil {
 		return err
 	}
@@ -166,7 +178,7 @@ type Exception struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Exception) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -178,7 +190,13 @@ func (x Exception) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Exception) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Exception) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -192,12 +210,12 @@ func (x *Exception) UnmarshalJSON(data []byte) error {
 
 func (x *Exception) encodeFields(w *objectWriter) {
 	if x.Message != nil {
-		w.prop("message", x.Message)
+		w.propString("message", *x.Message)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Exception) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Exception) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.Message, "message"); err != nil {
 		return err
 	}
@@ -213,7 +231,7 @@ type ExceptionCapital struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x ExceptionCapital) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -225,7 +243,13 @@ func (x ExceptionCapital) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *ExceptionCapital) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *ExceptionCapital) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -239,12 +263,12 @@ func (x *ExceptionCapital) UnmarshalJSON(data []byte) error {
 
 func (x *ExceptionCapital) encodeFields(w *objectWriter) {
 	if x.Code != nil {
-		w.prop("code", x.Code)
+		w.propInt("code", *x.Code)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *ExceptionCapital) decodeFields(obj map[string]json.RawMessage) error {
+func (x *ExceptionCapital) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.Code, "code"); err != nil {
 		return err
 	}

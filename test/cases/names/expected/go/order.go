@@ -18,7 +18,7 @@ type Order struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Order) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -30,7 +30,13 @@ func (x Order) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Order) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Order) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -44,12 +50,12 @@ func (x *Order) UnmarshalJSON(data []byte) error {
 
 func (x *Order) encodeFields(w *objectWriter) {
 	if x.Config != nil {
-		w.prop("config", x.Config)
+		propValue(w, "config", *x.Config)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Order) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Order) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.Config, "config"); err != nil {
 		return err
 	}
@@ -65,7 +71,7 @@ type OrderConfiguration struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x OrderConfiguration) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -77,7 +83,13 @@ func (x OrderConfiguration) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *OrderConfiguration) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *OrderConfiguration) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -91,12 +103,12 @@ func (x *OrderConfiguration) UnmarshalJSON(data []byte) error {
 
 func (x *OrderConfiguration) encodeFields(w *objectWriter) {
 	if x.Region != nil {
-		w.prop("region", x.Region)
+		w.propString("region", *x.Region)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *OrderConfiguration) decodeFields(obj map[string]json.RawMessage) error {
+func (x *OrderConfiguration) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.Region, "region"); err != nil {
 		return err
 	}

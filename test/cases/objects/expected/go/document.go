@@ -22,7 +22,7 @@ type Document struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Document) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -34,7 +34,13 @@ func (x Document) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Document) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Document) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -47,12 +53,12 @@ func (x *Document) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Document) encodeFields(w *objectWriter) {
-	w.prop("title", x.Title)
+	w.propString("title", x.Title)
 	if x.Closed != nil {
-		w.prop("closed", x.Closed)
+		propValue(w, "closed", *x.Closed)
 	}
 	if x.TypedExtras != nil {
-		w.prop("typed_extras", x.TypedExtras)
+		propValue(w, "typed_extras", *x.TypedExtras)
 	}
 	if x.Free != nil {
 		w.prop("free", x.Free)
@@ -61,15 +67,15 @@ func (x *Document) encodeFields(w *objectWriter) {
 		w.prop("any", x.Any)
 	}
 	if x.ListOfObjects != nil {
-		w.prop("list_of_objects", x.ListOfObjects)
+		propItems(w, "list_of_objects", x.ListOfObjects)
 	}
 	if x.MapOfObjects != nil {
-		w.prop("map_of_objects", x.MapOfObjects)
+		propMap(w, "map_of_objects", x.MapOfObjects)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Document) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Document) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Title, "title"); err != nil {
 		return err
 	}
@@ -101,7 +107,7 @@ type DocumentClosed struct {
 
 // MarshalJSON writes the declared properties.
 func (x DocumentClosed) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -113,7 +119,13 @@ func (x DocumentClosed) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *DocumentClosed) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *DocumentClosed) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -127,11 +139,11 @@ func (x *DocumentClosed) UnmarshalJSON(data []byte) error {
 
 func (x *DocumentClosed) encodeFields(w *objectWriter) {
 	if x.A != nil {
-		w.prop("a", x.A)
+		w.propInt("a", int64(*x.A))
 	}
 }
 
-func (x *DocumentClosed) decodeFields(obj map[string]json.RawMessage) error {
+func (x *DocumentClosed) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.A, "a"); err != nil {
 		return err
 	}
@@ -147,7 +159,7 @@ type DocumentTypedExtras struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x DocumentTypedExtras) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -159,7 +171,13 @@ func (x DocumentTypedExtras) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *DocumentTypedExtras) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *DocumentTypedExtras) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -173,12 +191,12 @@ func (x *DocumentTypedExtras) UnmarshalJSON(data []byte) error {
 
 func (x *DocumentTypedExtras) encodeFields(w *objectWriter) {
 	if x.Known != nil {
-		w.prop("known", x.Known)
+		w.propString("known", *x.Known)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *DocumentTypedExtras) decodeFields(obj map[string]json.RawMessage) error {
+func (x *DocumentTypedExtras) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.Known, "known"); err != nil {
 		return err
 	}
@@ -194,7 +212,7 @@ type DocumentListOfObject struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x DocumentListOfObject) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -206,7 +224,13 @@ func (x DocumentListOfObject) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *DocumentListOfObject) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *DocumentListOfObject) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -219,11 +243,11 @@ func (x *DocumentListOfObject) UnmarshalJSON(data []byte) error {
 }
 
 func (x *DocumentListOfObject) encodeFields(w *objectWriter) {
-	w.prop("n", x.N)
+	w.propInt("n", int64(x.N))
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *DocumentListOfObject) decodeFields(obj map[string]json.RawMessage) error {
+func (x *DocumentListOfObject) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.N, "n"); err != nil {
 		return err
 	}
@@ -239,7 +263,7 @@ type DocumentMapOfObject struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x DocumentMapOfObject) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -251,7 +275,13 @@ func (x DocumentMapOfObject) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *DocumentMapOfObject) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *DocumentMapOfObject) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -265,12 +295,12 @@ func (x *DocumentMapOfObject) UnmarshalJSON(data []byte) error {
 
 func (x *DocumentMapOfObject) encodeFields(w *objectWriter) {
 	if x.V != nil {
-		w.prop("v", x.V)
+		w.propString("v", *x.V)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *DocumentMapOfObject) decodeFields(obj map[string]json.RawMessage) error {
+func (x *DocumentMapOfObject) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.V, "v"); err != nil {
 		return err
 	}

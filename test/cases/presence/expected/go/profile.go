@@ -28,7 +28,7 @@ type Profile struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Profile) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -40,7 +40,13 @@ func (x Profile) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Profile) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Profile) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -53,12 +59,12 @@ func (x *Profile) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Profile) encodeFields(w *objectWriter) {
-	w.prop("req", x.Req)
-	w.prop("req_zero", x.ReqZero)
-	w.prop("req_false", x.ReqFalse)
+	w.propString("req", x.Req)
+	w.propInt("req_zero", int64(x.ReqZero))
+	w.propBool("req_false", x.ReqFalse)
 	w.prop("req_nullable", x.ReqNullable)
 	if x.Opt != nil {
-		w.prop("opt", x.Opt)
+		w.propString("opt", *x.Opt)
 	}
 	if x.OptNullable != nil {
 		w.prop("opt_nullable", x.OptNullable)
@@ -78,12 +84,12 @@ func (x *Profile) encodeFields(w *objectWriter) {
 	}
 	w.prop("req_map", orEmptyMap(x.ReqMap))
 	if x.Nested != nil {
-		w.prop("nested", x.Nested)
+		propValue(w, "nested", *x.Nested)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Profile) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Profile) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Req, "req"); err != nil {
 		return err
 	}
@@ -135,7 +141,7 @@ type ProfileNested struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x ProfileNested) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -147,7 +153,13 @@ func (x ProfileNested) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *ProfileNested) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *ProfileNested) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -161,12 +173,12 @@ func (x *ProfileNested) UnmarshalJSON(data []byte) error {
 
 func (x *ProfileNested) encodeFields(w *objectWriter) {
 	if x.X != nil {
-		w.prop("x", x.X)
+		w.propBool("x", *x.X)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *ProfileNested) decodeFields(obj map[string]json.RawMessage) error {
+func (x *ProfileNested) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.X, "x"); err != nil {
 		return err
 	}

@@ -42,7 +42,7 @@ type Record struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Record) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -54,7 +54,13 @@ func (x Record) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Record) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Record) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -67,21 +73,21 @@ func (x *Record) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Record) encodeFields(w *objectWriter) {
-	w.prop("s", x.S)
-	w.prop("i32", x.I32)
-	w.prop("i64", x.I64)
-	w.prop("plain_int", x.PlainInt)
-	w.prop("small_int", x.SmallInt)
-	w.prop("n", x.N)
-	w.prop("b", x.B)
-	w.prop("id", x.ID)
-	w.prop("day", x.Day)
-	w.prop("at", x.At)
-	w.prop("link", x.Link)
+	w.propString("s", x.S)
+	w.propInt("i32", int64(x.I32))
+	w.propInt("i64", x.I64)
+	w.propInt("plain_int", x.PlainInt)
+	w.propUint("small_int", uint64(x.SmallInt))
+	w.propFloat("n", x.N)
+	w.propBool("b", x.B)
+	w.propString("id", x.ID)
+	w.propString("day", x.Day)
+	w.propString("at", x.At)
+	w.propString("link", x.Link)
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Record) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Record) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.S, "s"); err != nil {
 		return err
 	}

@@ -19,7 +19,7 @@ type Tree struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Tree) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -31,7 +31,13 @@ func (x Tree) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Tree) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Tree) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -44,9 +50,9 @@ func (x *Tree) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Tree) encodeFields(w *objectWriter) {
-	w.prop("value", x.Value)
+	w.propInt("value", int64(x.Value))
 	if x.Children != nil {
-		w.prop("children", x.Children)
+		propItems(w, "children", x.Children)
 	}
 	if x.Parent != nil {
 		w.prop("parent", x.Parent)
@@ -57,7 +63,7 @@ func (x *Tree) encodeFields(w *objectWriter) {
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Tree) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Tree) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Value, "value"); err != nil {
 		return err
 	}
@@ -83,7 +89,7 @@ type Meta struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Meta) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -95,7 +101,13 @@ func (x Meta) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Meta) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Meta) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -112,12 +124,12 @@ func (x *Meta) encodeFields(w *objectWriter) {
 		w.prop("owner", x.Owner)
 	}
 	if x.Labels != nil {
-		w.prop("labels", x.Labels)
+		propMap(w, "labels", x.Labels)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Meta) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Meta) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.Owner, "owner"); err != nil {
 		return err
 	}

@@ -23,7 +23,7 @@ type Drawing struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Drawing) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -35,7 +35,13 @@ func (x Drawing) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Drawing) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Drawing) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -48,15 +54,15 @@ func (x *Drawing) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Drawing) encodeFields(w *objectWriter) {
-	w.prop("shape", x.Shape)
+	propValue(w, "shape", x.Shape)
 	if x.Shapes != nil {
-		w.prop("shapes", x.Shapes)
+		propItems(w, "shapes", x.Shapes)
 	}
 	if x.Value != nil {
-		w.prop("value", x.Value)
+		propValue(w, "value", *x.Value)
 	}
 	if x.IDOrName != nil {
-		w.prop("id_or_name", x.IDOrName)
+		propValue(w, "id_or_name", *x.IDOrName)
 	}
 	if x.MaybeShape != nil {
 		w.prop("maybe_shape", x.MaybeShape)
@@ -65,7 +71,7 @@ func (x *Drawing) encodeFields(w *objectWriter) {
 		w.prop("label", x.Label)
 	}
 	if x.Inline != nil {
-		w.prop("inline", x.Inline)
+		propValue(w, "inline", *x.Inline)
 	}
 	if x.Ambiguous != nil {
 		w.prop("ambiguous", x.Ambiguous)
@@ -73,7 +79,7 @@ func (x *Drawing) encodeFields(w *objectWriter) {
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Drawing) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Drawing) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Shape, "shape"); err != nil {
 		return err
 	}
@@ -113,7 +119,7 @@ type Shape struct {
 
 // MarshalJSON writes the variant that is set, tag first; an unknown variant as it was read.
 func (x Shape) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -136,7 +142,13 @@ func (x Shape) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON picks the variant by its tag; an unknown or missing tag keeps the raw object.
 func (x *Shape) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Shape) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -168,7 +180,7 @@ type Circle struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Circle) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -180,7 +192,13 @@ func (x Circle) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Circle) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Circle) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -193,11 +211,11 @@ func (x *Circle) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Circle) encodeFields(w *objectWriter) {
-	w.prop("radius", x.Radius)
+	w.propFloat("radius", x.Radius)
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Circle) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Circle) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Radius, "radius"); err != nil {
 		return err
 	}
@@ -215,7 +233,7 @@ type Rect struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Rect) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -227,7 +245,13 @@ func (x Rect) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Rect) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Rect) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -240,15 +264,15 @@ func (x *Rect) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Rect) encodeFields(w *objectWriter) {
-	w.prop("w", x.W)
-	w.prop("h", x.H)
+	w.propFloat("w", x.W)
+	w.propFloat("h", x.H)
 	if x.Label != nil {
 		w.prop("label", x.Label)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Rect) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Rect) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.W, "w"); err != nil {
 		return err
 	}
@@ -273,7 +297,7 @@ type DrawingValue struct {
 
 // MarshalJSON writes the variant that is set.
 func (x DrawingValue) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -331,7 +355,7 @@ type DrawingValueObject struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x DrawingValueObject) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -343,7 +367,13 @@ func (x DrawingValueObject) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *DrawingValueObject) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *DrawingValueObject) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -357,12 +387,12 @@ func (x *DrawingValueObject) UnmarshalJSON(data []byte) error {
 
 func (x *DrawingValueObject) encodeFields(w *objectWriter) {
 	if x.K != nil {
-		w.prop("k", x.K)
+		w.propString("k", *x.K)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *DrawingValueObject) decodeFields(obj map[string]json.RawMessage) error {
+func (x *DrawingValueObject) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.K, "k"); err != nil {
 		return err
 	}
@@ -377,7 +407,7 @@ type DrawingIDOrName struct {
 
 // MarshalJSON writes the variant that is set.
 func (x DrawingIDOrName) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -418,7 +448,7 @@ type DrawingLabel struct {
 
 // MarshalJSON writes the variant that is set.
 func (x DrawingLabel) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -463,7 +493,7 @@ type DrawingInline struct {
 
 // MarshalJSON writes the variant that is set, tag first; an unknown variant as it was read.
 func (x DrawingInline) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -486,7 +516,13 @@ func (x DrawingInline) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON picks the variant by its tag; an unknown or missing tag keeps the raw object.
 func (x *DrawingInline) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *DrawingInline) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -518,7 +554,7 @@ type DrawingInlineA struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x DrawingInlineA) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -530,7 +566,13 @@ func (x DrawingInlineA) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *DrawingInlineA) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *DrawingInlineA) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -544,12 +586,12 @@ func (x *DrawingInlineA) UnmarshalJSON(data []byte) error {
 
 func (x *DrawingInlineA) encodeFields(w *objectWriter) {
 	if x.A != nil {
-		w.prop("a", x.A)
+		w.propString("a", *x.A)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *DrawingInlineA) decodeFields(obj map[string]json.RawMessage) error {
+func (x *DrawingInlineA) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.A, "a"); err != nil {
 		return err
 	}
@@ -565,7 +607,7 @@ type DrawingInlineB struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x DrawingInlineB) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -577,7 +619,13 @@ func (x DrawingInlineB) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *DrawingInlineB) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *DrawingInlineB) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -590,11 +638,11 @@ func (x *DrawingInlineB) UnmarshalJSON(data []byte) error {
 }
 
 func (x *DrawingInlineB) encodeFields(w *objectWriter) {
-	w.prop("b", x.B)
+	w.propInt("b", int64(x.B))
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *DrawingInlineB) decodeFields(obj map[string]json.RawMessage) error {
+func (x *DrawingInlineB) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.B, "b"); err != nil {
 		return err
 	}

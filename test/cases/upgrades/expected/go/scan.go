@@ -11,6 +11,8 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -19,14 +21,28 @@ import (
 // without reflection. Anything else, and any input they do not take, goes to encoding/json, so
 // values and error messages stay the same.
 
-// scanObject splits a JSON object into raw property values (slices of data); ok is false when
-// data is not a well-formed JSON object (the caller then lets encoding/json say why).
-func scanObject(data []byte) (obj map[string]json.RawMessage, ok bool) {
+// rawProperty is one property of a JSON object as read: its name and its raw value (a slice of
+// the input); taken once a decoder has used it.
+type rawProperty struct {
+	name  string
+	value json.RawMessage
+	taken bool
+}
+
+// rawObject is a JSON object's properties in document order (a repeated name appears as often
+// as it was written; the last one counts, as in encoding/json).
+type rawObject []rawProperty
+
+// scanObject splits a JSON object into its properties, appended to buf (so that a caller can
+// keep them on its stack); ok is false when data is not a well-formed JSON object (the caller
+// then lets encoding/json say why). valid says data is known to be well-formed JSON (a value a
+// scan already checked): the property values are then only skipped, not checked again.
+func scanObject(data []byte, buf rawObject, valid bool) (obj rawObject, ok bool) {
 	i := skipSpace(data, 0)
 	if i >= len(data) || data[i] != '{' {
 		return nil, false
 	}
-	obj = make(map[string]json.RawMessage, 8)
+	obj = buf[:0]
 	i = skipSpace(data, i+1)
 	if i < len(data) && data[i] == '}' {
 		return obj, skipSpace(data, i+1) == len(data)
@@ -39,8 +55,8 @@ func scanObject(data []byte) (obj map[string]json.RawMessage, ok bool) {
 		if !ok {
 			return nil, false
 		}
-		key, ok := plainString(data[i:end])
-		if !ok && json.Unmarshal(data[i:end], &key) != nil {
+		key, ok := readString(data[i:end])
+		if !ok {
 			return nil, false
 		}
 		i = skipSpace(data, end)
@@ -48,11 +64,12 @@ func scanObject(data []byte) (obj map[string]json.RawMessage, ok bool) {
 			return nil, false
 		}
 		i = skipSpace(data, i+1)
-		end, ok = skipValue(data, i, 0)
-		if !ok {
+		if valid {
+			end = skipChecked(data, i)
+		} else if end, ok = skipValue(data, i, 0); !ok {
 			return nil, false
 		}
-		obj[key] = data[i:end:end]
+		obj = append(obj, rawProperty{name: key, value: data[i:end:end]})
 		i = skipSpace(data, end)
 		if i >= len(data) {
 			return nil, false
@@ -68,7 +85,8 @@ func scanObject(data []byte) (obj map[string]json.RawMessage, ok bool) {
 }
 
 // scanArray splits a JSON array into raw items; ok is false when data is not a well-formed array.
-func scanArray(data []byte) (items [][]byte, ok bool) {
+// valid as for scanObject.
+func scanArray(data []byte, valid bool) (items [][]byte, ok bool) {
 	i := skipSpace(data, 0)
 	if i >= len(data) || data[i] != '[' {
 		return nil, false
@@ -79,8 +97,10 @@ func scanArray(data []byte) (items [][]byte, ok bool) {
 		return items, skipSpace(data, i+1) == len(data)
 	}
 	for {
-		end, ok := skipValue(data, i, 0)
-		if !ok {
+		var end int
+		if valid {
+			end = skipChecked(data, i)
+		} else if end, ok = skipValue(data, i, 0); !ok {
 			return nil, false
 		}
 		items = append(items, data[i:end:end])
@@ -162,6 +182,53 @@ func skipValue(data []byte, i, depth int) (int, bool) {
 	default:
 		return skipNumber(data, i)
 	}
+}
+
+// skipChecked returns the end of the JSON value at data[i], known to be well-formed: brackets and
+// strings are followed without checking anything else.
+func skipChecked(data []byte, i int) int {
+	if i >= len(data) {
+		return i
+	}
+	switch data[i] {
+	case '"':
+		return skipStringChecked(data, i)
+	case '{', '[':
+		depth := 0
+		for ; i < len(data); i++ {
+			switch data[i] {
+			case '"':
+				i = skipStringChecked(data, i) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth--; depth == 0 {
+					return i + 1
+				}
+			}
+		}
+		return i
+	}
+	for ; i < len(data); i++ { // a number or a literal
+		switch data[i] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+			return i
+		}
+	}
+	return i
+}
+
+// skipStringChecked returns the end of the well-formed JSON string at data[i].
+func skipStringChecked(data []byte, i int) int {
+	for i++; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			return i + 1
+		case '\\':
+			i++
+		}
+	}
+	return i
 }
 
 func skipWord(data []byte, i int, word string) (int, bool) {
@@ -270,6 +337,95 @@ func plainString(raw []byte) (string, bool) {
 	return string(body), true
 }
 
+// readString reads a JSON string literal as encoding/json does: escapes decoded (a UTF-16
+// surrogate pair into one character, a lone surrogate into U+FFFD) and each byte that is not
+// UTF-8 read as U+FFFD. ok is false for anything but one well-formed string literal.
+func readString(raw []byte) (string, bool) {
+	if s, ok := plainString(raw); ok {
+		return s, true
+	}
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return "", false
+	}
+	body := raw[1 : len(raw)-1]
+	out := make([]byte, 0, len(body))
+	for i := 0; i < len(body); {
+		switch c := body[i]; {
+		case c == '\\':
+			if i+1 >= len(body) {
+				return "", false
+			}
+			e := body[i+1]
+			switch e {
+			case '"', '\\', '/':
+				out = append(out, e)
+			case 'b':
+				out = append(out, '\b')
+			case 'f':
+				out = append(out, '\f')
+			case 'n':
+				out = append(out, '\n')
+			case 'r':
+				out = append(out, '\r')
+			case 't':
+				out = append(out, '\t')
+			case 'u':
+				r, ok := escapedRune(body, i)
+				if !ok {
+					return "", false
+				}
+				i += 6
+				if utf16.IsSurrogate(r) {
+					if r2, ok := escapedRune(body, i); ok {
+						if pair := utf16.DecodeRune(r, r2); pair != unicode.ReplacementChar {
+							out = utf8.AppendRune(out, pair)
+							i += 6
+							continue
+						}
+					}
+					r = unicode.ReplacementChar
+				}
+				out = utf8.AppendRune(out, r)
+				continue
+			default:
+				return "", false
+			}
+			i += 2
+		case c == '"' || c < 0x20:
+			return "", false
+		case c < utf8.RuneSelf:
+			out = append(out, c)
+			i++
+		default:
+			r, size := utf8.DecodeRune(body[i:])
+			out = utf8.AppendRune(out, r)
+			i += size
+		}
+	}
+	return string(out), true
+}
+
+// escapedRune reads the escape \uXXXX at s[i:].
+func escapedRune(s []byte, i int) (rune, bool) {
+	if len(s)-i < 6 || s[i] != '\\' || s[i+1] != 'u' {
+		return 0, false
+	}
+	var r rune
+	for _, h := range s[i+2 : i+6] {
+		switch {
+		case '0' <= h && h <= '9':
+			r = r*16 + rune(h-'0')
+		case 'a' <= h && h <= 'f':
+			r = r*16 + rune(h-'a'+10)
+		case 'A' <= h && h <= 'F':
+			r = r*16 + rune(h-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
+}
+
 // plainInt reads a JSON integer literal that fits in bits.
 func plainInt(raw []byte, bits int) (int64, bool) {
 	if end, ok := skipNumber(raw, 0); !ok || end != len(raw) {
@@ -281,9 +437,14 @@ func plainInt(raw []byte, bits int) (int64, bool) {
 
 // decodeFast decodes raw into dst without encoding/json where it can; false when it did not.
 func decodeFast(raw []byte, dst any) (bool, error) {
+	return decodeRaw(raw, dst, false)
+}
+
+// decodeRaw is decodeFast; valid says raw is known to be one well-formed JSON value.
+func decodeRaw(raw []byte, dst any, valid bool) (bool, error) {
 	switch d := dst.(type) {
 	case *string:
-		s, ok := plainString(raw)
+		s, ok := readString(raw)
 		if ok {
 			*d = s
 		}
@@ -309,39 +470,46 @@ func decodeFast(raw []byte, dst any) (bool, error) {
 		return false, nil
 	case *json.RawMessage:
 		// A copy of the value, as encoding/json keeps it, once it is checked.
-		if end, ok := skipValue(raw, 0, 0); !ok || end != len(raw) {
+		if end, ok := skipValue(raw, 0, 0); !valid && (!ok || end != len(raw)) {
 			return false, nil
 		}
 		*d = append(json.RawMessage(nil), raw...)
 		return true, nil
+	case jsonDecoder:
+		// A generated type: it reads (and checks, unless valid) the raw JSON itself.
+		return true, d.decodeJSON(raw, valid)
 	case json.Unmarshaler:
-		// A generated type: it reads (and checks) the raw JSON itself, as encoding/json would
-		// have it do after checking it once more.
 		return true, d.UnmarshalJSON(raw)
 	}
 	v := reflect.ValueOf(dst)
 	if v.Kind() != reflect.Pointer || v.IsNil() {
 		return false, nil
 	}
-	return decodeReflect(raw, v.Elem())
+	return decodeReflect(raw, v.Elem(), valid)
+}
+
+// jsonDecoder is implemented by the generated types: UnmarshalJSON, told whether data is known
+// to be well-formed (a value a scan already checked), so that it is not checked again.
+type jsonDecoder interface {
+	decodeJSON(data []byte, valid bool) error
 }
 
 // decodeReflect decodes strings of named types (enums), pointers, slices and string-keyed maps
 // item by item, each through decodeFast; false when it did not.
-func decodeReflect(raw []byte, v reflect.Value) (bool, error) {
+func decodeReflect(raw []byte, v reflect.Value, valid bool) (bool, error) {
 	switch v.Kind() {
 	case reflect.Pointer:
 		if string(raw) == "null" {
 			return false, nil
 		}
 		p := reflect.New(v.Type().Elem())
-		if err := decodeInto(raw, p.Elem()); err != nil {
+		if err := decodeInto(raw, p.Elem(), valid); err != nil {
 			return true, err
 		}
 		v.Set(p)
 		return true, nil
 	case reflect.String:
-		s, ok := plainString(raw)
+		s, ok := readString(raw)
 		if ok {
 			v.SetString(s)
 		}
@@ -359,13 +527,13 @@ func decodeReflect(raw []byte, v reflect.Value) (bool, error) {
 		if v.Type().Elem().Kind() == reflect.Uint8 || string(raw) == "null" {
 			return false, nil
 		}
-		items, ok := scanArray(raw)
+		items, ok := scanArray(raw, valid)
 		if !ok {
 			return false, nil
 		}
 		s := reflect.MakeSlice(v.Type(), len(items), len(items))
 		for i, item := range items {
-			if err := decodeInto(item, s.Index(i)); err != nil {
+			if err := decodeInto(item, s.Index(i), true); err != nil {
 				return true, err
 			}
 		}
@@ -375,17 +543,20 @@ func decodeReflect(raw []byte, v reflect.Value) (bool, error) {
 		if v.Type().Key().Kind() != reflect.String || string(raw) == "null" {
 			return false, nil
 		}
-		obj, ok := scanObject(raw)
+		obj, ok := scanObject(raw, nil, valid)
 		if !ok {
 			return false, nil
 		}
 		m := reflect.MakeMapWithSize(v.Type(), len(obj))
-		for key, item := range obj {
+		for i, p := range obj {
+			if obj.repeatedAfter(i) {
+				continue // encoding/json keeps the last value of a repeated name
+			}
 			value := reflect.New(v.Type().Elem()).Elem()
-			if err := decodeInto(item, value); err != nil {
+			if err := decodeInto(p.value, value, true); err != nil {
 				return true, err
 			}
-			m.SetMapIndex(reflect.ValueOf(key).Convert(v.Type().Key()), value)
+			m.SetMapIndex(reflect.ValueOf(p.name).Convert(v.Type().Key()), value)
 		}
 		v.Set(m)
 		return true, nil
@@ -394,46 +565,67 @@ func decodeReflect(raw []byte, v reflect.Value) (bool, error) {
 }
 
 // decodeInto decodes raw into the addressable v: fast paths first, then encoding/json.
-func decodeInto(raw []byte, v reflect.Value) error {
+func decodeInto(raw []byte, v reflect.Value, valid bool) error {
 	dst := v.Addr().Interface()
-	done, err := decodeFast(raw, dst)
+	done, err := decodeRaw(raw, dst, valid)
 	if !done {
 		err = json.Unmarshal(raw, dst)
 	}
 	return err
 }
 
-// appendString writes s as a JSON string; text that needs escapes goes to encoding/json.
+// appendString writes s as a JSON string as encoding/json does without HTML escaping (Go 1.22
+// on): short escapes for quote, backslash and \b \f \n \r \t, \u00XX for other control
+// characters, \ufffd for each byte that is not UTF-8, and U+2028 and U+2029 escaped.
 func appendString(buf []byte, s string) []byte {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c == '"' || c == '\\' {
-			return appendMarshaled(buf, s)
-		}
-		if c >= utf8.RuneSelf {
-			ascii = false
-		}
-	}
-	if !ascii {
-		if !utf8.ValidString(s) {
-			return appendMarshaled(buf, s)
-		}
-		for _, r := range s {
-			if r == '\u2028' || r == '\u2029' {
-				return appendMarshaled(buf, s)
-			}
-		}
-	}
 	buf = append(buf, '"')
-	buf = append(buf, s...)
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			buf = append(buf, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				buf = append(buf, '\\', c)
+			case '\b':
+				buf = append(buf, '\\', 'b')
+			case '\f':
+				buf = append(buf, '\\', 'f')
+			case '\n':
+				buf = append(buf, '\\', 'n')
+			case '\r':
+				buf = append(buf, '\\', 'r')
+			case '\t':
+				buf = append(buf, '\\', 't')
+			default:
+				buf = append(buf, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			buf = append(append(buf, s[start:i]...), "\\ufffd"...)
+		case r == '\u2028' || r == '\u2029':
+			buf = append(append(buf, s[start:i]...), '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	buf = append(buf, s[start:]...)
 	return append(buf, '"')
 }
 
-func appendMarshaled(buf []byte, s string) []byte {
-	text, _ := marshal(s) // a string always encodes
-	return append(buf, text...)
-}
+const hexDigits = "0123456789abcdef"
 
 // appendValue writes a property value: strings, integers and booleans directly, generated types
 // by their own appendJSON, anything else through encoding/json.
@@ -447,8 +639,27 @@ func appendValue(buf []byte, value any) ([]byte, error) {
 		return strconv.AppendInt(buf, int64(v), 10), nil
 	case bool:
 		return strconv.AppendBool(buf, v), nil
+	case float64:
+		if !math.IsInf(v, 0) && !math.IsNaN(v) {
+			return appendFloat(buf, v), nil
+		}
+	case *string:
+		if v != nil {
+			return appendString(buf, *v), nil
+		}
+	case *bool:
+		if v != nil {
+			return strconv.AppendBool(buf, *v), nil
+		}
+	case *float64:
+		if v != nil {
+			return appendValue(buf, *v)
+		}
 	case json.RawMessage:
-		// encoding/json checks and compacts raw JSON.
+		// encoding/json checks raw JSON and takes out the space between its tokens.
+		if compactJSON(v) {
+			return append(buf, v...), nil
+		}
 	case jsonAppender:
 		if p := reflect.ValueOf(v); p.Kind() == reflect.Pointer && p.IsNil() {
 			return append(buf, "null"...), nil
@@ -526,6 +737,26 @@ func appendReflect(buf []byte, v reflect.Value) ([]byte, bool, error) {
 		return append(buf, '}'), true, err
 	}
 	return buf, false, nil
+}
+
+// compactJSON reports whether raw is one well-formed JSON value with no space between its
+// tokens: what encoding/json writes for it unchanged.
+func compactJSON(raw []byte) bool {
+	if end, ok := skipValue(raw, 0, 0); !ok || end != len(raw) {
+		return false
+	}
+	inString := false
+	for i := 0; i < len(raw); i++ {
+		switch c := raw[i]; {
+		case inString && c == '\\':
+			i++ // the escaped byte
+		case c == '"':
+			inString = !inString
+		case !inString && (c == ' ' || c == '\t' || c == '\n' || c == '\r'):
+			return false
+		}
+	}
+	return true
 }
 
 // appendItem writes an item of a slice or array: strings and generated types in place (a slice's

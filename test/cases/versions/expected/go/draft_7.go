@@ -18,7 +18,7 @@ type Draft7 struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Draft7) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -30,7 +30,13 @@ func (x Draft7) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Draft7) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Draft7) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -49,7 +55,7 @@ func (x *Draft7) encodeFields(w *objectWriter) {
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Draft7) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Draft7) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.Pair, "pair"); err != nil {
 		return err
 	}

@@ -21,7 +21,7 @@ type Item struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Item) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -33,7 +33,13 @@ func (x Item) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Item) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Item) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -46,21 +52,21 @@ func (x *Item) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Item) encodeFields(w *objectWriter) {
-	w.prop("id", x.ID)
+	w.propString("id", x.ID)
 	if x.Kind != nil {
-		w.prop("kind", x.Kind)
+		w.propString("kind", string(*x.Kind))
 	}
 	if x.Note != nil {
 		w.prop("note", x.Note)
 	}
-	w.prop("count", x.Count)
+	w.propInt("count", x.Count)
 	if x.Parts != nil {
-		w.prop("parts", x.Parts)
+		propItems(w, "parts", x.Parts)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Item) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Item) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.ID, "id"); err != nil {
 		return err
 	}
@@ -108,7 +114,7 @@ type ItemPart struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x ItemPart) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -120,7 +126,13 @@ func (x ItemPart) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *ItemPart) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *ItemPart) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -134,12 +146,12 @@ func (x *ItemPart) UnmarshalJSON(data []byte) error {
 
 func (x *ItemPart) encodeFields(w *objectWriter) {
 	if x.P != nil {
-		w.prop("p", x.P)
+		w.propString("p", *x.P)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *ItemPart) decodeFields(obj map[string]json.RawMessage) error {
+func (x *ItemPart) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.P, "p"); err != nil {
 		return err
 	}

@@ -20,7 +20,7 @@ type Self struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Self) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -32,7 +32,13 @@ func (x Self) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Self) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Self) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -46,12 +52,12 @@ func (x *Self) UnmarshalJSON(data []byte) error {
 
 func (x *Self) encodeFields(w *objectWriter) {
 	if x.Self != nil {
-		w.prop("self", x.Self)
+		w.propString("self", *x.Self)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Self) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Self) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.Self, "self"); err != nil {
 		return err
 	}

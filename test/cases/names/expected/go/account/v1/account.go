@@ -22,7 +22,7 @@ type Account struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Account) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -34,7 +34,13 @@ func (x Account) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Account) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Account) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -47,23 +53,23 @@ func (x *Account) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Account) encodeFields(w *objectWriter) {
-	w.prop("self", x.Self)
+	w.propString("self", x.Self)
 	if x.Env != nil {
-		w.prop("env", x.Env)
+		w.propString("env", *x.Env)
 	}
 	if x.Config != nil {
-		w.prop("config", x.Config)
+		propValue(w, "config", *x.Config)
 	}
 	if x.Error != nil {
-		w.prop("error", x.Error)
+		propValue(w, "error", *x.Error)
 	}
 	if x.Zone != nil {
-		w.prop("zone", x.Zone)
+		w.propString("zone", string(*x.Zone))
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Account) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Account) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Self, "self"); err != nil {
 		return err
 	}
@@ -91,7 +97,7 @@ type Configuration struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Configuration) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -103,7 +109,13 @@ func (x Configuration) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Configuration) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Configuration) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -117,12 +129,12 @@ func (x *Configuration) UnmarshalJSON(data []byte) error {
 
 func (x *Configuration) encodeFields(w *objectWriter) {
 	if x.Retries != nil {
-		w.prop("retries", x.Retries)
+		w.propInt("retries", *x.Retries)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Configuration) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Configuration) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.Retries, "retries"); err != nil {
 		return err
 	}
@@ -138,7 +150,7 @@ type Exception struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Exception) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -150,7 +162,13 @@ func (x Exception) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Exception) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Exception) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -164,12 +182,12 @@ func (x *Exception) UnmarshalJSON(data []byte) error {
 
 func (x *Exception) encodeFields(w *objectWriter) {
 	if x.Message != nil {
-		w.prop("message", x.Message)
+		w.propString("message", *x.Message)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Exception) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Exception) decodeFields(obj rawObject) error {
 	if err := decodeOptional(obj, &x.Message, "message"); err != nil {
 		return err
 	}

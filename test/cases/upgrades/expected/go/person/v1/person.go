@@ -26,7 +26,7 @@ type Person struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Person) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -38,7 +38,13 @@ func (x Person) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Person) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Person) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -51,35 +57,35 @@ func (x *Person) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Person) encodeFields(w *objectWriter) {
-	w.prop("full_name", x.FullName)
+	w.propString("full_name", x.FullName)
 	if x.Mail != nil {
-		w.prop("mail", x.Mail)
+		w.propString("mail", *x.Mail)
 	}
 	if x.Age != nil {
-		w.prop("age", x.Age)
+		w.propInt("age", int64(*x.Age))
 	}
 	if x.Role != nil {
-		w.prop("role", x.Role)
+		w.propString("role", string(*x.Role))
 	}
 	if x.Pets != nil {
-		w.prop("pets", x.Pets)
+		propItems(w, "pets", x.Pets)
 	}
 	if x.Homes != nil {
-		w.prop("homes", x.Homes)
+		propMap(w, "homes", x.Homes)
 	}
 	if x.Work != nil {
 		w.prop("work", x.Work)
 	}
 	if x.Contact != nil {
-		w.prop("contact", x.Contact)
+		propValue(w, "contact", *x.Contact)
 	}
 	if x.Badge != nil {
-		w.prop("badge", x.Badge)
+		propValue(w, "badge", *x.Badge)
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Person) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Person) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.FullName, "full_name"); err != nil {
 		return err
 	}
@@ -137,7 +143,7 @@ type Pet struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Pet) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -149,7 +155,13 @@ func (x Pet) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Pet) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Pet) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -162,11 +174,11 @@ func (x *Pet) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Pet) encodeFields(w *objectWriter) {
-	w.prop("name", x.Name)
+	w.propString("name", x.Name)
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Pet) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Pet) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Name, "name"); err != nil {
 		return err
 	}
@@ -182,7 +194,7 @@ type Place struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Place) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -194,7 +206,13 @@ func (x Place) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Place) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Place) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -207,11 +225,11 @@ func (x *Place) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Place) encodeFields(w *objectWriter) {
-	w.prop("city", x.City)
+	w.propString("city", x.City)
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Place) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Place) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.City, "city"); err != nil {
 		return err
 	}
@@ -230,7 +248,7 @@ type PersonContact struct {
 
 // MarshalJSON writes the variant that is set, tag first; an unknown variant as it was read.
 func (x PersonContact) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -253,7 +271,13 @@ func (x PersonContact) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON picks the variant by its tag; an unknown or missing tag keeps the raw object.
 func (x *PersonContact) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *PersonContact) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -285,7 +309,7 @@ type PersonContactPhone struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x PersonContactPhone) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -297,7 +321,13 @@ func (x PersonContactPhone) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *PersonContactPhone) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *PersonContactPhone) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -310,11 +340,11 @@ func (x *PersonContactPhone) UnmarshalJSON(data []byte) error {
 }
 
 func (x *PersonContactPhone) encodeFields(w *objectWriter) {
-	w.prop("number", x.Number)
+	w.propString("number", x.Number)
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *PersonContactPhone) decodeFields(obj map[string]json.RawMessage) error {
+func (x *PersonContactPhone) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Number, "number"); err != nil {
 		return err
 	}
@@ -330,7 +360,7 @@ type PersonContactPost struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x PersonContactPost) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -342,7 +372,13 @@ func (x PersonContactPost) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *PersonContactPost) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *PersonContactPost) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -355,11 +391,11 @@ func (x *PersonContactPost) UnmarshalJSON(data []byte) error {
 }
 
 func (x *PersonContactPost) encodeFields(w *objectWriter) {
-	w.prop("place", x.Place)
+	propValue(w, "place", x.Place)
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *PersonContactPost) decodeFields(obj map[string]json.RawMessage) error {
+func (x *PersonContactPost) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Place, "place"); err != nil {
 		return err
 	}
@@ -374,7 +410,7 @@ type PersonBadge struct {
 
 // MarshalJSON writes the declared properties.
 func (x PersonBadge) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -386,7 +422,13 @@ func (x PersonBadge) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *PersonBadge) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *PersonBadge) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -399,13 +441,13 @@ func (x *PersonBadge) UnmarshalJSON(data []byte) error {
 }
 
 func (x *PersonBadge) encodeFields(w *objectWriter) {
-	w.prop("text", x.Text)
+	w.propString("text", x.Text)
 	if x.LegacyColor != nil {
-		w.prop("legacy_color", x.LegacyColor)
+		w.propString("legacy_color", *x.LegacyColor)
 	}
 }
 
-func (x *PersonBadge) decodeFields(obj map[string]json.RawMessage) error {
+func (x *PersonBadge) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Text, "text"); err != nil {
 		return err
 	}

@@ -36,7 +36,7 @@ type Person struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Person) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -48,7 +48,13 @@ func (x Person) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Person) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Person) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -61,37 +67,37 @@ func (x *Person) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Person) encodeFields(w *objectWriter) {
-	w.prop("first_name", x.FirstName)
-	w.prop("last_name", x.LastName)
+	w.propString("first_name", x.FirstName)
+	w.propString("last_name", x.LastName)
 	if x.Email != nil {
-		w.prop("email", x.Email)
+		w.propString("email", *x.Email)
 	}
 	if x.Age != nil {
-		w.prop("age", x.Age)
+		w.propString("age", *x.Age)
 	}
 	if x.Role != nil {
-		w.prop("role", x.Role)
+		w.propString("role", string(*x.Role))
 	}
 	if x.Pets != nil {
-		w.prop("pets", x.Pets)
+		propItems(w, "pets", x.Pets)
 	}
 	if x.Homes != nil {
-		w.prop("homes", x.Homes)
+		propMap(w, "homes", x.Homes)
 	}
 	if x.Work != nil {
 		w.prop("work", x.Work)
 	}
 	if x.Contact != nil {
-		w.prop("contact", x.Contact)
+		propValue(w, "contact", *x.Contact)
 	}
 	if x.Badge != nil {
-		w.prop("badge", x.Badge)
+		propValue(w, "badge", *x.Badge)
 	}
-	w.prop("score", x.Score)
+	w.propInt("score", x.Score)
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Person) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Person) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.FirstName, "first_name"); err != nil {
 		return err
 	}
@@ -158,7 +164,7 @@ type Pet struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Pet) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -170,7 +176,13 @@ func (x Pet) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Pet) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Pet) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -183,12 +195,12 @@ func (x *Pet) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Pet) encodeFields(w *objectWriter) {
-	w.prop("name", x.Name)
-	w.prop("species", x.Species)
+	w.propString("name", x.Name)
+	w.propString("species", string(x.Species))
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Pet) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Pet) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Name, "name"); err != nil {
 		return err
 	}
@@ -227,7 +239,7 @@ type Place struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Place) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -239,7 +251,13 @@ func (x Place) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Place) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Place) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -252,12 +270,12 @@ func (x *Place) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Place) encodeFields(w *objectWriter) {
-	w.prop("city", x.City)
-	w.prop("country", x.Country)
+	w.propString("city", x.City)
+	w.propString("country", x.Country)
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Place) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Place) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.City, "city"); err != nil {
 		return err
 	}
@@ -279,7 +297,7 @@ type PersonContact struct {
 
 // MarshalJSON writes the variant that is set, tag first; an unknown variant as it was read.
 func (x PersonContact) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -302,7 +320,13 @@ func (x PersonContact) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON picks the variant by its tag; an unknown or missing tag keeps the raw object.
 func (x *PersonContact) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *PersonContact) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -336,7 +360,7 @@ type PersonContactPhone struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x PersonContactPhone) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -348,7 +372,13 @@ func (x PersonContactPhone) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *PersonContactPhone) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *PersonContactPhone) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -361,12 +391,12 @@ func (x *PersonContactPhone) UnmarshalJSON(data []byte) error {
 }
 
 func (x *PersonContactPhone) encodeFields(w *objectWriter) {
-	w.prop("number", x.Number)
-	w.prop("verified", x.Verified)
+	w.propString("number", x.Number)
+	w.propBool("verified", x.Verified)
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *PersonContactPhone) decodeFields(obj map[string]json.RawMessage) error {
+func (x *PersonContactPhone) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Number, "number"); err != nil {
 		return err
 	}
@@ -385,7 +415,7 @@ type PersonContactPost struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x PersonContactPost) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -397,7 +427,13 @@ func (x PersonContactPost) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *PersonContactPost) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *PersonContactPost) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -410,11 +446,11 @@ func (x *PersonContactPost) UnmarshalJSON(data []byte) error {
 }
 
 func (x *PersonContactPost) encodeFields(w *objectWriter) {
-	w.prop("place", x.Place)
+	propValue(w, "place", x.Place)
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *PersonContactPost) decodeFields(obj map[string]json.RawMessage) error {
+func (x *PersonContactPost) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Place, "place"); err != nil {
 		return err
 	}
@@ -428,7 +464,7 @@ type PersonBadge struct {
 
 // MarshalJSON writes the declared properties.
 func (x PersonBadge) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -440,7 +476,13 @@ func (x PersonBadge) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *PersonBadge) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *PersonBadge) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -453,10 +495,10 @@ func (x *PersonBadge) UnmarshalJSON(data []byte) error {
 }
 
 func (x *PersonBadge) encodeFields(w *objectWriter) {
-	w.prop("text", x.Text)
+	w.propString("text", x.Text)
 }
 
-func (x *PersonBadge) decodeFields(obj map[string]json.RawMessage) error {
+func (x *PersonBadge) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.Text, "text"); err != nil {
 		return err
 	}

@@ -17,7 +17,7 @@ type Item struct {
 
 // MarshalJSON writes the declared properties, then the undeclared ones in key order.
 func (x Item) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(nil)
+	return marshalJSON(x)
 }
 
 // appendJSON writes x at the end of buf, as MarshalJSON does.
@@ -29,7 +29,13 @@ func (x Item) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Item) UnmarshalJSON(data []byte) error {
-	obj, err := decodeObject(data)
+	return x.decodeJSON(data, false)
+}
+
+// decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
+func (x *Item) decodeJSON(data []byte, valid bool) error {
+	var props [16]rawProperty // room for the properties of most objects, on the stack
+	obj, err := decodeObject(data, props[:0], valid)
 	if err != nil {
 		return err
 	}
@@ -42,14 +48,14 @@ func (x *Item) UnmarshalJSON(data []byte) error {
 }
 
 func (x *Item) encodeFields(w *objectWriter) {
-	w.prop("id", x.ID)
+	w.propString("id", x.ID)
 	if x.Kind != nil {
-		w.prop("kind", x.Kind)
+		w.propString("kind", string(*x.Kind))
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
 
-func (x *Item) decodeFields(obj map[string]json.RawMessage) error {
+func (x *Item) decodeFields(obj rawObject) error {
 	if err := decodeRequired(obj, &x.ID, "id"); err != nil {
 		return err
 	}

@@ -10,9 +10,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // This file holds what the generated MarshalJSON and UnmarshalJSON methods of this package share.
@@ -20,11 +22,100 @@ import (
 
 // objectWriter builds a JSON object one property at a time; the first error sticks.
 type objectWriter struct {
-	buf      []byte
-	start    int      // where the object begins in buf
-	declared []string // names written by prop, which undeclared properties must not repeat
-	err      error
+	buf   []byte
+	start int // where the object begins in buf
+	// Names written by prop, which undeclared properties must not repeat: the first ones in
+	// place (no allocation for most objects), the rest in more.
+	declared  [16]string
+	ndeclared int
+	more      []string
+	err       error
 }
+
+func (w *objectWriter) declare(name string) {
+	if w.ndeclared < len(w.declared) {
+		w.declared[w.ndeclared] = name
+	} else {
+		w.more = append(w.more, name)
+	}
+	w.ndeclared++
+}
+
+func (w *objectWriter) wasDeclared(name string) bool {
+	n := w.ndeclared
+	if n > len(w.declared) {
+		n = len(w.declared)
+	}
+	return slices.Contains(w.declared[:n], name) || slices.Contains(w.more, name)
+}
+
+// propValue writes a declared property holding a generated type.
+func propValue[T jsonAppender](w *objectWriter, name string, value T) {
+	if w.key(name) {
+		var err error
+		w.buf, err = value.appendJSON(w.buf)
+		w.fail(name, err)
+	}
+}
+
+// propItems writes a declared property holding an array of a generated type ([] for nil).
+func propItems[T jsonAppender](w *objectWriter, name string, items []T) {
+	if !w.key(name) {
+		return
+	}
+	w.buf = append(w.buf, '[')
+	for i := 0; i < len(items) && w.err == nil; i++ {
+		if i > 0 {
+			w.buf = append(w.buf, ',')
+		}
+		var err error
+		w.buf, err = items[i].appendJSON(w.buf)
+		w.fail(name, err)
+	}
+	w.buf = append(w.buf, ']')
+}
+
+// propMap writes a declared property holding an object of a generated type, names in order ({}
+// for nil).
+func propMap[T jsonAppender](w *objectWriter, name string, m map[string]T) {
+	if !w.key(name) {
+		return
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	w.buf = append(w.buf, '{')
+	for i := 0; i < len(keys) && w.err == nil; i++ {
+		if i > 0 {
+			w.buf = append(w.buf, ',')
+		}
+		w.buf = append(appendString(w.buf, keys[i]), ':')
+		var err error
+		w.buf, err = m[keys[i]].appendJSON(w.buf)
+		w.fail(name, err)
+	}
+	w.buf = append(w.buf, '}')
+}
+
+// marshalJSON is MarshalJSON for x: written in a buffer kept for the next value, then copied
+// out, so that the text is allocated once, at its size.
+func marshalJSON[T jsonAppender](x T) ([]byte, error) {
+	buf := buffers.Get().(*[]byte)
+	text, err := x.appendJSON((*buf)[:0])
+	var out []byte
+	if err == nil {
+		out = append([]byte(nil), text...)
+	}
+	if cap(text) <= 1<<16 {
+		*buf = text
+	}
+	buffers.Put(buf)
+	return out, err
+}
+
+var buffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // jsonAppender is implemented by the generated types: a value nested in another writes itself
 // into the same buffer instead of being marshaled on its own and copied.
@@ -35,7 +126,56 @@ type jsonAppender interface {
 // prop writes a declared property (or a union's tag).
 func (w *objectWriter) prop(name string, value any) {
 	w.write(name, value)
-	w.declared = append(w.declared, name)
+	w.declare(name)
+}
+
+// key starts a declared property, up to its value; false once an error stuck.
+func (w *objectWriter) key(name string) bool {
+	if w.err != nil {
+		return false
+	}
+	if len(w.buf) == w.start {
+		w.buf = append(w.buf, '{')
+	} else {
+		w.buf = append(w.buf, ',')
+	}
+	w.buf = append(appendString(w.buf, name), ':')
+	w.declare(name)
+	return true
+}
+
+// propString, propInt, propUint, propBool and propFloat write a declared property of their type
+// as prop does, without boxing the value.
+func (w *objectWriter) propString(name, value string) {
+	if w.key(name) {
+		w.buf = appendString(w.buf, value)
+	}
+}
+
+func (w *objectWriter) propInt(name string, value int64) {
+	if w.key(name) {
+		w.buf = strconv.AppendInt(w.buf, value, 10)
+	}
+}
+
+func (w *objectWriter) propUint(name string, value uint64) {
+	if w.key(name) {
+		w.buf = strconv.AppendUint(w.buf, value, 10)
+	}
+}
+
+func (w *objectWriter) propBool(name string, value bool) {
+	if w.key(name) {
+		w.buf = strconv.AppendBool(w.buf, value)
+	}
+}
+
+func (w *objectWriter) propFloat(name string, value float64) {
+	if math.IsInf(value, 0) || math.IsNaN(value) {
+		w.prop(name, value) // encoding/json's error
+	} else if w.key(name) {
+		w.buf = appendFloat(w.buf, value)
+	}
 }
 
 func (w *objectWriter) write(name string, value any) {
@@ -49,7 +189,13 @@ func (w *objectWriter) write(name string, value any) {
 	}
 	w.buf = append(appendString(w.buf, name), ':')
 	var err error
-	if w.buf, err = appendValue(w.buf, value); err != nil {
+	w.buf, err = appendValue(w.buf, value)
+	w.fail(name, err)
+}
+
+// fail keeps the first error, naming the property being written.
+func (w *objectWriter) fail(name string, err error) {
+	if err != nil && w.err == nil {
 		w.err = fmt.Errorf("encoding property %q: %w", name, err)
 	}
 }
@@ -80,7 +226,7 @@ func (w *objectWriter) finish() ([]byte, error) {
 func writeExtra[V any](w *objectWriter, extra map[string]V) {
 	keys := make([]string, 0, len(extra))
 	for k := range extra {
-		if !slices.Contains(w.declared, k) {
+		if !w.wasDeclared(k) {
 			keys = append(keys, k)
 		}
 	}
@@ -126,38 +272,64 @@ func atProperty(name string, err error) error {
 	return &decodeError{pointer: segment, err: err}
 }
 
-// decodeObject reads a JSON object as raw properties.
-func decodeObject(data []byte) (map[string]json.RawMessage, error) {
-	if obj, ok := scanObject(data); ok {
+// decodeObject reads a JSON object as raw properties, appended to buf; valid as for scanObject.
+func decodeObject(data []byte, buf rawObject, valid bool) (rawObject, error) {
+	if obj, ok := scanObject(data, buf, valid); ok {
 		return obj, nil
 	}
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(data, &obj); err != nil {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(data, &m); err != nil {
 		return nil, err
 	}
-	if obj == nil {
+	if m == nil {
 		return nil, errors.New("expected a JSON object, got null")
+	}
+	obj := buf[:0]
+	for name, value := range m {
+		obj = append(obj, rawProperty{name: name, value: value})
 	}
 	return obj, nil
 }
 
-// takeProperty removes a property (and its former names) from obj and returns the first found.
-func takeProperty(obj map[string]json.RawMessage, names []string) (json.RawMessage, bool) {
+// repeatedAfter reports whether the name of obj[i] appears again later in obj.
+func (obj rawObject) repeatedAfter(i int) bool {
+	for j := i + 1; j < len(obj); j++ {
+		if obj[j].name == obj[i].name {
+			return true
+		}
+	}
+	return false
+}
+
+// take marks every property called name taken and returns the last one's value (encoding/json's
+// value for a repeated name); false when there is none not yet taken.
+func (obj rawObject) take(name string) (json.RawMessage, bool) {
+	var value json.RawMessage
+	found := false
+	for i := range obj {
+		if !obj[i].taken && obj[i].name == name {
+			value, found = obj[i].value, true
+			obj[i].taken = true
+		}
+	}
+	return value, found
+}
+
+// takeProperty takes a property (and its former names) from obj and returns the first found.
+func takeProperty(obj rawObject, names []string) (json.RawMessage, bool) {
 	var raw json.RawMessage
 	found := false
 	for _, name := range names {
-		if value, ok := obj[name]; ok {
-			if !found {
-				raw, found = value, true
-			}
-			delete(obj, name)
+		if value, ok := obj.take(name); ok && !found {
+			raw, found = value, true
 		}
 	}
 	return raw, found
 }
 
+// decodeValue decodes a property's raw value, which a scan (or encoding/json) has checked.
 func decodeValue[T any](raw json.RawMessage, dst *T, name string) error {
-	done, err := decodeFast(raw, dst)
+	done, err := decodeRaw(raw, dst, true)
 	if !done {
 		err = json.Unmarshal(raw, dst)
 	}
@@ -168,7 +340,7 @@ func decodeValue[T any](raw json.RawMessage, dst *T, name string) error {
 }
 
 // decodeRequired decodes a required property; its absence is an error.
-func decodeRequired[T any](obj map[string]json.RawMessage, dst *T, names ...string) error {
+func decodeRequired[T any](obj rawObject, dst *T, names ...string) error {
 	raw, ok := takeProperty(obj, names)
 	if !ok {
 		return atProperty(names[0], errors.New("required property is missing"))
@@ -177,7 +349,7 @@ func decodeRequired[T any](obj map[string]json.RawMessage, dst *T, names ...stri
 }
 
 // decodeDefault decodes a required property, or its schema default (JSON text) when absent.
-func decodeDefault[T any](obj map[string]json.RawMessage, dst *T, def string, names ...string) error {
+func decodeDefault[T any](obj rawObject, dst *T, def string, names ...string) error {
 	raw, ok := takeProperty(obj, names)
 	if !ok {
 		raw = json.RawMessage(def)
@@ -186,7 +358,7 @@ func decodeDefault[T any](obj map[string]json.RawMessage, dst *T, def string, na
 }
 
 // decodeOptional decodes an optional property; when it is absent dst keeps its zero value (nil).
-func decodeOptional[T any](obj map[string]json.RawMessage, dst *T, names ...string) error {
+func decodeOptional[T any](obj rawObject, dst *T, names ...string) error {
 	if raw, ok := takeProperty(obj, names); ok {
 		return decodeValue(raw, dst, names[0])
 	}
@@ -194,17 +366,26 @@ func decodeOptional[T any](obj map[string]json.RawMessage, dst *T, names ...stri
 }
 
 // decodeExtra keeps the properties left in obj (the undeclared ones); nil when there are none.
-func decodeExtra[V any](obj map[string]json.RawMessage, dst *map[string]V) error {
-	if len(obj) == 0 {
+func decodeExtra[V any](obj rawObject, dst *map[string]V) error {
+	n := 0
+	for i, p := range obj {
+		if !p.taken && !obj.repeatedAfter(i) {
+			n++
+		}
+	}
+	if n == 0 {
 		return nil
 	}
-	extra := make(map[string]V, len(obj))
-	for name, raw := range obj {
+	extra := make(map[string]V, n)
+	for i, p := range obj {
+		if p.taken || obj.repeatedAfter(i) {
+			continue
+		}
 		var value V
-		if err := decodeValue(raw, &value, name); err != nil {
+		if err := decodeValue(p.value, &value, p.name); err != nil {
 			return err
 		}
-		extra[name] = value
+		extra[p.name] = value
 	}
 	*dst = extra
 	return nil
@@ -214,16 +395,22 @@ func isNull(raw []byte) bool {
 	return string(bytes.TrimSpace(raw)) == "null"
 }
 
-// unionTag reads and removes a string tag; ok is false when it is missing or not a string.
-func unionTag(obj map[string]json.RawMessage, name string) (tag string, ok bool) {
-	raw, found := obj[name]
-	if !found {
+// unionTag reads and takes a string tag; ok is false when it is missing or not a string.
+func unionTag(obj rawObject, name string) (tag string, ok bool) {
+	last := -1
+	for i, p := range obj {
+		if p.name == name {
+			last = i
+		}
+	}
+	if last < 0 {
 		return "", false
 	}
-	if tag, ok = plainString(raw); !ok && json.Unmarshal(raw, &tag) != nil {
+	raw := obj[last].value
+	if tag, ok = readString(raw); !ok && json.Unmarshal(raw, &tag) != nil {
 		return "", false
 	}
-	delete(obj, name)
+	obj.take(name)
 	return tag, true
 }
 
