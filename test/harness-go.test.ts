@@ -35,8 +35,8 @@ const options = (harness: boolean): GoOptions => ({
 
 /** The defect: login_count (user v3, required int64) tagged omitempty and skipped by the encoder when 0. */
 const DEFECT = {
-  encode: '\tw.prop("login_count", x.LoginCount)\n',
-  broken: '\tif x.LoginCount != 0 {\n\t\tw.prop("login_count", x.LoginCount)\n\t}\n',
+  encode: '\tw.propInt("login_count", x.LoginCount)\n',
+  broken: '\tif x.LoginCount != 0 {\n\t\tw.propInt("login_count", x.LoginCount)\n\t}\n',
   tag: '`json:"login_count"`',
   brokenTag: '`json:"login_count,omitempty"`',
 };

@@ -84,7 +84,7 @@ describe("lockstep test", () => {
 
   itWithTool("go")("catches a Go encoder that drops a required zero (omitempty on a required field)", async () => {
     const result = await runTests(options(["go"], (_l, files) =>
-      patch(files, "user.go", '\tw.prop("login_count", x.LoginCount)\n', '\tif x.LoginCount != 0 {\n\t\tw.prop("login_count", x.LoginCount)\n\t}\n')));
+      patch(files, "user.go", '\tw.propInt("login_count", x.LoginCount)\n', '\tif x.LoginCount != 0 {\n\t\tw.propInt("login_count", x.LoginCount)\n\t}\n')));
     const failures = result.outcomes.filter((o) => !o.ok);
     expect(passed(result, strict)).toBe(false);
     expect(failures.length).toBeGreaterThan(0);
