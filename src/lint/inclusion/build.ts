@@ -96,7 +96,8 @@ function flatten(list: unknown[], ctx: Ctx, out: Schema[] = [], depth = 0): Sche
 function choicesOf(flat: Schema[], ctx: Ctx): Array<{ index: number; options: Array<{ drop: string[]; add: unknown[] }> }> {
   const out: Array<{ index: number; options: Array<{ drop: string[]; add: unknown[] }> }> = [];
   flat.forEach((s, index) => {
-    if ("if" in s) {
+    if ("if" in s && !("then" in s) && !("else" in s)) out.push({ index, options: [{ drop: ["if"], add: [] }] }); // a lone if asserts nothing
+    else if ("if" in s) {
       const yes = { drop: ["if", "then", "else"], add: [s.if, "then" in s ? s.then : true] };
       const no = { drop: ["if", "then", "else"], add: [{ not: s.if }, "else" in s ? s.else : true] };
       out.push({ index, options: ctx.flip ? [no, yes] : [yes, no] });
