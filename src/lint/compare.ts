@@ -7,7 +7,9 @@
  */
 import { impact } from "./effects.js";
 import { governing } from "./inclusion/families.js";
-import { Judge, type Verdict } from "./inclusion/judge.js";
+import { Judge, type Node, type Verdict } from "./inclusion/judge.js";
+import { buildValid } from "./inclusion/build.js";
+import { validate } from "./inclusion/validate.js";
 import type { Schema } from "./resolver.js";
 import type { ContentPair, RuleContext } from "./rule.js";
 import type { Impact, Severity } from "./types.js";
@@ -38,10 +40,45 @@ export function setChange(pair: ContentPair, keywords: readonly string[], contex
   const whole = provedWhole(pair);
   const yes = { kind: "yes" } as const;
   if (whole.backward && whole.forward) return { backward: yes, forward: yes };
-  const cut = compareSchemas(pair, pick(pair.a.schema, keys), pick(pair.b.schema, keys));
+  const cutA = pick(pair.a.schema, keys);
+  const cutB = pick(pair.b.schema, keys);
+  const cut = compareSchemas(pair, cutA, cutB);
   // The keywords read alone may look different while the nodes as a whole accept the same data.
-  return { backward: whole.backward ? yes : cut.backward, forward: whole.forward ? yes : cut.forward };
+  return {
+    backward: whole.backward ? yes : inContext(cut.backward, { s: pair.a.node, r: pair.old.resolver }, { s: cutB, r: pair.new.resolver }),
+    forward: whole.forward ? yes : inContext(cut.forward, { s: pair.b.node, r: pair.new.resolver }, { s: cutA, r: pair.old.resolver }),
+  };
 }
+
+/**
+ * A witness found for the keywords alone must also be data of the whole node (`from`); else one is
+ * searched among the whole node's data for a value the other side's keywords (`toKeywords`, a
+ * part of the other whole node) reject, so the break shown is still theirs.
+ */
+function inContext(v: Verdict, from: Node, toKeywords: Node): Verdict {
+  if (v.kind !== "no") return v;
+  const shows = (w: unknown) => validate(w, from.s, from.r).valid === true && validate(w, toKeywords.s, toKeywords.r).valid === false;
+  if (shows(v.witness)) return v;
+  // Most often the witness is a part of valid data: laid over whole instances, it becomes one.
+  for (const base of buildValid(from.s, from.r)) {
+    const w = overlay(base, v.witness);
+    if (shows(w)) return { kind: "no", witness: w };
+  }
+  const found = new Judge().includes(from, toKeywords);
+  if (found.kind === "no" && shows(found.witness)) return found;
+  return { kind: "unknown", why: `the keywords alone reject ${witnessText(v.witness)}, which the whole schema does not accept, and no data of the whole schema was found that they reject` };
+}
+
+/** `top` laid over `base`: objects merged by name and arrays by position, `top` winning elsewhere. */
+function overlay(base: unknown, top: unknown): unknown {
+  if (Array.isArray(base) && Array.isArray(top)) return top.length === 0 ? top : top.map((t, i) => (i < base.length ? overlay(base[i], t) : t));
+  if (!isPlain(base) || !isPlain(top)) return top;
+  const out: Record<string, unknown> = { ...base };
+  for (const k of Object.keys(top)) Object.defineProperty(out, k, { value: Object.hasOwn(base, k) ? overlay(base[k], top[k]) : top[k], writable: true, enumerable: true, configurable: true });
+  return out;
+}
+
+const isPlain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** Whole nodes proved equal or included, without searching data (cached per pair). */
 const proved = new WeakMap<ContentPair, { backward: boolean; forward: boolean }>();

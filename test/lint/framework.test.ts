@@ -1,4 +1,5 @@
 /** The pairing framework: $ref, allOf, recursion, shared files, transitive comparisons. */
+import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { lint } from "../../src/lint/engine.js";
 import { memoryTree } from "../../src/lint/tree.js";
@@ -46,6 +47,20 @@ describe("pairing", () => {
     const changed = runCase({ name: "meta2", previous: schema({}), current: { ...schema({}), properties: { config: { allOf: [{ $ref: "http://json-schema.org/draft-07/schema#" }, { type: "object" }] } } } });
     expect(changed.findings.filter((f) => f.rule === "unresolved-ref")).toEqual([]);
     expect(changed.findings.map((f) => f.rule)).toContain("type-narrowed");
+  });
+
+  it("data quoted for a changed conditional is data of the whole schema, not only of the conditional", () => {
+    const schema = (x: string) => ({
+      type: "object", required: ["kind", "id"], properties: { kind: { enum: ["a", "b"] }, id: { type: "integer" } },
+      if: { properties: { kind: { const: "a" } } }, then: { properties: { x: { type: x } } },
+    });
+    const r = runCase({ name: "conditional", previous: schema("string"), current: schema("integer") });
+    const f = r.findings.find((x) => x.rule === "conditional-changed");
+    expect(f, r.findings.map((x) => `${x.rule}: ${x.message}`).join("\n")).toBeDefined();
+    const witness = JSON.parse(/reject v1 data such as (\{.*?\})(?:;|$)/.exec(f!.message)![1]!) as Record<string, unknown>;
+    const ajv = new Ajv({ strict: false });
+    expect(ajv.validate(schema("string"), witness), JSON.stringify(witness)).toBe(true);
+    expect(ajv.validate(schema("integer"), witness), JSON.stringify(witness)).toBe(false);
   });
 
   it("a shared file changed at the --against revision: one finding, in the shared file, for all entities using it", () => {

@@ -49,10 +49,28 @@ export function fromPattern(p: string, count: number, maxLength = 12): string[] 
   return out;
 }
 
+/**
+ * Samples by schema object and depth: a schema whose properties refer back to it (a meta-schema)
+ * would otherwise be sampled once per path to it, exponentially many.
+ */
+const memo = new WeakMap<Resolver, WeakMap<object, Array<unknown[] | undefined>>>();
+
 export function samples(schema: unknown, r: Resolver, depth = 0): unknown[] {
   const s0 = r.deref(schema);
   if (s0 === false || isUnresolved(s0) || depth > 4) return [];
   if (s0 === true || s0 === undefined || !isObject(s0)) return [null, true, 0, 1.5, "", "a", [], {}];
+  let mine = memo.get(r);
+  if (!mine) memo.set(r, (mine = new WeakMap()));
+  let byDepth = mine.get(s0);
+  if (!byDepth) mine.set(s0, (byDepth = []));
+  const known = byDepth[depth];
+  if (known) return known.slice();
+  const out = sampled(s0, r, depth);
+  byDepth[depth] = out;
+  return out.slice();
+}
+
+function sampled(s0: Schema, r: Resolver, depth: number): unknown[] {
   const origin = r.originOf(s0);
   if (origin) r.registerChildren(s0, origin);
   const out: unknown[] = [];
