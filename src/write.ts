@@ -6,7 +6,7 @@
  * killed run leaves every file whole (old or new) and the next run repairs the rest.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { LockstepError } from "./errors.js";
 import type { GeneratedFile } from "./emit/types.js";
@@ -38,6 +38,12 @@ interface Manifest {
    */
   inputs?: Record<string, string>;
   files: Record<string, string>;
+  /**
+   * Size and modification time (ms) of each file when the manifest was written: `--check` trusts a
+   * file whose stat is unchanged and older than the manifest (else it hashes it, as git does with
+   * a "racily clean" index entry), so an unchanged tree costs a stat per file, not a read.
+   */
+  stats?: Record<string, [number, number]>;
 }
 
 const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
@@ -91,10 +97,15 @@ export function upToDate(dirs: string[], fingerprint: string): number | undefine
       return undefined;
     }
     if (manifest.fingerprint !== fingerprint) return undefined;
+    const written = statSync(join(dir, MANIFEST), { throwIfNoEntry: false })?.mtimeMs ?? 0;
     for (const [rel, hash] of Object.entries(manifest.files)) {
       const abs = join(dir, rel);
+      const stat = statSync(abs, { throwIfNoEntry: false });
+      if (!stat) return undefined;
+      const known = manifest.stats?.[rel];
+      const same = known !== undefined && known[0] === stat.size && known[1] === stat.mtimeMs && stat.mtimeMs < written;
       // Bytes, not text: the same digest without decoding megabytes of generated code.
-      if (!existsSync(abs) || sha256(readFileSync(abs)) !== hash) return undefined;
+      if (!same && sha256(readFileSync(abs)) !== hash) return undefined;
       files++;
     }
   }
@@ -183,7 +194,7 @@ function writeLocked(outputs: OutputDir[], cwd: string, fingerprint: string | un
       rmSync(join(dir, rel), { force: true });
       pruneEmptyDirs(dir, dirname(join(dir, rel)));
     }
-    const manifest: Manifest = { generator: "lockstep", ...(fingerprint ? { fingerprint } : {}), ...(inputs ? { inputs } : {}), files: hashes };
+    const manifest: Manifest = { generator: "lockstep", ...(fingerprint ? { fingerprint } : {}), ...(inputs ? { inputs } : {}), files: hashes, stats: statsOf(dir, files) };
     if (JSON.stringify(manifests[i]) !== JSON.stringify(manifest) || changed.size > 0 || report.removed.length > 0 || !existsSync(join(dir, MANIFEST))) {
       writeManifest(dir, manifest);
     }
@@ -192,6 +203,15 @@ function writeLocked(outputs: OutputDir[], cwd: string, fingerprint: string | un
 }
 
 const STAGE_PREFIX = ".lockstep-tmp-";
+
+function statsOf(dir: string, files: GeneratedFile[]): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  for (const f of files) {
+    const stat = statSync(safePath(dir, f.path), { throwIfNoEntry: false });
+    if (stat) out[f.path] = [stat.size, stat.mtimeMs];
+  }
+  return out;
+}
 
 /** The manifest, replaced in one rename. */
 function writeManifest(dir: string, manifest: Manifest): void {

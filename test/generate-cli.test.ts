@@ -46,6 +46,28 @@ describe("lockstep generate", () => {
     expect((await runCli(["generate", "-C", dir, "--check"])).code).toBe(0);
   });
 
+  it("--check trusts a file's recorded size and time, and reads it when they differ (a same-size edit is caught)", async () => {
+    const dir = writeTree({ "schemas/user/v1.json": user });
+    await runCli(["generate", "-C", dir]);
+    const manifestPath = join(dir, "generated/go/.lockstep-manifest.json");
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { stats?: Record<string, [number, number]> };
+    expect(Object.keys(manifest.stats ?? {})).toContain("user.go");
+    const path = join(dir, "generated/go/user.go");
+    const text = readFileSync(path, "utf8");
+    writeFileSync(path, text.replace("package", "pockage"));
+    expect((await runCli(["generate", "-C", dir, "--check"])).code).toBe(1);
+    await runCli(["generate", "-C", dir]);
+    expect(readFileSync(path, "utf8")).toBe(text);
+    expect((await runCli(["generate", "-C", dir, "--check"])).code).toBe(0);
+    // A manifest without stats (an older lockstep wrote it) is checked by content.
+    const rewritten = JSON.parse(readFileSync(manifestPath, "utf8")) as { stats?: unknown };
+    delete rewritten.stats;
+    writeFileSync(manifestPath, JSON.stringify(rewritten));
+    expect((await runCli(["generate", "-C", dir, "--check"])).code).toBe(0);
+    writeFileSync(path, text.replace("package", "pockage"));
+    expect((await runCli(["generate", "-C", dir, "--check"])).code).toBe(1);
+  });
+
   it("--all-versions adds one module per older version", async () => {
     const dir = writeTree({ "schemas/user/v1.json": user, "schemas/user/v2.json": user });
     await runCli(["generate", "-C", dir, "--all-versions"]);
