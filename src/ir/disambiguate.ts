@@ -108,7 +108,7 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A name under every target's casing, as Taken keys it; memoized, since scopes ask for the same names over and over. */
 const castings = new Map<string, string[]>();
-function castKeys(words: Words): string[] {
+export function castKeys(words: Words): string[] {
   const id = words.join("\u0001");
   let keys = castings.get(id);
   if (keys === undefined) {

@@ -9,7 +9,7 @@
  */
 import { LockstepError } from "../errors.js";
 import { TARGET_CASINGS, toWords } from "./casing.js";
-import { resolveNames, type Candidate, type Resolution } from "./disambiguate.js";
+import { castKeys, resolveNames, type Candidate, type Resolution } from "./disambiguate.js";
 import type { NameRecord, Words } from "./types.js";
 
 export interface TypeClaim extends Candidate {
@@ -28,8 +28,7 @@ const same = (a: Words, b: Words): boolean => a.join("_") === b.join("_");
 export function resolveTypeNames(claims: TypeClaim[], inherited: NameRecord, record: NameRecord): Resolution {
   const byName = new Map<string, TypeClaim[]>();
   for (const c of claims) {
-    for (const { target, convert } of TARGET_CASINGS) {
-      const k = `${target}\u0000${convert(c.words)}`;
+    for (const k of castKeys(c.words)) {
       const list = byName.get(k);
       if (list) list.push(c);
       else byName.set(k, [c]);
@@ -37,7 +36,7 @@ export function resolveTypeNames(claims: TypeClaim[], inherited: NameRecord, rec
   }
   const clashing = (c: TypeClaim): TypeClaim[] => {
     const out = new Set<TypeClaim>();
-    for (const { target, convert } of TARGET_CASINGS) for (const d of byName.get(`${target}\u0000${convert(c.words)}`) ?? []) if (d.key !== c.key) out.add(d);
+    for (const k of castKeys(c.words)) for (const d of byName.get(k) ?? []) if (d.key !== c.key) out.add(d);
     return [...out];
   };
   const candidates = claims.map((c): Candidate => {

@@ -10,7 +10,7 @@ import { governing } from "./inclusion/families.js";
 import { Judge, type Node, type Verdict } from "./inclusion/judge.js";
 import { buildValid } from "./inclusion/build.js";
 import { validate } from "./inclusion/validate.js";
-import type { Schema } from "./resolver.js";
+import { isObject, type Schema } from "./resolver.js";
 import type { ContentPair, RuleContext } from "./rule.js";
 import type { Impact, Severity } from "./types.js";
 import type { View } from "./view.js";
@@ -72,13 +72,11 @@ function inContext(v: Verdict, from: Node, toKeywords: Node): Verdict {
 /** `top` laid over `base`: objects merged by name and arrays by position, `top` winning elsewhere. */
 function overlay(base: unknown, top: unknown): unknown {
   if (Array.isArray(base) && Array.isArray(top)) return top.length === 0 ? top : top.map((t, i) => (i < base.length ? overlay(base[i], t) : t));
-  if (!isPlain(base) || !isPlain(top)) return top;
+  if (!isObject(base) || !isObject(top)) return top;
   const out: Record<string, unknown> = { ...base };
   for (const k of Object.keys(top)) Object.defineProperty(out, k, { value: Object.hasOwn(base, k) ? overlay(base[k], top[k]) : top[k], writable: true, enumerable: true, configurable: true });
   return out;
 }
-
-const isPlain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** Whole nodes proved equal or included, without searching data (cached per pair). */
 const proved = new WeakMap<ContentPair, { backward: boolean; forward: boolean }>();

@@ -5,7 +5,7 @@
  * instances. Deterministic for a seed. Returns JSON text (big integers exact).
  */
 import { LosslessNumber, stringify } from "lossless-json";
-import { prng as rng } from "../../src/fixtures/values.js";
+import { prng as rng, setOwn, type Value } from "../../src/fixtures/values.js";
 
 type Rng = () => number;
 
@@ -20,10 +20,8 @@ type Kind = (typeof KINDS)[number];
 type Schema = Record<string, unknown>;
 const isObj = (v: unknown): v is Schema => v !== null && typeof v === "object" && !Array.isArray(v);
 
-/** Sets an own property, even one named `__proto__` (plain assignment would set the prototype). */
-const put = (o: Record<string, unknown>, k: string, v: unknown): void => {
-  Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
-};
+/** Own properties, even one named `__proto__` (plain assignment would set the prototype). */
+const put = (o: Record<string, unknown>, k: string, v: unknown): void => setOwn(o as Record<string, Value>, k, v as Value);
 
 class Gen {
   constructor(private readonly r: Rng, private readonly root: unknown) {}
