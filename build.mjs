@@ -1,9 +1,12 @@
-// Builds dist/: one bundled ES module per entry (the CLI, and the library that bench/ imports),
-// with each command's code in chunks loaded on first use. Type checking is `tsc --noEmit` (see
-// package.json). Dependencies are bundled too (Node loads one file faster than a package's
-// many), except those loaded only for `lockstep test` and `fixtures` (ts-morph, ajv).
+// Builds dist/: the command line as one bundled CommonJS file, dist/cli.cjs, with V8's code cache
+// for it (dist/cli.cjs.cache, see bin/load-cli.js), and the library that bench/ imports as an ES
+// module (dist/index.js). Type checking is `tsc --noEmit` (see package.json). Dependencies are
+// bundled too (Node loads one file faster than a package's many), except those loaded only for
+// `lockstep test` and `fixtures` (ts-morph, ajv).
 // templates/**/*.hbs are precompiled here: src/emit/templates.ts is replaced by their specs.
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
 import Handlebars from "handlebars";
@@ -49,21 +52,67 @@ const precompiledTemplates = {
 };
 
 rmSync(join(root, "dist"), { recursive: true, force: true });
-await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: { "cli/main": "src/cli/main.ts", index: "src/index.ts" },
-  outdir: "dist",
-  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
-  splitting: true,
-  format: "esm",
   platform: "node",
   target: "node20.19",
   mainFields: ["module", "main"],
   external: ["ts-morph", "typescript", "ajv", "ajv-formats", "ajv-draft-04"],
-  // Bundled CommonJS dependencies require Node built-ins: give them a real require.
-  banner: { js: 'import { createRequire as __lockstepCreateRequire } from "node:module";\nconst require = __lockstepCreateRequire(import.meta.url);' },
   plugins: [precompiledTemplates],
   legalComments: "eof",
   logLevel: "warning",
+};
+await build({
+  ...common,
+  entryPoints: { index: "src/index.ts" },
+  outdir: "dist",
+  chunkNames: "chunks/[name]-[hash]",
+  splitting: true,
+  format: "esm",
+  // Bundled CommonJS dependencies require Node built-ins: give them a real require.
+  banner: { js: 'import { createRequire as __lockstepCreateRequire } from "node:module";\nconst require = __lockstepCreateRequire(import.meta.url);' },
 });
+// One file, so that one code cache covers every command (an ES module cannot use one on Node 20).
+await build({
+  ...common,
+  entryPoints: ["src/cli/main.ts"],
+  outfile: "dist/cli.cjs",
+  format: "cjs",
+  define: { "import.meta.url": "__lockstepUrl" },
+  // import() of the packages left out becomes require(): code from a code cache has no import().
+  supported: { "dynamic-import": false },
+  banner: { js: 'const __lockstepUrl = require("node:url").pathToFileURL(__filename).href;' },
+});
+await writeCodeCache();
+writeBuildId();
+
+/**
+ * Runs the usual commands once on the bundled example schemas (in a temporary copy), so that the
+ * functions they call are compiled, and saves V8's code for all of them beside dist/cli.cjs.
+ */
+async function writeCodeCache() {
+  const { loadCli, CODE_CACHE } = await import("./bin/load-cli.js");
+  const { exports: cli, script } = loadCli();
+  const work = mkdtempSync(join(tmpdir(), "lockstep-build-"));
+  const writes = [process.stdout.write, process.stderr.write];
+  try {
+    cpSync(join(root, "schemas"), join(work, "schemas"), { recursive: true });
+    process.stdout.write = process.stderr.write = () => true;
+    for (const args of [["generate"], ["generate", "--check"], ["lint"], ["check"], ["diff"], ["--help"]]) {
+      await cli.main([...args, "-C", work]).catch(() => 2);
+    }
+  } finally {
+    [process.stdout.write, process.stderr.write] = writes;
+    rmSync(work, { recursive: true, force: true });
+  }
+  writeFileSync(CODE_CACHE, script.createCachedData());
+}
+
+/** The hash of the code just built, which generate's fingerprint uses in place of reading dist/. */
+function writeBuildId() {
+  const hash = createHash("sha256");
+  const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  for (const file of files(join(root, "dist")).filter((f) => /\.c?js$/.test(f)).sort()) hash.update(file.slice(root.length)).update(readFileSync(file));
+  writeFileSync(join(root, "dist", "build-id"), `${hash.digest("hex")}\n`);
+}

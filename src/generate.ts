@@ -83,11 +83,16 @@ export function canonicalHashes(root: string): Record<string, string> {
 
 let toolHash: string | undefined;
 
-/** lockstep's own code and templates: a rebuilt lockstep regenerates even at the same version. */
+/**
+ * lockstep's own code and templates: a rebuilt lockstep regenerates even at the same version. A
+ * build records the hash of what it wrote (dist/build-id), so that a run need not read it all.
+ */
 function toolFingerprint(): string {
+  const buildId = join(codeDir(), "build-id");
+  if (toolHash === undefined && existsSync(buildId)) toolHash = readFileSync(buildId, "utf8").trim();
   if (toolHash === undefined) {
     const hash = createHash("sha256");
-    hashTree(hash, codeDir(), (name) => name.endsWith(".js") || name.endsWith(".ts"));
+    hashTree(hash, codeDir(), (name) => /\.(c?js|ts)$/.test(name));
     const templates = packagePath("templates");
     if (existsSync(templates)) hashTree(hash, templates, () => true);
     toolHash = hash.digest("hex");

@@ -1,7 +1,7 @@
 /**
  * `lockstep init` and `lockstep check`: a new repository passes after init + generate; a hand edit,
  * a stale schema, a breaking change or a mutated released version fails naming the file; check
- * never writes. The last test runs the built bin (dist/), where the commands are lazy chunks.
+ * never writes. The last test runs the built bin (dist/), one bundled file with its code cache.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
