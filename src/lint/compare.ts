@@ -9,6 +9,7 @@ import { impact } from "./effects.js";
 import { governing } from "./inclusion/families.js";
 import { Judge, type Node, type Verdict } from "./inclusion/judge.js";
 import { buildValid } from "./inclusion/build.js";
+import { shrink } from "./inclusion/mutate.js";
 import { validate } from "./inclusion/validate.js";
 import { isObject, type Schema } from "./resolver.js";
 import type { ContentPair, RuleContext } from "./rule.js";
@@ -53,19 +54,22 @@ export function setChange(pair: ContentPair, keywords: readonly string[], contex
 /**
  * A witness found for the keywords alone must also be data of the whole node (`from`); else one is
  * searched among the whole node's data for a value the other side's keywords (`toKeywords`, a
- * part of the other whole node) reject, so the break shown is still theirs.
+ * part of the other whole node) reject, so the break shown is still theirs. Where none is found,
+ * or the keywords alone could not be compared, the whole node may still be proved to meet them:
+ * the change is then no change for the node's instances.
  */
 function inContext(v: Verdict, from: Node, toKeywords: Node): Verdict {
+  if (v.kind === "unknown") return new Judge().prove(from, toKeywords, 0) === true ? { kind: "yes" } : v;
   if (v.kind !== "no") return v;
   const shows = (w: unknown) => validate(w, from.s, from.r).valid === true && validate(w, toKeywords.s, toKeywords.r).valid === false;
   if (shows(v.witness)) return v;
   // Most often the witness is a part of valid data: laid over whole instances, it becomes one.
   for (const base of buildValid(from.s, from.r)) {
     const w = overlay(base, v.witness);
-    if (shows(w)) return { kind: "no", witness: w };
+    if (shows(w)) return { kind: "no", witness: shrink(w, shows) };
   }
   const found = new Judge().includes(from, toKeywords);
-  if (found.kind === "no" && shows(found.witness)) return found;
+  if (found.kind === "yes" || (found.kind === "no" && shows(found.witness))) return found;
   return { kind: "unknown", why: `the keywords alone reject ${witnessText(v.witness)}, which the whole schema does not accept, and no data of the whole schema was found that they reject` };
 }
 

@@ -228,9 +228,9 @@ export class Judge {
   private allOfOld(A: Schema, ra: Resolver, B: Schema, rb: Resolver, d: number): Proof {
     const sub = (x: unknown, y: unknown) => this.prove(at(x, ra), at(y, rb), d);
     const merged = mergeAllOf(A, (x) => ra.deref(x)).merged;
-    // A property declared by several members must meet all of them (the IR's merge keeps the first).
-    const properties = conjoin(A, ra).properties;
-    if (properties !== undefined) merged.properties = properties;
+    // A property (or the items) constrained by several members must meet all of them (the IR's merge keeps the first).
+    const joined = conjoin(A, ra);
+    for (const k of ["properties", "items"]) if (joined[k] !== undefined) merged[k] = joined[k];
     const variants: Schema[] = [merged];
     for (const m of A.allOf as unknown[]) {
       const x = ra.deref(m);
@@ -443,17 +443,20 @@ export function kinds(s: Schema): Set<JsonType> {
 }
 
 /**
- * allOf members folded into one schema for the disjointness test: required lists joined, each
- * property's schemas kept together (allOf), other keywords first come first kept.
+ * allOf members folded into one schema: required lists joined, each property's schemas kept
+ * together (allOf), and so the schemas members give every item (`items` without a tuple); other
+ * keywords first come first kept, which only widens the schema.
  */
 function conjoin(s: Schema, r: Resolver, depth = 0): Schema {
   if (!Array.isArray(s.allOf) || depth > 8) return s;
   const out: Schema = {};
   const props = new Map<string, unknown[]>();
+  const items: unknown[] = [];
   const required = new Set<string>();
   for (const raw of [omit(s, "allOf"), ...(s.allOf as unknown[]).map((m) => r.deref(m))]) {
     if (!isObject(raw) || isUnresolved(raw)) continue;
     const m = conjoin(raw, r, depth + 1);
+    if (!("prefixItems" in m) && "items" in m && !Array.isArray(m.items)) items.push(m.items);
     for (const [k, v] of Object.entries(m)) {
       if (k === "required" && Array.isArray(v)) v.forEach((x) => required.add(String(x)));
       else if (k === "properties" && isObject(v)) for (const [n, p] of Object.entries(v)) props.set(n, [...(props.get(n) ?? []), p]);
@@ -462,6 +465,8 @@ function conjoin(s: Schema, r: Resolver, depth = 0): Schema {
   }
   if (required.size > 0) out.required = [...required];
   if (props.size > 0) out.properties = Object.fromEntries([...props].map(([n, l]) => [n, l.length === 1 ? l[0] : { allOf: l }]));
+  // Beside another member's tuple they then apply after its prefix only: wider still, so sound.
+  if (items.length > 0) out.items = items.length === 1 ? items[0] : { allOf: items };
   return out;
 }
 

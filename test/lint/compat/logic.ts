@@ -4,6 +4,7 @@ import { b, D07, i, o, pair, s, type Pair } from "./table.js";
 const kindIs = (v: string) => ({ properties: { kind: { const: v } }, required: ["kind"] });
 const base = { kind: s, x: s, y: s };
 const cond = (extra: Record<string, unknown>) => o(base, extra);
+const betaOn = { properties: { beta: { const: true } }, required: ["beta"] };
 const defs = { $defs: { addr: { type: "object", properties: { city: s } } } };
 
 /** An update of a dependency configuration: a schedule unless it joins a group, exactly one of directory and directories. */
@@ -105,6 +106,44 @@ export const LOGIC: Pair[] = [
     o({ beta: b, updates: { type: "array", items: { type: "object", properties: { eco: s } } } }, { if: { properties: { beta: { const: true } }, required: ["beta"] }, then: {}, else: { properties: { updates: { items: { properties: { eco: { enum: ["npm", "pip"] } } } } } } }),
     o({ beta: b, updates: { type: "array", items: { type: "object", properties: { eco: s } } } }, { if: { properties: { beta: { const: true } }, required: ["beta"] }, then: {}, else: { properties: { updates: { items: { properties: { eco: { enum: ["npm", "pip", "deno"] } } } } } } }),
     "ok", "break",
+  ),
+  // The keywords alone differ, but the whole node of each side meets the other side's keywords:
+  // the comparison is made in the node's context (src/lint/compare.ts), not on the keywords cut out.
+  pair(
+    "else gains the types its node already gives the property (same set)",
+    o({ beta: b, updates: { type: "array", items: { type: "object", properties: { eco: s } } } }, { if: betaOn, then: {}, else: { properties: { updates: { items: { properties: { eco: { enum: ["npm", "pip"] } } } } } } }),
+    o({ beta: b, updates: { type: "array", items: { type: "object", properties: { eco: s } } } }, { if: betaOn, then: {}, else: { properties: { updates: { type: "array", items: { type: "object", properties: { eco: { enum: ["npm", "pip"] } } } } } } }),
+    "ok", "ok",
+  ),
+  pair(
+    "else gains implied types and its enum a value (only old validators break)",
+    o({ version: i, beta: b, updates: { type: "array", items: { type: "object", properties: { eco: s }, required: ["eco"] } } }, { required: ["version", "updates"], if: betaOn, then: {}, else: { properties: { updates: { items: { properties: { eco: { enum: ["npm", "pip"] } } } } } } }),
+    o({ version: i, beta: b, updates: { type: "array", items: { type: "object", properties: { eco: s }, required: ["eco"] } } }, { required: ["version", "updates"], if: betaOn, then: {}, else: { properties: { updates: { type: "array", items: { type: "object", properties: { eco: { enum: ["npm", "pip", "deno"] } } } } } } }),
+    "ok", "break",
+  ),
+  // Below, another property widens, so the nodes as a whole differ and the conditional is judged alone.
+  pair(
+    "a name every case requires moved out of the conditional into the node",
+    o({ g: s, sched: s, eco: s, note: s }, { allOf: [{ if: { required: ["g"] }, then: { required: ["eco"] }, else: { required: ["eco", "sched"] } }] }),
+    o({ g: s, sched: s, eco: s, note: { type: ["string", "integer"] } }, { required: ["eco"], allOf: [{ if: { not: { properties: { g: {} }, required: ["g"] } }, then: { properties: { sched: s }, required: ["sched"] } }] }),
+    "ok", "break", { note: "the break is note's type (type-widened); the conditional accepts the same data" },
+  ),
+  pair(
+    "then/else required lists folded into the node's required",
+    o({ interval: { enum: ["daily", "cron"] }, cron: s, note: s }, { if: { properties: { interval: { const: "cron" } } }, then: { required: ["interval", "cron"] }, else: { required: ["interval"] } }),
+    o({ interval: { enum: ["daily", "cron"] }, cron: s, note: { type: ["string", "integer"] } }, { required: ["interval"], if: { properties: { interval: { const: "cron" } } }, then: { required: ["cron"] } }),
+    "ok", "break", { note: "the break is note's type (type-widened); the conditional accepts the same data" },
+  ),
+  pair(
+    "then/else folded into the node, but the node no longer requires the name (old validators break)",
+    o({ interval: { enum: ["daily", "cron"] }, cron: s }, { if: { properties: { interval: { const: "cron" } } }, then: { required: ["interval", "cron"] }, else: { required: ["interval"] } }),
+    o({ interval: { enum: ["daily", "cron"] }, cron: s }, { if: { properties: { interval: { const: "cron" } }, required: ["interval"] }, then: { required: ["cron"] } }),
+    "ok", "break",
+  ),
+  pair(
+    "not over patterns nothing tells apart, on an enum no value of which matches (a value added beside)",
+    { type: "string", enum: ["ab", "ac"], not: { pattern: "^[0-9]+$" } }, { type: "string", enum: ["ab", "ac", "ad"], not: { pattern: "^[0-9]*[0-9]$" } },
+    "ok", "break", { note: "the break is the enum value added; the not accepts the same data" },
   ),
   pair("allOf member added: a required name under a tag's condition", update([]), update([{ if: { properties: { eco: { const: "docker" } }, required: ["eco"] }, then: { required: ["registries"] } }]), "break", "ok"),
   pair("allOf member removed: a required name under a tag's condition", update([{ if: { properties: { eco: { const: "docker" } }, required: ["eco"] }, then: { required: ["registries"] } }]), update([]), "ok", "break"),

@@ -195,7 +195,7 @@ export const DOCS: Record<string, Doc> = {
     fix: "Add the restriction in a new version whose readers are rolled out after the data is clean, or allow it with `x-lockstep-allow` once no empty code is stored.",
   },
   "conditional-changed": {
-    what: "An `if`/`then`/`else` was added, removed or changed. With the same `if` on both sides, the branches are compared pairwise; otherwise the node is compared as a whole.",
+    what: "An `if`/`then`/`else` was added, removed or changed. With the same `if` on both sides, the branches are compared pairwise; otherwise the node is compared as a whole. Each version's whole node is held against the other version's conditional, so a rewrite its node already implies is no change: an `else` that gains the `type` its property already has, `required` names moved between the conditional and the node.",
     why: "A new `then` makes old data that meets the condition invalid for validators of the new version; a removed one lets new data through that old validators reject. Generated readers do not check conditionals.",
     previous: obj({ kind: str, card: str }),
     current: obj({ kind: str, card: str }, [], { if: { properties: { kind: { const: "card" } }, required: ["kind"] }, then: { required: ["card"] } }),
