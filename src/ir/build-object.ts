@@ -3,7 +3,7 @@ import { pascalCase, toWords } from "./casing.js";
 import type { Builder, NameOptions } from "./build.js";
 import { FIELD_NAMING, sub } from "./build.js";
 import type { Candidate } from "./disambiguate.js";
-import { fieldPin, NameScope, singular } from "./naming.js";
+import { fieldPin, NameScope } from "./naming.js";
 import { docOf, isSchemaObject, type Schema } from "./schema.js";
 import type { Additional, Doc, Field, JsonValue, ObjectDecl, SourceRef, TypeExpr, Words } from "./types.js";
 
@@ -25,7 +25,7 @@ export function buildObject(b: Builder, schema: ObjectShape, hint: Words, at: So
   const nested = b.nestedName(schema);
   const isFreeForm = Object.keys(properties).length === 0 && (nested ? !nested.named : named === hint);
   if (isFreeForm && additional !== false) {
-    const values = isSchemaObject(additional) ? b.typeOf(additional, singular(nested?.name ?? hint), sub(at, "additionalProperties")) : ({ kind: "raw" } as TypeExpr);
+    const values = isSchemaObject(additional) ? b.typeOf(additional, b.singular(nested?.name ?? hint), sub(at, "additionalProperties")) : ({ kind: "raw" } as TypeExpr);
     return { kind: "map", values };
   }
   return { kind: "ref", target: declareObject(b, schema, named, at, undefined, undefined, open).id, indirect: false };
@@ -53,10 +53,10 @@ export function declareObject(
     const pin = fieldPin(prop);
     return { key: wire, words: toWords(pin ?? wire, "field"), text: pin ?? wire, at: sub(at, "properties", wire), rank: pin !== undefined ? 0 : 1 };
   });
-  const names = b.nameScope("field", at, candidates, { ...FIELD_NAMING, what: `properties of ${pascalCase(decl.name)}` }, reserved);
+  const names = b.nameScope("field", at, candidates, { ...FIELD_NAMING, what: () => `properties of ${pascalCase(decl.name)}` }, reserved);
   for (const c of candidates) {
     const words = names.get(c.key)!;
-    decl.fields.push(buildField(b, properties[c.key], c.key, words, [...nested, ...words], required.has(c.key), c.at));
+    decl.fields.push(buildField(b, properties[c.key], c.key, words, b.extend(nested, words), required.has(c.key), c.at));
   }
   const scope = new NameScope([...reserved.map((r) => r.words), ...names.values()]);
   decl.additional = additionalOf(b, schema.additionalProperties, scope, nested, at, open);
@@ -106,7 +106,7 @@ function additionalOf(b: Builder, additional: unknown, scope: NameScope, name: W
   if (additional === false && !open) return { kind: "closed" };
   const bag = scope.firstFree(BAG_NAMES);
   if (isSchemaObject(additional) && Object.keys(additional).length > 0 && !open) {
-    return { kind: "typed", name: bag, type: b.typeOf(additional, [...name, "value"], sub(at, "additionalProperties")) };
+    return { kind: "typed", name: bag, type: b.typeOf(additional, b.extend(name, ["value"]), sub(at, "additionalProperties")) };
   }
   return additional === false ? { kind: "preserve", name: bag, closedInSchema: true } : { kind: "preserve", name: bag };
 }

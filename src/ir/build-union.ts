@@ -101,7 +101,7 @@ function taggedUnion(b: Builder, schema: Schema, branches: Array<{ schema: Schem
   b.markNullable(schema);
   addVariants(b, decl, at, KIND_ORDER.map((kind) => ({
     kind,
-    type: kind === "object" ? declareTagged(b, { object: schema }, schema, branches, found, [...decl.name, kind], at, decl.name) : { kind: "raw" },
+    type: kind === "object" ? declareTagged(b, { object: schema }, schema, branches, found, b.extend(decl.name, [kind]), at, decl.name) : { kind: "raw" },
     at,
   })));
   return nullable_({ kind: "ref", target: decl.id, indirect: false });
@@ -119,12 +119,12 @@ function declareTagged(
     const value = found.values[i]!;
     return { key: value, words: toWords(value, "variant"), text: value, at: br.at };
   });
-  const names = b.nameScope("variant", at, candidates, { ...VARIANT_NAMING, what: `variants of ${pascalCase(decl.name)}` });
+  const names = b.nameScope("variant", at, candidates, { ...VARIANT_NAMING, what: () => `variants of ${pascalCase(decl.name)}` });
   branches.forEach((br, i) => {
     const value = found.values[i]!;
     const words = names.get(value)!;
     const body = resolved(b, br.schema) as ObjectShape;
-    const own = b.declName(br.schema, [...(prefix ?? decl.name), ...words]);
+    const own = b.declName(br.schema, b.extend(prefix ?? decl.name, words));
     const variantDecl = declareObject(b, body, own, br.at, decl.id, found.tag, false, { variant: br.schema });
     decl.variants.push({ name: words, tagValue: value, target: variantDecl.id, doc: docOf(br.schema) });
   });
@@ -176,7 +176,7 @@ function kindUnion(b: Builder, schema: Schema, branches: Array<{ schema: Schema;
     const br = byKind.get(kind);
     if (!br) continue;
     // null belongs to the union, not to one variant: `anyOf: [{type: [boolean, null]}, ...]`.
-    let type = b.typeOf(br.schema, [...decl.name, kind], br.at);
+    let type = b.typeOf(br.schema, b.extend(decl.name, [kind]), br.at);
     if (type.kind === "nullable") {
       variantNull = true;
       type = type.inner;
@@ -202,7 +202,7 @@ function addVariants(b: Builder, decl: KindUnionDecl, at: SourceRef, typed: Type
     const words: Words = narrowed.kind === "ref" ? (b.decls.get(narrowed.target)?.name ?? narrowed.target.split("_")) : [kind];
     return { kind, type: narrowed, candidate: { key: kind, words, text: kind, at: where } satisfies Candidate };
   });
-  const names = b.nameScope("variant", at, variants.map((v) => v.candidate), { ...VARIANT_NAMING, what: `variants of ${pascalCase(decl.name)}` });
+  const names = b.nameScope("variant", at, variants.map((v) => v.candidate), { ...VARIANT_NAMING, what: () => `variants of ${pascalCase(decl.name)}` });
   for (const { kind, type } of variants) decl.variants.push({ name: names.get(kind)!, kind, type } satisfies KindVariant);
 }
 
@@ -216,6 +216,11 @@ const NAMING_KEYWORDS = ["title", "description", "x-lockstep-name", "$defs", "de
  */
 export function untypedUnion(b: Builder, schema: Schema, hint: Words, at: SourceRef, opts: NameOptions): TypeExpr {
   const name = b.declName(schema, hint, opts);
+  // Whether the union has a name of its own shapes its object variant (src/ir/build-object.ts).
+  if (name !== hint) {
+    const own = !sameWords(name, hint);
+    b.nameChecks.push(() => !sameWords(name, b.remade(hint)) === own);
+  }
   const decl: KindUnionDecl = b.declare(schema, { kind: "kind-union", id: name.join("_"), name, doc: docOf(schema), source: at, variants: [] }, at);
   // null is accepted too: uses of this declaration (recursive ones included) are nullable.
   b.markNullable(schema);
@@ -224,7 +229,7 @@ export function untypedUnion(b: Builder, schema: Schema, hint: Words, at: Source
     // Only the object variant is a declaration of its own; types inside are named from the union.
     const variant = { ...body, type: kind };
     b.nameNestedFrom(variant, decl.name, !sameWords(name, hint));
-    return { kind, type: b.typeOf(variant, kind === "object" ? [...decl.name, kind] : decl.name, at), at };
+    return { kind, type: b.typeOf(variant, kind === "object" ? b.extend(decl.name, [kind]) : decl.name, at), at };
   }));
   return nullable_({ kind: "ref", target: decl.id, indirect: false });
 }

@@ -8,9 +8,11 @@ import type { Origin, ResolvedUnit } from "../load/resolve.js";
 import { pointerFrom } from "../load/json-file.js";
 import { camelCase, pascalCase, toWords } from "./casing.js";
 import { markIndirectRefs } from "./cycles.js";
+import { Derivations, applySteps, type Derivation } from "./derive.js";
 import { freeName, resolveNames, Taken, type Candidate, type CasePreference, type Collision } from "./disambiguate.js";
-import { memberPin, NameScope, originName, pinText, pinnedName, singular } from "./naming.js";
+import { memberPin, NameScope, originName, pinText, pinnedName } from "./naming.js";
 import { renameDecls } from "./rename.js";
+import { renameAsRebuilt } from "./settle.js";
 import { resolveTypeNames, type TypeClaim } from "./type-names.js";
 import { buildObject, type ObjectShape } from "./build-object.js";
 import { buildUnion, untypedUnion, valuesUnion } from "./build-union.js";
@@ -43,6 +45,17 @@ export class Builder {
   private readonly claimCount = new Map<string, number>();
   /** Names given here (fields, members, variants; types are added by buildModule). */
   readonly record: NameRecord = new Map();
+  /** Names made from other names (fields' types from their object's name, ...), to follow renames. */
+  readonly derived = new Derivations<TypeClaim>();
+  /** Every type claim in the order made, also those dropped from typeClaims (a redirected alias). */
+  readonly claimLog: ClaimMade[] = [];
+  /**
+   * Conditions on names that decided the shape of what was built; each must give the same answer
+   * after a rename (src/ir/settle.ts), else the module is built again.
+   */
+  readonly nameChecks: Array<(rename: (id: string) => string) => boolean> = [];
+  /** Collision warnings whose text names a declaration: written again after a rename. */
+  readonly namedWarnings: Array<() => void> = [];
 
   constructor(
     private readonly origins: WeakMap<object, Origin>,
@@ -81,12 +94,11 @@ export class Builder {
   }
 
   reportCollisions(collisions: Collision[], how: Omit<ScopeNaming, "prefer">): void {
-    for (const { renamed: r, owner: o, name, target, cased } of collisions) {
-      this.warnings.push({
-        file: r.at.file, pointer: r.at.pointer, code: "name-collision",
-        message: `${how.what} ${JSON.stringify(r.text)} and ${JSON.stringify(o.text)} both become ${cased} in ${target}: ` +
-          `${r.at.file}#${r.at.pointer} and ${o.at.file}#${o.at.pointer}; the first is named ${how.display(name)}; ${how.pin}`,
-      });
+    for (const collision of collisions) {
+      const { renamed: r } = collision;
+      const warning: Warning = { file: r.at.file, pointer: r.at.pointer, code: "name-collision", message: collisionMessage(collision, how) };
+      this.warnings.push(warning);
+      if (typeof how.what === "function") this.namedWarnings.push(() => (warning.message = collisionMessage(collision, how)));
     }
   }
 
@@ -148,7 +160,8 @@ export class Builder {
 
   /** Claims a type name (see declare); returns the name to use. */
   private claimType(schema: object, base: Words, where: SourceRef): Words {
-    let key = `${this.stablePlace(where)}|${base.join("_")}`;
+    const place = this.stablePlace(where);
+    let key = `${place}|${base.join("_")}`;
     const n = (this.claimCount.get(key) ?? 0) + 1;
     this.claimCount.set(key, n);
     if (n > 1) key += `|${n}`;
@@ -156,9 +169,29 @@ export class Builder {
     let name = this.overrides.get(key) ?? base;
     if (this.typesTaken.clash(name)) name = freeName({ ...claim, words: name }, this.typesTaken);
     this.typesTaken.add(name, claim);
+    // A copy: the type's name is never the very array of the hint it came from (see derive.ts).
+    name = [...name];
     claim.actual = name;
     this.typeClaims.push(claim);
+    this.claimLog.push({ claim, place, from: this.derived.of(base) });
+    this.derived.own(name, claim);
     return name;
+  }
+
+  /** `base` (a type's name or a name made from one) followed by `more`: a name to give a type inside. */
+  extend(base: Words, more: Words): Words {
+    return this.derived.extend(base, more);
+  }
+
+  /** `base` with its last word singular: the name of array items, map values. */
+  singular(base: Words): Words {
+    return this.derived.singular(base);
+  }
+
+  /** A name as this build would make it with the type names it was made from as they are now. */
+  remade(words: Words): Words {
+    const from = this.derived.of(words);
+    return from?.owner ? applySteps(from.owner.actual, from.steps) : words;
   }
 
   private typeClaim(schema: object, key: string, base: Words, where: SourceRef): TypeClaim {
@@ -335,10 +368,10 @@ export class Builder {
       }
       return {
         kind: "tuple",
-        items: prefix.map((item, i) => this.typeOf(item, [...singular(hint), String(i)], sub(at, key, i))),
+        items: prefix.map((item, i) => this.typeOf(item, this.extend(this.singular(hint), [String(i)]), sub(at, key, i))),
       };
     }
-    return { kind: "array", items: this.typeOf(schema.items, singular(hint), sub(at, "items")) };
+    return { kind: "array", items: this.typeOf(schema.items, this.singular(hint), sub(at, "items")) };
   }
 
   /** `type: ["string", "integer", ...]`: a union by JSON kind over the same keywords. */
@@ -387,7 +420,7 @@ export class Builder {
       candidates.set(value, { key: value, words: toWords(pin ?? value, "value"), text: pin ?? value, at: sub(at, "enum", i), rank: pin !== undefined ? 0 : 1 });
     });
     const names = this.nameScope("member", at, [...candidates.values()], {
-      prefer: "upper", what: `values of enum ${pascalCase(decl.name)}`, display: pascalCase, pin: `pin names with "x-enum-varnames" (an array beside "enum") or "x-lockstep-names" (value → name)`,
+      prefer: "upper", what: () => `values of enum ${pascalCase(decl.name)}`, display: pascalCase, pin: `pin names with "x-enum-varnames" (an array beside "enum") or "x-lockstep-names" (value → name)`,
     });
     for (const value of candidates.keys()) decl.members.push({ name: names.get(value)!, value, doc: { constraints: [] } });
     decl.unknownName = new NameScope(names.values()).firstFree([["unknown"], ["other"], ["unknown", "value"]]);
@@ -398,12 +431,25 @@ export class Builder {
 /** How a scope's names are chosen and reported. */
 export interface ScopeNaming {
   prefer: CasePreference;
-  /** What the scope holds, for messages: "properties of User". */
-  what: string;
+  /** What the scope holds, for messages: "properties of User" (a function when it names a type). */
+  what: string | (() => string);
   /** A name as the user sees it in code. */
   display: (words: Words) => string;
   /** How to choose names instead, for messages. */
   pin: string;
+}
+
+function collisionMessage({ renamed: r, owner: o, name, target, cased }: Collision, how: Omit<ScopeNaming, "prefer">): string {
+  const what = typeof how.what === "function" ? how.what() : how.what;
+  return `${what} ${JSON.stringify(r.text)} and ${JSON.stringify(o.text)} both become ${cased} in ${target}: ` +
+    `${r.at.file}#${r.at.pointer} and ${o.at.file}#${o.at.pointer}; the first is named ${how.display(name)}; ${how.pin}`;
+}
+
+/** A type claim as made: its place, and how its name was made from another type's (if it was). */
+export interface ClaimMade {
+  claim: TypeClaim;
+  place: string;
+  from: Derivation<TypeClaim> | undefined;
 }
 
 export const FIELD_NAMING = { prefer: "lower", display: camelCase, pin: `pin names with "x-lockstep-name" on the property` } as const;
@@ -477,11 +523,11 @@ interface PendingType {
 
 /**
  * Builds one IR module from a resolved unit. Type names that collide are decided over the whole
- * module (see type-names.ts), so when a build had to rename one, it builds again with every name
- * fixed: a renamed type's nested types then follow its new name.
+ * module (see type-names.ts); when that renames a type other types were named after, they follow
+ * its new name as a new build would name them (src/ir/settle.ts), and only when that cannot be
+ * told without building is the module built again with every name fixed.
  */
 export function buildModule(input: UnitInput): Module {
-  let overrides = new Map<string, Words>();
   // The same default is read once however many merged copies of its object there are.
   const canonical = new Map<string, string | undefined>();
   const canonicalAt = (file: string, pointer: string): string | undefined => {
@@ -492,10 +538,14 @@ export function buildModule(input: UnitInput): Module {
     }
     return canonical.get(key);
   };
-  for (let round = 0; ; round++) {
+  const build = (overrides: Map<string, Words>): { builder: Builder; entities: EntityRoot[] } => {
     const builder = new Builder(input.unit.origins, input.unit.deref, input.entityOfFile, canonicalAt, overrides, input.inherited, input.int64);
     const entities = buildRoots(builder, input);
     if (builder.redirects.size > 0) renameDecls(builder.decls, entities, builder.redirects);
+    return { builder, entities };
+  };
+  let { builder, entities } = build(new Map());
+  for (let round = 0; ; round++) {
     const { names, collisions } = resolveTypeNames(builder.typeClaims, builder.inherited, builder.record);
     const moved = builder.typeClaims.filter((c) => names.get(c.key)!.join("_") !== c.actual.join("_"));
     // Nothing else is named after the types that move: rename them where they are.
@@ -511,7 +561,7 @@ export function buildModule(input: UnitInput): Module {
       builder.reportCollisions(named, { what: "types", display: pascalCase, pin: `pin names with "x-lockstep-name"` });
       return finish(builder, entities, input);
     }
-    overrides = names;
+    if (!renameAsRebuilt(builder, entities, names)) ({ builder, entities } = build(names));
   }
 }
 
@@ -531,7 +581,16 @@ function buildRoots(builder: Builder, input: UnitInput): EntityRoot[] {
     if (!root) {
       let declName = isSchemaObject(schema) ? builder.declName(schema, name, { rootName: true }) : name;
       // A root that also admits null (no `type`, or `type: [.., "null"]`): its declaration has the name.
-      if (type.kind === "nullable" && type.inner.kind === "ref" && type.inner.target === declName.join("_")) declName = [...declName, "or", "null"];
+      if (type.kind === "nullable" && type.inner.kind === "ref") {
+        const own = declName.join("_");
+        const same = type.inner.target === own;
+        let inner = type.inner.target;
+        builder.nameChecks.push((rename) => {
+          inner = rename(inner);
+          return (inner === own) === same;
+        });
+        if (same) declName = [...declName, "or", "null"];
+      }
       const decl = builder.declare(isSchemaObject(schema) ? { alias: schema } : {}, {
         kind: "alias", id: declName.join("_"), name: declName, doc: isSchemaObject(schema) ? docOf(schema) : { constraints: [] }, source: at, type,
       }, at);
