@@ -7,7 +7,11 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { Field, Module, ObjectDecl } from "../src/ir/types.js";
+import { ModuleContext } from "../src/emit/rust/context.js";
 import { emitRust } from "../src/emit/rust/index.js";
+import { structView } from "../src/emit/rust/objects.js";
+import { render } from "../src/emit/rust/render.js";
 import { attribute, fnSignature, indent, matchArm, newtypeStruct, tupleVariant, typed } from "../src/emit/rust/layout.js";
 import { fieldName, moduleName, typeName } from "../src/emit/rust/naming.js";
 import { docMarkdown, lineComments, rustString } from "../src/emit/rust/text.js";
@@ -118,7 +122,49 @@ function layoutSweep(): string {
   return `${out.join("\n")}\n`;
 }
 
+/** Structs that keep unknown properties, with names of every length: their `FromMap` impls, or derives. */
+function fromMapSweep(): { text: string; impls: number; blocks: number } {
+  const src = { file: "s/v1.json", pointer: "" };
+  const field = (name: string, extra: Partial<Field> = {}): Field =>
+    ({ name: [name], wireName: name, type: { kind: "string" }, required: false, aliases: [], doc: { constraints: [] }, source: src, ...extra });
+  const object = (id: string, fields: Field[], bag = "extra"): ObjectDecl =>
+    ({ kind: "object", id, name: [id], doc: { constraints: [] }, source: src, fields, additional: { kind: "preserve", name: [bag] } });
+  const decls: ObjectDecl[] = [object("bare", []), object("short", [field("a", { type: { kind: "nullable", inner: { kind: "string" } } })], "x")];
+  for (let n = 1; n <= 70; n++) {
+    const [f, g] = ["f".repeat(n), "g".repeat(Math.ceil(n / 2))];
+    decls.push(
+      object(`required${n}`, [field(f, { required: true, wireName: g })]),
+      object(`renamed${n}`, [field(f, { wireName: `${g}-${g}` })]),
+      object(`optional${n}`, [field(f)]),
+      object(`present${n}`, [field(f, { type: { kind: "nullable", inner: { kind: "string" } } })]),
+      object(`defaulted${n}`, [field(f, { required: true, default: "x", defaultJson: '"x"' })]),
+      object(`aliased${n}`, [field(f, { aliases: [`old_${g}`] })]),
+    );
+  }
+  const module: Module = { path: [], entities: [], decls, inputsHash: "", inputs: [], warnings: [] };
+  const ctx = new ModuleContext(module, "runtime");
+  const text = ["use serde::{Deserialize, Serialize};", "use std::collections::BTreeMap;", ...decls.map((d) => {
+    const { template, view } = structView(ctx, d);
+    return render(template, view);
+  })].join("\n");
+  return { text, impls: text.split("FromMap<'de> for").length - 1, blocks: text.split(" => {\n").length - 1 };
+}
+
 describe("layout helpers agree with rustfmt", () => {
+  itWithTool("cargo")("rustfmt --check accepts FromMap impls at every width (and the derive where they would not fit)", () => {
+    const dir = join(REPO, ".cache/rust-unit");
+    mkdirSync(dir, { recursive: true });
+    const sweep = fromMapSweep();
+    // Most structs read property by property, long arms as blocks; the longest names keep the derive.
+    expect(sweep.impls).toBeGreaterThan(150);
+    expect(sweep.impls).toBeLessThan(422);
+    expect(sweep.blocks).toBeGreaterThan(20);
+    writeFileSync(join(dir, "from_map.rs"), sweep.text);
+    const fmt = spawnSync("rustfmt", ["--check", "--edition", "2021", join(dir, "from_map.rs")], { encoding: "utf8" });
+    expect(fmt.stdout + fmt.stderr).toBe("");
+    expect(fmt.status).toBe(0);
+  });
+
   itWithTool("cargo")("rustfmt --check accepts attributes, fields, variants, arms and aliases at every width", () => {
     const dir = join(REPO, ".cache/rust-unit");
     mkdirSync(dir, { recursive: true });

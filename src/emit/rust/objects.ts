@@ -3,6 +3,7 @@ import type { EnumDecl, Field, ObjectDecl } from "../../ir/types.js";
 import type { ModuleContext } from "./context.js";
 import { defaultExpr } from "./defaults.js";
 import { docLines } from "./docs.js";
+import { defaultFnName, fromMapView } from "./from-map.js";
 import { attribute, fnSignature, indent, matchArm, typed } from "./layout.js";
 import { fieldName, snakeName, typeName, unraw, variantName } from "./naming.js";
 import { rustString } from "./text.js";
@@ -21,23 +22,25 @@ interface DefaultFn {
   body: string[];
 }
 
-function fieldLines(ctx: ModuleContext, owner: string, field: Field, defaults: DefaultFn[]): { lines: string[]; deprecated: boolean } {
+/** `derives` is `"both"`, or `"serialize"` when the struct's `Deserialize` is written out (./from-map.ts). */
+function fieldLines(ctx: ModuleContext, owner: string, field: Field, defaults: DefaultFn[], derives: "both" | "serialize"): { lines: string[]; deprecated: boolean } {
   const name = fieldName(field.name);
   const base = ctx.rust(field.type);
   const serde: string[] = [];
+  const decode = derives === "both";
   if (field.wireName !== unraw(name)) serde.push(`rename = ${rustString(field.wireName)}`);
-  for (const alias of field.aliases) serde.push(`alias = ${rustString(alias)}`);
+  if (decode) for (const alias of field.aliases) serde.push(`alias = ${rustString(alias)}`);
   let deprecated = ctx.mentionsDeprecated(field.type);
   if (field.required && field.default !== undefined) {
-    const fn = `default_${unraw(name)}`;
+    const fn = defaultFnName(field);
     const expr = defaultExpr(ctx, field.type, field.default, defaultText(field));
     deprecated ||= expr.deprecated;
     defaults.push({ signature: fnSignature(4, fn, base), body: expr.lines });
-    serde.push(`default = ${rustString(`${owner}::${fn}`)}`);
+    if (decode) serde.push(`default = ${rustString(`${owner}::${fn}`)}`);
   }
   if (!field.required) {
-    serde.push("default");
-    if (ctx.acceptsNull(field.type)) serde.push(`deserialize_with = ${rustString(ctx.helper("present"))}`);
+    if (decode) serde.push("default");
+    if (decode && ctx.acceptsNull(field.type)) serde.push(`deserialize_with = ${rustString(ctx.helper("present"))}`);
     serde.push('skip_serializing_if = "Option::is_none"');
   }
   const type = field.required ? base : `Option<${base}>`;
@@ -63,11 +66,12 @@ function unknownPropertiesNotes(decl: ObjectDecl): string[] {
 
 export function structView(ctx: ModuleContext, decl: ObjectDecl) {
   const name = typeName(decl.name);
+  const fromMap = fromMapView(ctx, decl, name);
   const defaults: DefaultFn[] = [];
   const body: string[] = [];
   let allow = false;
   for (const field of decl.fields) {
-    const { lines, deprecated } = fieldLines(ctx, name, field, defaults);
+    const { lines, deprecated } = fieldLines(ctx, name, field, defaults, fromMap ? "serialize" : "both");
     allow ||= deprecated;
     append(body, indent(lines, 4));
   }
@@ -83,9 +87,14 @@ export function structView(ctx: ModuleContext, decl: ObjectDecl) {
     append(body, indent(bag, 4));
   }
   const deprecated = decl.doc.deprecated === true;
-  const head = [...itemHead(docLines(decl.doc, { notes: unknownPropertiesNotes(decl) }), deprecated, allow), "#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]"];
+  const derive = fromMap ? "#[derive(Debug, Clone, PartialEq, Serialize)]" : "#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]";
+  const head = [...itemHead(docLines(decl.doc, { notes: unknownPropertiesNotes(decl) }), deprecated, allow), derive];
   const defaultsAllow = deprecated || allow;
-  return { template: "struct.rs", view: { head, name, empty: body.length === 0, body, defaults, allowDeprecated: defaultsAllow } };
+  // The impls of ./from-map.ts name every field: a deprecated one too.
+  const fromMapAllow = defaultsAllow || decl.fields.some((f) => f.doc.deprecated === true);
+  if (fromMap && fromMapAllow) fromMap.allows.unshift("#[allow(deprecated)]");
+  const view = { head, name, empty: body.length === 0, body, defaults, allowDeprecated: defaultsAllow, fromMap, fromMapAllow };
+  return { template: "struct.rs", view };
 }
 
 export function enumView(decl: EnumDecl) {

@@ -7,42 +7,30 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Shipment {
     /// - Constraint: `const: "1.0"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// - Constraint: `const: 3`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<u8>,
     /// - Constraint: `minItems: 3`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub point: Option<(f64, f64, String)>,
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub open_tuple: Option<serde_json::Value>,
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub not_thing: Option<serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub conditional: Option<ShipmentConditional>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub patterned: Option<BTreeMap<String, serde_json::Value>>,
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub untyped_anyof: Option<serde_json::Value>,
     pub id: String,
     /// - Format: `date-time`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     pub weight_kg: f64,
     /// Properties the schema does not declare, kept so they are written back unchanged.
@@ -50,14 +38,100 @@ pub struct Shipment {
     pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
 
+impl<'de> Deserialize<'de> for Shipment {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Shipment {
+    fn expecting() -> &'static str {
+        "struct Shipment"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut version = None;
+        let mut kind = None;
+        let mut point = None;
+        let mut open_tuple = None;
+        let mut not_thing = None;
+        let mut conditional = None;
+        let mut patterned = None;
+        let mut untyped_anyof = None;
+        let mut id = None;
+        let mut created = None;
+        let mut weight_kg = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "version" => map.read(&mut version, &key)?,
+                "kind" => map.read(&mut kind, &key)?,
+                "point" => map.read(&mut point, &key)?,
+                "open_tuple" => map.read(&mut open_tuple, &key)?,
+                "not_thing" => map.read(&mut not_thing, &key)?,
+                "conditional" => map.read(&mut conditional, &key)?,
+                "patterned" => map.read(&mut patterned, &key)?,
+                "untyped_anyof" => map.read(&mut untyped_anyof, &key)?,
+                "id" => map.read(&mut id, &key)?,
+                "created" => map.read(&mut created, &key)?,
+                "weight_kg" => map.read(&mut weight_kg, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            version: version.unwrap_or_default(),
+            kind: kind.unwrap_or_default(),
+            point: point.unwrap_or_default(),
+            open_tuple,
+            not_thing,
+            conditional: conditional.unwrap_or_default(),
+            patterned: patterned.unwrap_or_default(),
+            untyped_anyof,
+            id: map.required(id, "id")?,
+            created: created.unwrap_or_default(),
+            weight_kg: map.required(weight_kg, "weight_kg")?,
+            additional_properties,
+        })
+    }
+}
+
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 ///
 /// The schema closes this object, but other keywords (if/then, patternProperties, ...) can add properties.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ShipmentConditional {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mode: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for ShipmentConditional {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for ShipmentConditional {
+    fn expecting() -> &'static str {
+        "struct ShipmentConditional"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut mode = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "mode" => map.read(&mut mode, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            mode: mode.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }

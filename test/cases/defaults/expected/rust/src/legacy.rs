@@ -10,11 +10,41 @@ use std::collections::BTreeMap;
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[deprecated]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Legacy {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub x: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+#[allow(deprecated)]
+impl<'de> Deserialize<'de> for Legacy {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+#[allow(deprecated)]
+impl<'de> crate::runtime::FromMap<'de> for Legacy {
+    fn expecting() -> &'static str {
+        "struct Legacy"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut x = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "x" => map.read(&mut x, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            x: x.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }

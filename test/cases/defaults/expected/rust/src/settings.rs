@@ -7,40 +7,30 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Settings {
     /// - Format: `int32`
     /// - Default: `3`
-    #[serde(default = "Settings::default_retries")]
     pub retries: i32,
     /// - Default: `"a \"quoted\" \\ default"`
-    #[serde(default = "Settings::default_name")]
     pub name: String,
     /// - Default: `"low"`
-    #[serde(default = "Settings::default_level")]
     pub level: SettingsLevel,
     /// - Default: `true`
-    #[serde(default = "Settings::default_enabled")]
     pub enabled: bool,
     /// - Default: `0.25`
-    #[serde(default = "Settings::default_ratio")]
     pub ratio: f64,
     /// - Format: `int64`
     /// - Default: `9007199254740993`
-    #[serde(default = "Settings::default_limit")]
     pub limit: i64,
     /// Use new_field.
     #[deprecated]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub old_field: Option<String>,
-    #[serde(
-        alias = "legacy_field",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub new_field: Option<String>,
     /// - Default: `["a"]`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
@@ -65,6 +55,60 @@ impl Settings {
     }
     fn default_limit() -> i64 {
         9007199254740993
+    }
+}
+
+#[allow(deprecated)]
+impl<'de> Deserialize<'de> for Settings {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+#[allow(deprecated)]
+impl<'de> crate::runtime::FromMap<'de> for Settings {
+    fn expecting() -> &'static str {
+        "struct Settings"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut retries = None;
+        let mut name = None;
+        let mut level = None;
+        let mut enabled = None;
+        let mut ratio = None;
+        let mut limit = None;
+        let mut old_field = None;
+        let mut new_field = None;
+        let mut tags = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "retries" => map.read(&mut retries, &key)?,
+                "name" => map.read(&mut name, &key)?,
+                "level" => map.read(&mut level, &key)?,
+                "enabled" => map.read(&mut enabled, &key)?,
+                "ratio" => map.read(&mut ratio, &key)?,
+                "limit" => map.read(&mut limit, &key)?,
+                "old_field" => map.read(&mut old_field, &key)?,
+                "new_field" | "legacy_field" => map.read(&mut new_field, &key)?,
+                "tags" => map.read(&mut tags, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            retries: retries.unwrap_or_else(Self::default_retries),
+            name: name.unwrap_or_else(Self::default_name),
+            level: level.unwrap_or_else(Self::default_level),
+            enabled: enabled.unwrap_or_else(Self::default_enabled),
+            ratio: ratio.unwrap_or_else(Self::default_ratio),
+            limit: limit.unwrap_or_else(Self::default_limit),
+            old_field: old_field.unwrap_or_default(),
+            new_field: new_field.unwrap_or_default(),
+            tags: tags.unwrap_or_default(),
+            additional_properties,
+        })
     }
 }
 

@@ -7,24 +7,86 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Basket {
     pub lines: Vec<Line>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
 
+impl<'de> Deserialize<'de> for Basket {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Basket {
+    fn expecting() -> &'static str {
+        "struct Basket"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut lines = None;
+        let mut owner = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "lines" => map.read(&mut lines, &key)?,
+                "owner" => map.read(&mut owner, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            lines: map.required(lines, "lines")?,
+            owner: owner.unwrap_or_default(),
+            additional_properties,
+        })
+    }
+}
+
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Line {
     pub sku: String,
     /// - Constraint: `exclusiveMinimum: 0`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub qty: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Line {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Line {
+    fn expecting() -> &'static str {
+        "struct Line"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut sku = None;
+        let mut qty = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "sku" => map.read(&mut sku, &key)?,
+                "qty" => map.read(&mut qty, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            sku: map.required(sku, "sku")?,
+            qty: qty.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }

@@ -7,25 +7,61 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Ticket {
     /// Lifecycle state.
     pub status: TicketStatus,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub odd: Option<TicketOdd>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub priority: Option<u8>,
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub maybe: Option<Option<TicketMaybe>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub history: Option<Vec<TicketHistoryItem>>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Ticket {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Ticket {
+    fn expecting() -> &'static str {
+        "struct Ticket"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut status = None;
+        let mut odd = None;
+        let mut priority = None;
+        let mut maybe = None;
+        let mut history = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "status" => map.read(&mut status, &key)?,
+                "odd" => map.read(&mut odd, &key)?,
+                "priority" => map.read(&mut priority, &key)?,
+                "maybe" => map.read(&mut maybe, &key)?,
+                "history" => map.read(&mut history, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            status: map.required(status, "status")?,
+            odd: odd.unwrap_or_default(),
+            priority: priority.unwrap_or_default(),
+            maybe,
+            history: history.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// Lifecycle state.

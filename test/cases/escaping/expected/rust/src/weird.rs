@@ -14,56 +14,114 @@ use std::collections::BTreeMap;
 /// /* "quotes" and \backslashes\ and `backticks` and ${template}
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Weird {
     /// A keyword as a field name. */ /*
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "self", skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#fn: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub class: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub default: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub func: Option<String>,
-    #[serde(rename = "a-b", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "a-b", skip_serializing_if = "Option::is_none")]
     pub a_b: Option<String>,
-    #[serde(
-        rename = "with space",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "with space", skip_serializing_if = "Option::is_none")]
     pub with_space: Option<String>,
     /// line one
     /// line two
     /// line three
-    #[serde(rename = "quote\"d", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "quote\"d", skip_serializing_if = "Option::is_none")]
     pub quote_d: Option<String>,
     /// - Default: `"C:\\path\\\"x\"\n*/"`
-    #[serde(
-        rename = "back\\slash",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "back\\slash", skip_serializing_if = "Option::is_none")]
     pub back_slash: Option<String>,
-    #[serde(rename = "$ref_like", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "$ref_like", skip_serializing_if = "Option::is_none")]
     pub ref_like: Option<String>,
-    #[serde(rename = "123start", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "123start", skip_serializing_if = "Option::is_none")]
     pub field_123start: Option<String>,
     #[serde(
         rename = "\u{e9}moji\u{1f600}",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub ue_9_moji_u_1f_600: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mode: Option<WeirdMode>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Weird {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Weird {
+    fn expecting() -> &'static str {
+        "struct Weird"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut r#type = None;
+        let mut self_ = None;
+        let mut r#fn = None;
+        let mut class = None;
+        let mut default = None;
+        let mut func = None;
+        let mut a_b = None;
+        let mut with_space = None;
+        let mut quote_d = None;
+        let mut back_slash = None;
+        let mut ref_like = None;
+        let mut field_123start = None;
+        let mut ue_9_moji_u_1f_600 = None;
+        let mut mode = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "type" => map.read(&mut r#type, &key)?,
+                "self" => map.read(&mut self_, &key)?,
+                "fn" => map.read(&mut r#fn, &key)?,
+                "class" => map.read(&mut class, &key)?,
+                "default" => map.read(&mut default, &key)?,
+                "func" => map.read(&mut func, &key)?,
+                "a-b" => map.read(&mut a_b, &key)?,
+                "with space" => map.read(&mut with_space, &key)?,
+                "quote\"d" => map.read(&mut quote_d, &key)?,
+                "back\\slash" => map.read(&mut back_slash, &key)?,
+                "$ref_like" => map.read(&mut ref_like, &key)?,
+                "123start" => map.read(&mut field_123start, &key)?,
+                "\u{e9}moji\u{1f600}" => map.read(&mut ue_9_moji_u_1f_600, &key)?,
+                "mode" => map.read(&mut mode, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            r#type: r#type.unwrap_or_default(),
+            self_: self_.unwrap_or_default(),
+            r#fn: r#fn.unwrap_or_default(),
+            class: class.unwrap_or_default(),
+            default: default.unwrap_or_default(),
+            func: func.unwrap_or_default(),
+            a_b: a_b.unwrap_or_default(),
+            with_space: with_space.unwrap_or_default(),
+            quote_d: quote_d.unwrap_or_default(),
+            back_slash: back_slash.unwrap_or_default(),
+            ref_like: ref_like.unwrap_or_default(),
+            field_123start: field_123start.unwrap_or_default(),
+            ue_9_moji_u_1f_600: ue_9_moji_u_1f_600.unwrap_or_default(),
+            mode: mode.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

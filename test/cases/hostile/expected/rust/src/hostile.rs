@@ -40,174 +40,165 @@ use std::collections::BTreeMap;
 /// looks like a Go example
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hostile {
     /// #[derive(Debug)] and #![allow(warnings)] attributes
-    #[serde(rename = "123", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "123", skip_serializing_if = "Option::is_none")]
     pub field_123: Option<String>,
     /// ends a comment */ and opens one /* here
     pub r#type: String,
     /// line
     /// separator and paragraph
     /// separator
-    #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "r#type", skip_serializing_if = "Option::is_none")]
     pub r_type: Option<String>,
     /// carriage
     /// return and
     /// CRLF
-    #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "self", skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
     /// `backticks` and ```fenced``` and ${template}
-    #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "crate", skip_serializing_if = "Option::is_none")]
     pub crate_: Option<String>,
     /// #[derive(Debug)] and #![allow(warnings)] attributes
-    #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "super", skip_serializing_if = "Option::is_none")]
     pub super_: Option<String>,
     /// // a line comment and //! inner doc and /// outer doc
-    #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_", skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// <script>alert(1)</script> & entities
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#async: Option<String>,
     /// trailing backslash \
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#gen: Option<String>,
     /// nul \u{0} and bell \u{7} and escape \u{1b} and del \u{7f}
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#dyn: Option<String>,
     /// bidi \u{202e} override \u{2066} isolate
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub string: Option<String>,
     /// indented like a code block
     ///
     /// ```text
     /// fn doctest() { panic!() }
     /// ```
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
     /// // Output:
     /// looks like a Go example
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub nil: Option<String>,
     /// ends a comment */ and opens one /* here
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub len: Option<String>,
     /// line
     /// separator and paragraph
     /// separator
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub json: Option<String>,
     /// carriage
     /// return and
     /// CRLF
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fmt: Option<String>,
     /// `backticks` and ```fenced``` and ${template}
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub func: Option<String>,
     /// #[derive(Debug)] and #![allow(warnings)] attributes
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub chan: Option<String>,
     /// // a line comment and //! inner doc and /// outer doc
-    #[serde(
-        rename = "MarshalJSON",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "MarshalJSON", skip_serializing_if = "Option::is_none")]
     pub marshal_json: Option<String>,
     /// <script>alert(1)</script> & entities
-    #[serde(rename = "IsKnown", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "IsKnown", skip_serializing_if = "Option::is_none")]
     pub is_known: Option<String>,
     /// trailing backslash \
-    #[serde(rename = "__proto__", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "__proto__", skip_serializing_if = "Option::is_none")]
     pub proto: Option<String>,
     /// nul \u{0} and bell \u{7} and escape \u{1b} and del \u{7f}
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub constructor: Option<String>,
     /// bidi \u{202e} override \u{2066} isolate
-    #[serde(rename = "toString", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "toString", skip_serializing_if = "Option::is_none")]
     pub to_string: Option<String>,
     /// indented like a code block
     ///
     /// ```text
     /// fn doctest() { panic!() }
     /// ```
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub class: Option<String>,
     /// // Output:
     /// looks like a Go example
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub delete: Option<String>,
     /// ends a comment */ and opens one /* here
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub null: Option<String>,
     /// line
     /// separator and paragraph
     /// separator
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub undefined: Option<String>,
     /// carriage
     /// return and
     /// CRLF
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rt: Option<String>,
     /// `backticks` and ```fenced``` and ${template}
-    #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Option", skip_serializing_if = "Option::is_none")]
     pub option: Option<String>,
     /// // a line comment and //! inner doc and /// outer doc
-    #[serde(rename = "1st", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "1st", skip_serializing_if = "Option::is_none")]
     pub field_1st: Option<String>,
     /// <script>alert(1)</script> & entities
-    #[serde(rename = "\u{e9}", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "\u{e9}", skip_serializing_if = "Option::is_none")]
     pub ue_9: Option<String>,
     /// trailing backslash \
-    #[serde(
-        rename = "\u{65e5}\u{672c}",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "\u{65e5}\u{672c}", skip_serializing_if = "Option::is_none")]
     pub u_65e_5_u_672c: Option<String>,
     /// nul \u{0} and bell \u{7} and escape \u{1b} and del \u{7f}
-    #[serde(rename = "\u{1f600}", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "\u{1f600}", skip_serializing_if = "Option::is_none")]
     pub u_1f_600: Option<String>,
     /// ends a comment */ and opens one /* here
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub alt: Option<HostileAlt>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cased: Option<HostileCased>,
     /// Every escape as an enum value, unprefixed.
-    #[serde(rename = "rawValues", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "rawValues", skip_serializing_if = "Option::is_none")]
     pub raw_values: Option<HostileRawValues>,
     /// Every escape as a wire name, each with itself as default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub wire: Option<HostileWire>,
     /// Every escape as an enum value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<HostileValues>,
-    #[serde(rename = "valueList", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "valueList", skip_serializing_if = "Option::is_none")]
     pub value_list: Option<Vec<HostileValueListItem>>,
     /// line
     /// separator and paragraph
     /// separator
     ///
     /// - Default: `` "*/ \"q\" \\ ${x} </script>  \u0000 `t`" ``
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub defaulted: Option<String>,
     /// carriage
     /// return and
     /// CRLF
     ///
     /// - Default: `` "*/ \"q\" \\ ${x} </script>  \u0000 `t`" ``
-    #[serde(default = "Hostile::default_required")]
     pub required: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub types: Option<HostileTypes>,
     /// - Format: `int64`
     /// - Default: `9007199254740992`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub big: Option<i64>,
     /// // a line comment and //! inner doc and /// outer doc
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mixed: Option<HostileMixed>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
@@ -220,59 +211,311 @@ impl Hostile {
     }
 }
 
+impl<'de> Deserialize<'de> for Hostile {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Hostile {
+    fn expecting() -> &'static str {
+        "struct Hostile"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut field_123 = None;
+        let mut r#type = None;
+        let mut r_type = None;
+        let mut self_ = None;
+        let mut crate_ = None;
+        let mut super_ = None;
+        let mut field = None;
+        let mut r#async = None;
+        let mut r#gen = None;
+        let mut r#dyn = None;
+        let mut string = None;
+        let mut error = None;
+        let mut nil = None;
+        let mut len = None;
+        let mut json = None;
+        let mut fmt = None;
+        let mut func = None;
+        let mut chan = None;
+        let mut marshal_json = None;
+        let mut is_known = None;
+        let mut proto = None;
+        let mut constructor = None;
+        let mut to_string = None;
+        let mut class = None;
+        let mut delete = None;
+        let mut null = None;
+        let mut undefined = None;
+        let mut rt = None;
+        let mut option = None;
+        let mut field_1st = None;
+        let mut ue_9 = None;
+        let mut u_65e_5_u_672c = None;
+        let mut u_1f_600 = None;
+        let mut alt = None;
+        let mut cased = None;
+        let mut raw_values = None;
+        let mut wire = None;
+        let mut values = None;
+        let mut value_list = None;
+        let mut defaulted = None;
+        let mut required = None;
+        let mut types = None;
+        let mut big = None;
+        let mut mixed = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "123" => map.read(&mut field_123, &key)?,
+                "type" => map.read(&mut r#type, &key)?,
+                "r#type" => map.read(&mut r_type, &key)?,
+                "self" => map.read(&mut self_, &key)?,
+                "crate" => map.read(&mut crate_, &key)?,
+                "super" => map.read(&mut super_, &key)?,
+                "_" => map.read(&mut field, &key)?,
+                "async" => map.read(&mut r#async, &key)?,
+                "gen" => map.read(&mut r#gen, &key)?,
+                "dyn" => map.read(&mut r#dyn, &key)?,
+                "string" => map.read(&mut string, &key)?,
+                "error" => map.read(&mut error, &key)?,
+                "nil" => map.read(&mut nil, &key)?,
+                "len" => map.read(&mut len, &key)?,
+                "json" => map.read(&mut json, &key)?,
+                "fmt" => map.read(&mut fmt, &key)?,
+                "func" => map.read(&mut func, &key)?,
+                "chan" => map.read(&mut chan, &key)?,
+                "MarshalJSON" => map.read(&mut marshal_json, &key)?,
+                "IsKnown" => map.read(&mut is_known, &key)?,
+                "__proto__" => map.read(&mut proto, &key)?,
+                "constructor" => map.read(&mut constructor, &key)?,
+                "toString" => map.read(&mut to_string, &key)?,
+                "class" => map.read(&mut class, &key)?,
+                "delete" => map.read(&mut delete, &key)?,
+                "null" => map.read(&mut null, &key)?,
+                "undefined" => map.read(&mut undefined, &key)?,
+                "rt" => map.read(&mut rt, &key)?,
+                "Option" => map.read(&mut option, &key)?,
+                "1st" => map.read(&mut field_1st, &key)?,
+                "\u{e9}" => map.read(&mut ue_9, &key)?,
+                "\u{65e5}\u{672c}" => map.read(&mut u_65e_5_u_672c, &key)?,
+                "\u{1f600}" => map.read(&mut u_1f_600, &key)?,
+                "alt" => map.read(&mut alt, &key)?,
+                "cased" => map.read(&mut cased, &key)?,
+                "rawValues" => map.read(&mut raw_values, &key)?,
+                "wire" => map.read(&mut wire, &key)?,
+                "values" => map.read(&mut values, &key)?,
+                "valueList" => map.read(&mut value_list, &key)?,
+                "defaulted" => map.read(&mut defaulted, &key)?,
+                "required" => map.read(&mut required, &key)?,
+                "types" => map.read(&mut types, &key)?,
+                "big" => map.read(&mut big, &key)?,
+                "mixed" => map.read(&mut mixed, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            field_123: field_123.unwrap_or_default(),
+            r#type: map.required(r#type, "type")?,
+            r_type: r_type.unwrap_or_default(),
+            self_: self_.unwrap_or_default(),
+            crate_: crate_.unwrap_or_default(),
+            super_: super_.unwrap_or_default(),
+            field: field.unwrap_or_default(),
+            r#async: r#async.unwrap_or_default(),
+            r#gen: r#gen.unwrap_or_default(),
+            r#dyn: r#dyn.unwrap_or_default(),
+            string: string.unwrap_or_default(),
+            error: error.unwrap_or_default(),
+            nil: nil.unwrap_or_default(),
+            len: len.unwrap_or_default(),
+            json: json.unwrap_or_default(),
+            fmt: fmt.unwrap_or_default(),
+            func: func.unwrap_or_default(),
+            chan: chan.unwrap_or_default(),
+            marshal_json: marshal_json.unwrap_or_default(),
+            is_known: is_known.unwrap_or_default(),
+            proto: proto.unwrap_or_default(),
+            constructor: constructor.unwrap_or_default(),
+            to_string: to_string.unwrap_or_default(),
+            class: class.unwrap_or_default(),
+            delete: delete.unwrap_or_default(),
+            null: null.unwrap_or_default(),
+            undefined: undefined.unwrap_or_default(),
+            rt: rt.unwrap_or_default(),
+            option: option.unwrap_or_default(),
+            field_1st: field_1st.unwrap_or_default(),
+            ue_9: ue_9.unwrap_or_default(),
+            u_65e_5_u_672c: u_65e_5_u_672c.unwrap_or_default(),
+            u_1f_600: u_1f_600.unwrap_or_default(),
+            alt: alt.unwrap_or_default(),
+            cased: cased.unwrap_or_default(),
+            raw_values: raw_values.unwrap_or_default(),
+            wire: wire.unwrap_or_default(),
+            values: values.unwrap_or_default(),
+            value_list: value_list.unwrap_or_default(),
+            defaulted: defaulted.unwrap_or_default(),
+            required: required.unwrap_or_else(Self::default_required),
+            types: types.unwrap_or_default(),
+            big: big.unwrap_or_default(),
+            mixed: mixed.unwrap_or_default(),
+            additional_properties,
+        })
+    }
+}
+
 /// ends a comment */ and opens one /* here
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HostileAlt {
     /// ends a comment */ and opens one /* here
-    #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Self", skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
     /// line
     /// separator and paragraph
     /// separator
-    #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "", skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// carriage
     /// return and
     /// CRLF
-    #[serde(rename = "Type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Type", skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
 
+impl<'de> Deserialize<'de> for HostileAlt {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for HostileAlt {
+    fn expecting() -> &'static str {
+        "struct HostileAlt"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut self_ = None;
+        let mut field = None;
+        let mut r#type = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "Self" => map.read(&mut self_, &key)?,
+                "" => map.read(&mut field, &key)?,
+                "Type" => map.read(&mut r#type, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            self_: self_.unwrap_or_default(),
+            field: field.unwrap_or_default(),
+            r#type: r#type.unwrap_or_default(),
+            additional_properties,
+        })
+    }
+}
+
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HostileCased {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    #[serde(rename = "Type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Type", skip_serializing_if = "Option::is_none")]
     pub type_capital: Option<String>,
-    #[serde(rename = "TYPE", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TYPE", skip_serializing_if = "Option::is_none")]
     pub type_upper: Option<String>,
-    #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "self", skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
-    #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Self", skip_serializing_if = "Option::is_none")]
     pub self_capital: Option<String>,
-    #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "", skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
-    #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_", skip_serializing_if = "Option::is_none")]
     pub field_underscore: Option<String>,
-    #[serde(rename = "a.b", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "a.b", skip_serializing_if = "Option::is_none")]
     pub a_dot_b: Option<String>,
-    #[serde(rename = "a_b", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "a_b", skip_serializing_if = "Option::is_none")]
     pub a_underscore_b: Option<String>,
-    #[serde(rename = "aB", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "aB", skip_serializing_if = "Option::is_none")]
     pub a_b: Option<String>,
-    #[serde(rename = "\u{e9}", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "\u{e9}", skip_serializing_if = "Option::is_none")]
     pub ue_9: Option<String>,
-    #[serde(rename = "\u{c9}", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "\u{c9}", skip_serializing_if = "Option::is_none")]
     pub uc_9: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for HostileCased {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for HostileCased {
+    fn expecting() -> &'static str {
+        "struct HostileCased"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut r#type = None;
+        let mut type_capital = None;
+        let mut type_upper = None;
+        let mut self_ = None;
+        let mut self_capital = None;
+        let mut field = None;
+        let mut field_underscore = None;
+        let mut a_dot_b = None;
+        let mut a_underscore_b = None;
+        let mut a_b = None;
+        let mut ue_9 = None;
+        let mut uc_9 = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "type" => map.read(&mut r#type, &key)?,
+                "Type" => map.read(&mut type_capital, &key)?,
+                "TYPE" => map.read(&mut type_upper, &key)?,
+                "self" => map.read(&mut self_, &key)?,
+                "Self" => map.read(&mut self_capital, &key)?,
+                "" => map.read(&mut field, &key)?,
+                "_" => map.read(&mut field_underscore, &key)?,
+                "a.b" => map.read(&mut a_dot_b, &key)?,
+                "a_b" => map.read(&mut a_underscore_b, &key)?,
+                "aB" => map.read(&mut a_b, &key)?,
+                "\u{e9}" => map.read(&mut ue_9, &key)?,
+                "\u{c9}" => map.read(&mut uc_9, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            r#type: r#type.unwrap_or_default(),
+            type_capital: type_capital.unwrap_or_default(),
+            type_upper: type_upper.unwrap_or_default(),
+            self_: self_.unwrap_or_default(),
+            self_capital: self_capital.unwrap_or_default(),
+            field: field.unwrap_or_default(),
+            field_underscore: field_underscore.unwrap_or_default(),
+            a_dot_b: a_dot_b.unwrap_or_default(),
+            a_underscore_b: a_underscore_b.unwrap_or_default(),
+            a_b: a_b.unwrap_or_default(),
+            ue_9: ue_9.unwrap_or_default(),
+            uc_9: uc_9.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// Every escape as an enum value, unprefixed.
@@ -398,69 +641,64 @@ impl<'de> Deserialize<'de> for HostileRawValues {
 /// Every escape as a wire name, each with itself as default.
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HostileWire {
     /// ends a comment */ and opens one /* here
     ///
     /// - Default: `""`
-    #[serde(rename = "w0", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "w0", skip_serializing_if = "Option::is_none")]
     pub w_0: Option<String>,
     /// line
     /// separator and paragraph
     /// separator
     ///
     /// - Default: `" "`
-    #[serde(rename = "w1 ", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "w1 ", skip_serializing_if = "Option::is_none")]
     pub w_1: Option<String>,
     /// carriage
     /// return and
     /// CRLF
     ///
     /// - Default: `"\""`
-    #[serde(rename = "w2\"", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "w2\"", skip_serializing_if = "Option::is_none")]
     pub w_2: Option<String>,
     /// `backticks` and ```fenced``` and ${template}
     ///
     /// - Default: `"\\"`
-    #[serde(rename = "w3\\", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "w3\\", skip_serializing_if = "Option::is_none")]
     pub w_3: Option<String>,
     /// #[derive(Debug)] and #![allow(warnings)] attributes
     ///
     /// - Default: `"quote\"and\\backslash"`
     #[serde(
         rename = "w4quote\"and\\backslash",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub w_4quote_and_backslash: Option<String>,
     /// // a line comment and //! inner doc and /// outer doc
     ///
     /// - Default: `"\n"`
-    #[serde(rename = "w5\n", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "w5\n", skip_serializing_if = "Option::is_none")]
     pub w_5: Option<String>,
     /// <script>alert(1)</script> & entities
     ///
     /// - Default: `"\r\n"`
-    #[serde(rename = "w6\r\n", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "w6\r\n", skip_serializing_if = "Option::is_none")]
     pub w_6: Option<String>,
     /// trailing backslash \
     ///
     /// - Default: `"\t"`
-    #[serde(rename = "w7\t", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "w7\t", skip_serializing_if = "Option::is_none")]
     pub w_7: Option<String>,
     /// nul \u{0} and bell \u{7} and escape \u{1b} and del \u{7f}
     ///
     /// - Default: `"\u0000"`
-    #[serde(rename = "w8\0", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "w8\0", skip_serializing_if = "Option::is_none")]
     pub w_8: Option<String>,
     /// bidi \u{202e} override \u{2066} isolate
     ///
     /// - Default: `"\u0001\u001f"`
-    #[serde(
-        rename = "w9\u{1}\u{1f}",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "w9\u{1}\u{1f}", skip_serializing_if = "Option::is_none")]
     pub w_9: Option<String>,
     /// indented like a code block
     ///
@@ -469,83 +707,67 @@ pub struct HostileWire {
     /// ```
     ///
     /// - Default: `"\u{7f}"`
-    #[serde(rename = "w10\u{7f}", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "w10\u{7f}", skip_serializing_if = "Option::is_none")]
     pub w_10: Option<String>,
     /// // Output:
     /// looks like a Go example
     ///
     /// - Default: `" "`
-    #[serde(rename = "w11\u{85}", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "w11\u{85}", skip_serializing_if = "Option::is_none")]
     pub w_11_u_85: Option<String>,
     /// ends a comment */ and opens one /* here
     ///
     /// - Default: `" "`
-    #[serde(
-        rename = "w12\u{2028}",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "w12\u{2028}", skip_serializing_if = "Option::is_none")]
     pub w_12_u_2028: Option<String>,
     /// line
     /// separator and paragraph
     /// separator
     ///
     /// - Default: `" "`
-    #[serde(
-        rename = "w13\u{2029}",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "w13\u{2029}", skip_serializing_if = "Option::is_none")]
     pub w_13_u_2029: Option<String>,
     /// carriage
     /// return and
     /// CRLF
     ///
     /// - Default: `"﻿"`
-    #[serde(
-        rename = "w14\u{feff}",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "w14\u{feff}", skip_serializing_if = "Option::is_none")]
     pub w_14_ufeff: Option<String>,
     /// `backticks` and ```fenced``` and ${template}
     ///
     /// - Default: `"${x}"`
-    #[serde(rename = "w15${x}", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "w15${x}", skip_serializing_if = "Option::is_none")]
     pub w_15_x: Option<String>,
     /// #[derive(Debug)] and #![allow(warnings)] attributes
     ///
     /// - Default: `` "`tick`" ``
-    #[serde(rename = "w16`tick`", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "w16`tick`", skip_serializing_if = "Option::is_none")]
     pub w_16_tick: Option<String>,
     /// // a line comment and //! inner doc and /// outer doc
     ///
     /// - Default: `"</script>"`
-    #[serde(
-        rename = "w17</script>",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "w17</script>", skip_serializing_if = "Option::is_none")]
     pub w_17_script: Option<String>,
     /// <script>alert(1)</script> & entities
     ///
     /// - Default: `"*/"`
-    #[serde(rename = "w18*/", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "w18*/", skip_serializing_if = "Option::is_none")]
     pub w_18: Option<String>,
     /// trailing backslash \
     ///
     /// - Default: `"/*"`
-    #[serde(rename = "w19/*", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "w19/*", skip_serializing_if = "Option::is_none")]
     pub w_19: Option<String>,
     /// nul \u{0} and bell \u{7} and escape \u{1b} and del \u{7f}
     ///
     /// - Default: `"//"`
-    #[serde(rename = "w20//", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "w20//", skip_serializing_if = "Option::is_none")]
     pub w_20: Option<String>,
     /// bidi \u{202e} override \u{2066} isolate
     ///
     /// - Default: `"#["`
-    #[serde(rename = "w21#[", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "w21#[", skip_serializing_if = "Option::is_none")]
     pub w_21: Option<String>,
     /// indented like a code block
     ///
@@ -554,22 +776,18 @@ pub struct HostileWire {
     /// ```
     ///
     /// - Default: `"%s %d"`
-    #[serde(rename = "w22%s %d", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "w22%s %d", skip_serializing_if = "Option::is_none")]
     pub w_22_s_d: Option<String>,
     /// // Output:
     /// looks like a Go example
     ///
     /// - Default: `"{{handlebars}}"`
-    #[serde(
-        rename = "w23{{handlebars}}",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "w23{{handlebars}}", skip_serializing_if = "Option::is_none")]
     pub w_23_handlebars: Option<String>,
     /// ends a comment */ and opens one /* here
     ///
     /// - Default: `"é"`
-    #[serde(rename = "w24\u{e9}", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "w24\u{e9}", skip_serializing_if = "Option::is_none")]
     pub w_24_ue_9: Option<String>,
     /// line
     /// separator and paragraph
@@ -578,7 +796,6 @@ pub struct HostileWire {
     /// - Default: `"日本語"`
     #[serde(
         rename = "w25\u{65e5}\u{672c}\u{8a9e}",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub w_25_u_65e_5_u_672c_u_8a_9e: Option<String>,
@@ -587,24 +804,127 @@ pub struct HostileWire {
     /// CRLF
     ///
     /// - Default: `"😀"`
-    #[serde(
-        rename = "w26\u{1f600}",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "w26\u{1f600}", skip_serializing_if = "Option::is_none")]
     pub w_26_u_1f_600: Option<String>,
     /// `backticks` and ```fenced``` and ${template}
     ///
     /// - Default: `"􏿿"`
-    #[serde(
-        rename = "w27\u{10ffff}",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "w27\u{10ffff}", skip_serializing_if = "Option::is_none")]
     pub w_27_u_10ffff: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for HostileWire {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for HostileWire {
+    fn expecting() -> &'static str {
+        "struct HostileWire"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut w_0 = None;
+        let mut w_1 = None;
+        let mut w_2 = None;
+        let mut w_3 = None;
+        let mut w_4quote_and_backslash = None;
+        let mut w_5 = None;
+        let mut w_6 = None;
+        let mut w_7 = None;
+        let mut w_8 = None;
+        let mut w_9 = None;
+        let mut w_10 = None;
+        let mut w_11_u_85 = None;
+        let mut w_12_u_2028 = None;
+        let mut w_13_u_2029 = None;
+        let mut w_14_ufeff = None;
+        let mut w_15_x = None;
+        let mut w_16_tick = None;
+        let mut w_17_script = None;
+        let mut w_18 = None;
+        let mut w_19 = None;
+        let mut w_20 = None;
+        let mut w_21 = None;
+        let mut w_22_s_d = None;
+        let mut w_23_handlebars = None;
+        let mut w_24_ue_9 = None;
+        let mut w_25_u_65e_5_u_672c_u_8a_9e = None;
+        let mut w_26_u_1f_600 = None;
+        let mut w_27_u_10ffff = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "w0" => map.read(&mut w_0, &key)?,
+                "w1 " => map.read(&mut w_1, &key)?,
+                "w2\"" => map.read(&mut w_2, &key)?,
+                "w3\\" => map.read(&mut w_3, &key)?,
+                "w4quote\"and\\backslash" => map.read(&mut w_4quote_and_backslash, &key)?,
+                "w5\n" => map.read(&mut w_5, &key)?,
+                "w6\r\n" => map.read(&mut w_6, &key)?,
+                "w7\t" => map.read(&mut w_7, &key)?,
+                "w8\0" => map.read(&mut w_8, &key)?,
+                "w9\u{1}\u{1f}" => map.read(&mut w_9, &key)?,
+                "w10\u{7f}" => map.read(&mut w_10, &key)?,
+                "w11\u{85}" => map.read(&mut w_11_u_85, &key)?,
+                "w12\u{2028}" => map.read(&mut w_12_u_2028, &key)?,
+                "w13\u{2029}" => map.read(&mut w_13_u_2029, &key)?,
+                "w14\u{feff}" => map.read(&mut w_14_ufeff, &key)?,
+                "w15${x}" => map.read(&mut w_15_x, &key)?,
+                "w16`tick`" => map.read(&mut w_16_tick, &key)?,
+                "w17</script>" => map.read(&mut w_17_script, &key)?,
+                "w18*/" => map.read(&mut w_18, &key)?,
+                "w19/*" => map.read(&mut w_19, &key)?,
+                "w20//" => map.read(&mut w_20, &key)?,
+                "w21#[" => map.read(&mut w_21, &key)?,
+                "w22%s %d" => map.read(&mut w_22_s_d, &key)?,
+                "w23{{handlebars}}" => map.read(&mut w_23_handlebars, &key)?,
+                "w24\u{e9}" => map.read(&mut w_24_ue_9, &key)?,
+                "w25\u{65e5}\u{672c}\u{8a9e}" => {
+                    map.read(&mut w_25_u_65e_5_u_672c_u_8a_9e, &key)?
+                }
+                "w26\u{1f600}" => map.read(&mut w_26_u_1f_600, &key)?,
+                "w27\u{10ffff}" => map.read(&mut w_27_u_10ffff, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            w_0: w_0.unwrap_or_default(),
+            w_1: w_1.unwrap_or_default(),
+            w_2: w_2.unwrap_or_default(),
+            w_3: w_3.unwrap_or_default(),
+            w_4quote_and_backslash: w_4quote_and_backslash.unwrap_or_default(),
+            w_5: w_5.unwrap_or_default(),
+            w_6: w_6.unwrap_or_default(),
+            w_7: w_7.unwrap_or_default(),
+            w_8: w_8.unwrap_or_default(),
+            w_9: w_9.unwrap_or_default(),
+            w_10: w_10.unwrap_or_default(),
+            w_11_u_85: w_11_u_85.unwrap_or_default(),
+            w_12_u_2028: w_12_u_2028.unwrap_or_default(),
+            w_13_u_2029: w_13_u_2029.unwrap_or_default(),
+            w_14_ufeff: w_14_ufeff.unwrap_or_default(),
+            w_15_x: w_15_x.unwrap_or_default(),
+            w_16_tick: w_16_tick.unwrap_or_default(),
+            w_17_script: w_17_script.unwrap_or_default(),
+            w_18: w_18.unwrap_or_default(),
+            w_19: w_19.unwrap_or_default(),
+            w_20: w_20.unwrap_or_default(),
+            w_21: w_21.unwrap_or_default(),
+            w_22_s_d: w_22_s_d.unwrap_or_default(),
+            w_23_handlebars: w_23_handlebars.unwrap_or_default(),
+            w_24_ue_9: w_24_ue_9.unwrap_or_default(),
+            w_25_u_65e_5_u_672c_u_8a_9e: w_25_u_65e_5_u_672c_u_8a_9e.unwrap_or_default(),
+            w_26_u_1f_600: w_26_u_1f_600.unwrap_or_default(),
+            w_27_u_10ffff: w_27_u_10ffff.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// Every escape as an enum value.
@@ -847,85 +1167,228 @@ impl<'de> Deserialize<'de> for HostileValueListItem {
 }
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HostileTypes {
-    #[serde(rename = "ref0", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref0", skip_serializing_if = "Option::is_none")]
     pub ref_0: Option<Super>,
-    #[serde(rename = "ref1", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref1", skip_serializing_if = "Option::is_none")]
     pub ref_1: Option<Option_>,
-    #[serde(rename = "ref2", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref2", skip_serializing_if = "Option::is_none")]
     pub ref_2: Option<Result_>,
-    #[serde(rename = "ref3", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref3", skip_serializing_if = "Option::is_none")]
     pub ref_3: Option<String_>,
-    #[serde(rename = "ref4", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref4", skip_serializing_if = "Option::is_none")]
     pub ref_4: Option<Box_>,
-    #[serde(rename = "ref5", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref5", skip_serializing_if = "Option::is_none")]
     pub ref_5: Option<Vec_>,
-    #[serde(rename = "ref6", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref6", skip_serializing_if = "Option::is_none")]
     pub ref_6: Option<Value_>,
-    #[serde(rename = "ref7", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref7", skip_serializing_if = "Option::is_none")]
     pub ref_7: Option<Default_>,
-    #[serde(rename = "ref8", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref8", skip_serializing_if = "Option::is_none")]
     pub ref_8: Option<Serialize_>,
-    #[serde(rename = "ref9", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref9", skip_serializing_if = "Option::is_none")]
     pub ref_9: Option<Some_>,
-    #[serde(rename = "ref10", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref10", skip_serializing_if = "Option::is_none")]
     pub ref_10: Option<Map_>,
-    #[serde(rename = "ref11", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref11", skip_serializing_if = "Option::is_none")]
     pub ref_11: Option<Error>,
-    #[serde(rename = "ref12", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref12", skip_serializing_if = "Option::is_none")]
     pub ref_12: Option<Nil>,
-    #[serde(rename = "ref13", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref13", skip_serializing_if = "Option::is_none")]
     pub ref_13: Option<Object>,
-    #[serde(rename = "ref14", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref14", skip_serializing_if = "Option::is_none")]
     pub ref_14: Option<Promise>,
-    #[serde(rename = "ref15", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref15", skip_serializing_if = "Option::is_none")]
     pub ref_15: Option<Record>,
-    #[serde(rename = "ref16", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref16", skip_serializing_if = "Option::is_none")]
     pub ref_16: Option<JsonValue>,
-    #[serde(rename = "ref17", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref17", skip_serializing_if = "Option::is_none")]
     pub ref_17: Option<Runtime>,
-    #[serde(rename = "ref18", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref18", skip_serializing_if = "Option::is_none")]
     pub ref_18: Option<Constructor>,
-    #[serde(rename = "ref19", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref19", skip_serializing_if = "Option::is_none")]
     pub ref_19: Option<Proto>,
-    #[serde(rename = "ref20", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref20", skip_serializing_if = "Option::is_none")]
     pub ref_20: Option<Type123>,
-    #[serde(rename = "ref21", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref21", skip_serializing_if = "Option::is_none")]
     pub ref_21: Option<Ue9>,
-    #[serde(rename = "ref22", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref22", skip_serializing_if = "Option::is_none")]
     pub ref_22: Option<U65e5U672c>,
-    #[serde(rename = "ref23", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref23", skip_serializing_if = "Option::is_none")]
     pub ref_23: Option<BigInt>,
-    #[serde(rename = "ref24", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref24", skip_serializing_if = "Option::is_none")]
     pub ref_24: Option<Array>,
-    #[serde(rename = "ref25", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref25", skip_serializing_if = "Option::is_none")]
     pub ref_25: Option<Date>,
-    #[serde(rename = "ref26", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref26", skip_serializing_if = "Option::is_none")]
     pub ref_26: Option<Symbol>,
-    #[serde(rename = "ref27", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref27", skip_serializing_if = "Option::is_none")]
     pub ref_27: Option<Number>,
-    #[serde(rename = "ref28", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref28", skip_serializing_if = "Option::is_none")]
     pub ref_28: Option<Math>,
-    #[serde(rename = "ref29", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ref29", skip_serializing_if = "Option::is_none")]
     pub ref_29: Option<Set>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
 
+impl<'de> Deserialize<'de> for HostileTypes {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for HostileTypes {
+    fn expecting() -> &'static str {
+        "struct HostileTypes"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut ref_0 = None;
+        let mut ref_1 = None;
+        let mut ref_2 = None;
+        let mut ref_3 = None;
+        let mut ref_4 = None;
+        let mut ref_5 = None;
+        let mut ref_6 = None;
+        let mut ref_7 = None;
+        let mut ref_8 = None;
+        let mut ref_9 = None;
+        let mut ref_10 = None;
+        let mut ref_11 = None;
+        let mut ref_12 = None;
+        let mut ref_13 = None;
+        let mut ref_14 = None;
+        let mut ref_15 = None;
+        let mut ref_16 = None;
+        let mut ref_17 = None;
+        let mut ref_18 = None;
+        let mut ref_19 = None;
+        let mut ref_20 = None;
+        let mut ref_21 = None;
+        let mut ref_22 = None;
+        let mut ref_23 = None;
+        let mut ref_24 = None;
+        let mut ref_25 = None;
+        let mut ref_26 = None;
+        let mut ref_27 = None;
+        let mut ref_28 = None;
+        let mut ref_29 = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "ref0" => map.read(&mut ref_0, &key)?,
+                "ref1" => map.read(&mut ref_1, &key)?,
+                "ref2" => map.read(&mut ref_2, &key)?,
+                "ref3" => map.read(&mut ref_3, &key)?,
+                "ref4" => map.read(&mut ref_4, &key)?,
+                "ref5" => map.read(&mut ref_5, &key)?,
+                "ref6" => map.read(&mut ref_6, &key)?,
+                "ref7" => map.read(&mut ref_7, &key)?,
+                "ref8" => map.read(&mut ref_8, &key)?,
+                "ref9" => map.read(&mut ref_9, &key)?,
+                "ref10" => map.read(&mut ref_10, &key)?,
+                "ref11" => map.read(&mut ref_11, &key)?,
+                "ref12" => map.read(&mut ref_12, &key)?,
+                "ref13" => map.read(&mut ref_13, &key)?,
+                "ref14" => map.read(&mut ref_14, &key)?,
+                "ref15" => map.read(&mut ref_15, &key)?,
+                "ref16" => map.read(&mut ref_16, &key)?,
+                "ref17" => map.read(&mut ref_17, &key)?,
+                "ref18" => map.read(&mut ref_18, &key)?,
+                "ref19" => map.read(&mut ref_19, &key)?,
+                "ref20" => map.read(&mut ref_20, &key)?,
+                "ref21" => map.read(&mut ref_21, &key)?,
+                "ref22" => map.read(&mut ref_22, &key)?,
+                "ref23" => map.read(&mut ref_23, &key)?,
+                "ref24" => map.read(&mut ref_24, &key)?,
+                "ref25" => map.read(&mut ref_25, &key)?,
+                "ref26" => map.read(&mut ref_26, &key)?,
+                "ref27" => map.read(&mut ref_27, &key)?,
+                "ref28" => map.read(&mut ref_28, &key)?,
+                "ref29" => map.read(&mut ref_29, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            ref_0: ref_0.unwrap_or_default(),
+            ref_1: ref_1.unwrap_or_default(),
+            ref_2: ref_2.unwrap_or_default(),
+            ref_3: ref_3.unwrap_or_default(),
+            ref_4: ref_4.unwrap_or_default(),
+            ref_5: ref_5.unwrap_or_default(),
+            ref_6: ref_6.unwrap_or_default(),
+            ref_7: ref_7.unwrap_or_default(),
+            ref_8: ref_8.unwrap_or_default(),
+            ref_9: ref_9.unwrap_or_default(),
+            ref_10: ref_10.unwrap_or_default(),
+            ref_11: ref_11.unwrap_or_default(),
+            ref_12: ref_12.unwrap_or_default(),
+            ref_13: ref_13.unwrap_or_default(),
+            ref_14: ref_14.unwrap_or_default(),
+            ref_15: ref_15.unwrap_or_default(),
+            ref_16: ref_16.unwrap_or_default(),
+            ref_17: ref_17.unwrap_or_default(),
+            ref_18: ref_18.unwrap_or_default(),
+            ref_19: ref_19.unwrap_or_default(),
+            ref_20: ref_20.unwrap_or_default(),
+            ref_21: ref_21.unwrap_or_default(),
+            ref_22: ref_22.unwrap_or_default(),
+            ref_23: ref_23.unwrap_or_default(),
+            ref_24: ref_24.unwrap_or_default(),
+            ref_25: ref_25.unwrap_or_default(),
+            ref_26: ref_26.unwrap_or_default(),
+            ref_27: ref_27.unwrap_or_default(),
+            ref_28: ref_28.unwrap_or_default(),
+            ref_29: ref_29.unwrap_or_default(),
+            additional_properties,
+        })
+    }
+}
+
 /// `backticks` and ```fenced``` and ${template}
 ///
 /// ends a comment */ and opens one /* here
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Super {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Super {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Super {
+    fn expecting() -> &'static str {
+        "struct Super"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// #[derive(Debug)] and #![allow(warnings)] attributes
@@ -935,13 +1398,41 @@ pub struct Super {
 /// separator
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Option_ {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Option_ {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Option_ {
+    fn expecting() -> &'static str {
+        "struct Option_"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// // a line comment and //! inner doc and /// outer doc
@@ -951,13 +1442,41 @@ pub struct Option_ {
 /// CRLF
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Result_ {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Result_ {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Result_ {
+    fn expecting() -> &'static str {
+        "struct Result_"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// <script>alert(1)</script> & entities
@@ -965,13 +1484,41 @@ pub struct Result_ {
 /// `backticks` and ```fenced``` and ${template}
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct String_ {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for String_ {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for String_ {
+    fn expecting() -> &'static str {
+        "struct String_"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// trailing backslash \
@@ -979,13 +1526,41 @@ pub struct String_ {
 /// #[derive(Debug)] and #![allow(warnings)] attributes
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Box_ {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Box_ {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Box_ {
+    fn expecting() -> &'static str {
+        "struct Box_"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// nul \u{0} and bell \u{7} and escape \u{1b} and del \u{7f}
@@ -993,13 +1568,41 @@ pub struct Box_ {
 /// // a line comment and //! inner doc and /// outer doc
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Vec_ {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Vec_ {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Vec_ {
+    fn expecting() -> &'static str {
+        "struct Vec_"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// bidi \u{202e} override \u{2066} isolate
@@ -1007,13 +1610,41 @@ pub struct Vec_ {
 /// <script>alert(1)</script> & entities
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Value_ {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Value_ {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Value_ {
+    fn expecting() -> &'static str {
+        "struct Value_"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// indented like a code block
@@ -1025,13 +1656,41 @@ pub struct Value_ {
 /// trailing backslash \
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Default_ {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Default_ {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Default_ {
+    fn expecting() -> &'static str {
+        "struct Default_"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// // Output:
@@ -1040,13 +1699,41 @@ pub struct Default_ {
 /// nul \u{0} and bell \u{7} and escape \u{1b} and del \u{7f}
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Serialize_ {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Serialize_ {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Serialize_ {
+    fn expecting() -> &'static str {
+        "struct Serialize_"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// ends a comment */ and opens one /* here
@@ -1054,13 +1741,41 @@ pub struct Serialize_ {
 /// bidi \u{202e} override \u{2066} isolate
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Some_ {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Some_ {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Some_ {
+    fn expecting() -> &'static str {
+        "struct Some_"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// line
@@ -1074,13 +1789,41 @@ pub struct Some_ {
 /// ```
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Map_ {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Map_ {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Map_ {
+    fn expecting() -> &'static str {
+        "struct Map_"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// carriage
@@ -1091,13 +1834,41 @@ pub struct Map_ {
 /// looks like a Go example
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Error {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Error {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Error {
+    fn expecting() -> &'static str {
+        "struct Error"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// `backticks` and ```fenced``` and ${template}
@@ -1105,13 +1876,41 @@ pub struct Error {
 /// ends a comment */ and opens one /* here
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Nil {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Nil {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Nil {
+    fn expecting() -> &'static str {
+        "struct Nil"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// #[derive(Debug)] and #![allow(warnings)] attributes
@@ -1121,13 +1920,41 @@ pub struct Nil {
 /// separator
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Object {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Object {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Object {
+    fn expecting() -> &'static str {
+        "struct Object"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// // a line comment and //! inner doc and /// outer doc
@@ -1137,13 +1964,41 @@ pub struct Object {
 /// CRLF
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Promise {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Promise {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Promise {
+    fn expecting() -> &'static str {
+        "struct Promise"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// <script>alert(1)</script> & entities
@@ -1151,13 +2006,41 @@ pub struct Promise {
 /// `backticks` and ```fenced``` and ${template}
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Record {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Record {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Record {
+    fn expecting() -> &'static str {
+        "struct Record"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// trailing backslash \
@@ -1165,13 +2048,41 @@ pub struct Record {
 /// #[derive(Debug)] and #![allow(warnings)] attributes
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct JsonValue {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for JsonValue {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for JsonValue {
+    fn expecting() -> &'static str {
+        "struct JsonValue"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// nul \u{0} and bell \u{7} and escape \u{1b} and del \u{7f}
@@ -1179,13 +2090,41 @@ pub struct JsonValue {
 /// // a line comment and //! inner doc and /// outer doc
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Runtime {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Runtime {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Runtime {
+    fn expecting() -> &'static str {
+        "struct Runtime"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// bidi \u{202e} override \u{2066} isolate
@@ -1193,13 +2132,41 @@ pub struct Runtime {
 /// <script>alert(1)</script> & entities
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Constructor {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Constructor {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Constructor {
+    fn expecting() -> &'static str {
+        "struct Constructor"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// indented like a code block
@@ -1211,13 +2178,41 @@ pub struct Constructor {
 /// trailing backslash \
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Proto {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Proto {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Proto {
+    fn expecting() -> &'static str {
+        "struct Proto"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// // Output:
@@ -1226,13 +2221,41 @@ pub struct Proto {
 /// nul \u{0} and bell \u{7} and escape \u{1b} and del \u{7f}
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Type123 {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Type123 {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Type123 {
+    fn expecting() -> &'static str {
+        "struct Type123"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// ends a comment */ and opens one /* here
@@ -1240,13 +2263,41 @@ pub struct Type123 {
 /// bidi \u{202e} override \u{2066} isolate
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Ue9 {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Ue9 {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Ue9 {
+    fn expecting() -> &'static str {
+        "struct Ue9"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// line
@@ -1260,13 +2311,41 @@ pub struct Ue9 {
 /// ```
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct U65e5U672c {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for U65e5U672c {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for U65e5U672c {
+    fn expecting() -> &'static str {
+        "struct U65e5U672c"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut v = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "v" => map.read(&mut v, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            v: v.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 /// #[derive(Debug)] and #![allow(warnings)] attributes

@@ -11,14 +11,45 @@ use std::collections::BTreeMap;
 /// CRLF
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Init {
-    #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "self", skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
     /// - Default: `` "*/ \"q\" \\ ${x} </script>  \u0000 `t`" ``
-    #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "super", skip_serializing_if = "Option::is_none")]
     pub super_: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Init {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Init {
+    fn expecting() -> &'static str {
+        "struct Init"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut self_ = None;
+        let mut super_ = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "self" => map.read(&mut self_, &key)?,
+                "super" => map.read(&mut super_, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            self_: self_.unwrap_or_default(),
+            super_: super_.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }

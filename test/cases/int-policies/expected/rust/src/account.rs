@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 /// Integer policies: 64-bit integers as JSON numbers (the default), as strings, or as doubles in TypeScript; bounded integers are numbers under every policy.
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Account {
     /// The default policy: a JSON number, bigint in TypeScript.
     pub balance: i64,
@@ -20,30 +20,74 @@ pub struct Account {
     /// - Constraint: `minimum: 0`
     /// - Constraint: `maximum: 1023`
     pub shard: u16,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ledger: Option<Vec<crate::runtime::Int64AsString>>,
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_id: Option<Option<crate::runtime::Int64AsString>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub by_region: Option<BTreeMap<String, crate::runtime::Int64AsString>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub limits: Option<Limits>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
 
+impl<'de> Deserialize<'de> for Account {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Account {
+    fn expecting() -> &'static str {
+        "struct Account"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut balance = None;
+        let mut external_id = None;
+        let mut view_count = None;
+        let mut shard = None;
+        let mut ledger = None;
+        let mut previous_id = None;
+        let mut by_region = None;
+        let mut limits = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "balance" => map.read(&mut balance, &key)?,
+                "external_id" => map.read(&mut external_id, &key)?,
+                "view_count" => map.read(&mut view_count, &key)?,
+                "shard" => map.read(&mut shard, &key)?,
+                "ledger" => map.read(&mut ledger, &key)?,
+                "previous_id" => map.read(&mut previous_id, &key)?,
+                "by_region" => map.read(&mut by_region, &key)?,
+                "limits" => map.read(&mut limits, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            balance: map.required(balance, "balance")?,
+            external_id: map.required(external_id, "external_id")?,
+            view_count: map.required(view_count, "view_count")?,
+            shard: map.required(shard, "shard")?,
+            ledger: ledger.unwrap_or_default(),
+            previous_id,
+            by_region: by_region.unwrap_or_default(),
+            limits: limits.unwrap_or_default(),
+            additional_properties,
+        })
+    }
+}
+
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Limits {
     /// - Default: `1000`
-    #[serde(default = "Limits::default_daily")]
     pub daily: crate::runtime::Int64AsString,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tier: Option<u8>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
@@ -53,5 +97,36 @@ pub struct Limits {
 impl Limits {
     fn default_daily() -> crate::runtime::Int64AsString {
         crate::runtime::json_default("1000")
+    }
+}
+
+impl<'de> Deserialize<'de> for Limits {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Limits {
+    fn expecting() -> &'static str {
+        "struct Limits"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut daily = None;
+        let mut tier = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "daily" => map.read(&mut daily, &key)?,
+                "tier" => map.read(&mut tier, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            daily: daily.unwrap_or_else(Self::default_daily),
+            tier: tier.unwrap_or_default(),
+            additional_properties,
+        })
     }
 }

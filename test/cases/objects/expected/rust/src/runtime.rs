@@ -6,9 +6,11 @@
 //! Helpers the generated types call through serde attributes.
 
 use serde::de::value::MapAccessDeserializer;
-use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::de::{DeserializeOwned, Error, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::marker::PhantomData;
 
 /// Deserializes a field that is present as `Some`, even when its JSON value is `null`.
@@ -101,4 +103,142 @@ where
     // A repeated tag keeps its last value, as a whole-object read does.
     object.entry(name).or_insert(Value::String(tag));
     Ok(object)
+}
+
+/// A struct that keeps the properties its schema does not declare, decoded one property at a
+/// time: without `#[serde(flatten)]`, which would buffer every property before reading any.
+pub trait FromMap<'de>: Sized {
+    /// What a value that is not a JSON object is reported as expecting (`struct Name`).
+    fn expecting() -> &'static str;
+
+    /// Decodes the object's properties.
+    fn from_map<A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+}
+
+/// Deserializes a [`FromMap`] struct from a JSON object.
+pub fn deserialize_object<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: FromMap<'de>,
+{
+    deserializer.deserialize_map(ObjectVisitor(PhantomData))
+}
+
+struct ObjectVisitor<T>(PhantomData<T>);
+
+impl<'de, T: FromMap<'de>> Visitor<'de> for ObjectVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(T::expecting())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::from_map(map)
+    }
+}
+
+/// A property name, borrowed from the input when it has no escapes.
+pub struct Name<'de>(Cow<'de, str>);
+
+impl Name<'_> {
+    /// The name.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Name<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NameVisitor;
+        impl<'de> Visitor<'de> for NameVisitor {
+            type Value = Name<'de>;
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str("a property name")
+            }
+            fn visit_borrowed_str<E: Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Name(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Name(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: Error>(self, v: String) -> Result<Self::Value, E> {
+                Ok(Name(Cow::Owned(v)))
+            }
+        }
+        deserializer.deserialize_identifier(NameVisitor)
+    }
+}
+
+/// The property by property reading of a [`FromMap`] struct, as derived `Deserialize` reads.
+pub trait Properties<'de>: MapAccess<'de> {
+    /// The next property's name.
+    #[inline]
+    fn next_name(&mut self) -> Result<Option<Name<'de>>, Self::Error> {
+        self.next_key()
+    }
+
+    /// Reads a declared property's value; one given twice is an error (naming it as written).
+    #[inline]
+    fn read<T: Deserialize<'de>>(
+        &mut self,
+        slot: &mut Option<T>,
+        name: &Name<'de>,
+    ) -> Result<(), Self::Error> {
+        if slot.is_some() {
+            return Err(Self::Error::custom(format_args!(
+                "duplicate field `{}`",
+                name.as_str()
+            )));
+        }
+        *slot = Some(self.next_value()?);
+        Ok(())
+    }
+
+    /// Keeps a property the schema does not declare; given twice, the last value counts.
+    #[inline]
+    fn keep<T: Deserialize<'de>>(
+        &mut self,
+        bag: &mut BTreeMap<String, T>,
+        name: Name<'de>,
+    ) -> Result<(), Self::Error> {
+        bag.insert(name.0.into_owned(), self.next_value()?);
+        Ok(())
+    }
+
+    /// A required property's value: missing is an error, except that an `Option` is `None`.
+    #[inline]
+    fn required<T: Deserialize<'de>>(
+        &self,
+        slot: Option<T>,
+        name: &'static str,
+    ) -> Result<T, Self::Error> {
+        match slot {
+            Some(value) => Ok(value),
+            None => T::deserialize(Missing(name, PhantomData)),
+        }
+    }
+}
+
+impl<'de, A: MapAccess<'de>> Properties<'de> for A {}
+
+/// The value of a missing property: `None` for an `Option`, else the missing-field error.
+struct Missing<E>(&'static str, PhantomData<E>);
+
+impl<'de, E: Error> Deserializer<'de> for Missing<E> {
+    type Error = E;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, E> {
+        Err(E::missing_field(self.0))
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        visitor.visit_none()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf unit
+        unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
+    }
 }

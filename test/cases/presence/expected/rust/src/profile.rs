@@ -7,53 +7,133 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Profile {
     pub req: String,
     /// - Format: `int32`
     pub req_zero: i32,
     pub req_false: bool,
     pub req_nullable: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub opt: Option<String>,
     /// - Format: `int64`
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub opt_nullable: Option<Option<i64>>,
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub opt_nullable_oneof: Option<Option<String>>,
     pub req_list: Vec<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub opt_list: Option<Vec<String>>,
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub opt_nullable_list: Option<Option<Vec<String>>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub opt_map: Option<BTreeMap<String, f64>>,
     pub req_map: BTreeMap<String, String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub nested: Option<ProfileNested>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
 
+impl<'de> Deserialize<'de> for Profile {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Profile {
+    fn expecting() -> &'static str {
+        "struct Profile"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut req = None;
+        let mut req_zero = None;
+        let mut req_false = None;
+        let mut req_nullable = None;
+        let mut opt = None;
+        let mut opt_nullable = None;
+        let mut opt_nullable_oneof = None;
+        let mut req_list = None;
+        let mut opt_list = None;
+        let mut opt_nullable_list = None;
+        let mut opt_map = None;
+        let mut req_map = None;
+        let mut nested = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "req" => map.read(&mut req, &key)?,
+                "req_zero" => map.read(&mut req_zero, &key)?,
+                "req_false" => map.read(&mut req_false, &key)?,
+                "req_nullable" => map.read(&mut req_nullable, &key)?,
+                "opt" => map.read(&mut opt, &key)?,
+                "opt_nullable" => map.read(&mut opt_nullable, &key)?,
+                "opt_nullable_oneof" => map.read(&mut opt_nullable_oneof, &key)?,
+                "req_list" => map.read(&mut req_list, &key)?,
+                "opt_list" => map.read(&mut opt_list, &key)?,
+                "opt_nullable_list" => map.read(&mut opt_nullable_list, &key)?,
+                "opt_map" => map.read(&mut opt_map, &key)?,
+                "req_map" => map.read(&mut req_map, &key)?,
+                "nested" => map.read(&mut nested, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            req: map.required(req, "req")?,
+            req_zero: map.required(req_zero, "req_zero")?,
+            req_false: map.required(req_false, "req_false")?,
+            req_nullable: map.required(req_nullable, "req_nullable")?,
+            opt: opt.unwrap_or_default(),
+            opt_nullable,
+            opt_nullable_oneof,
+            req_list: map.required(req_list, "req_list")?,
+            opt_list: opt_list.unwrap_or_default(),
+            opt_nullable_list,
+            opt_map: opt_map.unwrap_or_default(),
+            req_map: map.required(req_map, "req_map")?,
+            nested: nested.unwrap_or_default(),
+            additional_properties,
+        })
+    }
+}
+
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProfileNested {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub x: Option<bool>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for ProfileNested {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for ProfileNested {
+    fn expecting() -> &'static str {
+        "struct ProfileNested"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut x = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "x" => map.read(&mut x, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            x: x.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Record {
     /// - Constraint: `minLength: 1`
     /// - Constraint: `maxLength: 10`
@@ -39,4 +39,62 @@ pub struct Record {
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Record {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Record {
+    fn expecting() -> &'static str {
+        "struct Record"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut s = None;
+        let mut i_32 = None;
+        let mut i_64 = None;
+        let mut plain_int = None;
+        let mut small_int = None;
+        let mut n = None;
+        let mut b = None;
+        let mut id = None;
+        let mut day = None;
+        let mut at = None;
+        let mut link = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "s" => map.read(&mut s, &key)?,
+                "i32" => map.read(&mut i_32, &key)?,
+                "i64" => map.read(&mut i_64, &key)?,
+                "plain_int" => map.read(&mut plain_int, &key)?,
+                "small_int" => map.read(&mut small_int, &key)?,
+                "n" => map.read(&mut n, &key)?,
+                "b" => map.read(&mut b, &key)?,
+                "id" => map.read(&mut id, &key)?,
+                "day" => map.read(&mut day, &key)?,
+                "at" => map.read(&mut at, &key)?,
+                "link" => map.read(&mut link, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            s: map.required(s, "s")?,
+            i_32: map.required(i_32, "i32")?,
+            i_64: map.required(i_64, "i64")?,
+            plain_int: map.required(plain_int, "plain_int")?,
+            small_int: map.required(small_int, "small_int")?,
+            n: map.required(n, "n")?,
+            b: map.required(b, "b")?,
+            id: map.required(id, "id")?,
+            day: map.required(day, "day")?,
+            at: map.required(at, "at")?,
+            link: map.required(link, "link")?,
+            additional_properties,
+        })
+    }
 }

@@ -7,29 +7,97 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Tree {
     /// - Format: `int32`
     pub value: i32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub children: Option<Vec<Tree>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<Box<Tree>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub meta: Option<Box<Meta>>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
 
+impl<'de> Deserialize<'de> for Tree {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Tree {
+    fn expecting() -> &'static str {
+        "struct Tree"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut value = None;
+        let mut children = None;
+        let mut parent = None;
+        let mut meta = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "value" => map.read(&mut value, &key)?,
+                "children" => map.read(&mut children, &key)?,
+                "parent" => map.read(&mut parent, &key)?,
+                "meta" => map.read(&mut meta, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            value: map.required(value, "value")?,
+            children: children.unwrap_or_default(),
+            parent: parent.unwrap_or_default(),
+            meta: meta.unwrap_or_default(),
+            additional_properties,
+        })
+    }
+}
+
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Meta {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<Box<Tree>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<BTreeMap<String, Meta>>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Meta {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Meta {
+    fn expecting() -> &'static str {
+        "struct Meta"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut owner = None;
+        let mut labels = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "owner" => map.read(&mut owner, &key)?,
+                "labels" => map.read(&mut labels, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            owner: owner.unwrap_or_default(),
+            labels: labels.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }

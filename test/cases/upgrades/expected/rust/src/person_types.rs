@@ -9,42 +9,33 @@ use std::collections::BTreeMap;
 /// Person
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Person {
     /// - Constraint: `minLength: 1`
     pub first_name: String,
     /// - Constraint: `minLength: 1`
     pub last_name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// - Constraint: `pattern: "^[0-9]+ years$"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub age: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<PersonRole>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pets: Option<Vec<Pet>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub homes: Option<BTreeMap<String, Place>>,
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub work: Option<Option<Place>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub contact: Option<PersonContact>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub badge: Option<PersonBadge>,
     /// - Format: `int64`
     /// - Default: `9007199254740993`
-    #[serde(default = "Person::default_score")]
     pub score: i64,
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub nickname: Option<Option<String>>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
@@ -54,6 +45,67 @@ pub struct Person {
 impl Person {
     fn default_score() -> i64 {
         9007199254740993
+    }
+}
+
+impl<'de> Deserialize<'de> for Person {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Person {
+    fn expecting() -> &'static str {
+        "struct Person"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut first_name = None;
+        let mut last_name = None;
+        let mut email = None;
+        let mut age = None;
+        let mut role = None;
+        let mut pets = None;
+        let mut homes = None;
+        let mut work = None;
+        let mut contact = None;
+        let mut badge = None;
+        let mut score = None;
+        let mut nickname = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "first_name" => map.read(&mut first_name, &key)?,
+                "last_name" => map.read(&mut last_name, &key)?,
+                "email" => map.read(&mut email, &key)?,
+                "age" => map.read(&mut age, &key)?,
+                "role" => map.read(&mut role, &key)?,
+                "pets" => map.read(&mut pets, &key)?,
+                "homes" => map.read(&mut homes, &key)?,
+                "work" => map.read(&mut work, &key)?,
+                "contact" => map.read(&mut contact, &key)?,
+                "badge" => map.read(&mut badge, &key)?,
+                "score" => map.read(&mut score, &key)?,
+                "nickname" => map.read(&mut nickname, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            first_name: map.required(first_name, "first_name")?,
+            last_name: map.required(last_name, "last_name")?,
+            email: email.unwrap_or_default(),
+            age: age.unwrap_or_default(),
+            role: role.unwrap_or_default(),
+            pets: pets.unwrap_or_default(),
+            homes: homes.unwrap_or_default(),
+            work,
+            contact: contact.unwrap_or_default(),
+            badge: badge.unwrap_or_default(),
+            score: score.unwrap_or_else(Self::default_score),
+            nickname,
+            additional_properties,
+        })
     }
 }
 
@@ -102,13 +154,44 @@ impl<'de> Deserialize<'de> for PersonRole {
 }
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Pet {
     pub name: String,
     pub species: PetSpecies,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Pet {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Pet {
+    fn expecting() -> &'static str {
+        "struct Pet"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut name = None;
+        let mut species = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "name" => map.read(&mut name, &key)?,
+                "species" => map.read(&mut species, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            name: map.required(name, "name")?,
+            species: map.required(species, "species")?,
+            additional_properties,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -153,11 +236,10 @@ impl<'de> Deserialize<'de> for PetSpecies {
 }
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Place {
     pub city: String,
     /// - Default: `"DE"`
-    #[serde(default = "Place::default_country")]
     pub country: String,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
@@ -167,6 +249,37 @@ pub struct Place {
 impl Place {
     fn default_country() -> String {
         "DE".to_owned()
+    }
+}
+
+impl<'de> Deserialize<'de> for Place {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Place {
+    fn expecting() -> &'static str {
+        "struct Place"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut city = None;
+        let mut country = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "city" => map.read(&mut city, &key)?,
+                "country" => map.read(&mut country, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            city: map.required(city, "city")?,
+            country: country.unwrap_or_else(Self::default_country),
+            additional_properties,
+        })
     }
 }
 
@@ -229,11 +342,10 @@ impl crate::runtime::TaggedUnion for PersonContact {
 }
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PersonContactPhone {
     pub number: String,
     /// - Default: `false`
-    #[serde(default = "PersonContactPhone::default_verified")]
     pub verified: bool,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
@@ -246,13 +358,72 @@ impl PersonContactPhone {
     }
 }
 
+impl<'de> Deserialize<'de> for PersonContactPhone {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for PersonContactPhone {
+    fn expecting() -> &'static str {
+        "struct PersonContactPhone"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut number = None;
+        let mut verified = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "number" => map.read(&mut number, &key)?,
+                "verified" => map.read(&mut verified, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            number: map.required(number, "number")?,
+            verified: verified.unwrap_or_else(Self::default_verified),
+            additional_properties,
+        })
+    }
+}
+
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PersonContactPost {
     pub place: Place,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for PersonContactPost {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for PersonContactPost {
+    fn expecting() -> &'static str {
+        "struct PersonContactPost"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut place = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "place" => map.read(&mut place, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            place: map.required(place, "place")?,
+            additional_properties,
+        })
+    }
 }
 
 /// Closed: properties the schema does not declare are dropped on decode.

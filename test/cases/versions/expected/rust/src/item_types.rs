@@ -7,22 +7,17 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Item {
     pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<ItemKind>,
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Option<String>>,
     /// - Format: `int64`
     /// - Default: `0`
-    #[serde(default = "Item::default_count")]
     pub count: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parts: Option<Vec<ItemPart>>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
@@ -32,6 +27,46 @@ pub struct Item {
 impl Item {
     fn default_count() -> i64 {
         0
+    }
+}
+
+impl<'de> Deserialize<'de> for Item {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Item {
+    fn expecting() -> &'static str {
+        "struct Item"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut id = None;
+        let mut kind = None;
+        let mut note = None;
+        let mut count = None;
+        let mut parts = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "id" => map.read(&mut id, &key)?,
+                "kind" => map.read(&mut kind, &key)?,
+                "note" => map.read(&mut note, &key)?,
+                "count" => map.read(&mut count, &key)?,
+                "parts" => map.read(&mut parts, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            id: map.required(id, "id")?,
+            kind: kind.unwrap_or_default(),
+            note,
+            count: count.unwrap_or_else(Self::default_count),
+            parts: parts.unwrap_or_default(),
+            additional_properties,
+        })
     }
 }
 
@@ -80,11 +115,39 @@ impl<'de> Deserialize<'de> for ItemKind {
 }
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ItemPart {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub p: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for ItemPart {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for ItemPart {
+    fn expecting() -> &'static str {
+        "struct ItemPart"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut p = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "p" => map.read(&mut p, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            p: p.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }

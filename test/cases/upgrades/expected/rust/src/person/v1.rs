@@ -9,33 +9,81 @@ use std::collections::BTreeMap;
 /// Person
 ///
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Person {
     pub full_name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mail: Option<String>,
     /// - Format: `int32`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub age: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<PersonRole>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pets: Option<Vec<Pet>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub homes: Option<BTreeMap<String, Place>>,
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub work: Option<Option<Place>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub contact: Option<PersonContact>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub badge: Option<PersonBadge>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Person {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Person {
+    fn expecting() -> &'static str {
+        "struct Person"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut full_name = None;
+        let mut mail = None;
+        let mut age = None;
+        let mut role = None;
+        let mut pets = None;
+        let mut homes = None;
+        let mut work = None;
+        let mut contact = None;
+        let mut badge = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "full_name" => map.read(&mut full_name, &key)?,
+                "mail" => map.read(&mut mail, &key)?,
+                "age" => map.read(&mut age, &key)?,
+                "role" => map.read(&mut role, &key)?,
+                "pets" => map.read(&mut pets, &key)?,
+                "homes" => map.read(&mut homes, &key)?,
+                "work" => map.read(&mut work, &key)?,
+                "contact" => map.read(&mut contact, &key)?,
+                "badge" => map.read(&mut badge, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            full_name: map.required(full_name, "full_name")?,
+            mail: mail.unwrap_or_default(),
+            age: age.unwrap_or_default(),
+            role: role.unwrap_or_default(),
+            pets: pets.unwrap_or_default(),
+            homes: homes.unwrap_or_default(),
+            work,
+            contact: contact.unwrap_or_default(),
+            badge: badge.unwrap_or_default(),
+            additional_properties,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -80,7 +128,7 @@ impl<'de> Deserialize<'de> for PersonRole {
 }
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Pet {
     pub name: String,
     /// Properties the schema does not declare, kept so they are written back unchanged.
@@ -88,13 +136,69 @@ pub struct Pet {
     pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
 
+impl<'de> Deserialize<'de> for Pet {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Pet {
+    fn expecting() -> &'static str {
+        "struct Pet"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut name = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "name" => map.read(&mut name, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            name: map.required(name, "name")?,
+            additional_properties,
+        })
+    }
+}
+
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Place {
     pub city: String,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Place {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for Place {
+    fn expecting() -> &'static str {
+        "struct Place"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut city = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "city" => map.read(&mut city, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            city: map.required(city, "city")?,
+            additional_properties,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -156,7 +260,7 @@ impl crate::runtime::TaggedUnion for PersonContact {
 }
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PersonContactPhone {
     pub number: String,
     /// Properties the schema does not declare, kept so they are written back unchanged.
@@ -164,13 +268,69 @@ pub struct PersonContactPhone {
     pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
 
+impl<'de> Deserialize<'de> for PersonContactPhone {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for PersonContactPhone {
+    fn expecting() -> &'static str {
+        "struct PersonContactPhone"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut number = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "number" => map.read(&mut number, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            number: map.required(number, "number")?,
+            additional_properties,
+        })
+    }
+}
+
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PersonContactPost {
     pub place: Place,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for PersonContactPost {
+    fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+        crate::runtime::deserialize_object(deserializer)
+    }
+}
+
+impl<'de> crate::runtime::FromMap<'de> for PersonContactPost {
+    fn expecting() -> &'static str {
+        "struct PersonContactPost"
+    }
+
+    fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
+        use crate::runtime::Properties as _;
+        let mut place = None;
+        let mut additional_properties = BTreeMap::new();
+        while let Some(key) = map.next_name()? {
+            match key.as_str() {
+                "place" => map.read(&mut place, &key)?,
+                _ => map.keep(&mut additional_properties, key)?,
+            }
+        }
+        Ok(Self {
+            place: map.required(place, "place")?,
+            additional_properties,
+        })
+    }
 }
 
 /// Closed: properties the schema does not declare are dropped on decode.
