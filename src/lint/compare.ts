@@ -35,14 +35,17 @@ export function sameKeywords(pair: ContentPair, keywords: readonly string[]): bo
   return keywords.every((k) => canon(pair.a.schema[k]) === canon(pair.b.schema[k]));
 }
 
-/** Compares the nodes cut down to `keywords` + `context`, both ways. */
-export function setChange(pair: ContentPair, keywords: readonly string[], context: readonly string[] = ["type"]): SetChange {
+/**
+ * Compares the nodes cut down to `keywords` + `context`, both ways; `shape` may keep less of the
+ * context (only what it says about the keywords), so that data shown is the keywords' difference.
+ */
+export function setChange(pair: ContentPair, keywords: readonly string[], context: readonly string[] = ["type"], shape: (cut: Schema) => Schema = (c) => c): SetChange {
   const keys = [...keywords, ...context];
   const whole = provedWhole(pair);
   const yes = { kind: "yes" } as const;
   if (whole.backward && whole.forward) return { backward: yes, forward: yes };
-  const cutA = pick(pair.a.schema, keys);
-  const cutB = pick(pair.b.schema, keys);
+  const cutA = shape(pick(pair.a.schema, keys));
+  const cutB = shape(pick(pair.b.schema, keys));
   const cut = compareSchemas(pair, cutA, cutB);
   // The keywords read alone may look different while the nodes as a whole accept the same data.
   return {
@@ -163,10 +166,10 @@ export function describeChange(pair: ContentPair, keywords: readonly string[]): 
 }
 
 /** The whole of a keyword rule: skip when unchanged, compare as sets, report. */
-export function keywordRule(pair: ContentPair, ctx: RuleContext, keywords: readonly string[], context: readonly string[] = ["type"]): void {
+export function keywordRule(pair: ContentPair, ctx: RuleContext, keywords: readonly string[], context: readonly string[] = ["type"], shape?: (cut: Schema) => Schema): void {
   if (sameKeywords(pair, keywords)) return;
   const { what, at } = describeChange(pair, keywords);
-  reportSetChange(pair, ctx, setChange(pair, keywords, context), { what, at, subject: keywords[0]! });
+  reportSetChange(pair, ctx, setChange(pair, keywords, context, shape), { what, at, subject: keywords[0]! });
 }
 
 /** An object whose undeclared properties are unconstrained (no patterns, no unevaluatedProperties). */

@@ -2,7 +2,7 @@
  * Validation keywords the generated code does not enforce (docs/semantics.md), compared
  * keyword by keyword: each change is tighter (old data may now be invalid) or looser.
  */
-import { compareSchemas, provedWhole, witnessText } from "./compare.js";
+import { compareSchemas, provedWhole, setChange, witnessText } from "./compare.js";
 import { prefixOf } from "./inclusion/keywords.js";
 import type { Schema } from "./resolver.js";
 import type { ContentPair } from "./rule.js";
@@ -46,6 +46,7 @@ export function pairConstraintChanges(pair: ContentPair): ConstraintChange[] {
     const whole = provedWhole(pair);
     out = out.filter((c) => !(whole.backward && (c.direction === "tightened" || c.side === "new-readers")) && !(whole.forward && (c.direction === "relaxed" || c.side === "old-readers")));
     if (whole.backward !== whole.forward) for (const c of out) if (c.side === "both") c.side = whole.backward ? "old-readers" : "new-readers";
+    out = out.flatMap((c) => (pair.a.inexact.has(c.keyword) || pair.b.inexact.has(c.keyword) ? judged(pair, c) : [c]));
   }
   last = { pair, changes: out };
   return out;
@@ -99,6 +100,24 @@ export function constraintChanges(a: View, b: View, pair?: ContentPair): Constra
       continue;
     }
     push(k, y === undefined ? "relaxed" : "tightened");
+  }
+  return out;
+}
+
+/**
+ * A keyword some allOf members give different values (merge.ts) is not read off the merged value:
+ * the whole nodes decide, and data shows each direction that breaks.
+ */
+function judged(pair: ContentPair, c: ConstraintChange): ConstraintChange[] {
+  const { backward, forward } = setChange(pair, [c.keyword]);
+  const out: ConstraintChange[] = [];
+  const base = { keyword: c.keyword, old: c.old, new: c.new };
+  if (backward.kind === "no") out.push({ ...base, direction: "tightened", detail: `such as ${witnessText(backward.witness)}` });
+  if (forward.kind === "no") out.push({ ...base, direction: "relaxed", detail: `such as ${witnessText(forward.witness)}` });
+  const open = [backward.kind === "unknown" ? backward.why : undefined, forward.kind === "unknown" ? forward.why : undefined];
+  if (open[0] !== undefined || open[1] !== undefined) {
+    const side = open[0] !== undefined && open[1] !== undefined ? "both" : open[0] !== undefined ? "new-readers" : "old-readers";
+    out.push({ ...base, direction: "unproven", detail: [...new Set(open.filter((x) => x !== undefined))].join("; "), side });
   }
   return out;
 }

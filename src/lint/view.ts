@@ -1,9 +1,11 @@
 /**
- * A schema node read the way the IR reads it (src/ir/build.ts): allOf merged, `type` lists and
+ * A schema node read the way the IR reads it (src/ir/build.ts): allOf merged (what members say of
+ * one keyword conjoined, merge.ts), `type` lists and
  * `nullable: true` folded into kinds + nullable, unions classified as tagged / by kind / other,
  * single-branch unions seen as wrappers, integers sized 32 or 64 bits. Rules compare two Views.
  */
 import { UNREPRESENTABLE, declaredTypes, kindOfValue, mergeAllOf, omit } from "../ir/schema.js";
+import { mergeForLint } from "./merge.js";
 import type { Origin } from "../load/resolve.js";
 import { isObject, isUnresolved, type Resolver, type Schema, type Unresolved } from "./resolver.js";
 import { integerBounds, statedPolicy, widthOf, type IntegerWidth } from "../ir/integers.js";
@@ -52,6 +54,8 @@ export interface View {
   wrapper?: unknown;
   /** Keywords the IR does not model, with their values (not, if/then/else, ...). */
   opaque: Map<string, unknown>;
+  /** Keywords of `schema` that admit more than the node (allOf members one value cannot merge: merge.ts). */
+  inexact: Set<string>;
 }
 
 /** Branch keywords that only constrain the parent (as in src/ir/build-union.ts). */
@@ -61,15 +65,16 @@ export function analyze(resolver: Resolver, node: unknown, fallback: Origin): Vi
   const origin = resolver.originOf(node) ?? fallback;
   const base: View = {
     schema: {}, node, origin, never: false, nullable: false, openEnum: false, properties: new Map(), required: new Set(),
-    additional: { kind: "open" }, opaque: new Map(),
+    additional: { kind: "open" }, opaque: new Map(), inexact: new Set(),
   };
   if (isUnresolved(node)) return { ...base, unresolved: node };
   if (node === false) return { ...base, never: true, kinds: new Set() };
   if (!isObject(node)) return base;
   if (origin.file !== "") resolver.registerChildren(node, origin);
   const deref = (x: unknown): unknown => resolver.deref(x);
-  const schema = Array.isArray(node.allOf) ? mergeAllOf(node, deref).merged : node;
-  const view: View = { ...base, schema };
+  const merged = Array.isArray(node.allOf) ? mergeForLint(node, deref) : undefined;
+  const schema = merged?.schema ?? node;
+  const view: View = { ...base, schema, ...(merged ? { inexact: merged.inexact } : {}) };
   fillUnion(resolver, view, schema);
   const types = declaredTypes(schema);
   if (types) {

@@ -227,11 +227,13 @@ export class Judge {
    */
   private allOfOld(A: Schema, ra: Resolver, B: Schema, rb: Resolver, d: number): Proof {
     const sub = (x: unknown, y: unknown) => this.prove(at(x, ra), at(y, rb), d);
-    const merged = mergeAllOf(A, (x) => ra.deref(x)).merged;
+    const { merged, conflicts } = mergeAllOf(A, (x) => ra.deref(x));
     // A property (or the items) constrained by several members must meet all of them (the IR's merge keeps the first).
     const joined = conjoin(A, ra);
     for (const k of ["properties", "items"]) if (joined[k] !== undefined) merged[k] = joined[k];
     const variants: Schema[] = [merged];
+    // Where members disagree (two patterns), the merge kept one value: each member alone still includes A.
+    if (conflicts.length > 0) for (const m of A.allOf as unknown[]) if (isObject(ra.deref(m))) variants.push(ra.deref(m) as Schema);
     for (const m of A.allOf as unknown[]) {
       const x = ra.deref(m);
       if (!isObject(x) || !LOGIC.some((k) => k in x)) continue;
