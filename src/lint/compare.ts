@@ -11,7 +11,8 @@ import { Judge, type Node, type Verdict } from "./inclusion/judge.js";
 import { buildValid } from "./inclusion/build.js";
 import { shrink } from "./inclusion/mutate.js";
 import { validate } from "./inclusion/validate.js";
-import { isObject, type Schema } from "./resolver.js";
+import { patternsOf, regex } from "./inclusion/keywords.js";
+import { isObject, isUnresolved, type Resolver, type Schema } from "./resolver.js";
 import type { ContentPair, RuleContext } from "./rule.js";
 import type { Impact, Severity } from "./types.js";
 import type { View } from "./view.js";
@@ -175,6 +176,42 @@ export function keywordRule(pair: ContentPair, ctx: RuleContext, keywords: reado
 /** An object whose undeclared properties are unconstrained (no patterns, no unevaluatedProperties). */
 export function plainOpen(v: View): boolean {
   return v.additional.kind === "open" && !("patternProperties" in v.schema) && !("unevaluatedProperties" in v.schema);
+}
+
+/**
+ * Validators reading a property one side's plain open object does not declare: when that side's
+ * conditionals, unions or dependent schemas still declare or require the name (`cronjob` under
+ * `then`), its data may carry the name, so its whole node is judged against the other side's
+ * property, and data it finds that breaks is reported. Otherwise nothing: an undeclared name of a
+ * fully open object (docs/lint.md).
+ * `backward`: old data under the new property; `forward`: new data under the old one.
+ */
+export function governedValidators(pair: ContentPair, name: string, direction: "backward" | "forward"): Impact[] {
+  const [from, fromR, prop, propR] = direction === "backward"
+    ? [pair.a.node, pair.old.resolver, pair.b.properties.get(name), pair.new.resolver]
+    : [pair.b.node, pair.new.resolver, pair.a.properties.get(name), pair.old.resolver];
+  if (prop === undefined || !mentionedBelow(from, fromR, name)) return [];
+  const v = new Judge().includes({ s: from, r: fromR }, { s: { properties: { [name]: prop } }, r: propR });
+  const side = direction === "backward" ? "new-readers" : "old-readers";
+  const data = direction === "backward" ? pair.old.label : pair.new.label;
+  // Only data that shows the break overrides the open object's leniency; "cannot prove" keeps it.
+  return v.kind === "no" ? [impact(side, ["validators"], `reject ${data} data such as ${witnessText(v.witness)}`)] : [];
+}
+
+/** The node's subschemas for the same instance (allOf/anyOf/oneOf, if/then/else, dependent schemas) declare, require or match the name. */
+function mentionedBelow(node: unknown, r: Resolver, name: string, depth = 0): boolean {
+  const s = r.deref(node);
+  if (!isObject(s) || isUnresolved(s) || depth > 8) return false;
+  const subs: unknown[] = [];
+  for (const k of ["allOf", "anyOf", "oneOf"]) if (Array.isArray(s[k])) subs.push(...(s[k] as unknown[]));
+  for (const k of ["if", "then", "else"]) if (k in s) subs.push(s[k]);
+  for (const k of ["dependentSchemas", "dependencies"]) if (isObject(s[k])) subs.push(...Object.values(s[k] as Schema).filter((v) => !Array.isArray(v)));
+  return subs.some((x) => {
+    const t = r.deref(x);
+    if (!isObject(t) || isUnresolved(t)) return false;
+    const declares = (isObject(t.properties) && Object.hasOwn(t.properties, name)) || (Array.isArray(t.required) && t.required.includes(name)) || patternsOf(t).some(([p]) => regex(p)?.test(name));
+    return declares || mentionedBelow(t, r, name, depth + 1);
+  });
 }
 
 /**

@@ -120,6 +120,26 @@ describe.skipIf(!present)("lint over real schema histories", () => {
     }
   });
 
+  it("a property removed from an open object whose new conditionals or unions still declare it: new data shown to break old validators, checked by ajv", () => {
+    const cases = [
+      { name: "dependabot-2.0", entity: "dependabot-2-0", at: "/definitions/multi-ecosystem-group/properties/schedule", prop: "cronjob", pairs: [[4, 3], [6, 1]] },
+      { name: "template", entity: "template", at: "/properties/symbols/additionalProperties", prop: "displayName", pairs: [[2, 1], [6, 1]] },
+    ];
+    for (const c of cases) {
+      const findings = forward(c.name);
+      for (const [to, from] of c.pairs) {
+        const f = findings.find((x) => x.rule === "property-removed" && x.location.rel === `${c.entity}/v${to}.json` && x.pointer === `${c.at}/properties/${c.prop}`);
+        expect(f, findings.map((x) => `${x.rule} ${x.location.rel}#${x.pointer}`).join("\n")).toBeDefined();
+        expect(f!.severity).toBe("error");
+        expect(f!.from).toBe(from);
+        const witness = quoted(f!.message, `v${to}`) as Record<string, unknown>;
+        expect(witness, f!.message).toHaveProperty(c.prop);
+        expect(accepts(c.name, to!, c.at, witness), JSON.stringify(witness)).toBe(true);
+        expect(accepts(c.name, from!, c.at, witness), JSON.stringify(witness)).toBe(false);
+      }
+    }
+  });
+
   it("dependabot-2.0 v1 → v6: the root else whose enum grew is looser, shown by a whole config; data only the keywords reject is not quoted", () => {
     const f = forward("dependabot-2.0").find((x) => x.rule === "conditional-changed" && x.location.rel === "dependabot-2-0/v6.json" && x.pointer === "/allOf/0/else");
     expect(f?.severity).toBe("error");

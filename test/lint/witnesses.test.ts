@@ -39,4 +39,18 @@ describe("quoted witnesses", () => {
     expect(accepts(previous, { a: w }), JSON.stringify(w)).toBe(true);
     expect(accepts(current, { a: w }), JSON.stringify(w)).toBe(false);
   });
+
+  it("a property removed from an open object whose new conditional still declares it: the new data quoted breaks old validators", () => {
+    const cron = { if: { properties: { k: { const: "cron" } } } };
+    const previous = obj({ k: { type: "string" }, c: { type: "string" } }, { ...cron, then: { required: ["c"] } });
+    const current = obj({ k: { type: "string" } }, { ...cron, then: { properties: { c: { type: "string" } }, required: ["c"] } });
+    const r = runCase({ name: "removed", previous, current, mode: "forward" });
+    const f = r.all.find((x) => x.rule === "property-removed");
+    expect(f?.severity, show(r)).toBe("error");
+    const w = quoted(f!.message, "v2");
+    expect(w.length, f!.message).toBe(1);
+    expect(w[0]).toHaveProperty("c");
+    expect(accepts(current, w[0]), JSON.stringify(w[0])).toBe(true);
+    expect(accepts(previous, w[0]), JSON.stringify(w[0])).toBe(false);
+  });
 });

@@ -5,7 +5,7 @@
 import { pointerFrom } from "../../load/json-file.js";
 import { defineRule } from "../rule.js";
 import { q, undeclaredProperty } from "../effects.js";
-import { plainOpen, undeclaredValidators } from "../compare.js";
+import { governedValidators, plainOpen, undeclaredValidators } from "../compare.js";
 import { accepts } from "../view.js";
 
 export default defineRule({
@@ -28,8 +28,8 @@ export default defineRule({
         const prop = pair.viewNew(pair.b.properties.get(name), pointerFrom(["properties", name]));
         if (extra.kinds && prop.kinds && [...prop.kinds].every((k) => accepts(extra.kinds, k)) && (!prop.nullable || extra.nullable)) kind = "open";
       }
-      // Where the old schema governs the name (patterns, typed or unevaluated properties), data of both versions may carry it.
-      const validators = plainOpen(pair.a) ? [] : [...undeclaredValidators(pair, name, name, "forward"), ...undeclaredValidators(pair, name, name, "backward")];
+      // Where the old schema governs the name (patterns, typed or unevaluated properties, a conditional), data of both versions may carry it.
+      const validators = plainOpen(pair.a) ? governedValidators(pair, name, "backward") : [...undeclaredValidators(pair, name, name, "forward"), ...undeclaredValidators(pair, name, name, "backward")];
       if (kind === "open" && validators.length === 0 && ctx.quiet) continue;
       const impacts = [...undeclaredProperty("old-readers", name, kind).filter((i) => !i.targets.includes("validators")), ...validators];
       ctx.report({
@@ -37,7 +37,7 @@ export default defineRule({
         oldAt: "",
         message:
           kind === "open"
-            ? `property ${q(name)} added in ${pair.new.label}${validators.length > 0 ? ` where ${pair.old.label} already governs it (patternProperties or unevaluatedProperties)` : ""}`
+            ? `property ${q(name)} added in ${pair.new.label}${validators.length > 0 ? ` where ${pair.old.label} already governs it (${plainOpen(pair.a) ? "in a subschema" : "patternProperties or unevaluatedProperties"})` : ""}`
             : `property ${q(name)} added in ${pair.new.label} to an object that ${pair.old.label} ${kind === "closed" ? "closes (additionalProperties: false)" : "types additional properties of"}`,
         impacts,
         subject: name,

@@ -2,7 +2,7 @@
 import { pointerFrom } from "../../load/json-file.js";
 import { defineRule } from "../rule.js";
 import { CODE, missingRequired, q, source, undeclaredProperty } from "../effects.js";
-import { plainOpen, undeclaredValidators } from "../compare.js";
+import { governedValidators, plainOpen, undeclaredValidators } from "../compare.js";
 
 export default defineRule({
   meta: {
@@ -24,7 +24,7 @@ export default defineRule({
         ...(pair.b.additional.kind === "typed" && backward.length === 0 ? [] : undeclaredProperty("new-readers", name, pair.b.additional.kind).filter((i) => !i.targets.includes("validators"))),
         ...backward,
         // Where the new schema governs the name, new data may carry it and old validators judge it.
-        ...(plainOpen(pair.b) ? [] : undeclaredValidators(pair, name, name, "forward")),
+        ...(plainOpen(pair.b) ? governedValidators(pair, name, "forward") : undeclaredValidators(pair, name, name, "forward")),
         source(`the field for ${q(name)} disappears`, CODE),
       ];
       ctx.report({

@@ -4,6 +4,8 @@ import { D07, i, o, pair, s, type Pair } from "./table.js";
 const closed = (p: Record<string, unknown>, extra: Record<string, unknown> = {}) => o(p, { additionalProperties: false, ...extra });
 const str = { type: "string" };
 const strOrInt = { type: ["string", "integer"] };
+/** `c` matters only when `k` is "cron" (dependabot's schedule.cronjob). */
+const cron = { if: { properties: { k: { const: "cron" } } } };
 
 export const OBJECTS: Pair[] = [
   pair("additionalProperties: false removed", closed({ a: s }), o({ a: s }), "ok", "break"),
@@ -41,6 +43,9 @@ export const OBJECTS: Pair[] = [
   pair("property added to a closed object", closed({ a: s }), closed({ a: s, b: s }), "ok", "break"),
   pair("optional property added to an open object", o({ a: s }), o({ a: s, b: i }), "ok", "ok", { note: "open content model: generated writers never invent undeclared properties" }),
   pair("optional property removed from an open object", o({ a: s, b: i }), o({ a: s }), "ok", "ok", { note: "open content model" }),
+  pair("property removed that a new conditional still declares", o({ k: s, c: s }, { ...cron, then: { required: ["c"] } }), o({ k: s }, { ...cron, then: { properties: { c: s }, required: ["c"] } }), "ok", "break", { note: "the name keeps a meaning in the new schema: set semantics" }),
+  pair("property removed that a new dependent schema types the same way", o({ k: s, c: s }), o({ k: s }, { dependentSchemas: { c: { properties: { c: s } } } }), "ok", "ok"),
+  pair("property added that an old conditional declares differently", o({ k: s }, { ...cron, then: { properties: { c: s }, required: ["c"] } }), o({ k: s, c: s }, { ...cron, then: { required: ["c"] } }), "break", "ok", { note: "the name had a meaning in the old schema: set semantics" }),
   pair("property removed where the new additionalProperties admits it", o({ a: s, b: s }, { additionalProperties: str }), o({ a: s }, { additionalProperties: str }), "ok", "ok"),
   pair("property removed where the new additionalProperties rejects it", o({ a: s, b: s }, { additionalProperties: i }), o({ a: s }, { additionalProperties: i }), "break", "break"),
   pair("property added where the old additionalProperties admits it", o({ a: s }, { additionalProperties: str }), o({ a: s, b: s }, { additionalProperties: str }), "ok", "ok"),

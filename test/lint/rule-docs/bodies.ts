@@ -20,14 +20,14 @@ export interface Doc {
 export const DOCS: Record<string, Doc> = {
   "property-removed": {
     what: "A property that the previous version declares is gone from the object in the new version (and no property declares it as its former name with `x-lockstep-renamed-from`).",
-    why: "Readers built from the old version that require the property reject every new record without it (Rust, Go and TypeScript decoders alike, and validators). Readers built from the new version meet the property in old data: an open object keeps it as an unknown property, a closed one drops it (and a validator rejects it). Code using the generated field no longer compiles.",
+    why: "Readers built from the old version that require the property reject every new record without it (Rust, Go and TypeScript decoders alike, and validators). Readers built from the new version meet the property in old data: an open object keeps it as an unknown property, a closed one drops it (and a validator rejects it). An open object that still declares or requires the name in a conditional, union or dependent schema (`cronjob` moved under `then`) lets new data carry it with any value where that subschema does not apply: when lockstep finds such data, old validators reject it and the finding quotes it. Code using the generated field no longer compiles.",
     previous: obj({ id: str, email: str }, ["id", "email"]),
     current: obj({ id: str }, ["id"]),
     fix: "Keep the property and mark it `\"deprecated\": true` instead; stop writing it later, in a version whose readers no longer require it. If it was renamed, declare the rename (`\"x-lockstep-renamed-from\": \"email\"` on the new property). If the removal is intended, allow it on the object: `\"x-lockstep-allow\": [{\"rule\": \"property-removed\", \"reason\": \"...\"}]`.",
   },
   "property-added": {
     what: "A property was added. For an open object (the default: no `additionalProperties: false`) this is compatible and only `lockstep diff` lists it. For an object that the old version closes, or whose undeclared properties the old version types with an `additionalProperties` schema, it is a warning.",
-    why: "Old generated readers keep unknown properties of open objects and write them back unchanged (docs/semantics.md), so an addition is invisible to them. A closed object is different: old readers silently drop the new property (a read-modify-write loses it) and old validators reject it. With a typed `additionalProperties`, old readers decode the new property with that schema and may reject it. Unlike Confluent Schema Registry, lockstep does not flag additions to open objects: the property had no declared meaning before, and no generated writer ever writes undeclared properties on its own.",
+    why: "Old generated readers keep unknown properties of open objects and write them back unchanged (docs/semantics.md), so an addition is invisible to them. A closed object is different: old readers silently drop the new property (a read-modify-write loses it) and old validators reject it. With a typed `additionalProperties`, old readers decode the new property with that schema and may reject it. Unlike Confluent Schema Registry, lockstep does not flag additions to open objects: the property had no declared meaning before, and no generated writer ever writes undeclared properties on its own. Where the old version gave the name a meaning in a conditional, union or dependent schema, old data may carry it: when lockstep finds old data the new property rejects, it is an error that quotes it.",
     previous: obj({ id: str }, ["id"], { additionalProperties: false }),
     current: obj({ id: str, nickname: str }, ["id"], { additionalProperties: false }),
     fix: "Prefer open objects for records that evolve. If the object must stay closed, roll out readers of the new version before writers start sending the property.",
@@ -216,7 +216,7 @@ export const DOCS: Record<string, Doc> = {
     fix: "Add the dependency once every stored object satisfies it, or add it as a default-filled required property in a new version.",
   },
   "property-names-changed": {
-    what: "The `propertyNames` schema of an object changed. Every property name of old data must satisfy the new schema (backward), and the reverse (forward). A closed object whose declared names all satisfy it is unaffected.",
+    what: "The `propertyNames` schema of an object changed. Every property name of old data must satisfy the new schema (backward), and the reverse (forward). A closed object whose declared names all satisfy it is unaffected. Only names are compared: a property whose value schema changed beside it is another rule's finding.",
     why: "Validators reject objects with a name outside `propertyNames`. Generated readers do not check names.",
     previous: obj({}, [], { additionalProperties: int }),
     current: obj({}, [], { additionalProperties: int, propertyNames: { maxLength: 8 } }),

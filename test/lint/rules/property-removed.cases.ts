@@ -1,6 +1,9 @@
 import type { RuleCases } from "../rule-tester.js";
 import { int, obj, str } from "./schema.js";
 
+/** `c` matters only when `k` is "cron" (dependabot's schedule.cronjob). */
+const cron = { if: { properties: { k: { const: "cron" } } } };
+
 export default {
   valid: [
     { name: "nothing removed", previous: obj({ a: str }), current: obj({ a: str, b: str }) },
@@ -22,6 +25,16 @@ export default {
       previous: obj({ list: { type: "array", items: { type: "object", properties: { k: str, v: str } } } }),
       current: obj({ list: { type: "array", items: { type: "object", properties: { k: str } } } }),
       expected: [{ rule: "property-removed", pointer: "/properties/list/items/properties/v" }],
+    },
+    {
+      name: "removed where a new conditional still declares it: new data may carry it, old validators judge it",
+      previous: obj({ k: str, c: str }, [], { ...cron, then: { required: ["c"] } }), current: obj({ k: str }, [], { ...cron, then: { properties: { c: str }, required: ["c"] } }), mode: "forward",
+      expected: [{ rule: "property-removed", pointer: "/properties/c", severity: "error" }],
+    },
+    {
+      name: "removed where a new dependent schema types it the same way",
+      previous: obj({ k: str, c: str }), current: obj({ k: str }, [], { dependentSchemas: { c: { properties: { c: str } } } }), mode: "forward",
+      expected: [{ rule: "property-removed", pointer: "/properties/c", severity: "info" }],
     },
   ],
 } satisfies RuleCases;
