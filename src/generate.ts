@@ -11,7 +11,7 @@ import type { Config } from "./config.js";
 import { LockstepError } from "./errors.js";
 import type { Module, Warning } from "./ir/types.js";
 import type { History } from "./load/history.js";
-import { errorAt } from "./load/json-file.js";
+import { canonicalText, errorAt, type JsonFile } from "./load/json-file.js";
 import { codeDir, packagePath } from "./paths.js";
 import { plan, upToDate, writeOutputs, type OutputDir, type WriteReport } from "./write.js";
 
@@ -68,12 +68,18 @@ export function schemaFiles(root: string): string[] {
   return out;
 }
 
-/** SHA-256 of the canonical form of every schema file (src/canonical.ts), by relative path. */
-export function canonicalHashes(root: string): Record<string, string> {
+/**
+ * SHA-256 of the canonical form of every schema file (src/canonical.ts), by relative path; a file
+ * `loaded` already (the same text) is not canonicalized again.
+ */
+export function canonicalHashes(root: string, loaded?: (path: string) => JsonFile | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const rel of schemaFiles(root)) {
     try {
-      out[rel] = createHash("sha256").update(canonicalize(readFileSync(join(root, ...rel.split("/")), "utf8"))).digest("hex");
+      const path = join(root, ...rel.split("/"));
+      const text = readFileSync(path, "utf8");
+      const file = loaded?.(path);
+      out[rel] = createHash("sha256").update(file?.text === text ? canonicalText(file) : canonicalize(text)).digest("hex");
     } catch {
       // not JSON lockstep reads (a file it never loads): nothing to record
     }
@@ -146,7 +152,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     outputs.push({ target: "go", dir: config.go.out, files: emitGo(modules, { header, module: config.go.module, package: config.go.package, harness: harness(config.go.out) }) });
   }
   step(options.check ? "comparing" : "writing");
-  const reports = options.check ? plan(outputs) : writeOutputs(outputs, options.cwd, print, canonicalHashes(config.schemas));
+  const reports = options.check ? plan(outputs) : writeOutputs(outputs, options.cwd, print, canonicalHashes(config.schemas, (path) => history.files.get(path)));
   const seen = new Set<string>();
   const warnings: GenerateResult["warnings"] = [];
   for (const m of modules) {

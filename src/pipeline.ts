@@ -3,7 +3,7 @@
  * Lint, emitters and fixtures all start from here.
  */
 import { join, relative, resolve, sep } from "node:path";
-import { textAt } from "./load/json-file.js";
+import { canonicalText, textAt } from "./load/json-file.js";
 import { KNOWN_FORMATS, unknownFormatNote } from "./fixtures/formats.js";
 import { buildModule } from "./ir/build.js";
 import type { IntegerPolicy, Module, NameRecord } from "./ir/types.js";
@@ -38,8 +38,7 @@ export async function loadModules(schemasDir: string, options: LoadOptions = {})
   const build = async (unit: ResolvedUnit, path: string[], versions: EntityVersion[], inherited: NameRecord): Promise<Module> => {
     const inputs = unit.inputs.map((abs) => ({
       rel: relative(history.root, abs).split(sep).join("/"),
-      text: history.files.get(abs)!.text,
-      value: history.files.get(abs)!.value,
+      canonical: () => canonicalText(history.files.get(abs)!),
     }));
     const textOf = (file: string, pointer: string): string | undefined => {
       const loaded = history.files.get(join(history.root, ...file.split("/")));

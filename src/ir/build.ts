@@ -505,8 +505,8 @@ export interface UnitInput {
   entityOfFile(file: string): string | undefined;
   /** Exact source text at a pointer of a file (relative to the root). */
   textAt(file: string, pointer: string): string | undefined;
-  /** Relative path and text of each input file, for the hash. */
-  inputs: Array<{ rel: string; text: string; value?: unknown }>;
+  /** Relative path and canonical JSON of each input file, for the hash. */
+  inputs: Array<{ rel: string; canonical(): string }>;
   /** Names the previous version of these entities gave, to keep. */
   inherited?: NameRecord;
   /** The project's int64 policy (config "int64"). */
@@ -605,8 +605,8 @@ function finish(builder: Builder, entities: EntityRoot[], input: UnitInput): Mod
   const decls = [...builder.decls.values()];
   markIndirectRefs(decls);
   const hash = createHash("sha256");
-  for (const { rel, text, value } of [...input.inputs].sort((a, b) => (a.rel < b.rel ? -1 : 1))) {
-    hash.update(rel).update("\0").update((value !== undefined ? canonicalValue(value) : undefined) ?? canonicalize(text)).update("\0");
+  for (const { rel, canonical } of [...input.inputs].sort((a, b) => (a.rel < b.rel ? -1 : 1))) {
+    hash.update(rel).update("\0").update(canonical()).update("\0");
   }
   return {
     path: input.path,

@@ -7,18 +7,27 @@ import type { Decl, EntityRoot, TypeExpr, Words } from "./types.js";
 
 export function renameDecls(decls: Map<string, Decl>, entities: EntityRoot[], renames: ReadonlyMap<string, Words>): void {
   const id = (old: string): string => renames.get(old)?.join("_") ?? old;
+  // A new expression only where something in it is renamed (most are not).
   const expr = (t: TypeExpr): TypeExpr => {
     switch (t.kind) {
       case "ref":
         return renames.has(t.target) ? { ...t, target: id(t.target) } : t;
-      case "array":
-        return { ...t, items: expr(t.items) };
-      case "map":
-        return { ...t, values: expr(t.values) };
-      case "tuple":
-        return { ...t, items: t.items.map(expr) };
-      case "nullable":
-        return { ...t, inner: expr(t.inner) };
+      case "array": {
+        const items = expr(t.items);
+        return items === t.items ? t : { ...t, items };
+      }
+      case "map": {
+        const values = expr(t.values);
+        return values === t.values ? t : { ...t, values };
+      }
+      case "tuple": {
+        const items = t.items.map(expr);
+        return items.every((item, i) => item === t.items[i]) ? t : { ...t, items };
+      }
+      case "nullable": {
+        const inner = expr(t.inner);
+        return inner === t.inner ? t : { ...t, inner };
+      }
       default:
         return t;
     }

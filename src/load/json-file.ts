@@ -3,6 +3,7 @@
  * finding) can point at file:line:col. Built on jsonc-parser with comments and trailing commas off.
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { canonicalValue, canonicalize } from "../canonical.js";
 import { LockstepError, codeFrame, positionOf, type Location } from "../errors.js";
 import { checkDepth } from "./limits.js";
 
@@ -14,6 +15,18 @@ export interface JsonFile {
   text: string;
   value: unknown;
   tree: Node;
+}
+
+const canonicalTexts = new WeakMap<JsonFile, string>();
+
+/** The file's canonical JSON (src/canonical.ts), once: the inputs hash and the manifest both need it. */
+export function canonicalText(file: JsonFile): string {
+  let text = canonicalTexts.get(file);
+  if (text === undefined) {
+    text = (file.value !== undefined ? canonicalValue(file.value) : undefined) ?? canonicalize(file.text);
+    canonicalTexts.set(file, text);
+  }
+  return text;
 }
 
 export interface Position {
