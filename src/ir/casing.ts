@@ -33,14 +33,20 @@ export function toWords(text: string, prefix: string): string[] {
 
 const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
 
+// Emitters convert names over and over: plain loops, no array per call.
 /** Words joined so that digits between words stay readable: [v, 2] → "v_2" in snake, "V2" in Pascal. */
 export function pascalCase(words: Words): string {
-  return words.map(cap).join("");
+  let out = "";
+  for (let i = 0; i < words.length; i++) out += cap(words[i]!);
+  return out;
 }
 
 export function camelCase(words: Words): string {
-  const pascal = pascalCase(words);
-  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
+  if (words.length === 0) return "";
+  const first = words[0]!;
+  let out = first.charAt(0).toLowerCase() + first.slice(1);
+  for (let i = 1; i < words.length; i++) out += cap(words[i]!);
+  return out;
 }
 
 export function snakeCase(words: Words): string {
