@@ -154,15 +154,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   step(options.check ? "comparing" : "writing");
   const reports = options.check ? plan(outputs) : writeOutputs(outputs, options.cwd, print, canonicalHashes(config.schemas, (path) => history.files.get(path)));
   const seen = new Set<string>();
-  const warnings: GenerateResult["warnings"] = [];
+  const unique: Warning[] = [];
   for (const m of modules) {
     for (const w of m.warnings) {
       const key = `${w.file}#${w.pointer}#${w.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      warnings.push({ ...w, display: history.locateDisplay(w.file, w.pointer) });
+      unique.push(w);
     }
   }
+  const displays = history.locateDisplays(unique);
+  const warnings: GenerateResult["warnings"] = unique.map((w, i) => ({ ...w, display: displays[i]! }));
   return { reports: reports.map((r, i) => ({ ...r, target: outputs[i]!.target })), warnings, cached: false, ...(options.check ? { expected: outputs } : {}) };
 }
 

@@ -5,7 +5,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { LockstepError } from "../errors.js";
-import { locate, parseJsonFile, type JsonFile } from "./json-file.js";
+import { parseJsonFile, positionAt, type JsonFile } from "./json-file.js";
+import { anchorOffsets } from "./locate.js";
 
 export interface EntityVersion {
   entity: string;
@@ -27,8 +28,11 @@ export interface History {
   files: Map<string, JsonFile>;
   /** Display path for a file: relative to the working directory. */
   display(absPath: string): string;
-  /** `path:line:col` for a pointer in a file relative to the root (`path` alone if unknown). */
-  locateDisplay(rel: string, pointer: string): string;
+  /**
+   * `path:line:col` for each pointer in a file relative to the root (`path` alone if unknown), as
+   * locate() places it; each file's text is read once for all its pointers (src/load/locate.ts).
+   */
+  locateDisplays(places: ReadonlyArray<{ file: string; pointer: string }>): string[];
   /** Local copies of remote documents (config `remotes`): URI → absolute path. */
   remotes: ReadonlyMap<string, string>;
 }
@@ -87,13 +91,22 @@ export function loadHistory(root: string, cwd: string = process.cwd(), remotes: 
     });
     entities.set(dirent.name, versions);
   }
-  const locateDisplay = (rel: string, pointer: string): string => {
-    const file = files.get(join(root, ...rel.split("/")));
-    if (!file) return display(join(root, rel));
-    const loc = locate(file, pointer);
-    return `${loc.file}:${loc.line}:${loc.column}`;
+  const locateDisplays = (places: ReadonlyArray<{ file: string; pointer: string }>): string[] => {
+    const out = places.map((p) => display(join(root, p.file)));
+    const byFile = new Map<string, number[]>();
+    places.forEach((p, i) => byFile.set(p.file, [...(byFile.get(p.file) ?? []), i]));
+    for (const [rel, indexes] of byFile) {
+      const file = files.get(join(root, ...rel.split("/")));
+      if (!file) continue;
+      const offsets = anchorOffsets(file.text, indexes.map((i) => places[i]!.pointer));
+      indexes.forEach((i, k) => {
+        const { line, column } = positionAt(file.text, offsets[k]!);
+        out[i] = `${file.display}:${line}:${column}`;
+      });
+    }
+    return out;
   };
-  return { root, entities, files, display, locateDisplay, remotes: new Map(Object.entries(remotes)) };
+  return { root, entities, files, display, locateDisplays, remotes: new Map(Object.entries(remotes)) };
 }
 
 /** Reads (once) a JSON file under the root; used for shared documents named by $ref. */
