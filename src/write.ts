@@ -165,19 +165,22 @@ function writeLocked(outputs: OutputDir[], cwd: string, fingerprint: string | un
     const changed = new Set(report.written);
     mkdirSync(dir, { recursive: true });
     removeLeftovers(dir);
-    const hashes = Object.fromEntries(files.map((f) => [f.path, sha256(f.contents)]));
-    if (changed.size > 0 || report.removed.length > 0) {
-      // Before the first move, the manifest owns old and new files alike and matches no
-      // fingerprint: a run killed midway leaves output the next run may overwrite and repairs.
-      writeManifest(dir, { generator: "lockstep", files: { ...manifests[i]!.files, ...hashes } });
-    }
+    const hashes: Record<string, string> = {};
     const stage = mkdtempSync(join(dir, STAGE_PREFIX));
     try {
       for (const f of files) {
+        // Encoded once, for the hash and the file.
+        const bytes = Buffer.from(f.contents, "utf8");
+        hashes[f.path] = sha256(bytes);
         if (!changed.has(f.path)) continue;
         const staged = join(stage, f.path);
         mkdirSync(dirname(staged), { recursive: true });
-        writeFileSync(staged, f.contents);
+        writeFileSync(staged, bytes);
+      }
+      if (changed.size > 0 || report.removed.length > 0) {
+        // Before the first move, the manifest owns old and new files alike and matches no
+        // fingerprint: a run killed midway leaves output the next run may overwrite and repairs.
+        writeManifest(dir, { generator: "lockstep", files: { ...manifests[i]!.files, ...hashes } });
       }
       for (const f of files) {
         if (!changed.has(f.path)) continue;

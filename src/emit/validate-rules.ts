@@ -182,9 +182,16 @@ function setValues(rule: Rule, values: JsonValue[]): void {
   }
 }
 
-/** The validator table of a module: one entry per declaration. */
+const tables = new WeakMap<Module, ValidatorTable>();
+
+/** The validator table of a module: one entry per declaration (made once, printed by every emitter). */
 export function validatorTable(module: Module): ValidatorTable {
-  const b = new Builder(module);
-  const entries = module.decls.map((decl) => ({ decl, rule: b.decl(decl.id) }));
-  return { rules: b.rules, patterns: b.patterns, entries };
+  let table = tables.get(module);
+  if (!table) {
+    const b = new Builder(module);
+    const entries = module.decls.map((decl) => ({ decl, rule: b.decl(decl.id) }));
+    table = { rules: b.rules, patterns: b.patterns, entries };
+    tables.set(module, table);
+  }
+  return table;
 }

@@ -67,11 +67,12 @@ function textApi(decl: Decl): string[] {
 export function emitModule(module: Module, info: HeaderInfo): string {
   const decls: DeclIndex = new Map(module.decls.map((d) => [d.id, d]));
   const roots = new Set(module.entities.map((e) => e.root));
-  const blocks: string[][] = [header([module], info)];
-  if (module.decls.length > 0) blocks.push([`import * as rt from ${JSON.stringify(runtimeImport(module))};`]);
+  // Each block joined as soon as it is made: its lines die young instead of living to the end.
+  const blocks: string[] = [header([module], info).join("\n")];
+  if (module.decls.length > 0) blocks.push(`import * as rt from ${JSON.stringify(runtimeImport(module))};`);
   for (const decl of module.decls) {
-    blocks.push(emitDecl(decl, decls));
-    if (roots.has(decl.id)) blocks.push(textApi(decl));
+    blocks.push(emitDecl(decl, decls).join("\n"));
+    if (roots.has(decl.id)) blocks.push(textApi(decl).join("\n"));
   }
-  return `${blocks.map((b) => b.join("\n")).join("\n\n")}\n`;
+  return `${blocks.join("\n\n")}\n`;
 }
