@@ -6,7 +6,7 @@
  */
 import type { Field, ObjectDecl } from "../../ir/types.js";
 import type { ModuleContext } from "./context.js";
-import { MAX_WIDTH } from "./layout.js";
+import { implHeader, MAX_WIDTH } from "./layout.js";
 import { fieldName, snakeName, unraw } from "./naming.js";
 import { rustString } from "./text.js";
 
@@ -36,6 +36,9 @@ function free(name: string, taken: ReadonlySet<string>): string {
 const DISALLOWED_NAMES = new Set(["foo", "baz", "quux"]);
 
 export interface FromMapView {
+  /** The impl headers of `Deserialize` and `FromMap`. */
+  deserializeHead: string[];
+  fromMapHead: string[];
   /** `#[allow(..)]` lines of the `FromMap` impl (the caller adds `deprecated`). */
   allows: string[];
   runtime: string;
@@ -60,11 +63,12 @@ export function fromMapView(ctx: ModuleContext, decl: ObjectDecl, name: string):
   const map = free("map", taken);
   const key = free("key", taken);
   const runtime = ctx.helper("");
+  const deserializeHead = implHeader("impl<'de> Deserialize<'de>", name);
+  const fromMapHead = implHeader(`impl<'de> ${runtime}FromMap<'de>`, name);
+  // (A long `"struct Name"` literal is a line rustfmt leaves alone.)
+  const heads = [...deserializeHead, ...fromMapHead];
   const lines: string[] = [
-    `impl<'de> Deserialize<'de> for ${name} {`,
     `        ${runtime}deserialize_object(deserializer)`,
-    `impl<'de> ${runtime}FromMap<'de> for ${name} {`,
-    `        ${rustString(`struct ${name}`)}`,
     `    fn from_map<__A: serde::de::MapAccess<'de>>(mut ${map}: __A) -> Result<Self, __A::Error> {`,
     `        use ${runtime}Properties as _;`,
   ];
@@ -95,12 +99,14 @@ export function fromMapView(ctx: ModuleContext, decl: ObjectDecl, name: string):
   lines.push(...names.map((n) => `        let mut ${n} = None;`), `        let mut ${bag} = BTreeMap::new();`);
   lines.push(`        while let Some(${key}) = ${map}.next_name()? {`, `                _ => ${keep},`);
   lines.push(...inits.map((l) => `            ${l}`));
-  const fits = lines.every((l) => l.length <= LINE_WIDTH) && arms.every((a) => 16 + a.length <= ARM_WIDTH);
+  const fits = heads.every((l) => l.length <= MAX_WIDTH) && lines.every((l) => l.length <= LINE_WIDTH) && arms.every((a) => 16 + a.length <= ARM_WIDTH);
   if (!fits || chains.some((c) => c.length > CHAIN_WIDTH)) return undefined;
   const body = inits.map((l) => l.slice(0, -1)).join(", ");
   const shorthand = inits.every((l) => !l.includes(":"));
   const allows = names.some((n) => DISALLOWED_NAMES.has(n)) ? ["#[allow(clippy::disallowed_names)]"] : [];
   return {
+    deserializeHead,
+    fromMapHead,
     allows,
     runtime,
     expecting: rustString(`struct ${name}`),

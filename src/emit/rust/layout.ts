@@ -59,6 +59,12 @@ export function fnSignature(indent: number, name: string, ret: string): string[]
   return [`fn ${name}(`, `) -> ${ret} {`];
 }
 
+/** `head for Name {`, or, when that is too wide, `for Name` and `{` on lines of their own. */
+export function implHeader(head: string, name: string): string[] {
+  const line = `${head} for ${name} {`;
+  return line.length <= MAX_WIDTH ? [line] : [head, `    for ${name}`, "{"];
+}
+
 /** `pub struct Name(pub T);`, or the field on its own line when that does not fit. */
 export function newtypeStruct(name: string, type: string): string[] {
   const line = `pub struct ${name}(pub ${type});`;
