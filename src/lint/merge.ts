@@ -46,6 +46,10 @@ const lcm = (a: number, b: number): number => (a / gcd(a, b)) * b;
 
 const trivial = (s: unknown) => s === true || (isObject(s) && Object.keys(s).every((k) => ANNOTATION_KEYWORDS.has(k)));
 
+/** allOf nodes made here (a property or `items` several members give): read, not written. */
+const made = new WeakSet<object>();
+export const isMade = (node: unknown): boolean => isObject(node) && made.has(node);
+
 /** One schema for several (`allOf` when they differ, a `$ref` to one of them being the same), or undefined when all are trivial. */
 function all(list: unknown[], deref: (x: unknown) => unknown): unknown {
   const seen = new Set<unknown>();
@@ -55,7 +59,10 @@ function all(list: unknown[], deref: (x: unknown) => unknown): unknown {
     return !trivial(t) && !seen.has(key) && !seen.has(canon(s)) && seen.add(key).add(canon(s));
   });
   if (kept.includes(false)) return false;
-  return kept.length === 0 ? undefined : kept.length === 1 ? kept[0] : { allOf: kept };
+  if (kept.length <= 1) return kept[0];
+  const out = { allOf: kept };
+  made.add(out);
+  return out;
 }
 
 export function mergeForLint(node: Schema, deref: (x: unknown) => unknown): Merged {

@@ -5,9 +5,10 @@
  * reason (two different patterns or formats, whose inclusion lockstep cannot decide). The two
  * schemas may come from different trees (--against), so each side has its own resolver.
  */
-import { mergeAllOf, omit } from "../../ir/schema.js";
+import { omit } from "../../ir/schema.js";
 import { isObject, isUnresolved, type Resolver, type Schema } from "../resolver.js";
 import { canon } from "../values.js";
+import { mergeForLint, type Merged } from "../merge.js";
 import { sameSubtree } from "../walk.js";
 import { arrays, governing, numbers, objects, strings } from "./families.js";
 import { admits, isTrivial, JSON_TYPES, typeOfValue, typesOf, valuesOf, type JsonType } from "./keywords.js";
@@ -73,10 +74,13 @@ export class Judge {
     // Each name either side knows, with values of every kind, on the old side's objects.
     const names = [...new Set([...namesOf(sa, a.r), ...namesOf(sb, b.r)])].slice(0, 32);
     const named = names.flatMap((n) => GENERIC.flatMap((v) => [{ [n]: v }, ...objs.slice(0, 3).map((x) => ({ ...x, [n]: v }))]));
-    const items = [...itemSchemas(sa), ...itemSchemas(sb)].flatMap((x, i) => samples(x, i < itemSchemas(sa).length ? a.r : b.r).slice(0, 3));
+    const [ia, ib] = [itemSchemas(sa, a.r), itemSchemas(sb, b.r)];
+    const items = [...ia, ...ib].flatMap((x, i) => samples(x, i < ia.length ? a.r : b.r).slice(0, 8));
     const arrays = [...items, ...GENERIC.slice(0, 4)].flatMap((v) => [1, 2, 3, 4, 6].map((n) => Array<unknown>(n).fill(v)));
+    // A name neither side declares, with values either side's additionalProperties admits.
+    const extra = [...additionalSamples(sa, a.r), ...additionalSamples(sb, b.r)].flatMap((v) => [{ [UNDECLARED]: v }, ...objs.slice(0, 3).map((x) => ({ ...x, [UNDECLARED]: v }))]);
     const seen = new Set<string>();
-    const candidates = [...own, ...other, ...merged, ...named, ...arrays]
+    const candidates = [...own, ...other, ...merged, ...named, ...arrays, ...extra]
       .map((v) => ({ v, key: canon(v) }))
       .filter((c) => !seen.has(c.key) && seen.add(c.key))
       .sort((x, y) => x.key.length - y.key.length);
@@ -221,19 +225,19 @@ export class Judge {
   }
 
   /**
-   * An old allOf: merged (a conflicting keyword keeps its first value, which only widens the old
-   * side, so proofs stay sound), plus one variant per member carrying that member's conditional,
+   * An old allOf: merged (merge.ts; a keyword one value cannot merge keeps its first value, which
+   * only widens the old side, so proofs stay sound), plus one variant per member carrying that member's conditional,
    * `not` or union, for the part of the new schema that needs it.
    */
   private allOfOld(A: Schema, ra: Resolver, B: Schema, rb: Resolver, d: number): Proof {
     const sub = (x: unknown, y: unknown) => this.prove(at(x, ra), at(y, rb), d);
-    const { merged, conflicts } = mergeAllOf(A, (x) => ra.deref(x));
-    // A property (or the items) constrained by several members must meet all of them (the IR's merge keeps the first).
-    const joined = conjoin(A, ra);
-    for (const k of ["properties", "items"]) if (joined[k] !== undefined) merged[k] = joined[k];
+    const { schema: merged, inexact } = conjoin(A, ra);
     const variants: Schema[] = [merged];
-    // Where members disagree (two patterns), the merge kept one value: each member alone still includes A.
-    if (conflicts.length > 0) for (const m of A.allOf as unknown[]) if (isObject(ra.deref(m))) variants.push(ra.deref(m) as Schema);
+    // Where members disagree (two patterns) the merge kept one value, and a member the merge cannot
+    // read (a $ref not followed) is lost: each member alone still includes A, for a new allOf's parts.
+    const parted = Array.isArray(B.allOf) || inexact.size > 0;
+    const sure = omit(merged, ...inexact, ...LOGIC);
+    if (parted) for (const m of A.allOf as unknown[]) if (isObject(ra.deref(m))) variants.push(ra.deref(m) as Schema, { ...sure, ...(ra.deref(m) as Schema) });
     for (const m of A.allOf as unknown[]) {
       const x = ra.deref(m);
       if (!isObject(x) || !LOGIC.some((k) => k in x)) continue;
@@ -348,8 +352,8 @@ export class Judge {
       if (Array.isArray(sa[key])) return (sa[key] as unknown[]).every((br) => this.disjoint(at({ allOf: [omit(sa, key), br] }, a.r), c, d));
       if (Array.isArray(sc[key])) return (sc[key] as unknown[]).every((br) => this.disjoint(a, at({ allOf: [omit(sc, key), br] }, c.r), d));
     }
-    const A = conjoin(sa, a.r);
-    const C = conjoin(sc, c.r);
+    const A = conjoin(sa, a.r).schema;
+    const C = conjoin(sc, c.r).schema;
     if ("not" in A && this.prove(at(C, c.r), at(A.not, a.r), d) === true) return true;
     if ("not" in C && this.prove(at(A, a.r), at(C.not, c.r), d) === true) return true;
     if (a.r === c.r) {
@@ -409,7 +413,7 @@ const MUTATIONS = 2000;
 /** Property names a schema mentions or generates: declared, required, pattern and propertyNames samples, dependencies. */
 function namesOf(s: unknown, r: Resolver): string[] {
   if (!isObject(s)) return [];
-  const x: Schema = Array.isArray(s.allOf) ? mergeAllOf(s, (y) => r.deref(y)).merged : s;
+  const x = conjoin(s, r).schema;
   const out = [...Object.keys(isObject(x.properties) ? x.properties : {}), ...(Array.isArray(x.required) ? x.required.map(String) : [])];
   if (isObject(x.patternProperties)) for (const p of Object.keys(x.patternProperties)) out.push(...fromPattern(p, 3));
   if ("propertyNames" in x) out.push(...samples(x.propertyNames, r).filter((v): v is string => typeof v === "string").slice(0, 16));
@@ -417,8 +421,17 @@ function namesOf(s: unknown, r: Resolver): string[] {
   return out;
 }
 
-function itemSchemas(s: unknown): unknown[] {
-  if (!isObject(s)) return [];
+const UNDECLARED = "x";
+
+function additionalSamples(s0: unknown, r: Resolver): unknown[] {
+  if (!isObject(s0)) return [];
+  const ap = conjoin(s0, r).schema.additionalProperties;
+  return isObject(ap) ? samples(ap, r).slice(0, 8) : [];
+}
+
+function itemSchemas(s0: unknown, r: Resolver): unknown[] {
+  if (!isObject(s0)) return [];
+  const s = conjoin(s0, r).schema;
   return ["contains", "items", "additionalItems", "unevaluatedItems"].filter((k) => isObject(s[k])).map((k) => s[k]);
 }
 
@@ -444,32 +457,9 @@ export function kinds(s: Schema): Set<JsonType> {
   return new Set([...base].filter((t) => fromValues.has(t) || (t === "number" && fromValues.has("integer"))));
 }
 
-/**
- * allOf members folded into one schema: required lists joined, each property's schemas kept
- * together (allOf), and so the schemas members give every item (`items` without a tuple); other
- * keywords first come first kept, which only widens the schema.
- */
-function conjoin(s: Schema, r: Resolver, depth = 0): Schema {
-  if (!Array.isArray(s.allOf) || depth > 8) return s;
-  const out: Schema = {};
-  const props = new Map<string, unknown[]>();
-  const items: unknown[] = [];
-  const required = new Set<string>();
-  for (const raw of [omit(s, "allOf"), ...(s.allOf as unknown[]).map((m) => r.deref(m))]) {
-    if (!isObject(raw) || isUnresolved(raw)) continue;
-    const m = conjoin(raw, r, depth + 1);
-    if (!("prefixItems" in m) && "items" in m && !Array.isArray(m.items)) items.push(m.items);
-    for (const [k, v] of Object.entries(m)) {
-      if (k === "required" && Array.isArray(v)) v.forEach((x) => required.add(String(x)));
-      else if (k === "properties" && isObject(v)) for (const [n, p] of Object.entries(v)) props.set(n, [...(props.get(n) ?? []), p]);
-      else if (!(k in out)) out[k] = v;
-    }
-  }
-  if (required.size > 0) out.required = [...required];
-  if (props.size > 0) out.properties = Object.fromEntries([...props].map(([n, l]) => [n, l.length === 1 ? l[0] : { allOf: l }]));
-  // Beside another member's tuple they then apply after its prefix only: wider still, so sound.
-  if (items.length > 0) out.items = items.length === 1 ? items[0] : { allOf: items };
-  return out;
+/** allOf members read as one schema (merge.ts): exact, or wider where one value cannot say what members say, so proofs stay sound. */
+function conjoin(s: Schema, r: Resolver): Merged {
+  return Array.isArray(s.allOf) ? mergeForLint(s, (x) => r.deref(x)) : { schema: s, inexact: new Set() };
 }
 
 /** Keywords an old allOf member may carry that merging would lose. */

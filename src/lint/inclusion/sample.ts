@@ -5,7 +5,8 @@
  * validate() before use, so a wrong candidate costs nothing but time.
  */
 import RandExp from "randexp";
-import { mergeAllOf, omit } from "../../ir/schema.js";
+import { omit } from "../../ir/schema.js";
+import { mergeForLint } from "../merge.js";
 import { isObject, isUnresolved, type Resolver, type Schema } from "../resolver.js";
 import { bound, num, patternsOf, prefixOf, propertiesOf, requiredOf, restOf, typesOf, valuesOf, type JsonType } from "./keywords.js";
 
@@ -83,7 +84,7 @@ function sampled(s0: Schema, r: Resolver, depth: number): unknown[] {
     for (const b of s0[key] as unknown[]) push(...samples({ allOf: [rest, b] }, r, depth + 1).slice(0, 12));
     return out;
   }
-  const s: Schema = Array.isArray(s0.allOf) ? mergeAllOf(s0, (x) => r.deref(x)).merged : s0;
+  const s: Schema = Array.isArray(s0.allOf) ? mergeForLint(s0, (x) => r.deref(x)).schema : s0;
   if (Array.isArray(s.anyOf) || Array.isArray(s.oneOf)) return samples(s, r, depth + 1);
   const values = valuesOf(s);
   if (values) return values.slice(0, MAX);

@@ -7,6 +7,9 @@ const d04 = (items: unknown[], more: Record<string, unknown> = {}) => arr({ item
 const CODE = ["rust", "go", "typescript"] as const;
 
 export const ARRAYS: Pair[] = [
+  pair("items split across allOf members, joined", arr({ allOf: [{ items: s }, { items: { maxLength: 3 } }] }), arr({ items: { ...s, maxLength: 3 } }), "ok", "ok"),
+  pair("items split across allOf members, then lowered", arr({ allOf: [{ items: s }, { items: { maxLength: 5 } }] }), arr({ items: { ...s, maxLength: 3 } }), "break", "ok"),
+  pair("items joined, then split across allOf members", arr({ items: { ...s, maxLength: 3 } }), arr({ allOf: [{ items: s }, { items: { maxLength: 3 } }] }), "ok", "ok"),
   pair("closed tuple gains a position", closedTuple([s, i]), closedTuple([s, i, b]), "break", "break", { note: "validators accept old data; the generated fixed-length tuple rejects it" }),
   pair("closed tuple gains a position (validators only)", closedTuple([s, i]), closedTuple([s, i, b]), "ok", "break", { targets: ["validators"] }),
   pair("closed tuple gains a position (generated code only)", closedTuple([s, i]), closedTuple([s, i, b]), "break", "break", { targets: [...CODE] }),

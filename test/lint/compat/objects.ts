@@ -75,4 +75,7 @@ export const OBJECTS: Pair[] = [
   ),
   pair("minProperties added", o({}), o({}, { minProperties: 1 }), "break", "ok"),
   pair("maxProperties added to a closed object that already fits", closed({ a: s, b: s }), closed({ a: s, b: s }, { maxProperties: 2 }), "ok", "ok"),
+  pair("additionalProperties split across allOf members, joined", o({}, { allOf: [{ additionalProperties: str }, { additionalProperties: { maxLength: 3 } }] }), o({}, { additionalProperties: { ...str, maxLength: 3 } }), "ok", "ok"),
+  pair("additionalProperties split across allOf members, then raised", o({}, { allOf: [{ additionalProperties: str }, { additionalProperties: { maxLength: 3 } }] }), o({}, { additionalProperties: { ...str, maxLength: 5 } }), "ok", "break"),
+  pair("a property typed by one allOf member and bounded by another, joined", o({}, { allOf: [{ properties: { a: s } }, { properties: { a: { maxLength: 3 } } }] }), o({ a: { ...s, maxLength: 3 } }), "ok", "ok"),
 ];

@@ -7,6 +7,10 @@ const num = (extra: Record<string, unknown>) => ({ $schema: D2020, type: "number
 const CODE = ["rust", "go", "typescript"] as const;
 
 export const SCALARS: Pair[] = [
+  pair("two maxLengths in allOf: the lower holds", str({ allOf: [{ maxLength: 5 }, { maxLength: 3 }] }), str({ maxLength: 3 }), "ok", "ok"),
+  pair("two maxLengths in allOf, then between them", str({ allOf: [{ maxLength: 5 }, { maxLength: 3 }] }), str({ maxLength: 4 }), "ok", "break"),
+  pair("multipleOf 2 and 3 in allOf is multipleOf 6", int({ allOf: [{ multipleOf: 2 }, { multipleOf: 3 }] }), int({ multipleOf: 6 }), "ok", "ok"),
+  pair("two patterns in allOf, one of them kept", str({ allOf: [{ pattern: "^a" }, { pattern: "b$" }] }), str({ pattern: "b$" }), "ok", "break"),
   pair("pattern added", str({}), str({ pattern: "^[a-z]+$" }), "break", "ok"),
   pair("pattern removed", str({ pattern: "^[a-z]+$" }), str({}), "ok", "break"),
   pair("pattern narrowed (data shows it; the reverse cannot be proved)", str({ pattern: "^[a-z]+$" }), str({ pattern: "^[a-z]{1,3}$" }), "break", "unproven"),
