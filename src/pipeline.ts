@@ -5,7 +5,7 @@
 import { join, relative, resolve, sep } from "node:path";
 import { canonicalText, textAt } from "./load/json-file.js";
 import { KNOWN_FORMATS, unknownFormatNote } from "./fixtures/formats.js";
-import { buildModule } from "./ir/build.js";
+import { buildModule } from "./ir/module.js";
 import type { IntegerPolicy, Module, NameRecord } from "./ir/types.js";
 import { loadHistory, type EntityVersion, type History } from "./load/history.js";
 import { resolveUnit, type ResolvedUnit } from "./load/resolve.js";

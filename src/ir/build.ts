@@ -1,25 +1,21 @@
 /**
- * Resolved schemas → IR module. One Builder per module: it owns the module's type names (so two
+ * Resolved schemas → IR declarations (src/ir/module.ts makes the module). One Builder per module: it owns the module's type names (so two
  * schemas that would share a name are an error) and maps each schema object to one declaration.
  */
-import { createHash } from "node:crypto";
-import { canonicalValue, canonicalize } from "../canonical.js";
-import type { Origin, ResolvedUnit } from "../load/resolve.js";
+import { canonicalValue } from "../canonical.js";
+import type { Origin } from "../load/resolve.js";
 import { pointerFrom } from "../load/json-file.js";
 import { camelCase, pascalCase, toWords } from "./casing.js";
-import { markIndirectRefs } from "./cycles.js";
 import { Derivations, applySteps, type Derivation } from "./derive.js";
 import { freeName, resolveNames, Taken, type Candidate, type CasePreference, type Collision } from "./disambiguate.js";
 import { memberPin, NameScope, originName, pinText, pinnedName } from "./naming.js";
-import { renameDecls } from "./rename.js";
-import { renameAsRebuilt } from "./settle.js";
-import { resolveTypeNames, type TypeClaim } from "./type-names.js";
+import type { TypeClaim } from "./type-names.js";
 import { buildObject, type ObjectShape } from "./build-object.js";
 import { buildUnion, untypedUnion, valuesUnion } from "./build-union.js";
 import {
   UNREPRESENTABLE, declaredTypes, docOf, hasKindKeywords, isSchemaObject, kindOfValue, mergeAllOf, omit, type Schema,
 } from "./schema.js";
-import type { AliasDecl, ByKind, Checks, Decl, EntityRoot, EnumDecl, IntegerPolicy, JsonValue, JsonKind, Module, NameRecord, SourceRef, TypeExpr, Warning, Words } from "./types.js";
+import type { AliasDecl, ByKind, Checks, Decl, EnumDecl, IntegerPolicy, JsonValue, JsonKind, NameRecord, SourceRef, TypeExpr, Warning, Words } from "./types.js";
 import { integerType } from "./integers.js";
 
 
@@ -498,125 +494,12 @@ function byKindOf(schema: Schema): ByKind | undefined {
   return Object.keys(byKind).length > 0 ? byKind : undefined;
 }
 
-export interface UnitInput {
-  unit: ResolvedUnit;
-  path: string[];
-  /** Entity name for an entity version file (relative to the root), else undefined. */
-  entityOfFile(file: string): string | undefined;
-  /** Exact source text at a pointer of a file (relative to the root). */
-  textAt(file: string, pointer: string): string | undefined;
-  /** Relative path and canonical JSON of each input file, for the hash. */
-  inputs: Array<{ rel: string; canonical(): string }>;
-  /** Names the previous version of these entities gave, to keep. */
-  inherited?: NameRecord;
-  /** The project's int64 policy (config "int64"). */
-  int64?: IntegerPolicy;
-}
-
 /** A schema whose type is being built; `claimed` is the name taken at its first reference back. */
 interface PendingType {
   name: Words;
   recursive: boolean;
   claimed?: Words;
   claim?: TypeClaim;
-}
-
-/**
- * Builds one IR module from a resolved unit. Type names that collide are decided over the whole
- * module (see type-names.ts); when that renames a type other types were named after, they follow
- * its new name as a new build would name them (src/ir/settle.ts), and only when that cannot be
- * told without building is the module built again with every name fixed.
- */
-export function buildModule(input: UnitInput): Module {
-  // The same default is read once however many merged copies of its object there are.
-  const canonical = new Map<string, string | undefined>();
-  const canonicalAt = (file: string, pointer: string): string | undefined => {
-    const key = `${file}#${pointer}`;
-    if (!canonical.has(key)) {
-      const text = input.textAt(file, pointer);
-      canonical.set(key, text === undefined ? undefined : canonicalize(text));
-    }
-    return canonical.get(key);
-  };
-  const build = (overrides: Map<string, Words>): { builder: Builder; entities: EntityRoot[] } => {
-    const builder = new Builder(input.unit.origins, input.unit.deref, input.entityOfFile, canonicalAt, overrides, input.inherited, input.int64);
-    const entities = buildRoots(builder, input);
-    if (builder.redirects.size > 0) renameDecls(builder.decls, entities, builder.redirects);
-    return { builder, entities };
-  };
-  let { builder, entities } = build(new Map());
-  for (let round = 0; ; round++) {
-    const { names, collisions } = resolveTypeNames(builder.typeClaims, builder.inherited, builder.record);
-    const moved = builder.typeClaims.filter((c) => names.get(c.key)!.join("_") !== c.actual.join("_"));
-    // Nothing else is named after the types that move: rename them where they are.
-    const named = (c: TypeClaim): boolean => builder.typeClaims.some((d) => d !== c && d.words.length > c.actual.length && d.words.slice(0, c.actual.length).join("_") === c.actual.join("_"));
-    if (moved.length > 0 && !moved.some(named)) {
-      renameDecls(builder.decls, entities, new Map(moved.map((c) => [c.actual.join("_"), names.get(c.key)!])));
-      for (const c of moved) c.actual = names.get(c.key)!;
-    }
-    const settled = moved.length === 0 || !moved.some(named);
-    if (settled || round === MAX_ROUNDS) {
-      const actual = new Map(builder.typeClaims.map((c) => [c.key, c.actual]));
-      const named = settled ? collisions : collisions.map((col) => ({ ...col, name: actual.get(col.renamed.key) ?? col.name }));
-      builder.reportCollisions(named, { what: "types", display: pascalCase, pin: `pin names with "x-lockstep-name"` });
-      return finish(builder, entities, input);
-    }
-    if (!renameAsRebuilt(builder, entities, names)) ({ builder, entities } = build(names));
-  }
-}
-
-/** Rebuilds after which a module's type names are taken as they are (each round settles more). */
-const MAX_ROUNDS = 6;
-
-function buildRoots(builder: Builder, input: UnitInput): EntityRoot[] {
-  const entities: EntityRoot[] = [];
-  for (const unitRoot of input.unit.roots) {
-    const version = unitRoot.version;
-    let schema = unitRoot.schema;
-    const at: SourceRef = { file: version.rel, pointer: "" };
-    const name = toWords(version.entity, "type");
-    schema = builder.deref(schema);
-    const type = builder.typeOf(schema, name, at, { rootName: true });
-    let root = type.kind === "ref" ? type.target : undefined;
-    if (!root) {
-      let declName = isSchemaObject(schema) ? builder.declName(schema, name, { rootName: true }) : name;
-      // A root that also admits null (no `type`, or `type: [.., "null"]`): its declaration has the name.
-      if (type.kind === "nullable" && type.inner.kind === "ref") {
-        const own = declName.join("_");
-        const same = type.inner.target === own;
-        let inner = type.inner.target;
-        builder.nameChecks.push((rename) => {
-          inner = rename(inner);
-          return (inner === own) === same;
-        });
-        if (same) declName = [...declName, "or", "null"];
-      }
-      const decl = builder.declare(isSchemaObject(schema) ? { alias: schema } : {}, {
-        kind: "alias", id: declName.join("_"), name: declName, doc: isSchemaObject(schema) ? docOf(schema) : { constraints: [] }, source: at, type,
-      }, at);
-      root = decl.id;
-    }
-    entities.push({ entity: version.entity, version: version.version, file: version.rel, root });
-  }
-  return entities;
-}
-
-function finish(builder: Builder, entities: EntityRoot[], input: UnitInput): Module {
-  const decls = [...builder.decls.values()];
-  markIndirectRefs(decls);
-  const hash = createHash("sha256");
-  for (const { rel, canonical } of [...input.inputs].sort((a, b) => (a.rel < b.rel ? -1 : 1))) {
-    hash.update(rel).update("\0").update(canonical()).update("\0");
-  }
-  return {
-    path: input.path,
-    entities,
-    decls,
-    inputsHash: hash.digest("hex"),
-    inputs: input.inputs.map((i) => i.rel).sort(),
-    warnings: builder.warnings,
-    names: builder.record,
-  };
 }
 
 export type { JsonKind };

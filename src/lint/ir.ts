@@ -3,7 +3,7 @@
  * single-version hazards: name collisions the IR refuses and constructs it types as raw JSON.
  */
 import { LockstepError } from "../errors.js";
-import { buildModule } from "../ir/build.js";
+import { buildModule } from "../ir/module.js";
 import type { Module } from "../ir/types.js";
 import { textAt } from "../load/json-file.js";
 import type { ResolvedUnit } from "../load/resolve.js";
