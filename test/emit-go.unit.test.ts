@@ -12,6 +12,7 @@ import { canonicalize, sameJson } from "../src/canonical.js";
 import { alignRows } from "../src/emit/go/align.js";
 import { emitGo } from "../src/emit/go/index.js";
 import { commentLines, docParagraphs, goQuote, textLines } from "../src/emit/go/text.js";
+import { exportedWords } from "../src/emit/go/validate.js";
 import type { GeneratedFile } from "../src/emit/types.js";
 import type { Decl, Doc, Module } from "../src/ir/types.js";
 import { EVIL, unitModules } from "./support/go-fixture.js";
@@ -25,6 +26,12 @@ const QUOTE_SAMPLES = [
 ];
 
 describe("Go text helpers", () => {
+  it("finds the capitalized words a package declares, as /\\b[A-Z]\\w*\\b/g does", () => {
+    const text = "type User struct{}\nfunc (u *User) MarshalJSON_2() x9Y _Z Été A\u00e9B é\nB `C` d.E F";
+    expect([...exportedWords(text)].sort()).toEqual([...new Set(text.match(/\b[A-Z][A-Za-z0-9_]*\b/g))].sort());
+    expect([...exportedWords(text)].sort()).toEqual(["A", "B", "C", "E", "F", "MarshalJSON_2", "User"]);
+  });
+
   it("quotes like strconv.Quote for the usual cases", () => {
     expect(goQuote('a"b\\c')).toBe('"a\\"b\\\\c"');
     expect(goQuote("\n\t\u0000\u007f")).toBe('"\\n\\t\\x00\\x7f"');

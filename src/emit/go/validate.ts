@@ -46,11 +46,30 @@ function slice(name: string, type: string, items: string[]): string[] {
   return items.length === 0 ? [`var ${name} = []${type}{}`] : [`var ${name} = []${type}{`, ...items.map((i) => `\t${i},`), "}"];
 }
 
+const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/** Every ASCII word of `text` that starts with a capital (what /\b[A-Z]\w*\b/g matches), by one scan: the text is a whole package. */
+export function exportedWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < text.length; ) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+    const first = text.charCodeAt(i);
+    if (first >= 65 && first <= 90) out.add(text.slice(i, end));
+    i = end;
+  }
+  return out;
+}
+
 /** validate.go and validation.go of one package; `declared` is the package's other Go source. */
 export function emitGoValidators(module: Module, pkg: string, header: string[], declared: string): Array<{ name: string; contents: string }> {
   const table = validatorTable(module);
   // Every exported identifier already in the package is taken (an over-approximation: safe).
-  const taken = new Set(declared.match(/\b[A-Z][A-Za-z0-9_]*\b/g) ?? []);
+  const taken = exportedWords(declared);
   const errorType = claimName("ValidationError", taken, "Lockstep");
   const lines = [
     ...header,

@@ -29,8 +29,10 @@ export function harnessCodecs(modules: readonly Module[], crate: string): Codec[
   const codecs: Codec[] = [];
   for (const module of modules) {
     const mods = module.path.map(moduleName);
+    // A module can hold thousands of declarations: look roots up by id, not by a scan each.
+    const byId = new Map(module.decls.map((d) => [d.id, d]));
     for (const root of module.entities) {
-      const decl = module.decls.find((d) => d.id === root.root);
+      const decl = byId.get(root.root);
       if (!decl) throw new Error(`module ${module.path.join("/") || "(root)"} has no root declaration ${root.root}`);
       codecs.push({ entity: root.entity, version: root.version, typePath: ["", crate, ...mods, typeName(decl.name)].join("::") });
     }

@@ -5,11 +5,15 @@
 
 /** Characters rustc rejects (deny-by-default lints) in comments and literals: bidi controls. */
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/u;
+/** Printable ASCII only: a comment line commentText leaves as it is (but for trailing blanks). */
+const PLAIN = /^[\x20-\x7e]*$/;
 
 const hex = (code: number): string => `\\u{${code.toString(16)}}`;
 
 /** A Rust string literal (escaped, ASCII only, so its width is its length). */
 export function rustString(text: string): string {
+  // Printable ASCII other than the quote and backslash stands for itself (the common case).
+  if (/^[\x20\x21\x23-\x5b\x5d-\x7e]*$/.test(text)) return `"${text}"`;
   let out = '"';
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
@@ -33,6 +37,7 @@ function splitLines(text: string): string[] {
 
 /** One comment line's text: control and bidi characters spelled out, tabs as spaces, no trailing blanks. */
 function commentText(line: string): string {
+  if (PLAIN.test(line)) return line.trimEnd(); // the common case: nothing to spell out
   let out = "";
   for (const ch of line) {
     const code = ch.codePointAt(0)!;
