@@ -78,13 +78,17 @@ export class Builder {
    * at once, keeping what the previous version named; collisions become warnings.
    */
   nameScope(kind: "field" | "member" | "variant", owner: SourceRef, candidates: Candidate[], how: ScopeNaming, reserved: Candidate[] = []): Map<string, Words> {
-    const keyOf = (c: Candidate): string => `${kind} ${this.stablePlace(owner)} ${JSON.stringify(c.key)}`;
-    for (const c of candidates) {
-      const prev = this.inherited.get(keyOf(c));
-      if (prev && prev.base.join("_") === c.words.join("_")) c.keep = prev.final;
+    // Scopes are many and large: the place is spelled once per scope, each key once per candidate.
+    const prefix = `${kind} ${this.stablePlace(owner)} `;
+    const keys = candidates.map((c) => prefix + JSON.stringify(c.key));
+    if (this.inherited.size > 0) {
+      candidates.forEach((c, i) => {
+        const prev = this.inherited.get(keys[i]!);
+        if (prev && prev.base.join("_") === c.words.join("_")) c.keep = prev.final;
+      });
     }
     const { names, collisions } = resolveNames(candidates, how.prefer, reserved.map((c) => ({ words: c.words, candidate: c })));
-    for (const c of candidates) this.record.set(keyOf(c), { base: c.words, final: names.get(c.key)! });
+    candidates.forEach((c, i) => this.record.set(keys[i]!, { base: c.words, final: names.get(c.key)! }));
     this.reportCollisions(collisions, how);
     return names;
   }

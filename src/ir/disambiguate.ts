@@ -124,8 +124,7 @@ export class Taken {
   private readonly owners = new Map<string, Candidate>();
 
   /** The owner of a name that collides with `words` in some target, with that target. */
-  clash(words: Words): { owner: Candidate; target: string; cased: string } | undefined {
-    const keys = castKeys(words);
+  clash(words: Words, keys = castKeys(words)): { owner: Candidate; target: string; cased: string } | undefined {
     for (let i = 0; i < keys.length; i++) {
       const owner = this.owners.get(keys[i]!);
       if (owner) return { owner, target: TARGET_CASINGS[i]!.target, cased: TARGET_CASINGS[i]!.convert(words) };
@@ -133,8 +132,8 @@ export class Taken {
     return undefined;
   }
 
-  add(words: Words, owner: Candidate): void {
-    for (const key of castKeys(words)) this.owners.set(key, owner);
+  add(words: Words, owner: Candidate, keys = castKeys(words)): void {
+    for (const key of keys) this.owners.set(key, owner);
   }
 }
 
@@ -166,12 +165,13 @@ export function resolveNames(candidates: Candidate[], prefer: CasePreference, re
   const losers: Array<{ c: Candidate; owner: Candidate; target: string; cased: string }> = [];
   for (const c of sorted) {
     const words = c.keep ?? c.words;
-    const clash = taken.clash(words);
+    const keys = castKeys(words);
+    const clash = taken.clash(words, keys);
     if (clash) {
       losers.push({ c, ...clash });
       continue;
     }
-    taken.add(words, c);
+    taken.add(words, c, keys);
     names.set(c.key, words);
   }
   for (const { c, owner, target, cased } of losers) {
