@@ -68,6 +68,11 @@ describe("Go text helpers", () => {
     ]);
     expect(out).toEqual(["A   int    `a`", "Bbb string `b`", "// c", "C  x", "Dd y `d`"]);
   });
+
+  it("counts code points when it aligns (a surrogate pair is one, a lone surrogate one)", () => {
+    const out = alignRows([{ cells: ["😀é", "x"] }, { cells: ["\ud800a", "y"] }, { cells: ["abcd", "z"] }, { cells: ["\udc00\ud800", "w"] }]);
+    expect(out).toEqual(["😀é   x", "\ud800a   y", "abcd z", "\udc00\ud800   w"]);
+  });
 });
 
 describe("emitGo on a hand-built IR", () => {

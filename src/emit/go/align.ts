@@ -8,7 +8,20 @@ import { append, maxOf } from "../../arrays.js";
 /** A row of cells to align, or a line printed as it is (a comment) that breaks alignment. */
 export type Row = { cells: string[] } | { line: string };
 
-const width = (s: string): number => [...s].length;
+/** Code points in `s` ([...s].length), counted without an array per cell. */
+function width(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) continue;
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) {
+      n--;
+      i++;
+    }
+  }
+  return n;
+}
 
 export function alignRows(rows: readonly Row[]): string[] {
   const out: string[] = [];
@@ -40,8 +53,9 @@ function alignRun(run: string[][]): string[] {
       }
       let end = start;
       while (end < run.length && run[end]!.length > col + 1) end++;
-      const w = maxOf(run.slice(start, end).map((c) => width(c[col]!)));
-      for (let r = start; r < end; r++) padded[r]![col] = run[r]![col]! + " ".repeat(w - width(run[r]![col]!));
+      const widths = run.slice(start, end).map((c) => width(c[col]!));
+      const w = maxOf(widths);
+      for (let r = start; r < end; r++) padded[r]![col] = run[r]![col]! + " ".repeat(w - widths[r - start]!);
       start = end;
     }
   }

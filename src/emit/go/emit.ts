@@ -103,6 +103,8 @@ function renderObject(decl: ObjectDecl, ctx: Ctx): string {
   const extra = decl.additional;
   const goNames = fieldNames([...decl.fields.map((f) => goName(f.name)), ...(extra.kind !== "closed" ? [goName(extra.name)] : [])]);
   const fields = decl.fields.map((f, i) => planField(f, goNames[i]!, ctx.types));
+  const encode: string[] = [];
+  for (const f of fields) append(encode, f.encode);
   const rows = fields.map((f) => ({ doc: f.doc, cells: [f.goName, f.goType, f.tag] }));
 
   let bag: string | undefined;
@@ -125,7 +127,7 @@ function renderObject(decl: ObjectDecl, ctx: Ctx): string {
     name,
     empty: rows.length === 0,
     body: structBody(rows),
-    encode: fields.flatMap((f) => f.encode),
+    encode,
     decode: fields.map((f) => f.decode),
     hasBag: bag !== undefined,
     bag: { name: bag ?? "" },
