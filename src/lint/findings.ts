@@ -4,7 +4,8 @@ import { nodeAt, pointerSegments, pointerFrom, type JsonFile } from "../load/jso
 import type { Origin } from "../load/resolve.js";
 import { describeImpacts } from "./describe.js";
 import type { PlacedReport, RuleModule } from "./rule.js";
-import { isObject } from "./resolver.js";
+import { isObject, Resolver } from "./resolver.js";
+import { writtenAt } from "./written.js";
 import { forTargets, severityIn } from "./severity.js";
 import type { SchemaTree } from "./tree.js";
 import type { Finding, FindingLocation, Mode, Severity, Target } from "./types.js";
@@ -21,30 +22,22 @@ export interface Policy {
   strict?: boolean;
 }
 
-export function place(tree: SchemaTree, origin: Origin, at = ""): FindingLocation {
-  const file = tree.file(origin.file);
-  const pointer = origin.pointer + (file ? inAllOf(file.value, origin.pointer, at) : at);
-  const ref = tree.isRef ? { ref: tree.label } : {};
-  if (!file) return { file: tree.display(origin.file), line: 1, column: 1, pointer, rel: origin.file, ...ref };
-  return { file: file.display, ...position(file, pointer), pointer, rel: origin.file, ...ref };
-}
-
-function valueAt(root: unknown, pointer: string): unknown {
-  let v = root;
-  for (const s of pointerSegments(pointer)) v = isObject(v) || Array.isArray(v) ? (v as Record<string, unknown>)[s] : undefined;
-  return v;
-}
+/** Resolvers for reports placed without one (version and history rules). */
+const resolvers = new WeakMap<SchemaTree, Resolver>();
 
 /**
- * Where a keyword read from the node is written: rules see a node with its allOf members merged,
- * so `/else` of a node whose `allOf: [{"if", "then", "else"}]` holds it is `/allOf/0/else`.
+ * A finding's location: where the keyword is written (written.ts: rules read allOf members merged,
+ * so `/items/maxLength` may be `/allOf/1/items/maxLength`, or in the file a member's $ref names).
  */
-function inAllOf(root: unknown, base: string, at: string): string {
-  if (at === "") return at;
-  const node = valueAt(root, base);
-  if (!isObject(node) || !Array.isArray(node.allOf) || valueAt(node, at) !== undefined) return at;
-  const i = node.allOf.findIndex((m) => valueAt(m, at) !== undefined);
-  return i < 0 ? at : `/allOf/${i}${at}`;
+export function place(tree: SchemaTree, origin: Origin, at = "", resolver?: Resolver): FindingLocation {
+  let r = resolver;
+  if (!r && !(r = resolvers.get(tree))) resolvers.set(tree, (r = new Resolver(tree)));
+  const written = tree.file(origin.file) ? writtenAt(r, origin, at) : { file: origin.file, pointer: origin.pointer + at };
+  const { pointer } = written;
+  const file = tree.file(written.file);
+  const ref = tree.isRef ? { ref: tree.label } : {};
+  if (!file) return { file: tree.display(written.file), line: 1, column: 1, pointer, rel: written.file, ...ref };
+  return { file: file.display, ...position(file, pointer), pointer, rel: written.file, ...ref };
 }
 
 /** Line starts of each file, so positions cost a binary search (large files, many findings). */
@@ -88,8 +81,8 @@ export function fromEmitted(e: Emitted, policy: Policy): Finding | undefined {
   const severity = severityIn(rule, report.severity ?? rule.meta.severity, all, kept, policy.mode(e.entity), policy.overrides[id], policy.strict);
   if (severity === "off" && !policy.keepOff) return undefined; // not shown: not worth positioning
   const at = report.at ?? "";
-  const location = place(e.side.tree, e.origin, at);
-  const old = e.oldSide && e.oldOrigin ? place(e.oldSide.tree, e.oldOrigin, report.oldAt ?? at) : undefined;
+  const location = place(e.side.tree, e.origin, at, e.side.resolver);
+  const old = e.oldSide && e.oldOrigin ? place(e.oldSide.tree, e.oldOrigin, report.oldAt ?? at, e.oldSide.resolver) : undefined;
   const effect = kept.length > 0 ? `; ${describeImpacts(kept, e.oldSide?.label ?? "old", e.side.label)}` : "";
   return {
     rule: id, severity, message: report.message + effect, entity: e.entity,
@@ -111,7 +104,7 @@ export function fromPlaced(rule: RuleModule, r: PlacedReport, policy: Policy): F
     rule: id, severity, message: r.message, entity: r.entity,
     ...(r.from !== undefined ? { from: r.from } : {}), ...(r.to !== undefined ? { to: r.to } : {}),
     ...(r.tree.isRef ? { against: r.tree.label } : {}),
-    pointer: location.pointer, anchor: anchorOf(r.tree, { file: r.origin.file, pointer: location.pointer }), location, ...(old ? { old } : {}), impacts: kept,
+    pointer: location.pointer, anchor: anchorOf(r.tree, { file: location.rel, pointer: location.pointer }), location, ...(old ? { old } : {}), impacts: kept,
     ...(r.subject !== undefined ? { subject: r.subject } : {}),
   };
 }

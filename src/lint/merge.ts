@@ -11,11 +11,19 @@ import { mergeAllOf } from "../ir/schema.js";
 import { ANNOTATION_KEYWORDS, regex } from "./inclusion/keywords.js";
 import { isObject, isUnresolved, type Schema } from "./resolver.js";
 import { canon } from "./values.js";
+import { pointerFrom } from "../load/json-file.js";
 
 export interface Merged {
   schema: Schema;
   /** Keywords whose merged value admits more than the node does. */
   inexact: Set<string>;
+  /**
+   * Where the merged values are written, for findings' positions: by keyword ("/maxLength") and by
+   * entry of a map ("/properties/b"), the members (as written: the node itself for its own keywords)
+   * whose values were merged, the one whose value won first (the tightest bound, the common enum);
+   * where no one value wins (conjoined subschemas, a union of `required`s), the first member giving it.
+   */
+  from(): Map<string, Schema[]>;
 }
 
 const UPPER = new Set(["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties", "maxContains"]);
@@ -27,15 +35,16 @@ const MAPS = new Set(["patternProperties", "dependentSchemas"]);
 const DONE = new Set(["properties", "required", "type", "allOf", "enum", "const"]);
 
 /** The members of an allOf, nested allOfs flattened, each with the node's own keywords first. */
-function membersOf(node: Schema, deref: (x: unknown) => unknown, depth = 0): Schema[] {
+function membersOf(node: Schema, deref: (x: unknown) => unknown, sources: Map<Schema, Schema>, depth = 0): Schema[] {
   const out: Schema[] = [];
   const own: Schema = {};
   for (const [k, v] of Object.entries(node)) if (k !== "allOf") own[k] = v;
   out.push(own);
+  sources.set(own, node);
   if (!Array.isArray(node.allOf) || depth > 8) return out;
   for (const raw of node.allOf) {
     const m = deref(raw);
-    if (isObject(m) && !isUnresolved(m)) out.push(...membersOf(m, deref, depth + 1));
+    if (isObject(m) && !isUnresolved(m)) out.push(...membersOf(m, deref, sources, depth + 1));
     else if (m === false) out.push({ not: {} });
   }
   return out;
@@ -68,7 +77,8 @@ function all(list: unknown[], deref: (x: unknown) => unknown): unknown {
 export function mergeForLint(node: Schema, deref: (x: unknown) => unknown): Merged {
   const schema = mergeAllOf(node, deref).merged;
   const inexact = new Set<string>();
-  const members = membersOf(node, deref);
+  const sources = new Map<Schema, Schema>();
+  const members = membersOf(node, deref, sources);
   const values = new Map<string, unknown[]>();
   for (const m of members) for (const [k, v] of Object.entries(m)) if (!DONE.has(k) && !ANNOTATION_KEYWORDS.has(k) && !k.startsWith("x-")) values.set(k, [...(values.get(k) ?? []), v]);
   for (const [k, list] of values) {
@@ -102,7 +112,32 @@ export function mergeForLint(node: Schema, deref: (x: unknown) => unknown): Merg
   values.clear();
   mergeValues(members, schema, inexact);
   mergeProperties(members, schema, inexact, deref);
-  return { schema, inexact };
+  let from: Map<string, Schema[]> | undefined;
+  return { schema, inexact, from: () => (from ??= origins(members, sources, schema)) };
+}
+
+/** Merged.from: the members giving each keyword and map entry, the one whose value won first. */
+function origins(members: Schema[], sources: Map<Schema, Schema>, schema: Schema): Map<string, Schema[]> {
+  const from = new Map<string, Schema[]>();
+  const add = (at: string, m: Schema) => {
+    const s = sources.get(m);
+    if (s) from.set(at, [...(from.get(at) ?? []), s]);
+  };
+  for (const m of members) {
+    for (const [k, v] of Object.entries(m)) {
+      add(pointerFrom([k]), m);
+      if ((k === "properties" || MAPS.has(k) || k === "dependentRequired") && isObject(v)) for (const n of Object.keys(v)) add(pointerFrom([k, n]), m);
+    }
+  }
+  // The member whose value the merged keyword is (the tightest bound, the common values) goes first.
+  for (const [k, v] of Object.entries(schema)) {
+    const at = pointerFrom([k]);
+    const list = from.get(at);
+    if (!list || list.length < 2 || isObject(v)) continue;
+    const i = list.findIndex((s) => canon(s[k]) === canon(v));
+    if (i > 0) from.set(at, [list[i]!, ...list.filter((_, j) => j !== i)]);
+  }
+  return from;
 }
 
 /** enum/const of several members: the values all of them allow. */

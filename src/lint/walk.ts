@@ -171,8 +171,9 @@ export class Walker {
       properties: () => (match ??= matchProperties(this.old.resolver, a, this.new_.resolver, b)),
       viewOld: (raw, at) => peel(this.old.resolver, raw, below(a.origin, ...atSegs(at))).view,
       viewNew: (raw, at) => peel(this.new_.resolver, raw, below(b.origin, ...atSegs(at))).view,
-      defaultOld: (name) => peel(this.old.resolver, a.properties.get(name), a.origin).default,
-      defaultNew: (name) => peel(this.new_.resolver, b.properties.get(name), b.origin).default,
+      // (views are cached by node: a property the merge built must get its own place, not its parent's)
+      defaultOld: (name) => peel(this.old.resolver, a.properties.get(name), below(a.origin, "properties", name)).default,
+      defaultNew: (name) => peel(this.new_.resolver, b.properties.get(name), below(b.origin, "properties", name)).default,
     };
     for (const rule of this.rules) rule.content?.(pair, this.context(rule, b.origin, a.origin, b.origin));
     this.children(pair);

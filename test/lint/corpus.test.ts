@@ -9,6 +9,7 @@ import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { lint, type LintResult } from "../../src/lint/engine.js";
 import { RULES_BY_ID } from "../../src/lint/rules/index.js";
+import { pointerSegments } from "../../src/load/json-file.js";
 import { memoryTree } from "../../src/lint/tree.js";
 import { MODES } from "../../src/lint/types.js";
 
@@ -18,6 +19,15 @@ if (!present) console.warn(`lint corpus tests skipped: ${ROOT} is absent (it liv
 
 const names = present ? readdirSync(ROOT).filter((n) => existsSync(join(ROOT, n, "1.json"))).sort() : [];
 const entityOf = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, "-");
+
+function exists(root: unknown, pointer: string): boolean {
+  let v = root;
+  for (const s of pointerSegments(pointer)) {
+    if (v === null || typeof v !== "object" || !Object.hasOwn(v, s)) return false;
+    v = (v as Record<string, unknown>)[s];
+  }
+  return true;
+}
 
 function treeOf(name: string) {
   const files: Record<string, string> = {};
@@ -62,6 +72,13 @@ describe.skipIf(!present)("lint over real schema histories", () => {
           expect(f.location.column).toBeGreaterThanOrEqual(1);
           expect(typeof f.pointer).toBe("string");
           if (f.old) expect(f.old.line).toBeGreaterThanOrEqual(1);
+          // The place names a node the file has (a keyword merged from allOf members is placed in a
+          // member); only its last step may be missing: the keyword or map entry one side does not have.
+          for (const l of f.old ? [f.location, f.old] : [f.location]) {
+            const file = tree.file(l.rel);
+            const node = l.pointer.replace(/(\/(properties|patternProperties|\$defs|definitions|dependentSchemas|dependentRequired))?\/[^/]*$/, "");
+            if (file) expect(exists(file.value, l.pointer) || exists(file.value, node), `${f.rule} ${l.rel}#${l.pointer}`).toBe(true);
+          }
         }
       }
     });

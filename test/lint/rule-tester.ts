@@ -16,6 +16,10 @@ export interface Expected {
   severity?: Severity;
   /** File relative to the schemas root (default: the newest version of "e"). */
   file?: string;
+  /** "line:column" of the finding, when the table asserts it. */
+  at?: string;
+  /** The old side's place, when the table asserts it ("line:column" in the previous version). */
+  old?: { pointer: string; at: string; file?: string };
 }
 
 export interface Case {
@@ -87,5 +91,13 @@ export function checkCase(ruleId: string, c: Case, valid: boolean): void {
     if (!w.severity) continue;
     const f = got.find((g) => g.pointer === w.pointer && g.file === w.file);
     expect(f?.severity, `${c.name}: severity at ${w.pointer}`).toBe(w.severity);
+  }
+  for (const e of c.expected ?? []) {
+    const f = seen.find((g) => g.pointer === e.pointer && g.location.rel === (e.file ?? newest(c)));
+    if (e.at) expect(`${f?.location.line}:${f?.location.column}`, `${c.name}: position of ${e.pointer}`).toBe(e.at);
+    if (e.old) {
+      const old = f?.old && { pointer: f.old.pointer, at: `${f.old.line}:${f.old.column}`, file: f.old.rel };
+      expect(old, `${c.name}: old side of ${e.pointer}`).toEqual({ file: "e/v1.json", ...e.old });
+    }
   }
 }

@@ -458,7 +458,7 @@ export function kinds(s: Schema): Set<JsonType> {
 }
 
 /** allOf members read as one schema (merge.ts): exact, or wider where one value cannot say what members say, so proofs stay sound. */
-function conjoin(s: Schema, r: Resolver): Merged {
+function conjoin(s: Schema, r: Resolver): Omit<Merged, "from"> {
   return Array.isArray(s.allOf) ? mergeForLint(s, (x) => r.deref(x)) : { schema: s, inexact: new Set() };
 }
 

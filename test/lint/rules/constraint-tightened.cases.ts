@@ -28,7 +28,7 @@ export default {
     {
       name: "items split across allOf members, then lowered",
       previous: arr({ allOf: [{ items: str }, { items: { maxLength: 5 } }] }), current: arr({ items: { ...str, maxLength: 3 } }),
-      expected: [{ rule: "constraint-tightened", pointer: "/properties/a/items/maxLength" }],
+      expected: [{ rule: "constraint-tightened", pointer: "/properties/a/items/maxLength", at: "9:9", old: { pointer: "/properties/a/allOf/1/items/maxLength", at: "15:13" } }],
     },
     {
       name: "two maxLengths in allOf, then lowered below both",
@@ -44,6 +44,35 @@ export default {
       name: "multipleOf 2 and 3 in allOf (6), then 4",
       previous: obj({ a: { ...int, allOf: [{ multipleOf: 2 }, { multipleOf: 3 }] } }), current: obj({ a: { ...int, multipleOf: 4 } }),
       expected: [{ rule: "constraint-tightened", pointer: "/properties/a/multipleOf" }],
+    },
+    // Positions name the keyword as written: the member holding it, the one whose value won where several do.
+    {
+      name: "a maxLength in one member's items, lowered: placed in that member on both sides",
+      previous: arr({ allOf: [{ items: str }, { items: { maxLength: 5 } }] }), current: arr({ allOf: [{ items: str }, { items: { maxLength: 3 } }] }),
+      expected: [{ rule: "constraint-tightened", pointer: "/properties/a/allOf/1/items/maxLength", at: "15:13", old: { pointer: "/properties/a/allOf/1/items/maxLength", at: "15:13" } }],
+    },
+    {
+      name: "two maxLengths merged to the tightest: placed at the member whose value won, on each side",
+      previous: obj({ a: { ...str, allOf: [{ maxLength: 6 }, { maxLength: 4 }] } }), current: obj({ a: { ...str, allOf: [{ maxLength: 3 }, { maxLength: 5 }] } }),
+      expected: [{ rule: "constraint-tightened", pointer: "/properties/a/allOf/0/maxLength", at: "9:11", old: { pointer: "/properties/a/allOf/1/maxLength", at: "12:11" } }],
+    },
+    {
+      name: "a property several members declare, one with a nested allOf: each side placed where its tightest maxLength is written",
+      previous: split("properties", { b: { allOf: [str, { maxLength: 5 }] } }, { b: { maxLength: 8 } }),
+      current: split("properties", { b: { allOf: [str, { maxLength: 5 }] } }, { b: { maxLength: 3 } }),
+      expected: [{ rule: "constraint-tightened", pointer: "/properties/a/allOf/1/properties/b/maxLength", at: "25:15", old: { pointer: "/properties/a/allOf/0/properties/b/allOf/1/maxLength", at: "16:19" } }],
+    },
+    {
+      name: "items whose allOf nests another allOf: placed in the inner member",
+      previous: arr({ items: { allOf: [str, { allOf: [{ maxLength: 9 }, { items: {}, maxLength: 5 }] }] } }),
+      current: arr({ items: { allOf: [str, { allOf: [{ maxLength: 9 }, { maxLength: 4 }] }] } }),
+      expected: [{ rule: "constraint-tightened", pointer: "/properties/a/items/allOf/1/allOf/1/maxLength", at: "18:17", old: { pointer: "/properties/a/items/allOf/1/allOf/1/maxLength", at: "19:17" } }],
+    },
+    {
+      name: "a member that is a $ref: placed in the definition",
+      previous: { ...obj({ a: { allOf: [{ $ref: "#/$defs/s" }, { minLength: 1 }] } }), $defs: { s: { ...str, maxLength: 5 } } },
+      current: { ...obj({ a: { allOf: [{ $ref: "#/$defs/s" }, { minLength: 1 }] } }), $defs: { s: { ...str, maxLength: 3 } } },
+      expected: [{ rule: "constraint-tightened", pointer: "/$defs/s/maxLength", at: "19:7", old: { pointer: "/$defs/s/maxLength", at: "19:7" } }],
     },
     { name: "multipleOf 5 → 10", previous: obj({ a: { ...int, multipleOf: 5 } }), current: obj({ a: { ...int, multipleOf: 10 } }), expected: [{ rule: "constraint-tightened", pointer: "/properties/a/multipleOf" }] },
   ],

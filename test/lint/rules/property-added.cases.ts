@@ -11,6 +11,12 @@ export default {
   ],
   invalid: [
     {
+      name: "a property added in an allOf member: placed in the member",
+      previous: obj({ a: { type: "object", allOf: [{ properties: { x: str } }, { properties: { y: str } }] } }),
+      current: obj({ a: { type: "object", allOf: [{ properties: { x: str } }, { properties: { y: str, z: str } }] } }),
+      expected: [{ rule: "property-added", pointer: "/properties/a/allOf/1/properties/z", at: "20:13", old: { pointer: "/properties/a", at: "5:5" } }],
+    },
+    {
       name: "added where an old conditional types it differently: old data may carry it, new validators reject it",
       previous: obj({ k: str }, [], { ...cron, then: { properties: { c: { type: "integer" } } } }), current: obj({ k: str, c: str }, [], cron), mode: "backward",
       expected: [{ rule: "property-added", pointer: "/properties/c", severity: "error" }],
