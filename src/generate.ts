@@ -106,6 +106,17 @@ function toolFingerprint(): string {
   return toolHash;
 }
 
+/**
+ * Hash of `meta` (as JSON), lockstep itself and every file under the schemas directory: the key
+ * of work done from the schemas (`lockstep test` reuses its fixtures and code by it: src/testing/warm.ts).
+ */
+export function inputsFingerprint(meta: unknown, schemas: string): string {
+  const hash = createHash("sha256");
+  hash.update(JSON.stringify({ meta, tool: toolFingerprint() }));
+  if (existsSync(schemas)) hashTree(hash, schemas, (name) => name.endsWith(".json"));
+  return hash.digest("hex");
+}
+
 /** Hash of every input: files under the schemas directory, the config, the targets, lockstep itself. */
 export function fingerprint(options: GenerateOptions): string {
   const hash = createHash("sha256");

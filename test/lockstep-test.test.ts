@@ -2,14 +2,14 @@
  * `lockstep test` end to end on the bundled example schemas, with the real toolchains, and proof
  * that it catches real defects in generated code (injected through the test seam).
  */
-import { cpSync, mkdirSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import type { GeneratedFile } from "../src/emit/types.js";
 import type { Language } from "../src/testing/languages.js";
 import { passed } from "../src/testing/report.js";
-import { runTests, type TestOptions } from "../src/testing/run.js";
+import { cacheDir, runTests, type TestOptions, type TestResult } from "../src/testing/run.js";
 import { runCli } from "./support/cli.js";
 import { closeEnum } from "./support/rust-harness.js";
 import { hasTool, itWithTool } from "./support/toolchains.js";
@@ -146,3 +146,78 @@ describe("lockstep test", () => {
   });
 });
 
+
+describe("lockstep test, warm runs (src/testing/warm.ts)", () => {
+  /** A run, and whether it rebuilt the fixtures and code, or loaded the schemas at all. */
+  async function run(opts: TestOptions): Promise<{ result: TestResult; rebuilt: boolean; loaded: boolean }> {
+    const steps: string[] = [];
+    const result = await runTests({ ...opts, onStep: (s) => steps.push(s) });
+    return { result, rebuilt: steps.includes("building fixtures"), loaded: steps.includes("loading schemas") };
+  }
+  const summary = (r: TestResult) => ({ fixtures: r.fixtures, outcomes: r.outcomes, findings: r.findings.map((f) => f.format()) });
+  const firstFixture = (opts: TestOptions): string => {
+    const dir = join(opts.config.fixtures, "user", "v3");
+    return join(dir, readdirSync(dir).filter((n) => n.endsWith(".json")).sort()[0]!);
+  };
+
+  it("reuses the last run's fixtures, code and upgrade verdicts while nothing changed: same outcomes, schemas not loaded", async () => {
+    const opts = { ...options(["typescript"]), toolVersion: "warm-test" };
+    const cold = await run(opts);
+    const warm = await run(opts);
+    expect(cold.rebuilt).toBe(true); // a new tool version
+    expect(warm.rebuilt).toBe(false);
+    expect(warm.loaded).toBe(false);
+    expect(summary(warm.result)).toEqual(summary(cold.result));
+    expect(passed(warm.result, strict)).toBe(true);
+    // Upgrade outputs without a recorded verdict: the schemas are loaded to judge them, nothing rebuilt.
+    const record = join(cacheDir(opts.cwd), "warm.json");
+    writeFileSync(record, JSON.stringify({ ...JSON.parse(readFileSync(record, "utf8")), verdicts: {} }));
+    const judged = await run(opts);
+    expect(judged.rebuilt).toBe(false);
+    expect(judged.loaded).toBe(true);
+    expect(summary(judged.result)).toEqual(summary(cold.result));
+  });
+
+  it("rebuilds after a schema edit, a fixture edited or deleted, generated code edited, other options, a new lockstep, a run through a test seam", async () => {
+    const opts = options(["typescript"]);
+    await run(opts);
+    expect((await run(opts)).rebuilt).toBe(false);
+
+    const schema = join(opts.cwd, "schemas", "user", "v3.json");
+    const original = readFileSync(schema, "utf8");
+    writeFileSync(schema, JSON.stringify({ ...JSON.parse(original), examples: [] }, null, 2));
+    expect((await run(opts)).rebuilt).toBe(true);
+    writeFileSync(schema, original);
+    expect((await run(opts)).rebuilt).toBe(true);
+    expect((await run(opts)).rebuilt).toBe(false);
+
+    const fixture = firstFixture(opts);
+    const text = readFileSync(fixture, "utf8");
+    writeFileSync(fixture, "{}\n");
+    const edited = await run(opts);
+    expect(edited.rebuilt).toBe(true);
+    expect(readFileSync(fixture, "utf8")).toBe(text);
+    expect(passed(edited.result, strict)).toBe(true);
+    rmSync(fixture);
+    expect((await run(opts)).rebuilt).toBe(true);
+    expect(readFileSync(fixture, "utf8")).toBe(text);
+
+    const runtime = join(cacheDir(opts.cwd), "typescript", "src", "runtime.ts");
+    writeFileSync(runtime, `${readFileSync(runtime, "utf8")}\n// edited\n`);
+    expect((await run(opts)).rebuilt).toBe(true);
+    expect(readFileSync(runtime, "utf8")).not.toMatch(/edited/);
+
+    expect((await run({ ...opts, seed: 2 })).rebuilt).toBe(true);
+    expect((await run(opts)).rebuilt).toBe(true);
+    expect((await run({ ...opts, toolVersion: "test-next" })).rebuilt).toBe(true);
+    expect((await run(opts)).rebuilt).toBe(true);
+    expect((await run(opts)).rebuilt).toBe(false);
+
+    // Code broken through the seam is not the options' own: the next run rebuilds it, and passes.
+    const broken = await run({ ...opts, mutate: (_l, files) => patch(files, "runtime.ts", /(export function decodeInt64[\s\S]*?)return value;/, "$1return BigInt(Number(value));") });
+    expect(passed(broken.result, strict)).toBe(false);
+    const after = await run(opts);
+    expect(after.rebuilt).toBe(true);
+    expect(passed(after.result, strict)).toBe(true);
+  });
+});

@@ -63,7 +63,7 @@ export const RESULTS_FILE = "results.jsonl";
  * roundtrip and old-reads-new must; new-reads-old must only decode (defaults may be added).
  * `known`: fixture texts already in memory, by path relative to the fixtures directory.
  */
-export function judge(language: string, emitted: ReturnType<typeof readEmitted>, fixturesDir: string, known?: ReadonlyMap<string, string>): Outcome[] {
+export function judge(language: string, emitted: ReturnType<typeof readEmitted>, fixturesDir: string, known?: ReadonlyMap<string, string>, canon: Canonicalizer = canonicalize): Outcome[] {
   const outcomes: Outcome[] = [];
   for (const [key, result] of [...emitted].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const [check, entity, ...rest] = key.split("/");
@@ -80,14 +80,14 @@ export function judge(language: string, emitted: ReturnType<typeof readEmitted>,
     }
     const expected = wireFixture(fixture);
     const input = known?.get(expected) ?? readFileSync(join(fixturesDir, expected), "utf8");
-    const diff = jsonDiff(input, result.json!);
+    const diff = jsonDiff(input, result.json!, canon);
     outcomes.push(diff ? { ...base, ok: false, detail: diff } : { ...base, ok: true });
   }
   return outcomes;
 }
 
 /** Where two languages wrote different bytes for the same fixture and check. */
-export function crossCheck(byLanguage: Map<string, ReturnType<typeof readEmitted>>): Outcome[] {
+export function crossCheck(byLanguage: Map<string, ReturnType<typeof readEmitted>>, canon: Canonicalizer = canonicalize): Outcome[] {
   const outcomes: Outcome[] = [];
   const languages = [...byLanguage.keys()];
   const keys = new Set(languages.flatMap((l) => [...byLanguage.get(l)!.keys()]));
@@ -97,7 +97,7 @@ export function crossCheck(byLanguage: Map<string, ReturnType<typeof readEmitted
       .map((l) => ({ l, json: byLanguage.get(l)!.get(key)?.json }))
       .filter((x): x is { l: string; json: string } => x.json !== undefined);
     for (let i = 1; i < written.length; i++) {
-      const diff = jsonDiff(written[0]!.json, written[i]!.json);
+      const diff = jsonDiff(written[0]!.json, written[i]!.json, canon);
       if (diff) {
         outcomes.push({
           entity: entity!, language: `${written[0]!.l}≠${written[i]!.l}`, check: check as Check, fixture: [entity, ...rest].join("/"), ok: false,
@@ -109,9 +109,25 @@ export function crossCheck(byLanguage: Map<string, ReturnType<typeof readEmitted
   return outcomes;
 }
 
+/** Canonical JSON of a text (src/canonical.ts), possibly remembered: see canonicalizer(). */
+export type Canonicalizer = (text: string) => string;
+
+/**
+ * canonicalize() remembering each text's result: a run compares every fixture with what three
+ * languages wrote for it in several checks, and the languages mostly write the same bytes.
+ */
+export function canonicalizer(): Canonicalizer {
+  const known = new Map<string, string>();
+  return (text) => {
+    let c = known.get(text);
+    if (c === undefined) known.set(text, (c = canonicalize(text)));
+    return c;
+  };
+}
+
 /** A minimal description of how `actual` differs from `expected`, or undefined when equal. */
-export function jsonDiff(expected: string, actual: string): string | undefined {
-  if (canonicalize(expected) === canonicalize(actual)) return undefined;
+export function jsonDiff(expected: string, actual: string, canon: Canonicalizer = canonicalize): string | undefined {
+  if (expected === actual || canon(expected) === canon(actual)) return undefined;
   const lines: string[] = [];
   diffValues(parse(expected), parse(actual), "", lines);
   return lines.slice(0, 5).join("; ") + (lines.length > 5 ? `; … ${lines.length - 5} more` : "");

@@ -67,8 +67,8 @@ export function runGo(input: RunInput): LanguageRun {
 }
 
 /**
- * Transpiles the generated TypeScript (type checking is the compile tests' job) and runs node
- * --test. The JavaScript is kept between runs with the hash of the source it came from: only
+ * Transpiles the generated TypeScript (type checking is the compile tests' job) and runs its
+ * node:test harnesses. The JavaScript is kept between runs with the hash of the source it came from: only
  * changed files are transpiled again, and ts-morph (the whole compiler) loads only for them.
  */
 export async function runTypeScript(input: RunInput): Promise<LanguageRun> {
@@ -108,9 +108,16 @@ export async function runTypeScript(input: RunInput): Promise<LanguageRun> {
   if (!harness) return { language: "typescript", status: "broken", message: "no lockstep.roundtrip.test.ts in the generated TypeScript", compileMs, runMs: 0 };
   // Every generated harness at the root: lockstep.<name>.test.ts.
   const harnesses = [harness, ...files.filter((f) => /^lockstep\.[\w-]+\.test\.ts$/.test(f) && f !== harness).sort()];
-  const run = exec(process.execPath, ["--test", ...harnesses.map((h) => join(js, h.replace(/\.ts$/, ".js")))], js, { LOCKSTEP_FIXTURES: input.fixtures, LOCKSTEP_OUT: input.out });
+  // One process imports every harness: node --test would start one per file, each loading all
+  // the generated modules again (node:test runs a file's tests and sets the exit code without it).
+  const entry = join(js, ENTRY);
+  writeFileSync(entry, harnesses.map((h) => `import ${JSON.stringify(`./${h.replace(/\.ts$/, ".js")}`)};\n`).join(""));
+  const run = exec(process.execPath, [entry], js, { LOCKSTEP_FIXTURES: input.fixtures, LOCKSTEP_OUT: input.out });
   return { language: "typescript", status: "ran", ...(run.ok ? {} : { message: tail(run.output) }), compileMs, runMs: run.ms };
 }
+
+/** Imports the harnesses; .mjs, so no generated file (.ts made .js) can have its name. */
+const ENTRY = "lockstep-harnesses.mjs";
 
 function listTs(dir: string, prefix = ""): string[] {
   if (!existsSync(dir)) return [];

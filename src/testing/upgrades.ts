@@ -26,9 +26,9 @@ export interface UpgradeTesting {
   hookValues: Record<string, string>;
 }
 
-export function prepareUpgrades(loaded: Loaded, seed: number): UpgradeTesting {
+/** `oracle`: one made from loaded.history, to share its compiled schemas. */
+export function prepareUpgrades(loaded: Loaded, seed: number, oracle: Oracle = makeOracle(loaded.history)): UpgradeTesting {
   const steps = planUpgrades(loaded.modules);
-  const oracle = makeOracle(loaded.history);
   const accepts = (at: SourceRef, value: Value): boolean => {
     try {
       return oracle.acceptsAt(at.file, at.pointer, toPlain(value));
@@ -50,30 +50,52 @@ export function prepareUpgrades(loaded: Loaded, seed: number): UpgradeTesting {
   return { steps, oracle, hookValues };
 }
 
-/** Outcomes of one language's upgrade results: each must be valid under the newer version. */
-export function judgeUpgrades(language: string, emitted: ReturnType<typeof readEmitted>, oracle: Oracle, steps: readonly Step[] = []): Outcome[] {
+/** ajv's errors for what an upgrade to `version` wrote (JSON text); empty when it is valid under that version. */
+export type UpgradeValidate = (entity: string, version: number, json: string) => string[];
+
+export function upgradeValidator(oracle: Oracle, steps: readonly Step[] = []): UpgradeValidate {
   // String-policy integers travel as strings; ajv checks them as the integers they are.
   const asValues = (entity: string, version: number, json: string): string => {
     const step = steps.find((s) => s.entity === entity && s.to === version);
     return step ? stringify(spellForWire(step.newModule, step.newRoot, parse(json) as Value, true).value) ?? json : json;
   };
-  const outcomes: Outcome[] = [];
+  return (entity, version, json) => {
+    try {
+      return oracle.validate(entity, version, asValues(entity, version, json));
+    } catch (err) {
+      return [err instanceof Error ? err.message : String(err)];
+    }
+  };
+}
+
+/** The upgrade outputs a language wrote, as [key, entity, version, result]. */
+function upgradeResults(emitted: ReturnType<typeof readEmitted>): Array<[string, string, number, { json?: string; error?: string }]> {
+  const out: Array<[string, string, number, { json?: string; error?: string }]> = [];
   for (const [key, result] of [...emitted].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const [check, entity, ...rest] = key.split("/");
+    const [check, entity] = key.split("/");
     const to = /^upgrade-to-v(\d+)$/.exec(check ?? "");
-    if (!to) continue;
-    const base = { entity: entity!, language, check: check as Outcome["check"], fixture: [entity, ...rest].join("/") };
+    if (to) out.push([key, entity!, Number(to[1]), result]);
+  }
+  return out;
+}
+
+/** The (entity, version, JSON) an upgrade output needs judged: those without an error. */
+export function upgradeOutputs(emitted: ReturnType<typeof readEmitted>): Array<{ entity: string; version: number; json: string }> {
+  return upgradeResults(emitted).flatMap(([, entity, version, r]) => (r.error === undefined ? [{ entity, version, json: r.json! }] : []));
+}
+
+/** Outcomes of one language's upgrade results: each must be valid under the newer version. */
+export function judgeUpgrades(language: string, emitted: ReturnType<typeof readEmitted>, validate: UpgradeValidate): Outcome[] {
+  const outcomes: Outcome[] = [];
+  for (const [key, entity, version, result] of upgradeResults(emitted)) {
+    const check = key.slice(0, key.indexOf("/"));
+    const base = { entity, language, check: check as Outcome["check"], fixture: key.slice(check.length + 1) };
     if (result.error !== undefined) {
       outcomes.push({ ...base, ok: false, detail: result.error });
       continue;
     }
-    let errors: string[];
-    try {
-      errors = oracle.validate(entity!, Number(to[1]), asValues(entity!, Number(to[1]), result.json!));
-    } catch (err) {
-      errors = [err instanceof Error ? err.message : String(err)];
-    }
-    outcomes.push(errors.length === 0 ? { ...base, ok: true } : { ...base, ok: false, detail: `not valid under ${entity} v${to[1]}: ${errors.slice(0, 3).join("; ")}` });
+    const errors = validate(entity, version, result.json!);
+    outcomes.push(errors.length === 0 ? { ...base, ok: true } : { ...base, ok: false, detail: `not valid under ${entity} v${version}: ${errors.slice(0, 3).join("; ")}` });
   }
   return outcomes;
 }
