@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import ts from "typescript";
 import { emitTypeScript } from "../src/emit/typescript/index.js";
+import { docBlock, tsString } from "../src/emit/typescript/naming.js";
 import type { GeneratedFile } from "../src/emit/types.js";
 import { sameJson } from "../src/canonical.js";
 import { kitchenSink } from "./support/ts-ir.js";
@@ -213,5 +214,19 @@ describe("emitTypeScript (hand-built IR)", () => {
       expect(() => parse(bad), bad).toThrow(SyntaxError);
     }
     expect(() => stringify(Number.NaN)).toThrow(TypeError);
+  });
+});
+
+describe("TypeScript text helpers", () => {
+  it("makes doc lines inert: comment ends, control characters and line breaks in any line, blank runs squeezed", () => {
+    expect(docBlock(["", "a */ b  ", "x\u2028y\r\nz", "\u0001t\t", "", "", "plain  ", "é */\u007f"], "  ")).toEqual([
+      "  /**", "   * a *\\/ b", "   * x", "   * y", "   * z", "   * \\u0001t", "   *", "   * plain", "   * é *\\/\\u007f", "   */",
+    ]);
+    expect(docBlock(["one line  "])).toEqual(["/** one line */"]);
+  });
+
+  it("spells the line separators in string literals", () => {
+    expect(tsString("a\u2028b\u2029")).toBe('"a\\u2028b\\u2029"');
+    expect(tsString('plain"')).toBe('"plain\\""');
   });
 });

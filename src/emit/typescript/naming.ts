@@ -42,7 +42,8 @@ export const tagPropertyName = (wire: string): string => propertyName(toWords(wi
 
 /** A TypeScript string literal: JSON.stringify, plus the two line separators spelled out. */
 export function tsString(text: string): string {
-  return JSON.stringify(text).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  const json = JSON.stringify(text);
+  return /[\u2028\u2029]/.test(json) ? json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029") : json;
 }
 
 /**
@@ -60,6 +61,7 @@ export function pointerTo(pointerExpr: string, wire: string): string {
 }
 
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/;
+const PLAIN = /^[\x20-\x7e]*$/;
 
 /** One line of comment text made inert: no `*\/`, no control characters. */
 function inert(line: string): string {
@@ -71,7 +73,12 @@ function inert(line: string): string {
 
 /** A TSDoc block for the given text lines (each may hold line breaks), or nothing. */
 export function docBlock(lines: readonly string[], indent = ""): string[] {
-  const body = lines.flatMap((l) => l.split(LINE_BREAK)).map(inert);
+  const body: string[] = [];
+  for (const l of lines) {
+    // Printable ASCII (the common case) has no line break or control character to deal with.
+    if (PLAIN.test(l)) body.push(l.includes("*/") ? inert(l) : l.trimEnd());
+    else for (const part of l.split(LINE_BREAK)) body.push(inert(part));
+  }
   while (body.length > 0 && body[0] === "") body.shift();
   while (body.length > 0 && body[body.length - 1] === "") body.pop();
   const squeezed = body.filter((l, i) => l !== "" || body[i - 1] !== "");
