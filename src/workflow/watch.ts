@@ -3,6 +3,7 @@
  * config (chokidar; debounced, so a save touching several files is one run). One line per run;
  * an error is shown and watching goes on. Stops on SIGINT/SIGTERM (exit 0) or when `signal` aborts.
  */
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { watch as chokidar } from "chokidar";
 import { CONFIG_FILE, type Config } from "../config.js";
@@ -22,6 +23,30 @@ export interface WatchOptions {
 }
 
 const time = (): string => new Date().toTimeString().slice(0, 8);
+
+/**
+ * chokidar reads each file's baseline only after "ready", so an edit made in that moment looked
+ * like no change and was never reported. Once it has settled, the files are compared with this
+ * snapshot (size and modification time of each, taken when the first run starts).
+ */
+const SETTLE_MS = 300;
+
+function snapshot(paths: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const add = (path: string): void => {
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (st?.isFile()) out.set(path, `${st.size}:${st.mtimeMs}`);
+    else if (st?.isDirectory()) for (const name of readdirSync(path)) add(join(path, name));
+  };
+  for (const path of paths) if (existsSync(path)) add(path);
+  return out;
+}
+
+/** Files added, removed or changed between two snapshots. */
+function differences(before: Map<string, string>, after: Map<string, string>): string[] {
+  const out = [...after].filter(([path, sig]) => before.get(path) !== sig).map(([path]) => path);
+  return [...out, ...[...before.keys()].filter((path) => !after.has(path))];
+}
 
 export async function watch(options: WatchOptions): Promise<void> {
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
@@ -64,7 +89,9 @@ export async function watch(options: WatchOptions): Promise<void> {
   // read a half-written file is followed by the run its final write triggers.
   const watcher = chokidar(watched, { ignoreInitial: true });
   let dirs = new Set<string>();
-  watcher.on("all", (event, path) => {
+  let events = 0;
+  const onEvent = (event: string, path: string): void => {
+    events++;
     // Files name a run; a directory only when nothing else changed (an empty entity directory).
     (event === "addDir" || event === "unlinkDir" ? dirs : changed).add(relative(first.cwd, path) || path);
     clearTimeout(timer);
@@ -74,12 +101,17 @@ export async function watch(options: WatchOptions): Promise<void> {
       dirs = new Set();
       void run(files.length === 1 ? files[0]! : `${files[0]} and ${files.length - 1} more`);
     }, options.debounceMs);
-  });
+  };
+  watcher.on("all", onEvent);
   watcher.on("error", (err) => print(`${time()} watcher error: ${err instanceof Error ? err.message : String(err)}`));
   await new Promise<void>((resolveReady) => watcher.on("ready", () => resolveReady()));
   // Watching first, then the first run: an edit made while it runs is not missed.
+  const before = snapshot(watched);
   await run("start");
   if (!options.quiet) print(`${time()} watching ${watched.map((p) => relative(first.cwd, p) || ".").join(", ")} (Ctrl-C to stop)`);
+  const settled = setTimeout(() => {
+    if (events === 0) for (const path of differences(before, snapshot(watched))) onEvent("change", path);
+  }, SETTLE_MS);
   let done = (): void => undefined;
   await new Promise<void>((stop) => {
     done = stop;
@@ -90,5 +122,6 @@ export async function watch(options: WatchOptions): Promise<void> {
   process.off("SIGINT", done);
   process.off("SIGTERM", done);
   clearTimeout(timer);
+  clearTimeout(settled);
   await watcher.close();
 }
