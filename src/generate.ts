@@ -39,7 +39,7 @@ export interface GenerateResult {
 }
 
 /** Calls `visit` with every kept file under `dir`, in a stable (sorted) order. */
-function walkFiles(dir: string, keep: (name: string) => boolean, visit: (path: string) => void): void {
+export function walkFiles(dir: string, keep: (name: string) => boolean, visit: (path: string) => void): void {
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const path = join(dir, e.name);
     if (e.isDirectory()) walkFiles(path, keep, visit);

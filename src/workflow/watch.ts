@@ -3,12 +3,12 @@
  * config (chokidar; debounced, so a save touching several files is one run). One line per run;
  * an error is shown and watching goes on. Stops on SIGINT/SIGTERM (exit 0) or when `signal` aborts.
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { watch as chokidar } from "chokidar";
 import { CONFIG_FILE, type Config } from "../config.js";
 import { LockstepError } from "../errors.js";
-import { generate } from "../generate.js";
+import { generate, walkFiles } from "../generate.js";
 
 export interface WatchOptions {
   /** Reads the config again: it may have changed between runs. */
@@ -36,9 +36,11 @@ function snapshot(paths: string[]): Map<string, string> {
   const add = (path: string): void => {
     const st = statSync(path, { throwIfNoEntry: false });
     if (st?.isFile()) out.set(path, `${st.size}:${st.mtimeMs}`);
-    else if (st?.isDirectory()) for (const name of readdirSync(path)) add(join(path, name));
   };
-  for (const path of paths) if (existsSync(path)) add(path);
+  for (const path of paths) {
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) walkFiles(path, () => true, add);
+    else add(path);
+  }
   return out;
 }
 
