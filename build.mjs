@@ -51,6 +51,19 @@ const precompiledTemplates = {
   },
 };
 
+/**
+ * yargs guesses its version by reading every directory from the working directory up to one with a
+ * package.json (thousands of entries in a /tmp, every ancestor of a Go or Rust project). lockstep
+ * sets the version itself, so the search finds nothing, at once.
+ */
+const noPackageSearch = {
+  name: "no-package-search",
+  setup(b) {
+    b.onResolve({ filter: /^escalade\/sync$/ }, () => ({ path: "escalade-sync", namespace: "no-package-search" }));
+    b.onLoad({ filter: /.*/, namespace: "no-package-search" }, () => ({ contents: "export default function findUp() { return undefined; }", loader: "js" }));
+  },
+};
+
 rmSync(join(root, "dist"), { recursive: true, force: true });
 const common = {
   absWorkingDir: root,
@@ -59,7 +72,7 @@ const common = {
   target: "node20.19",
   mainFields: ["module", "main"],
   external: ["ts-morph", "typescript", "ajv", "ajv-formats", "ajv-draft-04"],
-  plugins: [precompiledTemplates],
+  plugins: [precompiledTemplates, noPackageSearch],
   legalComments: "eof",
   logLevel: "warning",
 };
@@ -79,6 +92,8 @@ await build({
   entryPoints: ["src/cli/main.ts"],
   outfile: "dist/cli.cjs",
   format: "cjs",
+  charset: "ascii",
+  minifyWhitespace: true,
   define: { "import.meta.url": "__lockstepUrl" },
   // import() of the packages left out becomes require(): code from a code cache has no import().
   supported: { "dynamic-import": false },

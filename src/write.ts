@@ -167,6 +167,8 @@ function writeLocked(outputs: OutputDir[], cwd: string, fingerprint: string | un
     removeLeftovers(dir);
     const hashes: Record<string, string> = {};
     const stage = mkdtempSync(join(dir, STAGE_PREFIX));
+    const stagedDirs = new Set<string>([stage]);
+    let moved = false;
     try {
       for (const f of files) {
         // Encoded once, for the hash and the file.
@@ -174,6 +176,7 @@ function writeLocked(outputs: OutputDir[], cwd: string, fingerprint: string | un
         hashes[f.path] = sha256(bytes);
         if (!changed.has(f.path)) continue;
         const staged = join(stage, f.path);
+        for (let d = dirname(staged); d.length > stage.length && !stagedDirs.has(d); d = dirname(d)) stagedDirs.add(d);
         mkdirSync(dirname(staged), { recursive: true });
         writeFileSync(staged, bytes);
       }
@@ -189,8 +192,12 @@ function writeLocked(outputs: OutputDir[], cwd: string, fingerprint: string | un
         renameSync(join(stage, f.path), dest);
         if (delay > 0) sleep(delay); // test seam: lets a test kill the run between two moves
       }
+      moved = true;
     } finally {
-      rmSync(stage, { recursive: true, force: true });
+      // Every file has moved out: the stage is empty directories, removed deepest first (a
+      // recursive rm reads each one and costs more than the whole write of a small project).
+      if (moved) for (const d of [...stagedDirs].sort((a, b) => b.length - a.length)) rmdirSync(d);
+      else rmSync(stage, { recursive: true, force: true });
     }
     // 3. Remove what lockstep generated before and no longer does; then the manifest.
     for (const rel of report.removed) {

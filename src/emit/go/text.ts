@@ -16,7 +16,9 @@ const QUOTE_ESCAPES: Readonly<Record<string, string>> = {
 };
 
 function isPrintable(ch: string, cp: number): boolean {
-  return cp === 0x20 || (cp < 0xd800 || cp > 0xdfff ? PRINTABLE.test(ch) : false);
+  // ASCII needs no Unicode tables (and compiling them costs a short run a millisecond).
+  if (cp < 0x80) return cp >= 0x20 && cp < 0x7f;
+  return cp < 0xd800 || cp > 0xdfff ? PRINTABLE.test(ch) : false;
 }
 
 /**
