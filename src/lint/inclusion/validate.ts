@@ -4,25 +4,21 @@
  * breaks readers. It answers undefined where it cannot tell (a $ref it cannot follow, a keyword
  * it does not know such as $dynamicRef, an unknown format), so a witness is never a guess.
  */
-import addFormatsModule from "ajv-formats";
+// The format table alone: the package's index requires all of ajv, which lint never runs.
+import { fullFormats } from "ajv-formats/dist/formats.js";
 import { isObject, isUnresolved, type Resolver, type Schema } from "../resolver.js";
 import { canon } from "../values.js";
 import { bound, depRequired, depSchemas, num, patternsOf, prefixOf, propertiesOf, regex, requiredOf, restOf, typeOfValue, typesOf } from "./keywords.js";
 
 type FormatCheck = RegExp | ((s: string) => boolean) | { validate: RegExp | ((s: string) => boolean) };
-const FORMATS = (addFormatsModule as unknown as { get(name: string, mode?: string): FormatCheck | undefined }).get;
+const FORMATS = (name: string): FormatCheck | undefined => (Object.hasOwn(fullFormats, name) ? (fullFormats as Record<string, FormatCheck>)[name] : undefined);
 
 /** Formats lint knows how to check (ajv-formats' full set, plus the internationalised ones it lacks, checked loosely). */
 function formatOk(format: string, value: string): boolean | undefined {
   if (format === "idn-email") return /^[^\s@]+@[^\s@]+$/u.test(value);
   if (format === "idn-hostname") return /^[^\s.]+(\.[^\s.]+)*$/u.test(value);
   if (format === "iri" || format === "iri-reference") return !/\s/u.test(value) && (format === "iri-reference" || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(value));
-  let f: FormatCheck | undefined;
-  try {
-    f = FORMATS(format, "full");
-  } catch {
-    return undefined;
-  }
+  const f = FORMATS(format);
   if (f === undefined) return undefined;
   const check = f instanceof RegExp || typeof f === "function" ? f : f.validate;
   return check instanceof RegExp ? check.test(value) : check(value);
