@@ -1,22 +1,20 @@
 #!/usr/bin/env node
-import { readFileSync } from "node:fs";
+"use strict";
+// CommonJS (bin/package.json), like the loader: see bin/load-cli.js.
+const { readFileSync } = require("node:fs");
+const { join } = require("node:path");
 
 if (process.argv.length === 3 && process.argv[2] === "--version") {
   // All that `--version` needs, without loading the command line.
-  process.stdout.write(
-    `${JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version}\n`,
-  );
+  process.stdout.write(`${JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")).version}\n`);
 } else {
-  const { loadCli } = await import("./load-cli.js");
-  const { cliArgs, main } = loadCli().exports;
+  const { cliArgs, main } = require("./load-cli.js").loadCli().exports;
   main(cliArgs()).then(
     (code) => {
       process.exitCode = code;
     },
     (err) => {
-      process.stderr.write(
-        `lockstep: internal error: ${err && err.stack ? err.stack : err}\n`,
-      );
+      process.stderr.write(`lockstep: internal error: ${err && err.stack ? err.stack : err}\n`);
       process.exitCode = 70;
     },
   );
