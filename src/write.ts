@@ -1,13 +1,13 @@
 /**
  * The one place that writes generated files. A manifest in each output directory lists what
  * lockstep wrote; only those files are ever overwritten or deleted. Everything is checked and
- * staged in a temporary directory first, so a refused or failed run leaves the previous output
- * as it was; each file then moves into place with a rename, under a lock (src/lock.ts), so a
+ * staged under temporary names first, so a refused or failed run leaves the previous output as it
+ * was; each file then moves into place with a rename, under a lock (src/lock.ts), so a
  * killed run leaves every file whole (old or new) and the next run repairs the rest.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, sep } from "node:path";
 import { LockstepError } from "./errors.js";
 import type { GeneratedFile } from "./emit/types.js";
 import { lockDirs, sleep } from "./lock.js";
@@ -164,40 +164,41 @@ function writeLocked(outputs: OutputDir[], cwd: string, fingerprint: string | un
     const report = reports[i]!;
     const changed = new Set(report.written);
     mkdirSync(dir, { recursive: true });
-    removeLeftovers(dir);
+    removeLeftovers(dir, [...files.map((f) => f.path), ...Object.keys(manifests[i]!.files)]);
     const hashes: Record<string, string> = {};
-    const stage = mkdtempSync(join(dir, STAGE_PREFIX));
-    const stagedDirs = new Set<string>([stage]);
-    let moved = false;
+    // Staged beside its destination under a temporary name (no directory to make and remove:
+    // removing one costs milliseconds on some file systems, more than writing a small project).
+    const staged: Array<{ tmp: string; dest: string }> = [];
+    const made: string[] = [];
+    let moved = 0;
     try {
       for (const f of files) {
         // Encoded once, for the hash and the file.
         const bytes = Buffer.from(f.contents, "utf8");
         hashes[f.path] = sha256(bytes);
         if (!changed.has(f.path)) continue;
-        const staged = join(stage, f.path);
-        for (let d = dirname(staged); d.length > stage.length && !stagedDirs.has(d); d = dirname(d)) stagedDirs.add(d);
-        mkdirSync(dirname(staged), { recursive: true });
-        writeFileSync(staged, bytes);
+        const dest = safePath(dir, f.path);
+        const top = mkdirSync(dirname(dest), { recursive: true });
+        if (top !== undefined) made.push(top);
+        const tmp = join(dirname(dest), `${STAGE_PREFIX}${process.pid}-${basename(dest)}`);
+        writeFileSync(tmp, bytes);
+        staged.push({ tmp, dest });
       }
       if (changed.size > 0 || report.removed.length > 0) {
         // Before the first move, the manifest owns old and new files alike and matches no
         // fingerprint: a run killed midway leaves output the next run may overwrite and repairs.
         writeManifest(dir, { generator: "lockstep", files: { ...manifests[i]!.files, ...hashes } });
       }
-      for (const f of files) {
-        if (!changed.has(f.path)) continue;
-        const dest = safePath(dir, f.path);
-        mkdirSync(dirname(dest), { recursive: true });
-        renameSync(join(stage, f.path), dest);
+      for (const { tmp, dest } of staged) {
+        renameSync(tmp, dest);
+        moved++;
         if (delay > 0) sleep(delay); // test seam: lets a test kill the run between two moves
       }
-      moved = true;
     } finally {
-      // Every file has moved out: the stage is empty directories, removed deepest first (a
-      // recursive rm reads each one and costs more than the whole write of a small project).
-      if (moved) for (const d of [...stagedDirs].sort((a, b) => b.length - a.length)) rmdirSync(d);
-      else rmSync(stage, { recursive: true, force: true });
+      if (moved < staged.length) {
+        for (const { tmp } of staged.slice(moved)) rmSync(tmp, { force: true });
+        if (moved === 0) for (const top of made.reverse()) rmSync(top, { recursive: true, force: true });
+      }
     }
     // 3. Remove what lockstep generated before and no longer does; then the manifest.
     for (const rel of report.removed) {
@@ -225,14 +226,21 @@ function statsOf(dir: string, files: GeneratedFile[]): Record<string, [number, n
 
 /** The manifest, replaced in one rename. */
 function writeManifest(dir: string, manifest: Manifest): void {
-  const tmp = join(dir, `${STAGE_PREFIX}${process.pid}-manifest`);
+  const tmp = join(dir, `${STAGE_PREFIX}${process.pid}.manifest`); // staged files are "<prefix><pid>-<name>"
   writeFileSync(tmp, `${JSON.stringify(manifest, null, 2)}\n`);
   renameSync(tmp, join(dir, MANIFEST));
 }
 
-/** Staging left by a run that was killed (we hold the lock, so no live run owns them). */
-function removeLeftovers(dir: string): void {
-  for (const name of readdirSync(dir)) if (name.startsWith(STAGE_PREFIX)) rmSync(join(dir, name), { recursive: true, force: true });
+/**
+ * Staging left by a run that was killed (we hold the lock, so no live run owns them): in the
+ * directory and in each one that holds, or held, an output file.
+ */
+function removeLeftovers(dir: string, paths: string[]): void {
+  const dirs = new Set([dir, ...paths.map((p) => dirname(safePath(dir, p)))]);
+  for (const d of dirs) {
+    if (!existsSync(d)) continue;
+    for (const name of readdirSync(d)) if (name.startsWith(STAGE_PREFIX)) rmSync(join(d, name), { recursive: true, force: true });
+  }
 }
 
 function pruneEmptyDirs(root: string, dir: string): void {

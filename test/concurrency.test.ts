@@ -52,8 +52,17 @@ function outputs(dir: string): Map<string, string> {
 
 const OUT_DIRS = ["typescript", "rust", "go"];
 
+/** lockstep's locks and staged files, in every output directory and below. */
 function leftovers(dir: string): string[] {
-  return OUT_DIRS.flatMap((t) => readdirSync(join(dir, "generated", t)).filter((n) => n.startsWith(".lockstep") && n !== MANIFEST).map((n) => `${t}/${n}`));
+  const found: string[] = [];
+  const walk = (abs: string, rel: string): void => {
+    for (const d of readdirSync(abs, { withFileTypes: true })) {
+      if (d.name.startsWith(".lockstep") && d.name !== MANIFEST) found.push(`${rel}${d.name}`);
+      else if (d.isDirectory()) walk(join(abs, d.name), `${rel}${d.name}/`);
+    }
+  };
+  for (const t of OUT_DIRS) walk(join(dir, "generated", t), `${t}/`);
+  return found;
 }
 
 const saved = { ...process.env };
@@ -92,6 +101,7 @@ describe("concurrent and killed runs", () => {
       expect([before.get(path), after.get(path)], `${path} is whole (old or new)`).toContain(text);
       if (changing.includes(path)) text === after.get(path) ? fresh++ : stale++;
     }
+    expect(leftovers(dir).filter((p) => p.includes(".lockstep-tmp-")), "killed midway: staged files not yet moved").not.toEqual([]);
     expect(fresh, "killed midway: some files new").toBeGreaterThan(0);
     expect(stale, "killed midway: some files still old").toBeGreaterThan(0);
     expect(existsSync(join(dir, "generated", "typescript", LOCK_FILE)) || existsSync(join(dir, "generated", "rust", LOCK_FILE)) || existsSync(join(dir, "generated", "go", LOCK_FILE)), "the dead run's lock is left behind").toBe(true);
