@@ -83,7 +83,7 @@ describe("emitGo on a hand-built IR", () => {
   });
 
   it("lays out one module: go.mod, the root package, older versions in <entity>/v<N>/", () => {
-    expect(files.map((f) => f.path)).toEqual(["go.mod", "thing.go", "runtime.go", "scan.go", "validate.go", "validation.go", "thing/v1/thing.go", "thing/v1/runtime.go", "thing/v1/scan.go", "thing/v1/validate.go", "thing/v1/validation.go", "canonical/canonical.go", "thing/upgrade/upgrade.go"]);
+    expect(files.map((f) => f.path)).toEqual(["go.mod", "thing.go", "runtime.go", "scan.go", "read.go", "validate.go", "validation.go", "thing/v1/thing.go", "thing/v1/runtime.go", "thing/v1/scan.go", "thing/v1/read.go", "thing/v1/validate.go", "thing/v1/validation.go", "canonical/canonical.go", "thing/upgrade/upgrade.go"]);
     expect(file("go.mod")).toContain("\nmodule example.com/unit\n\ngo 1.22\n");
     expect(file("go.mod")).toContain("inputs sha256: " + "1".repeat(64) + " (thing/v1)");
     expect(file("thing/v1/thing.go")).toContain("\npackage thingv1\n");

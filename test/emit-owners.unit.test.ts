@@ -48,7 +48,7 @@ describe("declaration owners", () => {
   it("Go: <entity>.go per entity, shared declarations in types.go, each importing only what it uses", () => {
     const files = emitGo([twoEntities()], { header: { toolVersion: "0.0.0-test" }, module: "example.com/two", package: "two" });
     const file = (p: string): string => files.find((f) => f.path === p)?.contents ?? "";
-    expect(files.map((f) => f.path).filter((p) => /^[a-z_]+\.go$/.test(p))).toEqual(["a.go", "b.go", "types.go", "runtime.go", "scan.go", "validate.go", "validation.go"]);
+    expect(files.map((f) => f.path).filter((p) => /^[a-z_]+\.go$/.test(p))).toEqual(["a.go", "b.go", "types.go", "runtime.go", "scan.go", "read.go", "validate.go", "validation.go"]);
     expect(file("a.go")).toMatch(/^type AOwn struct/m);
     expect(file("b.go")).toMatch(/^type OnlyB struct/m);
     expect(file("types.go")).toMatch(/^type Common string/m);

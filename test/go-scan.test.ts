@@ -2,8 +2,8 @@
  * The Go codecs' fast paths (templates/go/scan.go.hbs) against encoding/json itself, inside a
  * generated package (they are unexported): the object and array splitters and the validating
  * skipper over hand-picked and mutated inputs, string and integer reading, and string and float
- * writing. Whatever the fast paths take must give what encoding/json gives; what they refuse goes
- * to encoding/json.
+ * writing, and the one-pass reader against decodeJSON on mutated documents. Whatever the fast
+ * paths take must give what encoding/json gives; what they refuse goes to encoding/json.
  */
 import { describe, expect } from "vitest";
 import { emitGo } from "../src/emit/go/index.js";
@@ -19,6 +19,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -189,6 +190,45 @@ func TestGeneratedTypesAppendAsMarshalJSON(t *testing.T) {
 		if err != nil || string(got) != "["+string(want) {
 			t.Errorf("appendValue(%T) = %s (%v), encoding/json %s", v, got, err, want)
 		}
+	}
+}
+
+// The one-pass reader (read.go) takes a document only when it reads it as decodeJSON does.
+func TestOnePassReadsAsDecodeJSON(t *testing.T) {
+	docs := []string{
+		"{\"id\":1,\"name\":\"a\\u00e9\\n\",\"children\":[{\"id\":2,\"name\":\"b\",\"featured\":{\"id\":3,\"name\":\"c\"}}],\"parent_id\":null," +
+			"\"attributes\":{\"b\":true,\"k\":1.5,\"s\":\"x\"},\"catalog_id\":\"-12\",\"revenue_micros\":9007199254740993,\"page_views\":0,\"x\":[1,{\"y\":null}]}",
+		"{\"id\":\"o\",\"user_id\":\"u\",\"items\":[{\"sku\":\"s\",\"quantity\":4294967295,\"unit_price\":{\"currency\":\"EUR\",\"amount_minor\":-9223372036854775808,\"x\":{}}}]," +
+			"\"total\":{\"currency\":\"EUR\",\"amount_minor\":12},\"status\":\"weird\",\"placed_at\":\"t\",\"note\":null,\"metadata\":{\"k\":\"v\"},\"discount_rate\":0.25," +
+			"\"shipping_address\":{\"line1\":\"l\",\"line2\":\"m\",\"city\":\"c\",\"country\":\"KR\"},\"gift\":false,\"\\u00e9\":1}",
+		"{\"type\":\"order.placed\",\"id\":\"e\",\"occurred_at\":\"t\",\"order_id\":\"o\",\"total\":{\"currency\":\"EUR\",\"amount_minor\":5},\"sequence\":-1,\"x\":1.5}",
+		" { \"id\" : \"e\" , \"occurred_at\":\"t\",\"user_id\":\"u\",\"reason\":null,\"type\":\"user.deleted\" } ",
+		"{\"type\":\"user.gone\",\"id\":\"e\"}",
+		"{\"id\":\"u\",\"email\":\"a@b\",\"display_name\":\"é\",\"created_at\":\"t\",\"nickname\":\"n\",\"status\":\"active\",\"login_count\":-0," +
+			"\"age\":30,\"tags\":[\"a\",\"b\"],\"preferences\":{\"p\":true},\"legacy_id\":7,\"x\":\"raw\"}",
+	}
+	for _, in := range mutated(docs) {
+		checkOnePass[Category](t, in)
+		checkOnePass[Order](t, in)
+		checkOnePass[Event](t, in)
+		checkOnePass[User](t, in)
+	}
+}
+
+func checkOnePass[T any, PT interface {
+	*T
+	jsonReader
+	jsonDecoder
+}](t *testing.T, in string) {
+	r := reader{data: []byte(in)}
+	var fast, slow T
+	if !PT(&fast).readJSON(&r) || !r.end() {
+		return
+	}
+	if err := PT(&slow).decodeJSON([]byte(in), false); err != nil {
+		t.Errorf("%T %q: read in one pass, decodeJSON: %v", fast, in, err)
+	} else if !reflect.DeepEqual(fast, slow) {
+		t.Errorf("%T %q: one pass %+v, decodeJSON %+v", fast, in, fast, slow)
 	}
 }
 

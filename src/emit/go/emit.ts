@@ -6,7 +6,8 @@
 import type { AliasDecl, Decl, EnumDecl, KindUnionDecl, Module, ObjectDecl, TaggedUnionDecl } from "../../ir/types.js";
 import { alignRows, type Row } from "./align.js";
 import { docComment } from "./docs.js";
-import { planField } from "./fields.js";
+import { planField, type FieldPlan } from "./fields.js";
+import { readAny, reader } from "./readers.js";
 import { TypeMapper } from "./gotypes.js";
 import { claimName, fieldNames, goFileName, goName } from "./naming.js";
 import { groupByOwner } from "../owners.js";
@@ -20,6 +21,8 @@ export interface PackageFiles {
   runtime: string;
   /** scan.go: the codecs' fast paths (one-scan object splitting, reflection-free scalars). */
   scan: string;
+  /** read.go: the one-pass decoder UnmarshalJSON tries first. */
+  read: string;
 }
 
 /** Go type name of every declaration of a module (by decl id); `taken` collects them. */
@@ -43,7 +46,7 @@ export function emitPackage(module: Module, pkg: string, header: (entity?: strin
   const types = new TypeMapper(decls, declNames, helper);
   const ctx: Ctx = { types, taken, name: (id) => declNames.get(id)! };
 
-  const fileNames = new Set(["runtime", "scan", "validate", "validation", "types"]);
+  const fileNames = new Set(["runtime", "scan", "read", "validate", "validation", "types"]);
   const typesGo = groupByOwner(module).map(({ entity, decls: group }) => {
     types.usesJson = false;
     const blocks = group.map((d) => renderDecl(d, ctx).replace(/\n+$/, ""));
@@ -63,7 +66,7 @@ export function emitPackage(module: Module, pkg: string, header: (entity?: strin
     tuples,
     int64AsString: helpers.get("Int64AsString") ?? "",
   });
-  return { types: typesGo, runtime: runtimeGo, scan: render("scan.go", { header: header(), pkg }) };
+  return { types: typesGo, runtime: runtimeGo, scan: render("scan.go", { header: header(), pkg }), read: render("read.go", { header: header(), pkg }) };
 }
 
 interface Ctx {
@@ -122,7 +125,9 @@ function renderObject(decl: ObjectDecl, ctx: Ctx): string {
   if (extra.kind === "preserve" && extra.closedInSchema === true) {
     notes.push("The schema closes this object, but other keywords (if/then, patternProperties, ...) can add properties.");
   }
+  const extraValue = extra.kind === "typed" ? (reader(extra.type, ctx.types)?.fn ?? readAny(ctx.types.go(extra.type))) : "readRaw";
   return render("object", {
+    read: readView(fields, bag === undefined ? "r.skip()" : `readExtra(r, key, &x.${bag}, ${extraValue})`),
     doc: docComment(decl.doc, { notes }),
     name,
     empty: rows.length === 0,
@@ -132,6 +137,22 @@ function renderObject(decl: ObjectDecl, ctx: Ctx): string {
     hasBag: bag !== undefined,
     bag: { name: bag ?? "" },
   });
+}
+
+/**
+ * The switch of readObject: a case per property (a name claimed by an earlier property stays
+ * with it, as takeProperty gives it to the first), the required ones and the defaults.
+ */
+function readView(fields: FieldPlan[], extra: string): object {
+  const claimed = new Set<string>();
+  const cases = fields.flatMap((f, index) => {
+    const labels = f.read.names.filter((n) => !claimed.has(n));
+    for (const n of labels) claimed.add(n);
+    return labels.length === 0 ? [] : [{ labels: labels.map(goQuote).join(", "), index, read: f.read.expr }];
+  });
+  const required = fields.flatMap((f, i) => (f.read.required ? [`!seen[${i}]`] : []));
+  const defaults = fields.flatMap((f, index) => (f.read.default === undefined ? [] : [{ index, field: f.goName, def: f.read.default }]));
+  return { count: fields.length, cases, extra, fail: ["r.bad", ...required].join(" || "), defaults };
 }
 
 function renderEnum(decl: EnumDecl, ctx: Ctx): string {
@@ -172,6 +193,8 @@ function renderTaggedUnion(decl: TaggedUnionDecl, ctx: Ctx): string {
     tagName: goQuote(decl.tag),
     typeName: goQuote(name),
     variants,
+    // A repeated tag value goes to the first variant, as decodeJSON's switch gives it.
+    readVariants: variants.filter((v, i) => variants.findIndex((w) => w.tag === v.tag) === i),
     hasVariants: variants.length > 0,
     unknown,
   });

@@ -12,6 +12,7 @@ import type { Field, TypeExpr } from "../../ir/types.js";
 import { docComment } from "./docs.js";
 import type { TypeMapper } from "./gotypes.js";
 import { goQuote } from "./text.js";
+import { readAny, reader } from "./readers.js";
 
 export interface FieldPlan {
   goName: string;
@@ -22,6 +23,8 @@ export interface FieldPlan {
   encode: string[];
   /** Call expression returning an error, used as `if err := <decode>; err != nil`. */
   decode: string;
+  /** The one-pass reader (read.go): the bool expression reading the value, and what it needs. */
+  read: { names: string[]; expr: string; required: boolean; default?: string };
 }
 
 /** encoding/json accepts these tag names (isValidTag), minus the space `go vet` flags. */
@@ -71,7 +74,8 @@ function generated(t: TypeExpr, types: TypeMapper): boolean {
 
 export function planField(field: Field, goName: string, types: TypeMapper): FieldPlan {
   const wire = goQuote(field.wireName);
-  const names = [field.wireName, ...field.aliases].map(goQuote).join(", ");
+  const allNames = [field.wireName, ...field.aliases];
+  const names = allNames.map(goQuote).join(", ");
   const dst = `&x.${goName}`;
   const nullable = types.nullable(field.type);
   const shape = types.shape(field.type);
@@ -94,18 +98,32 @@ export function planField(field: Field, goName: string, types: TypeMapper): Fiel
       : `decodeRequired(obj, ${dst}, ${names})`;
     // A required array or map is written as [] or {} when nil, which propItems and propMap do.
     const encode = (nullable ? undefined : typedProp(field.type, wire, `x.${goName}`, types)) ?? `w.prop(${wire}, ${value})`;
-    return { goName, goType, tag: jsonTag(field.wireName, ""), doc: doc(true), encode: [encode], decode };
+    const expr = (nullable ? undefined : reader(field.type, types)?.call(`x.${goName}`)) ?? `readAny(r, ${dst})`;
+    const read = { names: allNames, expr, required: !hasDefault, ...(hasDefault ? { default: goQuote(defaultJson) } : {}) };
+    return { goName, goType, tag: jsonTag(field.wireName, ""), doc: doc(true), encode: [encode], decode, read };
   }
 
   const typed = nullable ? undefined : typedProp(field.type, wire, shape === "value" ? `*x.${goName}` : `x.${goName}`, types);
   const ifSet = [`if x.${goName} != nil {`, `\t${typed ?? `w.prop(${wire}, x.${goName})`}`, "}"];
   if (nullable) {
     const goType = `*${types.helper("Nullable")}[${types.nullableInner(field.type)}]`;
-    return { goName, goType, tag: jsonTag(field.wireName, "omitempty"), doc: doc(false), encode: ifSet, decode: `decodeNullable(obj, ${dst}, ${names})` };
+    const inner = types.nullableInner(field.type);
+    const fn = (field.type.kind === "nullable" ? reader(valueOf(field.type.inner), types)?.fn : undefined) ?? readAny(inner);
+    const read = { names: allNames, expr: `readNullable(r, ${dst}, ${fn})`, required: false };
+    return { goName, goType, tag: jsonTag(field.wireName, "omitempty"), doc: doc(false), encode: ifSet, decode: `decodeNullable(obj, ${dst}, ${names})`, read };
   }
   const base = types.go(field.type);
   // Nil slices, maps and RawMessage mean absent, like the omitzero tag option (Go 1.24).
   const goType = nilable ? base : `*${base}`;
   const option = shape === "pointer" || !nilable ? "omitempty" : "omitzero";
-  return { goName, goType, tag: jsonTag(field.wireName, option), doc: doc(false), encode: ifSet, decode: `decodeOptional(obj, ${dst}, ${names})` };
+  const own = reader(field.type, types);
+  const expr = (nilable ? own?.call(`x.${goName}`) : own?.fn && `readNew(r, ${dst}, ${own.fn})`) ?? `readAny(r, ${dst})`;
+  const read = { names: allNames, expr, required: false };
+  return { goName, goType, tag: jsonTag(field.wireName, option), doc: doc(false), encode: ifSet, decode: `decodeOptional(obj, ${dst}, ${names})`, read };
+}
+
+/** The type inside nullable layers, a reference held by value (as Nullable[T] holds it). */
+function valueOf(t: TypeExpr): TypeExpr {
+  if (t.kind === "nullable") return valueOf(t.inner);
+  return t.kind === "ref" ? { ...t, indirect: false } : t;
 }

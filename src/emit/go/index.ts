@@ -47,10 +47,10 @@ export const emitGo: Emitter<GoOptions> = (modules, options) => {
     const [entity = "", version = ""] = module.path;
     const dir = isRoot ? "" : `${pathElement(entity)}/${pathElement(version)}/`;
     const pkg = isRoot ? root : versionPackageName(entity, version);
-    const { types, runtime, scan } = emitPackage(module, pkg, (entity) => header(options.header.toolVersion, [module], entity));
+    const { types, runtime, scan, read } = emitPackage(module, pkg, (entity) => header(options.header.toolVersion, [module], entity));
     for (const t of types) files.push({ path: `${dir}${t.name}`, contents: t.contents });
-    files.push({ path: `${dir}runtime.go`, contents: runtime }, { path: `${dir}scan.go`, contents: scan });
-    const declared = [...types.map((t) => t.contents), runtime, scan].join("\n");
+    files.push({ path: `${dir}runtime.go`, contents: runtime }, { path: `${dir}scan.go`, contents: scan }, { path: `${dir}read.go`, contents: read });
+    const declared = [...types.map((t) => t.contents), runtime, scan, read].join("\n");
     for (const v of emitGoValidators(module, pkg, header(options.header.toolVersion, [module]), declared)) files.push({ path: `${dir}${v.name}`, contents: v.contents });
     packages.push({ module, dir, pkg });
   }

@@ -45,7 +45,64 @@ func (x Shipment) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Shipment) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Shipment) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Shipment) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [11]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "version":
+				ok = once(&seen[0]) && readNew(r, &x.Version, readText[string])
+			case "kind":
+				ok = once(&seen[1]) && readNew(r, &x.Kind, readUint[uint16])
+			case "point":
+				ok = once(&seen[2]) && readAny(r, &x.Point)
+			case "open_tuple":
+				ok = once(&seen[3]) && readRaw(r, &x.OpenTuple)
+			case "not_thing":
+				ok = once(&seen[4]) && readRaw(r, &x.NotThing)
+			case "conditional":
+				ok = once(&seen[5]) && readNew(r, &x.Conditional, readGen[ShipmentConditional])
+			case "patterned":
+				ok = once(&seen[6]) && readMap(r, &x.Patterned, readRaw)
+			case "untyped_anyof":
+				ok = once(&seen[7]) && readRaw(r, &x.UntypedAnyof)
+			case "id":
+				ok = once(&seen[8]) && readText(r, &x.ID)
+			case "created":
+				ok = once(&seen[9]) && readNew(r, &x.Created, readText[string])
+			case "weight_kg":
+				ok = once(&seen[10]) && readFloat(r, &x.WeightKg)
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad || !seen[8] || !seen[10] {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -155,7 +212,44 @@ func (x ShipmentConditional) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *ShipmentConditional) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *ShipmentConditional) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *ShipmentConditional) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "mode":
+				ok = once(&seen[0]) && readNew(r, &x.Mode, readText[string])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.

@@ -47,7 +47,78 @@ func (x Settings) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Settings) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Settings) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Settings) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [9]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "retries":
+				ok = once(&seen[0]) && readInt(r, &x.Retries)
+			case "name":
+				ok = once(&seen[1]) && readText(r, &x.Name)
+			case "level":
+				ok = once(&seen[2]) && readText(r, &x.Level)
+			case "enabled":
+				ok = once(&seen[3]) && readBool(r, &x.Enabled)
+			case "ratio":
+				ok = once(&seen[4]) && readFloat(r, &x.Ratio)
+			case "limit":
+				ok = once(&seen[5]) && readInt(r, &x.Limit)
+			case "old_field":
+				ok = once(&seen[6]) && readNew(r, &x.OldField, readText[string])
+			case "new_field", "legacy_field":
+				ok = once(&seen[7]) && readNew(r, &x.NewField, readText[string])
+			case "tags":
+				ok = once(&seen[8]) && readSlice(r, &x.Tags, readText[string])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	if !seen[0] && !readDefault(&x.Retries, "3") {
+		return false
+	}
+	if !seen[1] && !readDefault(&x.Name, "\"a \\\"quoted\\\" \\\\ default\"") {
+		return false
+	}
+	if !seen[2] && !readDefault(&x.Level, "\"low\"") {
+		return false
+	}
+	if !seen[3] && !readDefault(&x.Enabled, "true") {
+		return false
+	}
+	if !seen[4] && !readDefault(&x.Ratio, "0.25") {
+		return false
+	}
+	if !seen[5] && !readDefault(&x.Limit, "9007199254740993") {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.

@@ -29,7 +29,46 @@ func (x Basket) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Basket) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Basket) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Basket) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [2]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "lines":
+				ok = once(&seen[0]) && readSlice(r, &x.Lines, readGen[Line])
+			case "owner":
+				ok = once(&seen[1]) && readNew(r, &x.Owner, readText[string])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad || !seen[0] {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -89,7 +128,46 @@ func (x Line) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Line) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Line) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Line) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [2]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "sku":
+				ok = once(&seen[0]) && readText(r, &x.Sku)
+			case "qty":
+				ok = once(&seen[1]) && readNew(r, &x.Qty, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad || !seen[0] {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.

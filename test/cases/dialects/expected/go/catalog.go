@@ -31,7 +31,50 @@ func (x Catalog) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Catalog) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Catalog) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Catalog) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [4]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "sections":
+				ok = once(&seen[0]) && readSlice(r, &x.Sections, readGen[Section])
+			case "price":
+				ok = once(&seen[1]) && readNew(r, &x.Price, readGen[Price])
+			case "currency":
+				ok = once(&seen[2]) && readNew(r, &x.Currency, readText[Currency])
+			case "origin":
+				ok = once(&seen[3]) && readNew(r, &x.Origin, readGen[Point])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad || !seen[0] {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -101,7 +144,46 @@ func (x Section) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Section) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Section) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Section) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [2]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "title":
+				ok = once(&seen[0]) && readText(r, &x.Title)
+			case "children":
+				ok = once(&seen[1]) && readSlice(r, &x.Children, readGen[Section])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad || !seen[0] {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -158,7 +240,44 @@ func (x Price) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Price) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Price) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Price) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "cents":
+				ok = once(&seen[0]) && readInt(r, &x.Cents)
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad || !seen[0] {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.

@@ -33,7 +33,52 @@ func (x Ticket) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Ticket) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Ticket) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Ticket) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [5]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "status":
+				ok = once(&seen[0]) && readText(r, &x.Status)
+			case "odd":
+				ok = once(&seen[1]) && readNew(r, &x.Odd, readText[TicketOdd])
+			case "priority":
+				ok = once(&seen[2]) && readNew(r, &x.Priority, readUint[uint16])
+			case "maybe":
+				ok = once(&seen[3]) && readNullable(r, &x.Maybe, readText[TicketMaybe])
+			case "history":
+				ok = once(&seen[4]) && readSlice(r, &x.History, readText[TicketHistoryItem])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad || !seen[0] {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.

@@ -58,7 +58,70 @@ func (x Weird) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Weird) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Weird) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Weird) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [14]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "type":
+				ok = once(&seen[0]) && readNew(r, &x.Type, readText[string])
+			case "self":
+				ok = once(&seen[1]) && readNew(r, &x.Self, readText[string])
+			case "fn":
+				ok = once(&seen[2]) && readNew(r, &x.Fn, readText[string])
+			case "class":
+				ok = once(&seen[3]) && readNew(r, &x.Class, readText[string])
+			case "default":
+				ok = once(&seen[4]) && readNew(r, &x.Default, readText[string])
+			case "func":
+				ok = once(&seen[5]) && readNew(r, &x.Func, readText[string])
+			case "a-b":
+				ok = once(&seen[6]) && readNew(r, &x.AB, readText[string])
+			case "with space":
+				ok = once(&seen[7]) && readNew(r, &x.WithSpace, readText[string])
+			case "quote\"d":
+				ok = once(&seen[8]) && readNew(r, &x.QuoteD, readText[string])
+			case "back\\slash":
+				ok = once(&seen[9]) && readNew(r, &x.BackSlash, readText[string])
+			case "$ref_like":
+				ok = once(&seen[10]) && readNew(r, &x.RefLike, readText[string])
+			case "123start":
+				ok = once(&seen[11]) && readNew(r, &x.Field123start, readText[string])
+			case "émoji😀":
+				ok = once(&seen[12]) && readNew(r, &x.Ue9MojiU1f600, readText[string])
+			case "mode":
+				ok = once(&seen[13]) && readNew(r, &x.Mode, readText[WeirdMode])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.

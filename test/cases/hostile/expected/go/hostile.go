@@ -177,7 +177,133 @@ func (x Hostile) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Hostile) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Hostile) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Hostile) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [44]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "123":
+				ok = once(&seen[0]) && readNew(r, &x.Field123, readText[string])
+			case "type":
+				ok = once(&seen[1]) && readText(r, &x.Type)
+			case "r#type":
+				ok = once(&seen[2]) && readNew(r, &x.RType, readText[string])
+			case "self":
+				ok = once(&seen[3]) && readNew(r, &x.Self, readText[string])
+			case "crate":
+				ok = once(&seen[4]) && readNew(r, &x.Crate, readText[string])
+			case "super":
+				ok = once(&seen[5]) && readNew(r, &x.Super, readText[string])
+			case "_":
+				ok = once(&seen[6]) && readNew(r, &x.Field, readText[string])
+			case "async":
+				ok = once(&seen[7]) && readNew(r, &x.Async, readText[string])
+			case "gen":
+				ok = once(&seen[8]) && readNew(r, &x.Gen, readText[string])
+			case "dyn":
+				ok = once(&seen[9]) && readNew(r, &x.Dyn, readText[string])
+			case "string":
+				ok = once(&seen[10]) && readNew(r, &x.String, readText[string])
+			case "error":
+				ok = once(&seen[11]) && readNew(r, &x.Error, readText[string])
+			case "nil":
+				ok = once(&seen[12]) && readNew(r, &x.Nil, readText[string])
+			case "len":
+				ok = once(&seen[13]) && readNew(r, &x.Len, readText[string])
+			case "json":
+				ok = once(&seen[14]) && readNew(r, &x.JSON, readText[string])
+			case "fmt":
+				ok = once(&seen[15]) && readNew(r, &x.Fmt, readText[string])
+			case "func":
+				ok = once(&seen[16]) && readNew(r, &x.Func, readText[string])
+			case "chan":
+				ok = once(&seen[17]) && readNew(r, &x.Chan, readText[string])
+			case "MarshalJSON":
+				ok = once(&seen[18]) && readNew(r, &x.MarshalJSONField, readText[string])
+			case "IsKnown":
+				ok = once(&seen[19]) && readNew(r, &x.IsKnownField, readText[string])
+			case "__proto__":
+				ok = once(&seen[20]) && readNew(r, &x.Proto, readText[string])
+			case "constructor":
+				ok = once(&seen[21]) && readNew(r, &x.Constructor, readText[string])
+			case "toString":
+				ok = once(&seen[22]) && readNew(r, &x.ToString, readText[string])
+			case "class":
+				ok = once(&seen[23]) && readNew(r, &x.Class, readText[string])
+			case "delete":
+				ok = once(&seen[24]) && readNew(r, &x.Delete, readText[string])
+			case "null":
+				ok = once(&seen[25]) && readNew(r, &x.Null, readText[string])
+			case "undefined":
+				ok = once(&seen[26]) && readNew(r, &x.Undefined, readText[string])
+			case "rt":
+				ok = once(&seen[27]) && readNew(r, &x.Rt, readText[string])
+			case "Option":
+				ok = once(&seen[28]) && readNew(r, &x.Option, readText[string])
+			case "1st":
+				ok = once(&seen[29]) && readNew(r, &x.Field1st, readText[string])
+			case "é":
+				ok = once(&seen[30]) && readNew(r, &x.Ue9, readText[string])
+			case "日本":
+				ok = once(&seen[31]) && readNew(r, &x.U65e5U672c, readText[string])
+			case "😀":
+				ok = once(&seen[32]) && readNew(r, &x.U1f600, readText[string])
+			case "alt":
+				ok = once(&seen[33]) && readNew(r, &x.Alt, readGen[HostileAlt])
+			case "cased":
+				ok = once(&seen[34]) && readNew(r, &x.Cased, readGen[HostileCased])
+			case "rawValues":
+				ok = once(&seen[35]) && readNew(r, &x.RawValues, readText[HostileRawValues])
+			case "wire":
+				ok = once(&seen[36]) && readNew(r, &x.Wire, readGen[HostileWire])
+			case "values":
+				ok = once(&seen[37]) && readNew(r, &x.Values, readText[HostileValues])
+			case "valueList":
+				ok = once(&seen[38]) && readSlice(r, &x.ValueList, readText[HostileValueListItem])
+			case "defaulted":
+				ok = once(&seen[39]) && readNew(r, &x.Defaulted, readText[string])
+			case "required":
+				ok = once(&seen[40]) && readText(r, &x.Required)
+			case "types":
+				ok = once(&seen[41]) && readNew(r, &x.Types, readGen[HostileTypes])
+			case "big":
+				ok = once(&seen[42]) && readNew(r, &x.Big, readInt[int64])
+			case "mixed":
+				ok = once(&seen[43]) && readAny(r, &x.Mixed)
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad || !seen[1] {
+		return false
+	}
+	if !seen[40] && !readDefault(&x.Required, "\"*/ \\\"q\\\" \\\\ ${x} </script> \u2028 \\u0000 `t`\"") {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -497,7 +623,48 @@ func (x HostileAlt) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *HostileAlt) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *HostileAlt) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *HostileAlt) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [3]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "Self":
+				ok = once(&seen[0]) && readNew(r, &x.Self, readText[string])
+			case "":
+				ok = once(&seen[1]) && readNew(r, &x.Field, readText[string])
+			case "Type":
+				ok = once(&seen[2]) && readNew(r, &x.Type, readText[string])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -574,7 +741,66 @@ func (x HostileCased) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *HostileCased) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *HostileCased) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *HostileCased) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [12]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "type":
+				ok = once(&seen[0]) && readNew(r, &x.Type, readText[string])
+			case "Type":
+				ok = once(&seen[1]) && readNew(r, &x.TypeCapital, readText[string])
+			case "TYPE":
+				ok = once(&seen[2]) && readNew(r, &x.TypeUpper, readText[string])
+			case "self":
+				ok = once(&seen[3]) && readNew(r, &x.Self, readText[string])
+			case "Self":
+				ok = once(&seen[4]) && readNew(r, &x.SelfCapital, readText[string])
+			case "":
+				ok = once(&seen[5]) && readNew(r, &x.Field, readText[string])
+			case "_":
+				ok = once(&seen[6]) && readNew(r, &x.FieldUnderscore, readText[string])
+			case "a.b":
+				ok = once(&seen[7]) && readNew(r, &x.ADotB, readText[string])
+			case "a_b":
+				ok = once(&seen[8]) && readNew(r, &x.AUnderscoreB, readText[string])
+			case "aB":
+				ok = once(&seen[9]) && readNew(r, &x.AB, readText[string])
+			case "é":
+				ok = once(&seen[10]) && readNew(r, &x.Ue9, readText[string])
+			case "É":
+				ok = once(&seen[11]) && readNew(r, &x.Uc9, readText[string])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -917,7 +1143,98 @@ func (x HostileWire) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *HostileWire) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *HostileWire) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *HostileWire) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [28]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "w0":
+				ok = once(&seen[0]) && readNew(r, &x.W0, readText[string])
+			case "w1 ":
+				ok = once(&seen[1]) && readNew(r, &x.W1, readText[string])
+			case "w2\"":
+				ok = once(&seen[2]) && readNew(r, &x.W2, readText[string])
+			case "w3\\":
+				ok = once(&seen[3]) && readNew(r, &x.W3, readText[string])
+			case "w4quote\"and\\backslash":
+				ok = once(&seen[4]) && readNew(r, &x.W4quoteAndBackslash, readText[string])
+			case "w5\n":
+				ok = once(&seen[5]) && readNew(r, &x.W5, readText[string])
+			case "w6\r\n":
+				ok = once(&seen[6]) && readNew(r, &x.W6, readText[string])
+			case "w7\t":
+				ok = once(&seen[7]) && readNew(r, &x.W7, readText[string])
+			case "w8\x00":
+				ok = once(&seen[8]) && readNew(r, &x.W8, readText[string])
+			case "w9\x01\x1f":
+				ok = once(&seen[9]) && readNew(r, &x.W9, readText[string])
+			case "w10\x7f":
+				ok = once(&seen[10]) && readNew(r, &x.W10, readText[string])
+			case "w11\u0085":
+				ok = once(&seen[11]) && readNew(r, &x.W11U85, readText[string])
+			case "w12\u2028":
+				ok = once(&seen[12]) && readNew(r, &x.W12U2028, readText[string])
+			case "w13\u2029":
+				ok = once(&seen[13]) && readNew(r, &x.W13U2029, readText[string])
+			case "w14\ufeff":
+				ok = once(&seen[14]) && readNew(r, &x.W14Ufeff, readText[string])
+			case "w15${x}":
+				ok = once(&seen[15]) && readNew(r, &x.W15X, readText[string])
+			case "w16`tick`":
+				ok = once(&seen[16]) && readNew(r, &x.W16Tick, readText[string])
+			case "w17</script>":
+				ok = once(&seen[17]) && readNew(r, &x.W17Script, readText[string])
+			case "w18*/":
+				ok = once(&seen[18]) && readNew(r, &x.W18, readText[string])
+			case "w19/*":
+				ok = once(&seen[19]) && readNew(r, &x.W19, readText[string])
+			case "w20//":
+				ok = once(&seen[20]) && readNew(r, &x.W20, readText[string])
+			case "w21#[":
+				ok = once(&seen[21]) && readNew(r, &x.W21, readText[string])
+			case "w22%s %d":
+				ok = once(&seen[22]) && readNew(r, &x.W22SD, readText[string])
+			case "w23{{handlebars}}":
+				ok = once(&seen[23]) && readNew(r, &x.W23Handlebars, readText[string])
+			case "w24é":
+				ok = once(&seen[24]) && readNew(r, &x.W24Ue9, readText[string])
+			case "w25日本語":
+				ok = once(&seen[25]) && readNew(r, &x.W25U65e5U672cU8a9e, readText[string])
+			case "w26😀":
+				ok = once(&seen[26]) && readNew(r, &x.W26U1f600, readText[string])
+			case "w27\U0010ffff":
+				ok = once(&seen[27]) && readNew(r, &x.W27U10ffff, readText[string])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -1302,7 +1619,102 @@ func (x HostileTypes) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *HostileTypes) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *HostileTypes) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *HostileTypes) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [30]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "ref0":
+				ok = once(&seen[0]) && readNew(r, &x.Ref0, readGen[Super])
+			case "ref1":
+				ok = once(&seen[1]) && readNew(r, &x.Ref1, readGen[Option])
+			case "ref2":
+				ok = once(&seen[2]) && readNew(r, &x.Ref2, readGen[Result])
+			case "ref3":
+				ok = once(&seen[3]) && readNew(r, &x.Ref3, readGen[String])
+			case "ref4":
+				ok = once(&seen[4]) && readNew(r, &x.Ref4, readGen[Box])
+			case "ref5":
+				ok = once(&seen[5]) && readNew(r, &x.Ref5, readGen[Vec])
+			case "ref6":
+				ok = once(&seen[6]) && readNew(r, &x.Ref6, readGen[Value])
+			case "ref7":
+				ok = once(&seen[7]) && readNew(r, &x.Ref7, readGen[Default])
+			case "ref8":
+				ok = once(&seen[8]) && readNew(r, &x.Ref8, readGen[Serialize])
+			case "ref9":
+				ok = once(&seen[9]) && readNew(r, &x.Ref9, readGen[Some])
+			case "ref10":
+				ok = once(&seen[10]) && readNew(r, &x.Ref10, readGen[Map])
+			case "ref11":
+				ok = once(&seen[11]) && readNew(r, &x.Ref11, readGen[Error])
+			case "ref12":
+				ok = once(&seen[12]) && readNew(r, &x.Ref12, readGen[Nil])
+			case "ref13":
+				ok = once(&seen[13]) && readNew(r, &x.Ref13, readGen[Object])
+			case "ref14":
+				ok = once(&seen[14]) && readNew(r, &x.Ref14, readGen[Promise])
+			case "ref15":
+				ok = once(&seen[15]) && readNew(r, &x.Ref15, readGen[Record])
+			case "ref16":
+				ok = once(&seen[16]) && readNew(r, &x.Ref16, readGen[JSONValue])
+			case "ref17":
+				ok = once(&seen[17]) && readNew(r, &x.Ref17, readGen[Runtime])
+			case "ref18":
+				ok = once(&seen[18]) && readNew(r, &x.Ref18, readGen[Constructor])
+			case "ref19":
+				ok = once(&seen[19]) && readNew(r, &x.Ref19, readGen[Proto])
+			case "ref20":
+				ok = once(&seen[20]) && readNew(r, &x.Ref20, readGen[Type123])
+			case "ref21":
+				ok = once(&seen[21]) && readNew(r, &x.Ref21, readGen[Ue9])
+			case "ref22":
+				ok = once(&seen[22]) && readNew(r, &x.Ref22, readGen[U65e5U672c])
+			case "ref23":
+				ok = once(&seen[23]) && readNew(r, &x.Ref23, readText[BigInt])
+			case "ref24":
+				ok = once(&seen[24]) && readNew(r, &x.Ref24, readText[Array])
+			case "ref25":
+				ok = once(&seen[25]) && readNew(r, &x.Ref25, readText[Date])
+			case "ref26":
+				ok = once(&seen[26]) && readNew(r, &x.Ref26, readText[Symbol])
+			case "ref27":
+				ok = once(&seen[27]) && readNew(r, &x.Ref27, readText[Number])
+			case "ref28":
+				ok = once(&seen[28]) && readNew(r, &x.Ref28, readText[Math])
+			case "ref29":
+				ok = once(&seen[29]) && readNew(r, &x.Ref29, readText[Set])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -1533,7 +1945,44 @@ func (x Super) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Super) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Super) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Super) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -1592,7 +2041,44 @@ func (x Option) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Option) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Option) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Option) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -1651,7 +2137,44 @@ func (x Result) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Result) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Result) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Result) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -1708,7 +2231,44 @@ func (x String) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *String) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *String) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *String) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -1765,7 +2325,44 @@ func (x Box) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Box) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Box) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Box) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -1822,7 +2419,44 @@ func (x Vec) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Vec) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Vec) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Vec) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -1879,7 +2513,44 @@ func (x Value) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Value) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Value) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Value) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -1940,7 +2611,44 @@ func (x Default) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Default) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Default) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Default) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -1998,7 +2706,44 @@ func (x Serialize) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Serialize) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Serialize) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Serialize) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -2055,7 +2800,44 @@ func (x Some) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Some) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Some) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Some) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -2118,7 +2900,44 @@ func (x Map) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Map) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Map) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Map) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -2178,7 +2997,44 @@ func (x Error) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Error) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Error) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Error) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -2235,7 +3091,44 @@ func (x Nil) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Nil) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Nil) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Nil) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -2294,7 +3187,44 @@ func (x Object) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Object) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Object) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Object) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -2353,7 +3283,44 @@ func (x Promise) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Promise) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Promise) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Promise) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -2410,7 +3377,44 @@ func (x Record) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Record) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Record) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Record) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -2467,7 +3471,44 @@ func (x JSONValue) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *JSONValue) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *JSONValue) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *JSONValue) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -2524,7 +3565,44 @@ func (x Runtime) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Runtime) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Runtime) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Runtime) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -2581,7 +3659,44 @@ func (x Constructor) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Constructor) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Constructor) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Constructor) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -2642,7 +3757,44 @@ func (x Proto) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Proto) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Proto) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Proto) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -2700,7 +3852,44 @@ func (x Type123) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Type123) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Type123) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Type123) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -2757,7 +3946,44 @@ func (x Ue9) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Ue9) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Ue9) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Ue9) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -2820,7 +4046,44 @@ func (x U65e5U672c) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *U65e5U672c) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *U65e5U672c) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *U65e5U672c) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "v":
+				ok = once(&seen[0]) && readNew(r, &x.V, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.

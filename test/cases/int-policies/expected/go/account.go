@@ -43,7 +43,58 @@ func (x Account) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Account) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Account) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Account) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [8]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "balance":
+				ok = once(&seen[0]) && readInt(r, &x.Balance)
+			case "external_id":
+				ok = once(&seen[1]) && readAny(r, &x.ExternalID)
+			case "view_count":
+				ok = once(&seen[2]) && readInt(r, &x.ViewCount)
+			case "shard":
+				ok = once(&seen[3]) && readUint(r, &x.Shard)
+			case "ledger":
+				ok = once(&seen[4]) && readAny(r, &x.Ledger)
+			case "previous_id":
+				ok = once(&seen[5]) && readNullable(r, &x.PreviousID, readAny[Int64AsString])
+			case "by_region":
+				ok = once(&seen[6]) && readAny(r, &x.ByRegion)
+			case "limits":
+				ok = once(&seen[7]) && readNew(r, &x.Limits, readGen[Limits])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad || !seen[0] || !seen[1] || !seen[2] || !seen[3] {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -132,7 +183,49 @@ func (x Limits) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Limits) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Limits) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Limits) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [2]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "daily":
+				ok = once(&seen[0]) && readAny(r, &x.Daily)
+			case "tier":
+				ok = once(&seen[1]) && readNew(r, &x.Tier, readUint[uint16])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	if !seen[0] && !readDefault(&x.Daily, "1000") {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.

@@ -73,7 +73,52 @@ func (x MultiObject) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *MultiObject) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *MultiObject) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *MultiObject) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [5]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "id":
+				ok = once(&seen[0]) && readInt(r, &x.ID)
+			case "label":
+				ok = once(&seen[1]) && readNullable(r, &x.Label, readAny[MultiObjectLabel])
+			case "flag":
+				ok = once(&seen[2]) && readAny(r, &x.Flag)
+			case "mixed":
+				ok = once(&seen[3]) && readNullable(r, &x.Mixed, readAny[MultiObjectMixed])
+			case "either":
+				ok = once(&seen[4]) && readNullable(r, &x.Either, readAny[MultiObjectEither])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad || !seen[0] {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -356,7 +401,24 @@ func (x MultiObjectEitherObject) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON picks the variant by its tag; an unknown or missing tag keeps the raw object.
 func (x *MultiObjectEitherObject) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go): the variant its tag names.
+func (x *MultiObjectEitherObject) readJSON(r *reader) bool {
+	tag, ok := r.tag("kind")
+	if !ok {
+		return false
+	}
+	switch string(tag) {
+	case "circle":
+		x.Circle = new(MultiObjectEitherCircle)
+		return x.Circle.readObject(r, "kind", true)
+	case "square":
+		x.Square = new(MultiObjectEitherSquare)
+		return x.Square.readObject(r, "kind", true)
+	}
+	return false
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -406,7 +468,44 @@ func (x MultiObjectEitherCircle) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *MultiObjectEitherCircle) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *MultiObjectEitherCircle) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *MultiObjectEitherCircle) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "r":
+				ok = once(&seen[0]) && readNew(r, &x.R, readFloat)
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -459,7 +558,44 @@ func (x MultiObjectEitherSquare) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *MultiObjectEitherSquare) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *MultiObjectEitherSquare) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *MultiObjectEitherSquare) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "side":
+				ok = once(&seen[0]) && readNew(r, &x.Side, readFloat)
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.

@@ -40,7 +40,68 @@ func (x Profile) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Profile) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Profile) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Profile) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [13]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "req":
+				ok = once(&seen[0]) && readText(r, &x.Req)
+			case "req_zero":
+				ok = once(&seen[1]) && readInt(r, &x.ReqZero)
+			case "req_false":
+				ok = once(&seen[2]) && readBool(r, &x.ReqFalse)
+			case "req_nullable":
+				ok = once(&seen[3]) && readAny(r, &x.ReqNullable)
+			case "opt":
+				ok = once(&seen[4]) && readNew(r, &x.Opt, readText[string])
+			case "opt_nullable":
+				ok = once(&seen[5]) && readNullable(r, &x.OptNullable, readInt[int64])
+			case "opt_nullable_oneof":
+				ok = once(&seen[6]) && readNullable(r, &x.OptNullableOneof, readText[string])
+			case "req_list":
+				ok = once(&seen[7]) && readSlice(r, &x.ReqList, readInt[int32])
+			case "opt_list":
+				ok = once(&seen[8]) && readSlice(r, &x.OptList, readText[string])
+			case "opt_nullable_list":
+				ok = once(&seen[9]) && readNullable(r, &x.OptNullableList, readAny[[]string])
+			case "opt_map":
+				ok = once(&seen[10]) && readMap(r, &x.OptMap, readFloat)
+			case "req_map":
+				ok = once(&seen[11]) && readMap(r, &x.ReqMap, readText[string])
+			case "nested":
+				ok = once(&seen[12]) && readNew(r, &x.Nested, readGen[ProfileNested])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad || !seen[0] || !seen[1] || !seen[2] || !seen[3] || !seen[7] || !seen[11] {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -153,7 +214,44 @@ func (x ProfileNested) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *ProfileNested) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *ProfileNested) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *ProfileNested) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "x":
+				ok = once(&seen[0]) && readNew(r, &x.X, readBool)
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.

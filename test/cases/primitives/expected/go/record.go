@@ -54,7 +54,64 @@ func (x Record) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Record) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Record) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Record) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [11]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "s":
+				ok = once(&seen[0]) && readText(r, &x.S)
+			case "i32":
+				ok = once(&seen[1]) && readInt(r, &x.I32)
+			case "i64":
+				ok = once(&seen[2]) && readInt(r, &x.I64)
+			case "plain_int":
+				ok = once(&seen[3]) && readInt(r, &x.PlainInt)
+			case "small_int":
+				ok = once(&seen[4]) && readUint(r, &x.SmallInt)
+			case "n":
+				ok = once(&seen[5]) && readFloat(r, &x.N)
+			case "b":
+				ok = once(&seen[6]) && readBool(r, &x.B)
+			case "id":
+				ok = once(&seen[7]) && readText(r, &x.ID)
+			case "day":
+				ok = once(&seen[8]) && readText(r, &x.Day)
+			case "at":
+				ok = once(&seen[9]) && readText(r, &x.At)
+			case "link":
+				ok = once(&seen[10]) && readText(r, &x.Link)
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad || !seen[0] || !seen[1] || !seen[2] || !seen[3] || !seen[4] || !seen[5] || !seen[6] || !seen[7] || !seen[8] || !seen[9] || !seen[10] {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.

@@ -499,6 +499,19 @@ func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// readNullable reads an optional nullable property as decodeNullable does.
+func readNullable[T any](r *reader, dst **Nullable[T], read func(*reader, *T) bool) bool {
+	n := new(Nullable[T])
+	*dst = n
+	if r.peek() == 'n' {
+		end, ok := skipWord(r.data, r.i, "null")
+		r.i = end
+		return ok
+	}
+	n.Valid = true
+	return read(r, &n.Value)
+}
+
 // decodeNullable decodes an optional nullable property: absent is nil, null is Valid false.
 func decodeNullable[T any](obj rawObject, dst **Nullable[T], names ...string) error {
 	raw, ok := takeProperty(obj, names)

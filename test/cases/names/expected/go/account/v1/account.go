@@ -34,7 +34,52 @@ func (x Account) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Account) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Account) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Account) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [5]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "self":
+				ok = once(&seen[0]) && readText(r, &x.Self)
+			case "env":
+				ok = once(&seen[1]) && readNew(r, &x.Env, readText[string])
+			case "config":
+				ok = once(&seen[2]) && readNew(r, &x.Config, readGen[Configuration])
+			case "error":
+				ok = once(&seen[3]) && readNew(r, &x.Error, readGen[Exception])
+			case "zone":
+				ok = once(&seen[4]) && readNew(r, &x.Zone, readText[Zone])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad || !seen[0] {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -109,7 +154,44 @@ func (x Configuration) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Configuration) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Configuration) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Configuration) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "retries":
+				ok = once(&seen[0]) && readNew(r, &x.Retries, readInt[int64])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
@@ -162,7 +244,44 @@ func (x Exception) appendJSON(buf []byte) ([]byte, error) {
 
 // UnmarshalJSON reads a JSON object: absent, null and present stay distinct.
 func (x *Exception) UnmarshalJSON(data []byte) error {
-	return x.decodeJSON(data, false)
+	return unmarshal(x, data)
+}
+
+// readJSON reads x, a zero value, in one pass (read.go).
+func (x *Exception) readJSON(r *reader) bool {
+	return x.readObject(r, "", false)
+}
+
+// readObject reads x's properties; a tagged union's variant skips the tag, read before.
+func (x *Exception) readObject(r *reader, tag string, tagged bool) bool {
+	if !r.open('{') {
+		return false
+	}
+	var seen [1]bool
+	var seenTag bool
+	for n := 0; r.more('}', n); n++ {
+		key, ok := r.key()
+		if !ok {
+			return false
+		}
+		if tagged && string(key) == tag {
+			ok = once(&seenTag) && r.skip()
+		} else {
+			switch string(key) {
+			case "message":
+				ok = once(&seen[0]) && readNew(r, &x.Message, readText[string])
+			default:
+				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if r.bad {
+		return false
+	}
+	return true
 }
 
 // decodeJSON is UnmarshalJSON; valid says data is known to be well-formed JSON.
