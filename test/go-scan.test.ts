@@ -207,6 +207,12 @@ func TestOnePassReadsAsDecodeJSON(t *testing.T) {
 		"{\"id\":\"u\",\"email\":\"a@b\",\"display_name\":\"é\",\"created_at\":\"t\",\"nickname\":\"n\",\"status\":\"active\",\"login_count\":-0," +
 			"\"age\":30,\"tags\":[\"a\",\"b\"],\"preferences\":{\"p\":true},\"legacy_id\":7,\"x\":\"raw\"}",
 	}
+	for _, c := range []string{"7", "-0", "\"0\"", "\"-0\"", "\"01\"", "\"\\u0031\"", "\"+1\"", "\"9223372036854775808\"", "1e2"} {
+		docs = append(docs, "{\"id\":1,\"name\":\"a\",\"catalog_id\":"+c+",\"attributes\":{\"a\":"+c+"}}")
+	}
+	for _, n := range []string{"-0", "4294967296", "1.0", "-1", "00"} {
+		docs = append(docs, "{\"id\":\"u\",\"email\":\"e\",\"created_at\":\"t\",\"login_count\":"+n+",\"age\":"+n+"}")
+	}
 	for _, in := range mutated(docs) {
 		checkOnePass[Category](t, in)
 		checkOnePass[Order](t, in)

@@ -220,7 +220,9 @@ function renderKindUnion(decl: KindUnionDecl, ctx: Ctx): string {
     let cases = KIND_CASES[v.kind]!;
     if (v.kind === "integer" && !kinds.has("number")) cases += `, ${KIND_CASES.number}`;
     if (v.kind === "number" && !kinds.has("integer")) cases = `${KIND_CASES.integer}, ${cases}`;
-    return { field: goNames[i]!, elem, cases, cells: [goNames[i]!, `*${elem}`] };
+    const held = v.type.kind === "ref" ? { ...v.type, indirect: false } : v.type;
+    const read = reader(held, ctx.types, elem)?.fn ?? readAny(elem);
+    return { field: goNames[i]!, elem, cases, read, cells: [goNames[i]!, `*${elem}`] };
   });
   return render("kind-union", {
     doc: docComment(decl.doc, { notes: ["Exactly one field is set, chosen by the JSON kind of the value."] }),

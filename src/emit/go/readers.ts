@@ -23,7 +23,7 @@ export function reader(t: TypeExpr, types: TypeMapper, go: string = types.go(t))
     case "string":
       return direct("readText", go);
     case "integer":
-      if (t.policy === "string") return undefined;
+      if (t.policy === "string") return { fn: `readGen[${go}]`, call: (place) => `${place}.readJSON(r)` };
       return direct(t.unsigned ? "readUint" : "readInt", go);
     case "number":
       return go === "float64" ? direct("readFloat", "") : undefined;
@@ -49,7 +49,7 @@ export function reader(t: TypeExpr, types: TypeMapper, go: string = types.go(t))
 function refReader(t: Extract<TypeExpr, { kind: "ref" }>, types: TypeMapper, go: string): GoReader | undefined {
   const d = types.decl(t.target);
   const name = types.name(t.target);
-  if (d.kind === "object" || d.kind === "tagged-union") {
+  if (d.kind === "object" || d.kind === "tagged-union" || d.kind === "kind-union") {
     if (t.indirect) return { call: (place) => `readNew(r, &${place}, readGen[${name}])` };
     return { fn: `readGen[${name}]`, call: (place) => `${place}.readJSON(r)` };
   }

@@ -288,7 +288,7 @@ func (x *Hostile) readObject(r *reader, tag string, tagged bool) bool {
 			case "big":
 				ok = once(&seen[42]) && readNew(r, &x.Big, readInt[int64])
 			case "mixed":
-				ok = once(&seen[43]) && readAny(r, &x.Mixed)
+				ok = once(&seen[43]) && readNew(r, &x.Mixed, readGen[HostileMixed])
 			default:
 				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
 			}
@@ -4270,6 +4270,17 @@ func (x HostileMixed) appendJSON(buf []byte) ([]byte, error) {
 		return appendValue(buf, x.Array)
 	}
 	return nil, noVariant("HostileMixed")
+}
+
+// readJSON reads x, a zero value, in one pass (read.go): the variant of the value's kind.
+func (x *HostileMixed) readJSON(r *reader) bool {
+	switch r.kind() {
+	case "string":
+		return readNew(r, &x.String, readText[string])
+	case "array":
+		return readNew(r, &x.Array, readAny[[]string])
+	}
+	return false
 }
 
 // UnmarshalJSON picks the variant by the JSON kind of the value.

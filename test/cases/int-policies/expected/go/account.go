@@ -70,17 +70,17 @@ func (x *Account) readObject(r *reader, tag string, tagged bool) bool {
 			case "balance":
 				ok = once(&seen[0]) && readInt(r, &x.Balance)
 			case "external_id":
-				ok = once(&seen[1]) && readAny(r, &x.ExternalID)
+				ok = once(&seen[1]) && x.ExternalID.readJSON(r)
 			case "view_count":
 				ok = once(&seen[2]) && readInt(r, &x.ViewCount)
 			case "shard":
 				ok = once(&seen[3]) && readUint(r, &x.Shard)
 			case "ledger":
-				ok = once(&seen[4]) && readAny(r, &x.Ledger)
+				ok = once(&seen[4]) && readSlice(r, &x.Ledger, readGen[Int64AsString])
 			case "previous_id":
-				ok = once(&seen[5]) && readNullable(r, &x.PreviousID, readAny[Int64AsString])
+				ok = once(&seen[5]) && readNullable(r, &x.PreviousID, readGen[Int64AsString])
 			case "by_region":
-				ok = once(&seen[6]) && readAny(r, &x.ByRegion)
+				ok = once(&seen[6]) && readMap(r, &x.ByRegion, readGen[Int64AsString])
 			case "limits":
 				ok = once(&seen[7]) && readNew(r, &x.Limits, readGen[Limits])
 			default:
@@ -208,7 +208,7 @@ func (x *Limits) readObject(r *reader, tag string, tagged bool) bool {
 		} else {
 			switch string(key) {
 			case "daily":
-				ok = once(&seen[0]) && readAny(r, &x.Daily)
+				ok = once(&seen[0]) && x.Daily.readJSON(r)
 			case "tier":
 				ok = once(&seen[1]) && readNew(r, &x.Tier, readUint[uint16])
 			default:

@@ -540,6 +540,22 @@ func (n Int64AsString) MarshalJSON() ([]byte, error) {
 	return strconv.AppendQuote(nil, strconv.FormatInt(int64(n), 10)), nil
 }
 
+// readJSON reads n in one pass (read.go) as UnmarshalJSON does: a decimal string without
+// escapes, or a number.
+func (n *Int64AsString) readJSON(r *reader) bool {
+	if r.peek() != '"' {
+		return readInt(r, (*int64)(n))
+	}
+	body, ok := r.plain()
+	digits := strings.TrimPrefix(string(body), "-")
+	if !ok || digits == "" || (digits[0] == '0' && string(body) != "0") || strings.Trim(digits, "0123456789") != "" {
+		return false
+	}
+	v, err := strconv.ParseInt(string(body), 10, 64)
+	*n = Int64AsString(v)
+	return err == nil
+}
+
 // UnmarshalJSON reads a decimal string, or a number.
 func (n *Int64AsString) UnmarshalJSON(data []byte) error {
 	var v int64

@@ -43,6 +43,25 @@ func (x Loose) appendJSON(buf []byte) ([]byte, error) {
 	return nil, noVariant("Loose")
 }
 
+// readJSON reads x, a zero value, in one pass (read.go): the variant of the value's kind.
+func (x *Loose) readJSON(r *reader) bool {
+	switch r.kind() {
+	case "boolean":
+		return readNew(r, &x.Boolean, readBool)
+	case "integer":
+		return readNew(r, &x.Integer, readInt[int64])
+	case "number":
+		return readNew(r, &x.Number, readFloat)
+	case "string":
+		return readNew(r, &x.String, readText[string])
+	case "array":
+		return readNew(r, &x.Array, readAny[[]int64])
+	case "object":
+		return readNew(r, &x.LooseObject, readGen[LooseObject])
+	}
+	return false
+}
+
 // UnmarshalJSON picks the variant by the JSON kind of the value.
 func (x *Loose) UnmarshalJSON(data []byte) error {
 	var v Loose
@@ -122,9 +141,9 @@ func (x *LooseObject) readObject(r *reader, tag string, tagged bool) bool {
 			case "name":
 				ok = once(&seen[0]) && readText(r, &x.Name)
 			case "foo":
-				ok = once(&seen[1]) && readNullable(r, &x.Foo, readAny[LooseFoo])
+				ok = once(&seen[1]) && readNullable(r, &x.Foo, readGen[LooseFoo])
 			case "tree":
-				ok = once(&seen[2]) && readNullable(r, &x.Tree, readAny[Loose])
+				ok = once(&seen[2]) && readNullable(r, &x.Tree, readGen[Loose])
 			case "pick":
 				ok = once(&seen[3]) && readRaw(r, &x.Pick)
 			case "shaped":
@@ -226,6 +245,25 @@ func (x LooseFoo) appendJSON(buf []byte) ([]byte, error) {
 		return appendValue(buf, x.Object)
 	}
 	return nil, noVariant("LooseFoo")
+}
+
+// readJSON reads x, a zero value, in one pass (read.go): the variant of the value's kind.
+func (x *LooseFoo) readJSON(r *reader) bool {
+	switch r.kind() {
+	case "boolean":
+		return readNew(r, &x.Boolean, readBool)
+	case "integer":
+		return readNew(r, &x.Integer, readInt[int64])
+	case "number":
+		return readNew(r, &x.Number, readFloat)
+	case "string":
+		return readNew(r, &x.String, readText[string])
+	case "array":
+		return readNew(r, &x.Array, readAny[[]int64])
+	case "object":
+		return readNew(r, &x.Object, readAny[map[string]json.RawMessage])
+	}
+	return false
 }
 
 // UnmarshalJSON picks the variant by the JSON kind of the value.

@@ -29,6 +29,17 @@ func (x Multi) appendJSON(buf []byte) ([]byte, error) {
 	return nil, noVariant("Multi")
 }
 
+// readJSON reads x, a zero value, in one pass (read.go): the variant of the value's kind.
+func (x *Multi) readJSON(r *reader) bool {
+	switch r.kind() {
+	case "array":
+		return readNew(r, &x.Array, readAny[[]string])
+	case "object":
+		return readNew(r, &x.MultiObject, readGen[MultiObject])
+	}
+	return false
+}
+
 // UnmarshalJSON picks the variant by the JSON kind of the value.
 func (x *Multi) UnmarshalJSON(data []byte) error {
 	var v Multi
@@ -100,13 +111,13 @@ func (x *MultiObject) readObject(r *reader, tag string, tagged bool) bool {
 			case "id":
 				ok = once(&seen[0]) && readInt(r, &x.ID)
 			case "label":
-				ok = once(&seen[1]) && readNullable(r, &x.Label, readAny[MultiObjectLabel])
+				ok = once(&seen[1]) && readNullable(r, &x.Label, readGen[MultiObjectLabel])
 			case "flag":
-				ok = once(&seen[2]) && readAny(r, &x.Flag)
+				ok = once(&seen[2]) && readNew(r, &x.Flag, readGen[MultiObjectFlag])
 			case "mixed":
-				ok = once(&seen[3]) && readNullable(r, &x.Mixed, readAny[MultiObjectMixed])
+				ok = once(&seen[3]) && readNullable(r, &x.Mixed, readGen[MultiObjectMixed])
 			case "either":
-				ok = once(&seen[4]) && readNullable(r, &x.Either, readAny[MultiObjectEither])
+				ok = once(&seen[4]) && readNullable(r, &x.Either, readGen[MultiObjectEither])
 			default:
 				ok = readExtra(r, key, &x.AdditionalProperties, readRaw)
 			}
@@ -194,6 +205,17 @@ func (x MultiObjectLabel) appendJSON(buf []byte) ([]byte, error) {
 	return nil, noVariant("MultiObjectLabel")
 }
 
+// readJSON reads x, a zero value, in one pass (read.go): the variant of the value's kind.
+func (x *MultiObjectLabel) readJSON(r *reader) bool {
+	switch r.kind() {
+	case "integer", "number":
+		return readNew(r, &x.Integer, readInt[int64])
+	case "string":
+		return readNew(r, &x.String, readText[string])
+	}
+	return false
+}
+
 // UnmarshalJSON picks the variant by the JSON kind of the value.
 func (x *MultiObjectLabel) UnmarshalJSON(data []byte) error {
 	var v MultiObjectLabel
@@ -233,6 +255,17 @@ func (x MultiObjectFlag) appendJSON(buf []byte) ([]byte, error) {
 		return appendValue(buf, x.Number)
 	}
 	return nil, noVariant("MultiObjectFlag")
+}
+
+// readJSON reads x, a zero value, in one pass (read.go): the variant of the value's kind.
+func (x *MultiObjectFlag) readJSON(r *reader) bool {
+	switch r.kind() {
+	case "boolean":
+		return readNew(r, &x.Boolean, readBool)
+	case "integer", "number":
+		return readNew(r, &x.Number, readFloat)
+	}
+	return false
 }
 
 // UnmarshalJSON picks the variant by the JSON kind of the value.
@@ -280,6 +313,21 @@ func (x MultiObjectMixed) appendJSON(buf []byte) ([]byte, error) {
 		return appendValue(buf, x.String)
 	}
 	return nil, noVariant("MultiObjectMixed")
+}
+
+// readJSON reads x, a zero value, in one pass (read.go): the variant of the value's kind.
+func (x *MultiObjectMixed) readJSON(r *reader) bool {
+	switch r.kind() {
+	case "boolean":
+		return readNew(r, &x.Boolean, readBool)
+	case "integer":
+		return readNew(r, &x.Integer, readInt[int64])
+	case "number":
+		return readNew(r, &x.Number, readFloat)
+	case "string":
+		return readNew(r, &x.String, readText[string])
+	}
+	return false
 }
 
 // UnmarshalJSON picks the variant by the JSON kind of the value.
@@ -337,6 +385,25 @@ func (x MultiObjectEither) appendJSON(buf []byte) ([]byte, error) {
 		return appendValue(buf, x.MultiObjectEitherObject)
 	}
 	return nil, noVariant("MultiObjectEither")
+}
+
+// readJSON reads x, a zero value, in one pass (read.go): the variant of the value's kind.
+func (x *MultiObjectEither) readJSON(r *reader) bool {
+	switch r.kind() {
+	case "boolean":
+		return readNew(r, &x.Boolean, readBool)
+	case "integer":
+		return readNew(r, &x.Integer, readInt[int64])
+	case "number":
+		return readNew(r, &x.Number, readFloat)
+	case "string":
+		return readNew(r, &x.String, readText[string])
+	case "array":
+		return readNew(r, &x.Array, readAny[[]json.RawMessage])
+	case "object":
+		return readNew(r, &x.MultiObjectEitherObject, readGen[MultiObjectEitherObject])
+	}
+	return false
 }
 
 // UnmarshalJSON picks the variant by the JSON kind of the value.

@@ -199,6 +199,21 @@ func (r *reader) tag(name string) ([]byte, bool) {
 	return nil, false
 }
 
+// kind is jsonKind of the value at r, without reading it.
+func (r *reader) kind() string {
+	switch c := r.peek(); {
+	case c == '-' || ('0' <= c && c <= '9'):
+		end, ok := skipNumber(r.data, r.i)
+		if !ok {
+			return ""
+		}
+		return jsonKind(r.data[r.i:end])
+	case c == 0:
+		return ""
+	}
+	return jsonKind(r.data[r.i : r.i+1])
+}
+
 // once marks a property seen; false when it was already (a repeated name).
 func once(seen *bool) bool {
 	if *seen {

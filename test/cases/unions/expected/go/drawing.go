@@ -64,13 +64,13 @@ func (x *Drawing) readObject(r *reader, tag string, tagged bool) bool {
 			case "shapes":
 				ok = once(&seen[1]) && readSlice(r, &x.Shapes, readGen[Shape])
 			case "value":
-				ok = once(&seen[2]) && readAny(r, &x.Value)
+				ok = once(&seen[2]) && readNew(r, &x.Value, readGen[DrawingValue])
 			case "id_or_name":
-				ok = once(&seen[3]) && readAny(r, &x.IDOrName)
+				ok = once(&seen[3]) && readNew(r, &x.IDOrName, readGen[DrawingIDOrName])
 			case "maybe_shape":
 				ok = once(&seen[4]) && readNullable(r, &x.MaybeShape, readGen[Shape])
 			case "label":
-				ok = once(&seen[5]) && readNullable(r, &x.Label, readAny[DrawingLabel])
+				ok = once(&seen[5]) && readNullable(r, &x.Label, readGen[DrawingLabel])
 			case "inline":
 				ok = once(&seen[6]) && readNew(r, &x.Inline, readGen[DrawingInline])
 			case "ambiguous":
@@ -465,6 +465,25 @@ func (x DrawingValue) appendJSON(buf []byte) ([]byte, error) {
 	return nil, noVariant("DrawingValue")
 }
 
+// readJSON reads x, a zero value, in one pass (read.go): the variant of the value's kind.
+func (x *DrawingValue) readJSON(r *reader) bool {
+	switch r.kind() {
+	case "boolean":
+		return readNew(r, &x.Boolean, readBool)
+	case "integer":
+		return readNew(r, &x.Integer, readInt[int64])
+	case "number":
+		return readNew(r, &x.Number, readFloat)
+	case "string":
+		return readNew(r, &x.String, readText[string])
+	case "array":
+		return readNew(r, &x.Array, readAny[[]string])
+	case "object":
+		return readNew(r, &x.DrawingValueObject, readGen[DrawingValueObject])
+	}
+	return false
+}
+
 // UnmarshalJSON picks the variant by the JSON kind of the value.
 func (x *DrawingValue) UnmarshalJSON(data []byte) error {
 	var v DrawingValue
@@ -604,6 +623,17 @@ func (x DrawingIDOrName) appendJSON(buf []byte) ([]byte, error) {
 	return nil, noVariant("DrawingIDOrName")
 }
 
+// readJSON reads x, a zero value, in one pass (read.go): the variant of the value's kind.
+func (x *DrawingIDOrName) readJSON(r *reader) bool {
+	switch r.kind() {
+	case "integer", "number":
+		return readNew(r, &x.Integer, readInt[int64])
+	case "string":
+		return readNew(r, &x.String, readText[string])
+	}
+	return false
+}
+
 // UnmarshalJSON picks the variant by the JSON kind of the value.
 func (x *DrawingIDOrName) UnmarshalJSON(data []byte) error {
 	var v DrawingIDOrName
@@ -643,6 +673,17 @@ func (x DrawingLabel) appendJSON(buf []byte) ([]byte, error) {
 		return appendValue(buf, x.String)
 	}
 	return nil, noVariant("DrawingLabel")
+}
+
+// readJSON reads x, a zero value, in one pass (read.go): the variant of the value's kind.
+func (x *DrawingLabel) readJSON(r *reader) bool {
+	switch r.kind() {
+	case "integer", "number":
+		return readNew(r, &x.Number, readFloat)
+	case "string":
+		return readNew(r, &x.String, readText[string])
+	}
+	return false
 }
 
 // UnmarshalJSON picks the variant by the JSON kind of the value.
