@@ -86,19 +86,25 @@ await build({
   // Bundled CommonJS dependencies require Node built-ins: give them a real require.
   banner: { js: 'import { createRequire as __lockstepCreateRequire } from "node:module";\nconst require = __lockstepCreateRequire(import.meta.url);' },
 });
-// One file, so that one code cache covers every command (an ES module cannot use one on Node 20).
-await build({
+// CommonJS files of their own: import.meta.url from the file's own path.
+const cjs = {
   ...common,
-  entryPoints: ["src/cli/main.ts"],
-  outfile: "dist/cli.cjs",
   format: "cjs",
   charset: "ascii",
   minifyWhitespace: true,
   define: { "import.meta.url": "__lockstepUrl" },
+  banner: { js: 'const __lockstepUrl = require("node:url").pathToFileURL(__filename).href;' },
+};
+// One file, so that one code cache covers every command (an ES module cannot use one on Node 20).
+await build({
+  ...cjs,
+  entryPoints: ["src/cli/main.ts"],
+  outfile: "dist/cli.cjs",
   // import() of the packages left out becomes require(): code from a code cache has no import().
   supported: { "dynamic-import": false },
-  banner: { js: 'const __lockstepUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
+// The emit worker (src/emit/pool.ts): only the emitters.
+await build({ ...cjs, entryPoints: ["src/emit/worker.ts"], outfile: "dist/emit-worker.cjs" });
 await writeCodeCache();
 writeBuildId();
 

@@ -5,6 +5,7 @@
 import { createHash, type Hash } from "node:crypto";
 import { canonicalize } from "./canonical.js";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join, relative, sep } from "node:path";
 import { TARGETS, type HeaderInfo, type Target } from "./emit/types.js";
 import type { Config } from "./config.js";
@@ -14,6 +15,9 @@ import type { History } from "./load/history.js";
 import { canonicalText, errorAt, type JsonFile } from "./load/json-file.js";
 import { codeDir, packagePath } from "./paths.js";
 import { plan, upToDate, writeOutputs, type OutputDir, type WriteReport } from "./write.js";
+import type { EmitJob } from "./emit/jobs.js";
+
+const LABELS: Record<Target, string> = { typescript: "TypeScript", rust: "Rust", go: "Go" };
 
 export { TARGETS, type Target };
 
@@ -51,14 +55,17 @@ export function walkFiles(dir: string, keep: (name: string) => boolean, visit: (
  * Hashes every kept file under `dir`: contents as they are read, then the list of paths and sizes
  * in one piece (one hash update per file: this runs on every `generate`, over every schema).
  */
-function hashTree(hash: Hash, dir: string, keep: (name: string) => boolean): void {
+function hashTree(hash: Hash, dir: string, keep: (name: string) => boolean): number {
   const names: string[] = [];
+  let bytes = 0;
   walkFiles(dir, keep, (path) => {
     const data = readFileSync(path);
     hash.update(data);
+    bytes += data.length;
     names.push(`${path}\0${data.length}`);
   });
   hash.update(names.join("\0"));
+  return bytes;
 }
 
 /** Every schema file, relative to the schemas root (forward slashes, sorted). */
@@ -119,48 +126,67 @@ export function inputsFingerprint(meta: unknown, schemas: string): string {
 
 /** Hash of every input: files under the schemas directory, the config, the targets, lockstep itself. */
 export function fingerprint(options: GenerateOptions): string {
+  return fingerprintAndSize(options).print;
+}
+
+/** The fingerprint, and the size of the schemas read for it (bytes). */
+function fingerprintAndSize(options: GenerateOptions): { print: string; bytes: number } {
   const hash = createHash("sha256");
   hash.update(JSON.stringify({ v: options.toolVersion, tool: toolFingerprint(), config: options.config, targets: options.targets ?? TARGETS }));
-  if (existsSync(options.config.schemas)) hashTree(hash, options.config.schemas, (name) => name.endsWith(".json"));
-  return hash.digest("hex");
+  const bytes = existsSync(options.config.schemas) ? hashTree(hash, options.config.schemas, (name) => name.endsWith(".json")) : 0;
+  return { print: hash.digest("hex"), bytes };
 }
+
+/**
+ * Schemas of at least this size (bytes) emit on a worker thread too (src/emit/pool.ts): below it,
+ * starting a worker and copying the modules to it cost more than the emitter it takes over.
+ */
+const WORKER_MIN_BYTES = 1 << 20;
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const { config } = options;
   const wanted = options.targets ?? TARGETS;
-  const dirs = TARGETS.filter((t) => config[t] && wanted.includes(t)).map((t) => (config[t] as { out: string }).out);
-  const print = fingerprint(options);
+  const outDir = (t: Target) => (config[t] as { out: string }).out;
+  const dirs = TARGETS.filter((t) => config[t] && wanted.includes(t)).map(outDir);
+  const { print, bytes } = fingerprintAndSize(options);
   const unchanged = upToDate(dirs, print);
   if (unchanged !== undefined) {
     // Nothing changed since the last run: skip loading and emitting (warnings were shown then).
     return { reports: dirs.map((dir, i) => ({ dir, written: [], unchanged: i === 0 ? unchanged : 0, removed: [], target: TARGETS.filter((t) => config[t] && wanted.includes(t))[i]! })), warnings: [], cached: true };
   }
-  // Loaded only past the fast path above, which must stay light.
-  const [{ loadModules }, { emitTypeScript }, { emitRust }, { emitGo }] = await Promise.all([
-    import("./pipeline.js"),
-    import("./emit/typescript/index.js"),
-    import("./emit/rust/index.js"),
-    import("./emit/go/index.js"),
-  ]);
-  const step = options.onStep ?? (() => undefined);
-  step("loading schemas");
-  const { modules, history } = await loadModules(config.schemas, { allVersions: config.allVersions, cwd: options.cwd, remotes: config.remotes, int64: config.int64 });
-  if (config.strictNames) refuseCollisions(modules, history);
   const header: HeaderInfo = { toolVersion: options.toolVersion };
   // Each target ships its round-trip harness, pointed at the fixtures directory.
   const harness = (out: string) => ({ fixtures: relative(out, config.fixtures).split(sep).join("/") });
+  const jobs: EmitJob[] = [];
+  if (config.typescript && wanted.includes("typescript")) jobs.push({ target: "typescript", options: { header, harness: harness(config.typescript.out) } });
+  if (config.rust && wanted.includes("rust")) jobs.push({ target: "rust", options: { header, crate: config.rust.crate, harness: harness(config.rust.out) } });
+  if (config.go && wanted.includes("go")) jobs.push({ target: "go", options: { header, module: config.go.module, package: config.go.package, harness: harness(config.go.out) } });
+  // Loaded only past the fast path above, which must stay light.
+  const [{ loadModules }, { runJob }, { startEmitWorker }] = await Promise.all([import("./pipeline.js"), import("./emit/jobs.js"), import("./emit/pool.js")]);
+  const minBytes = Number(process.env.LOCKSTEP_TEST_WORKER_MIN_BYTES ?? WORKER_MIN_BYTES);
+  // Started first, so that its start-up overlaps loading; it takes the last target.
+  const worker = jobs.length > 1 && bytes >= minBytes && availableParallelism() > 1 ? startEmitWorker() : undefined;
+  const step = options.onStep ?? (() => undefined);
+  let modules: Module[];
+  let history: History;
   const outputs: Array<OutputDir & { target: Target }> = [];
-  if (config.typescript && wanted.includes("typescript")) {
-    step("generating TypeScript");
-    outputs.push({ target: "typescript", dir: config.typescript.out, files: emitTypeScript(modules, { header, harness: harness(config.typescript.out) }) });
-  }
-  if (config.rust && wanted.includes("rust")) {
-    step("generating Rust");
-    outputs.push({ target: "rust", dir: config.rust.out, files: emitRust(modules, { header, crate: config.rust.crate, harness: harness(config.rust.out) }) });
-  }
-  if (config.go && wanted.includes("go")) {
-    step("generating Go");
-    outputs.push({ target: "go", dir: config.go.out, files: emitGo(modules, { header, module: config.go.module, package: config.go.package, harness: harness(config.go.out) }) });
+  try {
+    step("loading schemas");
+    ({ modules, history } = await loadModules(config.schemas, { allVersions: config.allVersions, cwd: options.cwd, remotes: config.remotes, int64: config.int64 }));
+    if (config.strictNames) refuseCollisions(modules, history);
+    const remote = worker ? jobs.slice(-1) : [];
+    const pending = worker?.run(modules, remote);
+    for (const job of jobs.slice(0, jobs.length - remote.length)) {
+      step(`generating ${LABELS[job.target]}`);
+      outputs.push({ target: job.target, dir: outDir(job.target), files: runJob(modules, job) });
+    }
+    if (pending) {
+      step(`generating ${remote.map((j) => LABELS[j.target]).join(", ")}`);
+      const files = await pending;
+      remote.forEach((job, i) => outputs.push({ target: job.target, dir: outDir(job.target), files: files[i]! }));
+    }
+  } finally {
+    worker?.close();
   }
   step(options.check ? "comparing" : "writing");
   const reports = options.check ? plan(outputs) : writeOutputs(outputs, options.cwd, print, canonicalHashes(config.schemas, (path) => history.files.get(path)));

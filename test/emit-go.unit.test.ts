@@ -32,6 +32,14 @@ describe("Go text helpers", () => {
     expect([...exportedWords(text)].sort()).toEqual(["A", "B", "C", "E", "F", "MarshalJSON_2", "User"]);
   });
 
+  it("finds the capitalized words with a prefix as the whole scan does, filtered", () => {
+    const text = "Validate ValidateUser xValidateNo _ValidateNo ValidationError(\nValidat\tValidatX9_ é ValidateÉ Valid ValidateValidate";
+    for (const prefix of ["Validat", "Validate", "V"]) {
+      expect([...exportedWords(text, prefix)].sort()).toEqual([...exportedWords(text)].filter((w) => w.startsWith(prefix)).sort());
+    }
+    expect([...exportedWords(text, "Validat")].sort()).toEqual(["Validat", "ValidatX9_", "Validate", "ValidateUser", "ValidateValidate", "ValidationError"]);
+  });
+
   it("quotes like strconv.Quote for the usual cases", () => {
     expect(goQuote('a"b\\c')).toBe('"a\\"b\\\\c"');
     expect(goQuote("\n\t\u0000\u007f")).toBe('"\\n\\t\\x00\\x7f"');

@@ -46,16 +46,21 @@ function slice(name: string, type: string, items: string[]): string[] {
   return items.length === 0 ? [`var ${name} = []${type}{}`] : [`var ${name} = []${type}{`, ...items.map((i) => `\t${i},`), "}"];
 }
 
-/** Every ASCII word of `text` that starts with a capital. One regular expression: the text is a whole package, and a character loop runs interpreted in a short-lived process. */
-export function exportedWords(text: string): Set<string> {
-  return new Set(text.match(/(?<!\w)[A-Z]\w*/g));
+/**
+ * Every ASCII word of `text` that starts with a capital, or with `prefix` (a capital, then word
+ * characters) when given: a literal prefix lets the expression skip ahead. One regular expression:
+ * the text is a whole package, and a character loop runs interpreted in a short-lived process.
+ */
+export function exportedWords(text: string, prefix = ""): Set<string> {
+  return new Set(text.match(prefix === "" ? /(?<!\w)[A-Z]\w*/g : new RegExp(`(?<!\\w)${prefix}\\w*`, "g")));
 }
 
 /** validate.go and validation.go of one package; `declared` is the package's other Go source. */
 export function emitGoValidators(module: Module, pkg: string, header: string[], declared: string): Array<{ name: string; contents: string }> {
   const table = validatorTable(module);
-  // Every exported identifier already in the package is taken (an over-approximation: safe).
-  const taken = exportedWords(declared);
+  // Every exported identifier already in the package is taken (an over-approximation: safe); the
+  // names claimed below all start with "Validat", so only those words are looked for.
+  const taken = exportedWords(declared, "Validat");
   const errorType = claimName("ValidationError", taken, "Lockstep");
   const lines = [
     ...header,

@@ -1,0 +1,84 @@
+/**
+ * src/emit/pool.ts: a target emitted on the worker thread (the bundled dist/emit-worker.cjs, built
+ * by npm ci) gives byte for byte the files the main thread gives, and its errors come back as they
+ * were thrown. The CLI's choice of the worker by size is covered with LOCKSTEP_TEST_WORKER_MIN_BYTES.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runJob, type EmitJob } from "../src/emit/jobs.js";
+import { startEmitWorker } from "../src/emit/pool.js";
+import { LockstepError } from "../src/errors.js";
+import { loadModules } from "../src/pipeline.js";
+
+const ROOT = join(import.meta.dirname, "..");
+const ENTRY = join(ROOT, "dist", "emit-worker.cjs");
+const header = { toolVersion: "0.0.0-test" };
+const harness = { fixtures: "../fixtures" };
+const JOBS: EmitJob[] = [
+  { target: "typescript", options: { header, harness } },
+  { target: "rust", options: { header, crate: "pool_test", harness } },
+  { target: "go", options: { header, module: "example.com/pool", package: "pool", harness } },
+];
+
+function listFiles(dir: string, prefix = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+}
+
+describe("emitting on a worker thread", () => {
+  it("gives every target's files exactly as the main thread does (every version of the bundled examples)", async () => {
+    const { modules } = await loadModules(join(ROOT, "schemas"), { allVersions: true, cwd: ROOT });
+    const worker = startEmitWorker(ENTRY);
+    expect(worker, `${ENTRY} (npm run build)`).toBeDefined();
+    try {
+      const remote = await worker!.run(modules, JOBS);
+      JOBS.forEach((job, i) => expect(remote[i]).toEqual(runJob(modules, job)));
+    } finally {
+      worker!.close();
+    }
+  });
+
+  it("throws the emitter's error on the main thread", async () => {
+    const { modules } = await loadModules(join(ROOT, "schemas"), { cwd: ROOT });
+    const bad: EmitJob = { target: "go", options: { header, module: "example.com/pool", package: "func" } };
+    const expected = (() => {
+      try {
+        runJob(modules, bad);
+      } catch (err) {
+        return err as Error;
+      }
+    })();
+    expect(expected?.message).toMatch(/not a usable Go identifier/);
+    const worker = startEmitWorker(ENTRY)!;
+    try {
+      const err = await worker.run(modules, [bad]).catch((e: unknown) => e as Error);
+      expect(err).toBeInstanceOf(Error);
+      expect(err).not.toBeInstanceOf(LockstepError);
+      expect((err as Error).message).toBe(expected!.message);
+    } finally {
+      worker.close();
+    }
+  });
+
+  it("is undefined without a bundled entry, so that generate emits in process", () => {
+    expect(startEmitWorker(join(ROOT, "src", "no-such-worker.cjs"))).toBeUndefined();
+  });
+
+  it("the CLI with the worker writes the same files as without it", () => {
+    const bin = join(ROOT, "bin", "lockstep.js");
+    const trees = ["0", String(2 ** 40)].map((minBytes) => {
+      const dir = mkdtempSync(join(tmpdir(), "lockstep-pool-"));
+      cpSync(join(ROOT, "schemas"), join(dir, "schemas"), { recursive: true });
+      const res = spawnSync(process.execPath, [bin, "generate", "--all-versions", "-q", "-C", dir], { encoding: "utf8", env: { ...process.env, LOCKSTEP_TEST_WORKER_MIN_BYTES: minBytes } });
+      expect(res.stderr).toBe("");
+      expect(res.status).toBe(0);
+      return join(dir, "generated");
+    });
+    const files = listFiles(trees[0]!).filter((f) => !f.endsWith(".lockstep-manifest.json"));
+    expect(files.length).toBeGreaterThan(20);
+    expect(listFiles(trees[1]!).filter((f) => !f.endsWith(".lockstep-manifest.json"))).toEqual(files);
+    for (const f of files) expect(readFileSync(join(trees[0]!, f), "utf8"), f).toBe(readFileSync(join(trees[1]!, f), "utf8"));
+  });
+});
