@@ -7,7 +7,7 @@ import { canonicalize } from "./canonical.js";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, relative, sep } from "node:path";
-import { TARGETS, type HeaderInfo, type Target } from "./emit/types.js";
+import { TARGETS, type GeneratedFile, type HeaderInfo, type Target } from "./emit/types.js";
 import type { Config } from "./config.js";
 import { LockstepError } from "./errors.js";
 import type { Module, Warning } from "./ir/types.js";
@@ -162,32 +162,35 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   if (config.rust && wanted.includes("rust")) jobs.push({ target: "rust", options: { header, crate: config.rust.crate, harness: harness(config.rust.out) } });
   if (config.go && wanted.includes("go")) jobs.push({ target: "go", options: { header, module: config.go.module, package: config.go.package, harness: harness(config.go.out) } });
   // Loaded only past the fast path above, which must stay light.
-  const [{ loadModules }, { runJob }, { startEmitWorker }] = await Promise.all([import("./pipeline.js"), import("./emit/jobs.js"), import("./emit/pool.js")]);
+  const [{ loadModules }, { runJob, shareJobs }, { startEmitWorker }] = await Promise.all([import("./pipeline.js"), import("./emit/jobs.js"), import("./emit/pool.js")]);
   const minBytes = Number(process.env.LOCKSTEP_TEST_WORKER_MIN_BYTES ?? WORKER_MIN_BYTES);
-  // Started first, so that its start-up overlaps loading; it takes the last target.
+  // Started first, so that its start-up overlaps loading.
   const worker = jobs.length > 1 && bytes >= minBytes && availableParallelism() > 1 ? startEmitWorker() : undefined;
   const step = options.onStep ?? (() => undefined);
   let modules: Module[];
   let history: History;
-  const outputs: Array<OutputDir & { target: Target }> = [];
+  const files = new Map<EmitJob["target"], GeneratedFile[]>();
   try {
     step("loading schemas");
     ({ modules, history } = await loadModules(config.schemas, { allVersions: config.allVersions, cwd: options.cwd, remotes: config.remotes, int64: config.int64 }));
     if (config.strictNames) refuseCollisions(modules, history);
-    const remote = worker ? jobs.slice(-1) : [];
-    const pending = worker?.run(modules, remote);
-    for (const job of jobs.slice(0, jobs.length - remote.length)) {
-      step(`generating ${LABELS[job.target]}`);
-      outputs.push({ target: job.target, dir: outDir(job.target), files: runJob(modules, job) });
+    const { local, remote } = worker ? shareJobs(jobs) : { local: jobs, remote: [] };
+    const pending = worker?.run(modules, remote) ?? [];
+    const fromWorker = (target: EmitJob["target"]) => pending[remote.findIndex((j) => j.target === target)];
+    for (const job of local) {
+      step(`generating ${LABELS[job.target as Target]}`);
+      const given = job.target === "typescript" ? await fromWorker("typescript-validators") : undefined;
+      files.set(job.target, runJob(modules, job, given));
     }
-    if (pending) {
-      step(`generating ${remote.map((j) => LABELS[j.target]).join(", ")}`);
-      const files = await pending;
-      remote.forEach((job, i) => outputs.push({ target: job.target, dir: outDir(job.target), files: files[i]! }));
+    for (const [i, job] of remote.entries()) {
+      if (files.has(job.target) || job.target === "typescript-validators") continue;
+      step(`generating ${LABELS[job.target]}`);
+      files.set(job.target, await pending[i]!);
     }
   } finally {
     worker?.close();
   }
+  const outputs = jobs.map((job) => ({ target: job.target as Target, dir: outDir(job.target as Target), files: files.get(job.target)! }));
   step(options.check ? "comparing" : "writing");
   const reports = options.check ? plan(outputs) : writeOutputs(outputs, options.cwd, print, canonicalHashes(config.schemas, (path) => history.files.get(path)));
   const seen = new Set<string>();

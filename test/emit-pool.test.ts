@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runJob, type EmitJob } from "../src/emit/jobs.js";
+import { runJob, shareJobs, type EmitJob } from "../src/emit/jobs.js";
 import { startEmitWorker } from "../src/emit/pool.js";
 import { LockstepError } from "../src/errors.js";
 import { loadModules } from "../src/pipeline.js";
@@ -33,8 +33,11 @@ describe("emitting on a worker thread", () => {
     const worker = startEmitWorker(ENTRY);
     expect(worker, `${ENTRY} (npm run build)`).toBeDefined();
     try {
-      const remote = await worker!.run(modules, JOBS);
-      JOBS.forEach((job, i) => expect(remote[i]).toEqual(runJob(modules, job)));
+      const jobs: EmitJob[] = [{ target: "typescript-validators", options: JOBS[0]!.options }, ...JOBS];
+      const remote = await Promise.all(worker!.run(modules, jobs));
+      jobs.forEach((job, i) => expect(remote[i]).toEqual(runJob(modules, job)));
+      // TypeScript with its validators emitted apart is TypeScript.
+      expect(runJob(modules, JOBS[0]!, remote[0])).toEqual(remote[1]);
     } finally {
       worker!.close();
     }
@@ -53,13 +56,23 @@ describe("emitting on a worker thread", () => {
     expect(expected?.message).toMatch(/not a usable Go identifier/);
     const worker = startEmitWorker(ENTRY)!;
     try {
-      const err = await worker.run(modules, [bad]).catch((e: unknown) => e as Error);
+      const [first, after] = worker.run(modules, [bad, JOBS[1]!]);
+      const err = await first!.catch((e: unknown) => e as Error);
+      expect(await after!.catch((e: unknown) => e)).toBe(err);
       expect(err).toBeInstanceOf(Error);
       expect(err).not.toBeInstanceOf(LockstepError);
       expect((err as Error).message).toBe(expected!.message);
     } finally {
       worker.close();
     }
+  });
+
+  it("shares the jobs: the last target on the worker, and TypeScript's validators with three", () => {
+    const targets = (jobs: EmitJob[]) => jobs.map((j) => j.target);
+    const three = shareJobs(JOBS);
+    expect({ local: targets(three.local), remote: targets(three.remote) }).toEqual({ local: ["rust", "typescript"], remote: ["typescript-validators", "go"] });
+    const two = shareJobs(JOBS.slice(0, 2));
+    expect({ local: targets(two.local), remote: targets(two.remote) }).toEqual({ local: ["typescript"], remote: ["rust"] });
   });
 
   it("is undefined without a bundled entry, so that generate emits in process", () => {

@@ -1,6 +1,7 @@
 /**
  * The emit worker's entry (bundled as dist/emit-worker.cjs): receives the modules and its jobs
- * once, runs them, posts the files back, and ends. See src/emit/pool.ts.
+ * once, runs them in order, posts each job's files as soon as they are done, and ends. See
+ * src/emit/pool.ts.
  */
 import { parentPort } from "node:worker_threads";
 import type { Module } from "../ir/types.js";
@@ -8,11 +9,15 @@ import { LockstepError } from "../errors.js";
 import { runJob, type EmitJob } from "./jobs.js";
 
 parentPort!.once("message", (message: { modules: Module[]; jobs: EmitJob[] }) => {
-  try {
-    parentPort!.postMessage({ files: message.jobs.map((job) => runJob(message.modules, job)) });
-  } catch (err) {
-    const e = err instanceof Error ? err : new Error(String(err));
-    const lockstep = err instanceof LockstepError ? { location: err.location, frame: err.frame } : undefined;
-    parentPort!.postMessage({ error: { message: e.message, stack: e.stack, lockstep } });
+  for (let index = 0; index < message.jobs.length; index++) {
+    try {
+      parentPort!.postMessage({ index, files: runJob(message.modules, message.jobs[index]!) });
+    } catch (err) {
+      // The jobs after a failed one are not run: the main thread reports the first failure.
+      const e = err instanceof Error ? err : new Error(String(err));
+      const lockstep = err instanceof LockstepError ? { location: err.location, frame: err.frame } : undefined;
+      parentPort!.postMessage({ index, error: { message: e.message, stack: e.stack, lockstep } });
+      return;
+    }
   }
 });
