@@ -162,10 +162,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   if (config.rust && wanted.includes("rust")) jobs.push({ target: "rust", options: { header, crate: config.rust.crate, harness: harness(config.rust.out) } });
   if (config.go && wanted.includes("go")) jobs.push({ target: "go", options: { header, module: config.go.module, package: config.go.package, harness: harness(config.go.out) } });
   // Loaded only past the fast path above, which must stay light.
-  const [{ loadModules }, { runJob, shareJobs }, { startEmitWorker }] = await Promise.all([import("./pipeline.js"), import("./emit/jobs.js"), import("./emit/pool.js")]);
+  const [{ loadModules }, { runJob, shareJobs }] = await Promise.all([import("./pipeline.js"), import("./emit/jobs.js")]);
   const minBytes = Number(process.env.LOCKSTEP_TEST_WORKER_MIN_BYTES ?? WORKER_MIN_BYTES);
   // Started first, so that its start-up overlaps loading.
-  const worker = jobs.length > 1 && bytes >= minBytes && availableParallelism() > 1 ? startEmitWorker() : undefined;
+  const worker = jobs.length > 1 && bytes >= minBytes && availableParallelism() > 1 ? (await import("./emit/pool.js")).startEmitWorker() : undefined;
   const step = options.onStep ?? (() => undefined);
   let modules: Module[];
   let history: History;
