@@ -50,7 +50,7 @@ function typedProp(t: TypeExpr, wire: string, value: string, types: TypeMapper):
     case "number":
       return `w.propFloat(${wire}, ${value})`;
     case "integer": {
-      if (t.policy === "string") return undefined;
+      if (t.policy === "string") return `propValue(w, ${wire}, ${value})`;
       const [method, wide] = t.unsigned ? ["propUint", "uint64"] : ["propInt", "int64"];
       return `w.${method}(${wire}, ${types.go(t) === wide ? value : `${wide}(${value})`})`;
     }
@@ -58,10 +58,32 @@ function typedProp(t: TypeExpr, wire: string, value: string, types: TypeMapper):
       if (t.indirect) return undefined;
       if (types.decl(t.target).kind === "enum") return `w.propString(${wire}, string(${value}))`;
       return generated(t, types) ? `propValue(w, ${wire}, ${value})` : undefined;
-    case "array":
-      return generated(t.items, types) ? `propItems(w, ${wire}, ${value})` : undefined;
-    case "map":
-      return generated(t.values, types) ? `propMap(w, ${wire}, ${value})` : undefined;
+    case "array": {
+      if (generated(t.items, types)) return `propItems(w, ${wire}, ${value})`;
+      const add = appender(t.items, types);
+      return add === undefined ? undefined : `propItemsOf(w, ${wire}, ${value}, ${add})`;
+    }
+    case "map": {
+      if (generated(t.values, types)) return `propMap(w, ${wire}, ${value})`;
+      const add = appender(t.values, types);
+      return add === undefined ? undefined : `propMapOf(w, ${wire}, ${value}, ${add})`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The runtime's func([]byte, T) []byte writing a scalar of t (strings, enums, integers, booleans), or undefined. */
+function appender(t: TypeExpr, types: TypeMapper): string | undefined {
+  switch (t.kind) {
+    case "string":
+      return "appendText[string]";
+    case "boolean":
+      return "appendBool";
+    case "integer":
+      return t.policy === "string" ? undefined : `${t.unsigned ? "appendUint" : "appendInt"}[${types.go(t)}]`;
+    case "ref":
+      return !t.indirect && types.decl(t.target).kind === "enum" ? `appendText[${types.name(t.target)}]` : undefined;
     default:
       return undefined;
   }
@@ -103,7 +125,10 @@ export function planField(field: Field, goName: string, types: TypeMapper): Fiel
     return { goName, goType, tag: jsonTag(field.wireName, ""), doc: doc(true), encode: [encode], decode, read };
   }
 
-  const typed = nullable ? undefined : typedProp(field.type, wire, shape === "value" ? `*x.${goName}` : `x.${goName}`, types);
+  const add = nullable && field.type.kind === "nullable" ? appender(field.type.inner, types) : undefined;
+  const typed = nullable
+    ? add && `propNullable(w, ${wire}, x.${goName}, ${add})`
+    : typedProp(field.type, wire, shape === "value" ? `*x.${goName}` : `x.${goName}`, types);
   const ifSet = [`if x.${goName} != nil {`, `\t${typed ?? `w.prop(${wire}, x.${goName})`}`, "}"];
   if (nullable) {
     const goType = `*${types.helper("Nullable")}[${types.nullableInner(field.type)}]`;

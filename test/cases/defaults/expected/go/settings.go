@@ -150,7 +150,7 @@ func (x *Settings) encodeFields(w *objectWriter) {
 		w.propString("new_field", *x.NewField)
 	}
 	if x.Tags != nil {
-		w.prop("tags", x.Tags)
+		propItemsOf(w, "tags", x.Tags, appendText[string])
 	}
 	writeExtra(w, x.AdditionalProperties)
 }

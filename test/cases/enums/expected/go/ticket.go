@@ -105,10 +105,10 @@ func (x *Ticket) encodeFields(w *objectWriter) {
 		w.propUint("priority", uint64(*x.Priority))
 	}
 	if x.Maybe != nil {
-		w.prop("maybe", x.Maybe)
+		propNullable(w, "maybe", x.Maybe, appendText[TicketMaybe])
 	}
 	if x.History != nil {
-		w.prop("history", x.History)
+		propItemsOf(w, "history", x.History, appendText[TicketHistoryItem])
 	}
 	writeExtra(w, x.AdditionalProperties)
 }

@@ -435,7 +435,7 @@ func (x *Hostile) encodeFields(w *objectWriter) {
 		w.propString("values", string(*x.Values))
 	}
 	if x.ValueList != nil {
-		w.prop("valueList", x.ValueList)
+		propItemsOf(w, "valueList", x.ValueList, appendText[HostileValueListItem])
 	}
 	if x.Defaulted != nil {
 		w.propString("defaulted", *x.Defaulted)

@@ -114,7 +114,7 @@ func (x *Account) decodeJSON(data []byte, valid bool) error {
 
 func (x *Account) encodeFields(w *objectWriter) {
 	w.propInt("balance", x.Balance)
-	w.prop("external_id", x.ExternalID)
+	propValue(w, "external_id", x.ExternalID)
 	w.propInt("view_count", x.ViewCount)
 	w.propUint("shard", uint64(x.Shard))
 	if x.Ledger != nil {
@@ -244,7 +244,7 @@ func (x *Limits) decodeJSON(data []byte, valid bool) error {
 }
 
 func (x *Limits) encodeFields(w *objectWriter) {
-	w.prop("daily", x.Daily)
+	propValue(w, "daily", x.Daily)
 	if x.Tier != nil {
 		w.propUint("tier", uint64(*x.Tier))
 	}

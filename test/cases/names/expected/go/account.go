@@ -118,7 +118,7 @@ func (x *Account) encodeFields(w *objectWriter) {
 		w.propString("env", *x.Env)
 	}
 	if x.EnvCapital != nil {
-		w.prop("Env", x.EnvCapital)
+		propNullable(w, "Env", x.EnvCapital, appendText[string])
 	}
 	if x.Config != nil {
 		propValue(w, "config", *x.Config)

@@ -128,14 +128,14 @@ func (x *Profile) encodeFields(w *objectWriter) {
 		w.propString("opt", *x.Opt)
 	}
 	if x.OptNullable != nil {
-		w.prop("opt_nullable", x.OptNullable)
+		propNullable(w, "opt_nullable", x.OptNullable, appendInt[int64])
 	}
 	if x.OptNullableOneof != nil {
-		w.prop("opt_nullable_oneof", x.OptNullableOneof)
+		propNullable(w, "opt_nullable_oneof", x.OptNullableOneof, appendText[string])
 	}
-	w.prop("req_list", orEmptySlice(x.ReqList))
+	propItemsOf(w, "req_list", x.ReqList, appendInt[int32])
 	if x.OptList != nil {
-		w.prop("opt_list", x.OptList)
+		propItemsOf(w, "opt_list", x.OptList, appendText[string])
 	}
 	if x.OptNullableList != nil {
 		w.prop("opt_nullable_list", x.OptNullableList)
@@ -143,7 +143,7 @@ func (x *Profile) encodeFields(w *objectWriter) {
 	if x.OptMap != nil {
 		w.prop("opt_map", x.OptMap)
 	}
-	w.prop("req_map", orEmptyMap(x.ReqMap))
+	propMapOf(w, "req_map", x.ReqMap, appendText[string])
 	if x.Nested != nil {
 		propValue(w, "nested", *x.Nested)
 	}

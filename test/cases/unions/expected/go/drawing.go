@@ -413,7 +413,7 @@ func (x *Rect) encodeFields(w *objectWriter) {
 	w.propFloat("w", x.W)
 	w.propFloat("h", x.H)
 	if x.Label != nil {
-		w.prop("label", x.Label)
+		propNullable(w, "label", x.Label, appendText[string])
 	}
 	writeExtra(w, x.AdditionalProperties)
 }

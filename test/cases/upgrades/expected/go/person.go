@@ -157,7 +157,7 @@ func (x *Person) encodeFields(w *objectWriter) {
 	}
 	w.propInt("score", x.Score)
 	if x.Nickname != nil {
-		w.prop("nickname", x.Nickname)
+		propNullable(w, "nickname", x.Nickname, appendText[string])
 	}
 	writeExtra(w, x.AdditionalProperties)
 }

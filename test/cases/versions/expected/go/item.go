@@ -105,7 +105,7 @@ func (x *Item) encodeFields(w *objectWriter) {
 		w.propString("kind", string(*x.Kind))
 	}
 	if x.Note != nil {
-		w.prop("note", x.Note)
+		propNullable(w, "note", x.Note, appendText[string])
 	}
 	w.propInt("count", x.Count)
 	if x.Parts != nil {

@@ -99,6 +99,54 @@ func propMap[T jsonAppender](w *objectWriter, name string, m map[string]T) {
 	w.buf = append(w.buf, '}')
 }
 
+// propItemsOf and propMapOf write a declared property holding an array or an object of scalars,
+// each written by add ([] or {} for nil).
+func propItemsOf[S ~[]T, T any](w *objectWriter, name string, items S, add func([]byte, T) []byte) {
+	if !w.key(name) {
+		return
+	}
+	w.buf = append(w.buf, '[')
+	for i, item := range items {
+		if i > 0 {
+			w.buf = append(w.buf, ',')
+		}
+		w.buf = add(w.buf, item)
+	}
+	w.buf = append(w.buf, ']')
+}
+
+func propMapOf[M ~map[string]V, V any](w *objectWriter, name string, m M, add func([]byte, V) []byte) {
+	if !w.key(name) {
+		return
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	w.buf = append(w.buf, '{')
+	for i, k := range keys {
+		if i > 0 {
+			w.buf = append(w.buf, ',')
+		}
+		w.buf = add(append(appendString(w.buf, k), ':'), m[k])
+	}
+	w.buf = append(w.buf, '}')
+}
+
+// appendText, appendInt, appendUint and appendBool write a scalar as encoding/json does.
+func appendText[T ~string](buf []byte, v T) []byte { return appendString(buf, string(v)) }
+
+func appendInt[T ~int8 | ~int16 | ~int32 | ~int64](buf []byte, v T) []byte {
+	return strconv.AppendInt(buf, int64(v), 10)
+}
+
+func appendUint[T ~uint16 | ~uint32 | ~uint64](buf []byte, v T) []byte {
+	return strconv.AppendUint(buf, uint64(v), 10)
+}
+
+func appendBool(buf []byte, v bool) []byte { return strconv.AppendBool(buf, v) }
+
 // marshalJSON is MarshalJSON for x: written in a buffer kept for the next value, then copied
 // out, so that the text is allocated once, at its size.
 func marshalJSON[T jsonAppender](x T) ([]byte, error) {
@@ -131,6 +179,15 @@ func (w *objectWriter) prop(name string, value any) {
 
 // key starts a declared property, up to its value; false once an error stuck.
 func (w *objectWriter) key(name string) bool {
+	if !w.name(name) {
+		return false
+	}
+	w.declare(name)
+	return true
+}
+
+// name starts a property, up to its value; false once an error stuck.
+func (w *objectWriter) name(name string) bool {
 	if w.err != nil {
 		return false
 	}
@@ -140,7 +197,6 @@ func (w *objectWriter) key(name string) bool {
 		w.buf = append(w.buf, ',')
 	}
 	w.buf = append(appendString(w.buf, name), ':')
-	w.declare(name)
 	return true
 }
 
@@ -179,15 +235,9 @@ func (w *objectWriter) propFloat(name string, value float64) {
 }
 
 func (w *objectWriter) write(name string, value any) {
-	if w.err != nil {
+	if !w.name(name) {
 		return
 	}
-	if len(w.buf) == w.start {
-		w.buf = append(w.buf, '{')
-	} else {
-		w.buf = append(w.buf, ',')
-	}
-	w.buf = append(appendString(w.buf, name), ':')
 	var err error
 	w.buf, err = appendValue(w.buf, value)
 	w.fail(name, err)
@@ -224,6 +274,9 @@ func (w *objectWriter) finish() ([]byte, error) {
 
 // writeExtra writes undeclared properties in key order, skipping names already written.
 func writeExtra[V any](w *objectWriter, extra map[string]V) {
+	if len(extra) == 0 {
+		return
+	}
 	keys := make([]string, 0, len(extra))
 	for k := range extra {
 		if !w.wasDeclared(k) {
@@ -231,8 +284,13 @@ func writeExtra[V any](w *objectWriter, extra map[string]V) {
 		}
 	}
 	slices.Sort(keys)
+	raw, isRaw := any(extra).(map[string]json.RawMessage)
 	for _, k := range keys {
-		w.write(k, extra[k])
+		if value := raw[k]; isRaw && compactJSON(value) && w.name(k) {
+			w.buf = append(w.buf, value...) // as appendValue writes it, without boxing it
+		} else {
+			w.write(k, extra[k])
+		}
 	}
 }
 

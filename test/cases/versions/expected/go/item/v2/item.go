@@ -95,7 +95,7 @@ func (x *Item) encodeFields(w *objectWriter) {
 		w.propString("kind", string(*x.Kind))
 	}
 	if x.Note != nil {
-		w.prop("note", x.Note)
+		propNullable(w, "note", x.Note, appendText[string])
 	}
 	writeExtra(w, x.AdditionalProperties)
 }
