@@ -117,6 +117,28 @@ describe("generated runtime: parseJson and stringifyJson", () => {
     expect(() => stringifyJson([1n, undefined])).toThrow(TypeError);
   });
 
+  it("reads big integers next to strings, names and repeated names that look like them", () => {
+    const cases = [
+      '{"a":"x 12345678901234567890","b":12345678901234567890}',
+      '{"a":"[12345678901234567890","b":[12345678901234567890, -12345678901234567890]}',
+      '{"12345678901234567890":12345678901234567890}',
+      `{"a":"${MARK}1","b":12345678901234567890}`,
+      '{"a":"\\uF8FF1","b":12345678901234567890}',
+      '[1234567890123456789.5,1234567890123456789e2,9007199254740991,-9007199254740992, 12345678901234567890 ]',
+    ];
+    for (const s of cases) expect(parseJson(s), s).toEqual(referenceParse(s));
+    // Repeated names: the last wins, as in JSON.parse (lossless-json refuses them).
+    expect(parseJson('{"a":12345678901234567890,"a":1}')).toEqual({ a: 1 });
+    expect(parseJson('{"a":1,"a":12345678901234567890}')).toEqual({ a: 12345678901234567890n });
+    const proto = parseJson('{"__proto__":12345678901234567890}') as Record<string, unknown>;
+    expect(Object.getOwnPropertyDescriptor(proto, "__proto__")?.value).toBe(12345678901234567890n);
+    expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
+    for (const bad of ["{12345678901234567890:1}", '{"a":1,12345678901234567890:2}', "[012345678901234567890]", "[12345678901234567890 1]", '["a\\",12345678901234567890]']) {
+      expect(() => JSON.parse(bad), bad).toThrow(SyntaxError);
+      expect(() => parseJson(bad), bad).toThrow(SyntaxError);
+    }
+  });
+
   it("does not change the value it writes", () => {
     const inner = { big: 9007199254740993n, list: [1n, 2] };
     const value = { inner, same: inner };
