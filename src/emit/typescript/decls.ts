@@ -11,6 +11,7 @@ import {
 } from "./naming.js";
 import { append } from "../../arrays.js";
 import { isNumberInTypeScript } from "../../ir/integers.js";
+import { aliasWriter, enumWriter, kindUnionWriter, objectWriter, taggedUnionWriter } from "./writers.js";
 
 const FROM = "(v: rt.JsonValue, pointer = \"\")";
 
@@ -32,6 +33,8 @@ export function emitEnum(decl: EnumDecl): string[] {
     `export function ${encoderName(decl.name)}(x: ${name}): rt.JsonValue {`,
     "  return x;",
     "}",
+    "",
+    ...enumWriter(decl, name),
   ];
 }
 
@@ -48,6 +51,8 @@ export function emitAlias(decl: AliasDecl, decls: DeclIndex): string[] {
     `export function ${encoderName(decl.name)}(x: ${name}): rt.JsonValue {`,
     `  return ${encodeExpr(decl.type, "x", decls)};`,
     "}",
+    "",
+    ...aliasWriter(decl, decls, name),
   ];
 }
 
@@ -89,7 +94,8 @@ export function emitObject(decl: ObjectDecl, decls: DeclIndex): string[] {
   else out.push("}");
   out.push("");
   if (bag) append(out, keySetConst(keys, knownKeys(decl, decls)), [""]);
-  append(out, objectDecoder(decl, decls, name, bag ? keys : undefined), [""], objectEncoder(decl, decls, name, bag ? keys : undefined));
+  const known = bag ? keys : undefined;
+  append(out, objectDecoder(decl, decls, name, known), [""], objectEncoder(decl, decls, name, known), [""], objectWriter(decl, decls, name, known));
   return out;
 }
 
@@ -203,7 +209,8 @@ export function emitTaggedUnion(decl: TaggedUnionDecl, decls: DeclIndex): string
       `      return { ${wireKey(decl.tag)}: ${tsString(v.tagValue)}, ...${encoderName(target.name)}(x) };`,
     );
   }
-  lines.push("    default:", "      return x.$unknown;", "  }", "}");
+  lines.push("    default:", "      return x.$unknown;", "  }", "}", "");
+  append(lines, taggedUnionWriter(decl, decls, name));
   return lines;
 }
 
@@ -262,9 +269,10 @@ export function emitKindUnion(decl: KindUnionDecl, decls: DeclIndex): string[] {
   lines.push("    default:", `      throw rt.mismatch(pointer, ${tsString(expected)}, v);`, "  }", "}", "");
   const converting = decl.variants.filter((v) => !encodesAsIs(v.type, decls));
   lines.push(`export function ${encoderName(decl.name)}(x: ${name}): rt.JsonValue {`);
-  for (const v of [...converting].sort((a, b) => (a.kind === "object" ? 1 : 0) - (b.kind === "object" ? 1 : 0))) {
-    lines.push(`  if (${kindGuard(v, converting.some((c) => c.kind === "array"))}) return ${encodeExpr(v.type, "x", decls)};`);
-  }
-  lines.push("  return x;", "}");
+  const arrays = converting.some((c) => c.kind === "array");
+  const guarded = [...converting].sort((a, b) => (a.kind === "object" ? 1 : 0) - (b.kind === "object" ? 1 : 0)).map((v) => [v, kindGuard(v, arrays)] as const);
+  for (const [v, guard] of guarded) lines.push(`  if (${guard}) return ${encodeExpr(v.type, "x", decls)};`);
+  lines.push("  return x;", "}", "");
+  append(lines, kindUnionWriter(decl, decls, name, guarded));
   return lines;
 }

@@ -3,7 +3,7 @@ import type { HeaderInfo } from "../types.js";
 import type { Decl, Module } from "../../ir/types.js";
 import type { DeclIndex } from "./codec.js";
 import { emitAlias, emitEnum, emitKindUnion, emitObject, emitTaggedUnion } from "./decls.js";
-import { decoderName, decodeTextName, encoderName, encodeTextName, lineCommentText, typeName } from "./naming.js";
+import { decoderName, decodeTextName, encodeTextName, lineCommentText, typeName, writerName } from "./naming.js";
 
 /** Output path of a module: index.ts for the root, `<entity>/v<N>.ts` for older versions. */
 export function modulePath(module: Module): string {
@@ -59,7 +59,7 @@ function textApi(decl: Decl): string[] {
     "",
     `/** Writes a {@link ${name}} as compact JSON text. */`,
     `export function ${encodeTextName(decl.name)}(value: ${name}): string {`,
-    `  return rt.stringifyJson(${encoderName(decl.name)}(value));`,
+    `  return ${writerName(decl.name)}(value);`,
     "}",
   ];
 }

@@ -24,6 +24,7 @@ export const propertyName = (name: Words): string => {
 };
 export const decoderName = (name: Words): string => `${camelCase(name)}FromJson`;
 export const encoderName = (name: Words): string => `${camelCase(name)}ToJson`;
+export const writerName = (name: Words): string => `${camelCase(name)}ToText`;
 export const decodeTextName = (name: Words): string => `decode${pascalCase(name)}`;
 export const encodeTextName = (name: Words): string => `encode${pascalCase(name)}`;
 /** Module constant holding an object's known wire names. */

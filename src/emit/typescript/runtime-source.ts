@@ -1,11 +1,12 @@
 import { RUNTIME_JSON_SOURCE } from "./runtime-json-source.js";
+import { RUNTIME_WRITE_SOURCE } from "./runtime-write-source.js";
 
 /**
  * The text of the generated runtime.ts: lossless JSON parse/stringify (runtime-json-source.ts) and
  * the decode/encode helpers every generated module imports as `rt`. It is constant (independent of
  * the schemas), so it lives here as source text; the compile test type-checks it with the
- * strictest flags. No template literals or `${` inside but the one that inserts the JSON part, so
- * String.raw keeps it verbatim.
+ * strictest flags. No template literals or `${` inside but the two that insert the JSON and the
+ * writing parts, so String.raw keeps it verbatim.
  */
 export const RUNTIME_SOURCE = String.raw`/**
  * Runtime for the generated TypeScript: a JSON parser that keeps big integers exact, its
@@ -266,4 +267,5 @@ export function mapValues<T>(map: { [key: string]: T }, encode: (value: T) => Js
   }
   return out;
 }
-`;
+
+${RUNTIME_WRITE_SOURCE}`;

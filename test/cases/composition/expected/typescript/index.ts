@@ -94,6 +94,22 @@ export function shipmentToJson(x: Shipment): rt.JsonObject {
   return out;
 }
 
+export function shipmentToText(x: Shipment): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(shipmentToJson(x));
+  let s = "{\"id\":" + JSON.stringify(x.id) + ",\"weight_kg\":" + rt.writeNumber(x.weightKg);
+  if (x.version !== undefined) s += ",\"version\":" + JSON.stringify(x.version);
+  if (x.kind !== undefined) s += ",\"kind\":" + rt.writeNumber(x.kind);
+  if (x.point !== undefined) s += ",\"point\":" + "[" + rt.writeNumber(x.point[0]) + "," + rt.writeNumber(x.point[1]) + "," + JSON.stringify(x.point[2]) + "]";
+  if (x.openTuple !== undefined) s += ",\"open_tuple\":" + rt.writeJson(x.openTuple);
+  if (x.notThing !== undefined) s += ",\"not_thing\":" + rt.writeJson(x.notThing);
+  if (x.conditional !== undefined) s += ",\"conditional\":" + shipmentConditionalToText(x.conditional);
+  if (x.patterned !== undefined) s += ",\"patterned\":" + rt.writeMap(x.patterned, rt.writeJson);
+  if (x.untypedAnyof !== undefined) s += ",\"untyped_anyof\":" + rt.writeJson(x.untypedAnyof);
+  if (x.created !== undefined) s += ",\"created\":" + JSON.stringify(x.created);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, SHIPMENT_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Parses JSON text as a {@link Shipment}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeShipment(json: string): Shipment {
   return shipmentFromJson(rt.parseJson(json));
@@ -101,7 +117,7 @@ export function decodeShipment(json: string): Shipment {
 
 /** Writes a {@link Shipment} as compact JSON text. */
 export function encodeShipment(value: Shipment): string {
-  return rt.stringifyJson(shipmentToJson(value));
+  return shipmentToText(value);
 }
 
 /**
@@ -132,4 +148,12 @@ export function shipmentConditionalToJson(x: ShipmentConditional): rt.JsonObject
   if (x.mode !== undefined) out["mode"] = x.mode;
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, SHIPMENT_CONDITIONAL_KEYS);
   return out;
+}
+
+export function shipmentConditionalToText(x: ShipmentConditional): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(shipmentConditionalToJson(x));
+  let s = "";
+  if (x.mode !== undefined) s += ",\"mode\":" + JSON.stringify(x.mode);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, SHIPMENT_CONDITIONAL_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }

@@ -37,17 +37,112 @@ export class DecodeError extends Error {
   }
 }
 
-/** Every integer beyond ±(2^53 − 1) has 16 digits or more; text without such a run has none. */
-const LONG_DIGITS = /[0-9]{16}/;
-
 /**
  * Parses JSON text as JSON.parse does, except that an integer literal beyond ±(2^53 − 1) becomes
- * a bigint. Throws SyntaxError on malformed text. Text that cannot hold such an integer goes to
- * JSON.parse itself (much faster, and the same values: own "__proto__" properties, last of
- * repeated names wins); only text with a run of 16 digits is read by the exact parser.
+ * a bigint. Throws SyntaxError on malformed text. JSON.parse does the work (much faster, and the
+ * same values: own "__proto__" properties, last of repeated names wins): text without such an
+ * integer goes to it as is; in other text each such integer is first written as a string of a
+ * private-use mark (escaped: the text stays one-byte, which JSON.parse reads fastest) and its
+ * digits, which become bigints again after parsing. Text holding the
+ * mark, or where that does not account for every integer, is read by the exact parser.
  */
 export function parseJson(text: string): JsonValue {
-  if (!LONG_DIGITS.test(text)) return JSON.parse(text) as JsonValue;
+  let run = longDigits(text, 0);
+  if (run === -1) return JSON.parse(text) as JsonValue;
+  if (text.includes(MARK) || hasMarkEscape(text)) return parseExact(text);
+  let marked = "";
+  let copied = 0;
+  let count = 0;
+  while (run !== -1) {
+    let end = run + 16;
+    while (isDigit(text.charCodeAt(end))) end++;
+    const start = text.charCodeAt(run - 1) === 45 ? run - 1 : run;
+    // A run in a string is left alone when a quote precedes it; otherwise its quote ends the string
+    // and the mark after it is a syntax error, so such text goes to the exact parser below.
+    if (isBigIntToken(text, start, run, end)) {
+      marked += text.slice(copied, start) + '"\\uf8ff' + text.slice(start, end) + '"';
+      copied = end;
+      count++;
+    }
+    run = longDigits(text, end);
+  }
+  if (count === 0) return JSON.parse(text) as JsonValue;
+  let value: JsonValue;
+  try {
+    value = JSON.parse(marked + text.slice(copied)) as JsonValue;
+  } catch {
+    return parseExact(text);
+  }
+  marks = count;
+  value = unmark(value);
+  return marks === 0 ? value : parseExact(text);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * The start of the first run of 16 digits or more at or after from, or -1. Every 15th character
+ * is looked at (a run of 16 covers one of them), and the run around a digit found is measured.
+ */
+function longDigits(text: string, from: number): number {
+  for (let i = from; i < text.length; i += 15) {
+    if (!isDigit(text.charCodeAt(i))) continue;
+    let start = i;
+    while (start > from && isDigit(text.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (isDigit(text.charCodeAt(end))) end++;
+    if (end - start >= 16) return start;
+    i = end;
+  }
+  return -1;
+}
+
+/** True when text has the mark spelled as an escape (\uf8ff in any case). */
+function hasMarkEscape(text: string): boolean {
+  for (let i = text.indexOf("\\u"); i !== -1; i = text.indexOf("\\u", i + 2)) {
+    if (text.slice(i + 2, i + 6).toLowerCase() === "f8ff") return true;
+  }
+  return false;
+}
+
+/** True when text from start (a "-" or the digits at run) to end is an integer token beyond ±(2^53 − 1). */
+function isBigIntToken(text: string, start: number, run: number, end: number): boolean {
+  const before = start === 0 ? 32 : text.charCodeAt(start - 1);
+  if (before !== 58 && before !== 44 && before !== 91 && before !== 32 && before !== 10 && before !== 13 && before !== 9) return false;
+  const after = text.charCodeAt(end);
+  if (after === 46 || after === 101 || after === 69 || text.charCodeAt(run) === 48) return false;
+  return !Number.isSafeInteger(Number(text.slice(start, end)));
+}
+
+/** value with each marked string made a bigint again (in place), counting marks down to 0; stops there. */
+function unmark(value: JsonValue): JsonValue {
+  if (typeof value === "string") {
+    if (value.charCodeAt(0) !== 0xf8ff) return value;
+    marks--;
+    return BigInt(value.slice(1));
+  }
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length && marks > 0; i++) {
+      const item = value[i] as JsonValue;
+      const read = unmark(item);
+      if (read !== item) value[i] = read;
+    }
+    return value;
+  }
+  for (const key of Object.keys(value)) {
+    if (marks === 0) break;
+    const item = value[key] as JsonValue;
+    const read = unmark(item);
+    if (read !== item) put(value, key, read);
+  }
+  return value;
+}
+
+/** Parses text with the exact parser below (SyntaxError with the position of the fault). */
+function parseExact(text: string): JsonValue {
   source = text;
   at = 0;
   try {
@@ -60,8 +155,7 @@ export function parseJson(text: string): JsonValue {
   }
 }
 
-// The exact parser reads charCodes of source from at, without regular expressions or closures:
-// it runs on every text with a 16-digit run (int64 limits, ids), so its speed matters.
+// The exact parser reads charCodes of source from at, without regular expressions or closures.
 let source = "";
 let at = 0;
 
@@ -510,4 +604,76 @@ export function mapValues<T>(map: { [key: string]: T }, encode: (value: T) => Js
     if (value !== undefined) put(out, key, encode(value));
   }
   return out;
+}
+
+/** Writes a value as JSON text (used by the generated ToText writers). */
+export type Writer<T> = (value: T) => string;
+
+/** A finite number as JSON text; non-finite numbers are an error, as in stringifyJson. */
+export function writeNumber(value: number): string {
+  if (!Number.isFinite(value)) throw new TypeError("JSON has no spelling for " + String(value));
+  return String(value);
+}
+
+export function writeString(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** Any JSON value as stringifyJson writes it; strings, numbers and literals without its checks for bigints. */
+export function writeJson(value: JsonValue): string {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      return writeNumber(value);
+    case "boolean":
+      return value ? "true" : "false";
+    default:
+      return value === null ? "null" : stringifyJson(value);
+  }
+}
+
+export function writeArray<T>(items: readonly T[], write: Writer<T>): string {
+  if (items.length === 0) return "[]";
+  let text = "[" + write(items[0] as T);
+  for (let i = 1; i < items.length; i++) text += "," + write(items[i] as T);
+  return text + "]";
+}
+
+/** A map's entries in its key order (as JSON.stringify writes them); undefined values are left out. */
+export function writeMap<T>(map: { [key: string]: T }, write: Writer<T>): string {
+  let text = "";
+  for (const key of Object.keys(map)) {
+    const value = map[key];
+    if (value !== undefined) text += "," + JSON.stringify(key) + ":" + write(value);
+  }
+  return text === "" ? "{}" : "{" + text.slice(1) + "}";
+}
+
+/** Kept unknown properties as ',"name":value' members; a declared property of the same name wins. */
+export function writeExtra<T>(extra: { [key: string]: T }, known: KeySet, write: Writer<T>): string {
+  let text = "";
+  for (const key of Object.keys(extra)) {
+    const value = extra[key];
+    if (value !== undefined && !known.has(key)) text += "," + JSON.stringify(key) + ":" + write(value);
+  }
+  return text;
+}
+
+/**
+ * True when object's first property name is an array index. JSON.stringify writes such names
+ * before all others, so an object holding one among kept unknown properties is written by
+ * stringifyJson(<name>ToJson(value)) to keep that order.
+ */
+export function hasIndexKey(object: object): boolean {
+  for (const key in object) {
+    const c = key.charCodeAt(0);
+    return c >= 48 && c <= 57 && String(Number(key)) === key && Number(key) < 4294967295;
+  }
+  return false;
+}
+
+/** An object's text with head (its first members, as '{"tag":"value"') written before the others. */
+export function withHead(head: string, object: string): string {
+  return object === "{}" ? head + "}" : head + "," + object.slice(1);
 }

@@ -36,6 +36,14 @@ export function legacyToJson(x: Legacy): rt.JsonObject {
   return out;
 }
 
+export function legacyToText(x: Legacy): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(legacyToJson(x));
+  let s = "";
+  if (x.x !== undefined) s += ",\"x\":" + JSON.stringify(x.x);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, LEGACY_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Legacy}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeLegacy(json: string): Legacy {
   return legacyFromJson(rt.parseJson(json));
@@ -43,7 +51,7 @@ export function decodeLegacy(json: string): Legacy {
 
 /** Writes a {@link Legacy} as compact JSON text. */
 export function encodeLegacy(value: Legacy): string {
-  return rt.stringifyJson(legacyToJson(value));
+  return legacyToText(value);
 }
 
 /**
@@ -166,6 +174,16 @@ export function settingsToJson(x: Settings): rt.JsonObject {
   return out;
 }
 
+export function settingsToText(x: Settings): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(settingsToJson(x));
+  let s = "{\"retries\":" + rt.writeNumber(x.retries) + ",\"name\":" + JSON.stringify(x.name) + ",\"level\":" + JSON.stringify(x.level) + ",\"enabled\":" + (x.enabled ? "true" : "false") + ",\"ratio\":" + rt.writeNumber(x.ratio) + ",\"limit\":" + String(x.limit);
+  if (x.oldField !== undefined) s += ",\"old_field\":" + JSON.stringify(x.oldField);
+  if (x.newField !== undefined) s += ",\"new_field\":" + JSON.stringify(x.newField);
+  if (x.tags !== undefined) s += ",\"tags\":" + rt.writeArray(x.tags, rt.writeString);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, SETTINGS_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Parses JSON text as a {@link Settings}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeSettings(json: string): Settings {
   return settingsFromJson(rt.parseJson(json));
@@ -173,7 +191,7 @@ export function decodeSettings(json: string): Settings {
 
 /** Writes a {@link Settings} as compact JSON text. */
 export function encodeSettings(value: Settings): string {
-  return rt.stringifyJson(settingsToJson(value));
+  return settingsToText(value);
 }
 
 /** Open: a value not listed here decodes and encodes unchanged. */
@@ -191,4 +209,8 @@ export function settingsLevelFromJson(v: rt.JsonValue, pointer = ""): SettingsLe
 
 export function settingsLevelToJson(x: SettingsLevel): rt.JsonValue {
   return x;
+}
+
+export function settingsLevelToText(x: SettingsLevel): string {
+  return JSON.stringify(x);
 }

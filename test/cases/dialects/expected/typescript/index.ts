@@ -38,6 +38,14 @@ export function basketToJson(x: Basket): rt.JsonObject {
   return out;
 }
 
+export function basketToText(x: Basket): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(basketToJson(x));
+  let s = "{\"lines\":" + rt.writeArray(x.lines, lineToText);
+  if (x.owner !== undefined) s += ",\"owner\":" + JSON.stringify(x.owner);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, BASKET_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Parses JSON text as a {@link Basket}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeBasket(json: string): Basket {
   return basketFromJson(rt.parseJson(json));
@@ -45,7 +53,7 @@ export function decodeBasket(json: string): Basket {
 
 /** Writes a {@link Basket} as compact JSON text. */
 export function encodeBasket(value: Basket): string {
-  return rt.stringifyJson(basketToJson(value));
+  return basketToText(value);
 }
 
 /**
@@ -81,6 +89,14 @@ export function lineToJson(x: Line): rt.JsonObject {
   if (x.qty !== undefined) out["qty"] = rt.encodeInt64(x.qty);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, LINE_KEYS);
   return out;
+}
+
+export function lineToText(x: Line): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(lineToJson(x));
+  let s = "{\"sku\":" + JSON.stringify(x.sku);
+  if (x.qty !== undefined) s += ",\"qty\":" + String(x.qty);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, LINE_KEYS, rt.writeJson);
+  return s + "}";
 }
 
 /**
@@ -125,6 +141,16 @@ export function catalogToJson(x: Catalog): rt.JsonObject {
   return out;
 }
 
+export function catalogToText(x: Catalog): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(catalogToJson(x));
+  let s = "{\"sections\":" + rt.writeArray(x.sections, sectionToText);
+  if (x.price !== undefined) s += ",\"price\":" + priceToText(x.price);
+  if (x.currency !== undefined) s += ",\"currency\":" + JSON.stringify(x.currency);
+  if (x.origin !== undefined) s += ",\"origin\":" + pointToText(x.origin);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, CATALOG_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Parses JSON text as a {@link Catalog}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeCatalog(json: string): Catalog {
   return catalogFromJson(rt.parseJson(json));
@@ -132,7 +158,7 @@ export function decodeCatalog(json: string): Catalog {
 
 /** Writes a {@link Catalog} as compact JSON text. */
 export function encodeCatalog(value: Catalog): string {
-  return rt.stringifyJson(catalogToJson(value));
+  return catalogToText(value);
 }
 
 /**
@@ -169,6 +195,14 @@ export function sectionToJson(x: Section): rt.JsonObject {
   return out;
 }
 
+export function sectionToText(x: Section): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(sectionToJson(x));
+  let s = "{\"title\":" + JSON.stringify(x.title);
+  if (x.children !== undefined) s += ",\"children\":" + rt.writeArray(x.children, sectionToText);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, SECTION_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /**
  * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
@@ -200,6 +234,13 @@ export function priceToJson(x: Price): rt.JsonObject {
   return out;
 }
 
+export function priceToText(x: Price): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(priceToJson(x));
+  let s = "{\"cents\":" + String(x.cents);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PRICE_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Open: a value not listed here decodes and encodes unchanged. */
 export type Currency = "EUR" | "USD" | (string & {});
 
@@ -215,6 +256,10 @@ export function currencyFromJson(v: rt.JsonValue, pointer = ""): Currency {
 
 export function currencyToJson(x: Currency): rt.JsonValue {
   return x;
+}
+
+export function currencyToText(x: Currency): string {
+  return JSON.stringify(x);
 }
 
 /**
@@ -257,6 +302,15 @@ export function pointToJson(x: Point): rt.JsonObject {
   return out;
 }
 
+export function pointToText(x: Point): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(pointToJson(x));
+  let s = "{\"coords\":" + "[" + String(x.coords[0]) + "," + JSON.stringify(x.coords[1]) + "]";
+  if (x.label !== undefined) s += ",\"label\":" + JSON.stringify(x.label);
+  if (x.weight !== undefined) s += ",\"weight\":" + rt.writeNumber(x.weight);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, POINT_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Parses JSON text as a {@link Point}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodePoint(json: string): Point {
   return pointFromJson(rt.parseJson(json));
@@ -264,5 +318,5 @@ export function decodePoint(json: string): Point {
 
 /** Writes a {@link Point} as compact JSON text. */
 export function encodePoint(value: Point): string {
-  return rt.stringifyJson(pointToJson(value));
+  return pointToText(value);
 }

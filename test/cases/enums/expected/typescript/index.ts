@@ -51,6 +51,17 @@ export function ticketToJson(x: Ticket): rt.JsonObject {
   return out;
 }
 
+export function ticketToText(x: Ticket): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(ticketToJson(x));
+  let s = "{\"status\":" + JSON.stringify(x.status);
+  if (x.odd !== undefined) s += ",\"odd\":" + JSON.stringify(x.odd);
+  if (x.priority !== undefined) s += ",\"priority\":" + rt.writeNumber(x.priority);
+  if (x.maybe !== undefined) s += ",\"maybe\":" + (x.maybe === null ? "null" : JSON.stringify(x.maybe));
+  if (x.history !== undefined) s += ",\"history\":" + rt.writeArray(x.history, rt.writeString);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, TICKET_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Parses JSON text as a {@link Ticket}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeTicket(json: string): Ticket {
   return ticketFromJson(rt.parseJson(json));
@@ -58,7 +69,7 @@ export function decodeTicket(json: string): Ticket {
 
 /** Writes a {@link Ticket} as compact JSON text. */
 export function encodeTicket(value: Ticket): string {
-  return rt.stringifyJson(ticketToJson(value));
+  return ticketToText(value);
 }
 
 /**
@@ -83,6 +94,10 @@ export function ticketStatusToJson(x: TicketStatus): rt.JsonValue {
   return x;
 }
 
+export function ticketStatusToText(x: TicketStatus): string {
+  return JSON.stringify(x);
+}
+
 /** Open: a value not listed here decodes and encodes unchanged. */
 export type TicketOdd = "unknown" | "say \"hi\"" | "back\\slash" | "2fast" | "" | "Größe" | "a b" | (string & {});
 
@@ -105,6 +120,10 @@ export function ticketOddToJson(x: TicketOdd): rt.JsonValue {
   return x;
 }
 
+export function ticketOddToText(x: TicketOdd): string {
+  return JSON.stringify(x);
+}
+
 /** Open: a value not listed here decodes and encodes unchanged. */
 export type TicketMaybe = "x" | "y" | (string & {});
 
@@ -120,6 +139,10 @@ export function ticketMaybeFromJson(v: rt.JsonValue, pointer = ""): TicketMaybe 
 
 export function ticketMaybeToJson(x: TicketMaybe): rt.JsonValue {
   return x;
+}
+
+export function ticketMaybeToText(x: TicketMaybe): string {
+  return JSON.stringify(x);
 }
 
 /** Open: a value not listed here decodes and encodes unchanged. */
@@ -138,4 +161,8 @@ export function ticketHistoryItemFromJson(v: rt.JsonValue, pointer = ""): Ticket
 
 export function ticketHistoryItemToJson(x: TicketHistoryItem): rt.JsonValue {
   return x;
+}
+
+export function ticketHistoryItemToText(x: TicketHistoryItem): string {
+  return JSON.stringify(x);
 }

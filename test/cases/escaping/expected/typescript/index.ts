@@ -125,6 +125,27 @@ export function weirdToJson(x: Weird): rt.JsonObject {
   return out;
 }
 
+export function weirdToText(x: Weird): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(weirdToJson(x));
+  let s = "";
+  if (x.type !== undefined) s += ",\"type\":" + JSON.stringify(x.type);
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.fn !== undefined) s += ",\"fn\":" + JSON.stringify(x.fn);
+  if (x.class !== undefined) s += ",\"class\":" + JSON.stringify(x.class);
+  if (x.default !== undefined) s += ",\"default\":" + JSON.stringify(x.default);
+  if (x.func !== undefined) s += ",\"func\":" + JSON.stringify(x.func);
+  if (x.aB !== undefined) s += ",\"a-b\":" + JSON.stringify(x.aB);
+  if (x.withSpace !== undefined) s += ",\"with space\":" + JSON.stringify(x.withSpace);
+  if (x.quoteD !== undefined) s += ",\"quote\\\"d\":" + JSON.stringify(x.quoteD);
+  if (x.backSlash !== undefined) s += ",\"back\\\\slash\":" + JSON.stringify(x.backSlash);
+  if (x.refLike !== undefined) s += ",\"$ref_like\":" + JSON.stringify(x.refLike);
+  if (x.field123start !== undefined) s += ",\"123start\":" + JSON.stringify(x.field123start);
+  if (x.ue9MojiU1f600 !== undefined) s += ",\"émoji😀\":" + JSON.stringify(x.ue9MojiU1f600);
+  if (x.mode !== undefined) s += ",\"mode\":" + JSON.stringify(x.mode);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, WEIRD_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Weird}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeWeird(json: string): Weird {
   return weirdFromJson(rt.parseJson(json));
@@ -132,7 +153,7 @@ export function decodeWeird(json: string): Weird {
 
 /** Writes a {@link Weird} as compact JSON text. */
 export function encodeWeird(value: Weird): string {
-  return rt.stringifyJson(weirdToJson(value));
+  return weirdToText(value);
 }
 
 /** Open: a value not listed here decodes and encodes unchanged. */
@@ -155,4 +176,8 @@ export function weirdModeFromJson(v: rt.JsonValue, pointer = ""): WeirdMode {
 
 export function weirdModeToJson(x: WeirdMode): rt.JsonValue {
   return x;
+}
+
+export function weirdModeToText(x: WeirdMode): string {
+  return JSON.stringify(x);
 }

@@ -46,6 +46,15 @@ export function aBToJson(x: AB): rt.JsonObject {
   return out;
 }
 
+export function aBToText(x: AB): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(aBToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, A_B_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link AB}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeAB(json: string): AB {
   return aBFromJson(rt.parseJson(json));
@@ -53,7 +62,7 @@ export function decodeAB(json: string): AB {
 
 /** Writes a {@link AB} as compact JSON text. */
 export function encodeAB(value: AB): string {
-  return rt.stringifyJson(aBToJson(value));
+  return aBToText(value);
 }
 
 /**
@@ -98,6 +107,15 @@ export function crateToJson(x: Crate): rt.JsonObject {
   return out;
 }
 
+export function crateToText(x: Crate): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(crateToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, CRATE_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Crate}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeCrate(json: string): Crate {
   return crateFromJson(rt.parseJson(json));
@@ -105,7 +123,7 @@ export function decodeCrate(json: string): Crate {
 
 /** Writes a {@link Crate} as compact JSON text. */
 export function encodeCrate(value: Crate): string {
-  return rt.stringifyJson(crateToJson(value));
+  return crateToText(value);
 }
 
 /**
@@ -150,6 +168,15 @@ export function fmtToJson(x: Fmt): rt.JsonObject {
   return out;
 }
 
+export function fmtToText(x: Fmt): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(fmtToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, FMT_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Fmt}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeFmt(json: string): Fmt {
   return fmtFromJson(rt.parseJson(json));
@@ -157,7 +184,7 @@ export function decodeFmt(json: string): Fmt {
 
 /** Writes a {@link Fmt} as compact JSON text. */
 export function encodeFmt(value: Fmt): string {
-  return rt.stringifyJson(fmtToJson(value));
+  return fmtToText(value);
 }
 
 /**
@@ -596,6 +623,10 @@ export function hostileToJson(x: Hostile): rt.JsonObject {
   return out;
 }
 
+export function hostileToText(x: Hostile): string {
+  return rt.stringifyJson(hostileToJson(x));
+}
+
 /** Parses JSON text as a {@link Hostile}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeHostile(json: string): Hostile {
   return hostileFromJson(rt.parseJson(json));
@@ -603,7 +634,7 @@ export function decodeHostile(json: string): Hostile {
 
 /** Writes a {@link Hostile} as compact JSON text. */
 export function encodeHostile(value: Hostile): string {
-  return rt.stringifyJson(hostileToJson(value));
+  return hostileToText(value);
 }
 
 /**
@@ -661,6 +692,16 @@ export function hostileAltToJson(x: HostileAlt): rt.JsonObject {
   if (x.type !== undefined) out["Type"] = x.type;
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, HOSTILE_ALT_KEYS);
   return out;
+}
+
+export function hostileAltToText(x: HostileAlt): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(hostileAltToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"Self\":" + JSON.stringify(x.self);
+  if (x.field !== undefined) s += ",\"\":" + JSON.stringify(x.field);
+  if (x.type !== undefined) s += ",\"Type\":" + JSON.stringify(x.type);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, HOSTILE_ALT_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
 
 /**
@@ -744,6 +785,25 @@ export function hostileCasedToJson(x: HostileCased): rt.JsonObject {
   return out;
 }
 
+export function hostileCasedToText(x: HostileCased): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(hostileCasedToJson(x));
+  let s = "";
+  if (x.type !== undefined) s += ",\"type\":" + JSON.stringify(x.type);
+  if (x.typeCapital !== undefined) s += ",\"Type\":" + JSON.stringify(x.typeCapital);
+  if (x.typeUpper !== undefined) s += ",\"TYPE\":" + JSON.stringify(x.typeUpper);
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.selfCapital !== undefined) s += ",\"Self\":" + JSON.stringify(x.selfCapital);
+  if (x.field !== undefined) s += ",\"\":" + JSON.stringify(x.field);
+  if (x.fieldUnderscore !== undefined) s += ",\"_\":" + JSON.stringify(x.fieldUnderscore);
+  if (x.aDotB !== undefined) s += ",\"a.b\":" + JSON.stringify(x.aDotB);
+  if (x.aUnderscoreB !== undefined) s += ",\"a_b\":" + JSON.stringify(x.aUnderscoreB);
+  if (x.aB !== undefined) s += ",\"aB\":" + JSON.stringify(x.aB);
+  if (x.ue9 !== undefined) s += ",\"é\":" + JSON.stringify(x.ue9);
+  if (x.uc9 !== undefined) s += ",\"É\":" + JSON.stringify(x.uc9);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, HOSTILE_CASED_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /**
  * Every escape as an enum value, unprefixed.
  *
@@ -789,6 +849,10 @@ export function hostileRawValuesFromJson(v: rt.JsonValue, pointer = ""): Hostile
 
 export function hostileRawValuesToJson(x: HostileRawValues): rt.JsonValue {
   return x;
+}
+
+export function hostileRawValuesToText(x: HostileRawValues): string {
+  return JSON.stringify(x);
 }
 
 /**
@@ -1207,6 +1271,41 @@ export function hostileWireToJson(x: HostileWire): rt.JsonObject {
   return out;
 }
 
+export function hostileWireToText(x: HostileWire): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(hostileWireToJson(x));
+  let s = "";
+  if (x.w0 !== undefined) s += ",\"w0\":" + JSON.stringify(x.w0);
+  if (x.w1 !== undefined) s += ",\"w1 \":" + JSON.stringify(x.w1);
+  if (x.w2 !== undefined) s += ",\"w2\\\"\":" + JSON.stringify(x.w2);
+  if (x.w3 !== undefined) s += ",\"w3\\\\\":" + JSON.stringify(x.w3);
+  if (x.w4quoteAndBackslash !== undefined) s += ",\"w4quote\\\"and\\\\backslash\":" + JSON.stringify(x.w4quoteAndBackslash);
+  if (x.w5 !== undefined) s += ",\"w5\\n\":" + JSON.stringify(x.w5);
+  if (x.w6 !== undefined) s += ",\"w6\\r\\n\":" + JSON.stringify(x.w6);
+  if (x.w7 !== undefined) s += ",\"w7\\t\":" + JSON.stringify(x.w7);
+  if (x.w8 !== undefined) s += ",\"w8\\u0000\":" + JSON.stringify(x.w8);
+  if (x.w9 !== undefined) s += ",\"w9\\u0001\\u001f\":" + JSON.stringify(x.w9);
+  if (x.w10 !== undefined) s += ",\"w10\":" + JSON.stringify(x.w10);
+  if (x.w11U85 !== undefined) s += ",\"w11\":" + JSON.stringify(x.w11U85);
+  if (x.w12U2028 !== undefined) s += ",\"w12\u2028\":" + JSON.stringify(x.w12U2028);
+  if (x.w13U2029 !== undefined) s += ",\"w13\u2029\":" + JSON.stringify(x.w13U2029);
+  if (x.w14Ufeff !== undefined) s += ",\"w14﻿\":" + JSON.stringify(x.w14Ufeff);
+  if (x.w15X !== undefined) s += ",\"w15${x}\":" + JSON.stringify(x.w15X);
+  if (x.w16Tick !== undefined) s += ",\"w16`tick`\":" + JSON.stringify(x.w16Tick);
+  if (x.w17Script !== undefined) s += ",\"w17</script>\":" + JSON.stringify(x.w17Script);
+  if (x.w18 !== undefined) s += ",\"w18*/\":" + JSON.stringify(x.w18);
+  if (x.w19 !== undefined) s += ",\"w19/*\":" + JSON.stringify(x.w19);
+  if (x.w20 !== undefined) s += ",\"w20//\":" + JSON.stringify(x.w20);
+  if (x.w21 !== undefined) s += ",\"w21#[\":" + JSON.stringify(x.w21);
+  if (x.w22SD !== undefined) s += ",\"w22%s %d\":" + JSON.stringify(x.w22SD);
+  if (x.w23Handlebars !== undefined) s += ",\"w23{{handlebars}}\":" + JSON.stringify(x.w23Handlebars);
+  if (x.w24Ue9 !== undefined) s += ",\"w24é\":" + JSON.stringify(x.w24Ue9);
+  if (x.w25U65e5U672cU8a9e !== undefined) s += ",\"w25日本語\":" + JSON.stringify(x.w25U65e5U672cU8a9e);
+  if (x.w26U1f600 !== undefined) s += ",\"w26😀\":" + JSON.stringify(x.w26U1f600);
+  if (x.w27U10ffff !== undefined) s += ",\"w27􏿿\":" + JSON.stringify(x.w27U10ffff);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, HOSTILE_WIRE_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /**
  * Every escape as an enum value.
  *
@@ -1254,6 +1353,10 @@ export function hostileValuesToJson(x: HostileValues): rt.JsonValue {
   return x;
 }
 
+export function hostileValuesToText(x: HostileValues): string {
+  return JSON.stringify(x);
+}
+
 /** Open: a value not listed here decodes and encodes unchanged. */
 export type HostileValueListItem = "v0" | "v1 " | "v2\"" | "v3\\" | "v4quote\"and\\backslash" | "v5\n" | "v6\r\n" | "v7\t" | "v8\u0000" | "v9\u0001\u001f" | "v10" | "v11" | "v12\u2028" | "v13\u2029" | "v14﻿" | "v15${x}" | "v16`tick`" | "v17</script>" | "v18*/" | "v19/*" | "v20//" | "v21#[" | "v22%s %d" | "v23{{handlebars}}" | "v24é" | "v25日本語" | "v26😀" | "v27􏿿" | (string & {});
 
@@ -1295,6 +1398,10 @@ export function hostileValueListItemFromJson(v: rt.JsonValue, pointer = ""): Hos
 
 export function hostileValueListItemToJson(x: HostileValueListItem): rt.JsonValue {
   return x;
+}
+
+export function hostileValueListItemToText(x: HostileValueListItem): string {
+  return JSON.stringify(x);
 }
 
 /**
@@ -1472,6 +1579,43 @@ export function hostileTypesToJson(x: HostileTypes): rt.JsonObject {
   return out;
 }
 
+export function hostileTypesToText(x: HostileTypes): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(hostileTypesToJson(x));
+  let s = "";
+  if (x.ref0 !== undefined) s += ",\"ref0\":" + superToText(x.ref0);
+  if (x.ref1 !== undefined) s += ",\"ref1\":" + optionToText(x.ref1);
+  if (x.ref2 !== undefined) s += ",\"ref2\":" + resultToText(x.ref2);
+  if (x.ref3 !== undefined) s += ",\"ref3\":" + stringToText(x.ref3);
+  if (x.ref4 !== undefined) s += ",\"ref4\":" + boxToText(x.ref4);
+  if (x.ref5 !== undefined) s += ",\"ref5\":" + vecToText(x.ref5);
+  if (x.ref6 !== undefined) s += ",\"ref6\":" + valueToText(x.ref6);
+  if (x.ref7 !== undefined) s += ",\"ref7\":" + defaultToText(x.ref7);
+  if (x.ref8 !== undefined) s += ",\"ref8\":" + serializeToText(x.ref8);
+  if (x.ref9 !== undefined) s += ",\"ref9\":" + someToText(x.ref9);
+  if (x.ref10 !== undefined) s += ",\"ref10\":" + mapToText(x.ref10);
+  if (x.ref11 !== undefined) s += ",\"ref11\":" + errorToText(x.ref11);
+  if (x.ref12 !== undefined) s += ",\"ref12\":" + nilToText(x.ref12);
+  if (x.ref13 !== undefined) s += ",\"ref13\":" + objectToText(x.ref13);
+  if (x.ref14 !== undefined) s += ",\"ref14\":" + promiseToText(x.ref14);
+  if (x.ref15 !== undefined) s += ",\"ref15\":" + recordToText(x.ref15);
+  if (x.ref16 !== undefined) s += ",\"ref16\":" + jsonValueToText(x.ref16);
+  if (x.ref17 !== undefined) s += ",\"ref17\":" + runtimeToText(x.ref17);
+  if (x.ref18 !== undefined) s += ",\"ref18\":" + constructorToText(x.ref18);
+  if (x.ref19 !== undefined) s += ",\"ref19\":" + protoToText(x.ref19);
+  if (x.ref20 !== undefined) s += ",\"ref20\":" + type123ToText(x.ref20);
+  if (x.ref21 !== undefined) s += ",\"ref21\":" + ue9ToText(x.ref21);
+  if (x.ref22 !== undefined) s += ",\"ref22\":" + u65e5U672cToText(x.ref22);
+  if (x.ref23 !== undefined) s += ",\"ref23\":" + JSON.stringify(x.ref23);
+  if (x.ref24 !== undefined) s += ",\"ref24\":" + JSON.stringify(x.ref24);
+  if (x.ref25 !== undefined) s += ",\"ref25\":" + JSON.stringify(x.ref25);
+  if (x.ref26 !== undefined) s += ",\"ref26\":" + JSON.stringify(x.ref26);
+  if (x.ref27 !== undefined) s += ",\"ref27\":" + JSON.stringify(x.ref27);
+  if (x.ref28 !== undefined) s += ",\"ref28\":" + JSON.stringify(x.ref28);
+  if (x.ref29 !== undefined) s += ",\"ref29\":" + JSON.stringify(x.ref29);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, HOSTILE_TYPES_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /**
  * `backticks` and ```fenced``` and ${template}
  *
@@ -1502,6 +1646,14 @@ export function superToJson(x: Super): rt.JsonObject {
   if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, SUPER_KEYS);
   return out;
+}
+
+export function superToText(x: Super): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(superToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, SUPER_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
 
 /**
@@ -1538,6 +1690,14 @@ export function optionToJson(x: Option): rt.JsonObject {
   return out;
 }
 
+export function optionToText(x: Option): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(optionToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, OPTION_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /**
  * // a line comment and //! inner doc and /// outer doc
  *
@@ -1572,6 +1732,14 @@ export function resultToJson(x: Result): rt.JsonObject {
   return out;
 }
 
+export function resultToText(x: Result): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(resultToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, RESULT_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /**
  * <script>alert(1)</script> & entities
  *
@@ -1602,6 +1770,14 @@ export function stringToJson(x: String_): rt.JsonObject {
   if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, STRING_KEYS);
   return out;
+}
+
+export function stringToText(x: String_): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(stringToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, STRING_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
 
 /**
@@ -1636,6 +1812,14 @@ export function boxToJson(x: Box): rt.JsonObject {
   return out;
 }
 
+export function boxToText(x: Box): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(boxToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, BOX_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /**
  * nul \u0000 and bell \u0007 and escape \u001b and del \u007f
  *
@@ -1668,6 +1852,14 @@ export function vecToJson(x: Vec): rt.JsonObject {
   return out;
 }
 
+export function vecToText(x: Vec): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(vecToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, VEC_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /**
  * bidi ‮ override ⁦ isolate
  *
@@ -1698,6 +1890,14 @@ export function valueToJson(x: Value): rt.JsonObject {
   if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, VALUE_KEYS);
   return out;
+}
+
+export function valueToText(x: Value): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(valueToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, VALUE_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
 
 /**
@@ -1736,6 +1936,14 @@ export function defaultToJson(x: Default): rt.JsonObject {
   return out;
 }
 
+export function defaultToText(x: Default): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(defaultToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, DEFAULT_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /**
  * // Output:
  * looks like a Go example
@@ -1769,6 +1977,14 @@ export function serializeToJson(x: Serialize): rt.JsonObject {
   return out;
 }
 
+export function serializeToText(x: Serialize): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(serializeToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, SERIALIZE_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /**
  * ends a comment *\/ and opens one /* here
  *
@@ -1799,6 +2015,14 @@ export function someToJson(x: Some): rt.JsonObject {
   if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, SOME_KEYS);
   return out;
+}
+
+export function someToText(x: Some): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(someToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, SOME_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
 
 /**
@@ -1839,6 +2063,14 @@ export function mapToJson(x: Map_): rt.JsonObject {
   return out;
 }
 
+export function mapToText(x: Map_): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(mapToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, MAP_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /**
  * carriage
  * return and
@@ -1874,6 +2106,14 @@ export function errorToJson(x: Error_): rt.JsonObject {
   return out;
 }
 
+export function errorToText(x: Error_): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(errorToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, ERROR_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /**
  * `backticks` and ```fenced``` and ${template}
  *
@@ -1904,6 +2144,14 @@ export function nilToJson(x: Nil): rt.JsonObject {
   if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, NIL_KEYS);
   return out;
+}
+
+export function nilToText(x: Nil): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(nilToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, NIL_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
 
 /**
@@ -1940,6 +2188,14 @@ export function objectToJson(x: Object_): rt.JsonObject {
   return out;
 }
 
+export function objectToText(x: Object_): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(objectToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, OBJECT_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /**
  * // a line comment and //! inner doc and /// outer doc
  *
@@ -1974,6 +2230,14 @@ export function promiseToJson(x: Promise_): rt.JsonObject {
   return out;
 }
 
+export function promiseToText(x: Promise_): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(promiseToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PROMISE_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /**
  * <script>alert(1)</script> & entities
  *
@@ -2004,6 +2268,14 @@ export function recordToJson(x: Record): rt.JsonObject {
   if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, RECORD_KEYS);
   return out;
+}
+
+export function recordToText(x: Record): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(recordToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, RECORD_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
 
 /**
@@ -2038,6 +2310,14 @@ export function jsonValueToJson(x: JsonValue): rt.JsonObject {
   return out;
 }
 
+export function jsonValueToText(x: JsonValue): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(jsonValueToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, JSON_VALUE_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /**
  * nul \u0000 and bell \u0007 and escape \u001b and del \u007f
  *
@@ -2070,6 +2350,14 @@ export function runtimeToJson(x: Runtime): rt.JsonObject {
   return out;
 }
 
+export function runtimeToText(x: Runtime): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(runtimeToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, RUNTIME_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /**
  * bidi ‮ override ⁦ isolate
  *
@@ -2100,6 +2388,14 @@ export function constructorToJson(x: Constructor): rt.JsonObject {
   if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, CONSTRUCTOR_KEYS);
   return out;
+}
+
+export function constructorToText(x: Constructor): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(constructorToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, CONSTRUCTOR_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
 
 /**
@@ -2138,6 +2434,14 @@ export function protoToJson(x: Proto): rt.JsonObject {
   return out;
 }
 
+export function protoToText(x: Proto): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(protoToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PROTO_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /**
  * // Output:
  * looks like a Go example
@@ -2171,6 +2475,14 @@ export function type123ToJson(x: Type123): rt.JsonObject {
   return out;
 }
 
+export function type123ToText(x: Type123): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(type123ToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, TYPE_123_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /**
  * ends a comment *\/ and opens one /* here
  *
@@ -2201,6 +2513,14 @@ export function ue9ToJson(x: Ue9): rt.JsonObject {
   if (x.v !== undefined) out["v"] = rt.encodeInt64(x.v);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, UE_9_KEYS);
   return out;
+}
+
+export function ue9ToText(x: Ue9): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(ue9ToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, UE_9_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
 
 /**
@@ -2241,6 +2561,14 @@ export function u65e5U672cToJson(x: U65e5U672c): rt.JsonObject {
   return out;
 }
 
+export function u65e5U672cToText(x: U65e5U672c): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(u65e5U672cToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, U_65E_5_U_672C_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /**
  * #[derive(Debug)] and #![allow(warnings)] attributes
  *
@@ -2260,6 +2588,10 @@ export function bigIntFromJson(v: rt.JsonValue, pointer = ""): BigInt_ {
 
 export function bigIntToJson(x: BigInt_): rt.JsonValue {
   return x;
+}
+
+export function bigIntToText(x: BigInt_): string {
+  return JSON.stringify(x);
 }
 
 /**
@@ -2283,6 +2615,10 @@ export function arrayToJson(x: Array_): rt.JsonValue {
   return x;
 }
 
+export function arrayToText(x: Array_): string {
+  return JSON.stringify(x);
+}
+
 /**
  * #[derive(Debug)] and #![allow(warnings)] attributes
  *
@@ -2302,6 +2638,10 @@ export function dateFromJson(v: rt.JsonValue, pointer = ""): Date_ {
 
 export function dateToJson(x: Date_): rt.JsonValue {
   return x;
+}
+
+export function dateToText(x: Date_): string {
+  return JSON.stringify(x);
 }
 
 /**
@@ -2325,6 +2665,10 @@ export function symbolToJson(x: Symbol_): rt.JsonValue {
   return x;
 }
 
+export function symbolToText(x: Symbol_): string {
+  return JSON.stringify(x);
+}
+
 /**
  * #[derive(Debug)] and #![allow(warnings)] attributes
  *
@@ -2344,6 +2688,10 @@ export function numberFromJson(v: rt.JsonValue, pointer = ""): Number_ {
 
 export function numberToJson(x: Number_): rt.JsonValue {
   return x;
+}
+
+export function numberToText(x: Number_): string {
+  return JSON.stringify(x);
 }
 
 /**
@@ -2367,6 +2715,10 @@ export function mathToJson(x: Math_): rt.JsonValue {
   return x;
 }
 
+export function mathToText(x: Math_): string {
+  return JSON.stringify(x);
+}
+
 /**
  * #[derive(Debug)] and #![allow(warnings)] attributes
  *
@@ -2386,6 +2738,10 @@ export function setFromJson(v: rt.JsonValue, pointer = ""): Set_ {
 
 export function setToJson(x: Set_): rt.JsonValue {
   return x;
+}
+
+export function setToText(x: Set_): string {
+  return JSON.stringify(x);
 }
 
 /**
@@ -2408,6 +2764,10 @@ export function hostileMixedFromJson(v: rt.JsonValue, pointer = ""): HostileMixe
 
 export function hostileMixedToJson(x: HostileMixed): rt.JsonValue {
   return x;
+}
+
+export function hostileMixedToText(x: HostileMixed): string {
+  return rt.writeJson(x);
 }
 
 /**
@@ -2452,6 +2812,15 @@ export function initToJson(x: Init): rt.JsonObject {
   return out;
 }
 
+export function initToText(x: Init): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(initToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, INIT_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Init}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeInit(json: string): Init {
   return initFromJson(rt.parseJson(json));
@@ -2459,7 +2828,7 @@ export function decodeInit(json: string): Init {
 
 /** Writes a {@link Init} as compact JSON text. */
 export function encodeInit(value: Init): string {
-  return rt.stringifyJson(initToJson(value));
+  return initToText(value);
 }
 
 /**
@@ -2504,6 +2873,15 @@ export function internalToJson(x: Internal): rt.JsonObject {
   return out;
 }
 
+export function internalToText(x: Internal): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(internalToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, INTERNAL_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Internal}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeInternal(json: string): Internal {
   return internalFromJson(rt.parseJson(json));
@@ -2511,7 +2889,7 @@ export function decodeInternal(json: string): Internal {
 
 /** Writes a {@link Internal} as compact JSON text. */
 export function encodeInternal(value: Internal): string {
-  return rt.stringifyJson(internalToJson(value));
+  return internalToText(value);
 }
 
 /**
@@ -2556,6 +2934,15 @@ export function jsonToJson(x: Json): rt.JsonObject {
   return out;
 }
 
+export function jsonToText(x: Json): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(jsonToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, JSON_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Json}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeJson(json: string): Json {
   return jsonFromJson(rt.parseJson(json));
@@ -2563,7 +2950,7 @@ export function decodeJson(json: string): Json {
 
 /** Writes a {@link Json} as compact JSON text. */
 export function encodeJson(value: Json): string {
-  return rt.stringifyJson(jsonToJson(value));
+  return jsonToText(value);
 }
 
 /**
@@ -2608,6 +2995,15 @@ export function libToJson(x: Lib): rt.JsonObject {
   return out;
 }
 
+export function libToText(x: Lib): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(libToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, LIB_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Lib}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeLib(json: string): Lib {
   return libFromJson(rt.parseJson(json));
@@ -2615,7 +3011,7 @@ export function decodeLib(json: string): Lib {
 
 /** Writes a {@link Lib} as compact JSON text. */
 export function encodeLib(value: Lib): string {
-  return rt.stringifyJson(libToJson(value));
+  return libToText(value);
 }
 
 /**
@@ -2660,6 +3056,15 @@ export function mainToJson(x: Main): rt.JsonObject {
   return out;
 }
 
+export function mainToText(x: Main): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(mainToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, MAIN_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Main}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeMain(json: string): Main {
   return mainFromJson(rt.parseJson(json));
@@ -2667,7 +3072,7 @@ export function decodeMain(json: string): Main {
 
 /** Writes a {@link Main} as compact JSON text. */
 export function encodeMain(value: Main): string {
-  return rt.stringifyJson(mainToJson(value));
+  return mainToText(value);
 }
 
 /**
@@ -2712,6 +3117,15 @@ export function modToJson(x: Mod): rt.JsonObject {
   return out;
 }
 
+export function modToText(x: Mod): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(modToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, MOD_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Mod}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeMod(json: string): Mod {
   return modFromJson(rt.parseJson(json));
@@ -2719,7 +3133,7 @@ export function decodeMod(json: string): Mod {
 
 /** Writes a {@link Mod} as compact JSON text. */
 export function encodeMod(value: Mod): string {
-  return rt.stringifyJson(modToJson(value));
+  return modToText(value);
 }
 
 /**
@@ -2764,6 +3178,15 @@ export function rtToJson(x: Rt): rt.JsonObject {
   return out;
 }
 
+export function rtToText(x: Rt): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(rtToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, RT_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Rt}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeRt(json: string): Rt {
   return rtFromJson(rt.parseJson(json));
@@ -2771,7 +3194,7 @@ export function decodeRt(json: string): Rt {
 
 /** Writes a {@link Rt} as compact JSON text. */
 export function encodeRt(value: Rt): string {
-  return rt.stringifyJson(rtToJson(value));
+  return rtToText(value);
 }
 
 /**
@@ -2816,6 +3239,15 @@ export function selfToJson(x: Self): rt.JsonObject {
   return out;
 }
 
+export function selfToText(x: Self): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(selfToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, SELF_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Self}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeSelf(json: string): Self {
   return selfFromJson(rt.parseJson(json));
@@ -2823,7 +3255,7 @@ export function decodeSelf(json: string): Self {
 
 /** Writes a {@link Self} as compact JSON text. */
 export function encodeSelf(value: Self): string {
-  return rt.stringifyJson(selfToJson(value));
+  return selfToText(value);
 }
 
 /**
@@ -2868,6 +3300,15 @@ export function stdToJson(x: Std): rt.JsonObject {
   return out;
 }
 
+export function stdToText(x: Std): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(stdToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, STD_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Std}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeStd(json: string): Std {
   return stdFromJson(rt.parseJson(json));
@@ -2875,7 +3316,7 @@ export function decodeStd(json: string): Std {
 
 /** Writes a {@link Std} as compact JSON text. */
 export function encodeStd(value: Std): string {
-  return rt.stringifyJson(stdToJson(value));
+  return stdToText(value);
 }
 
 /**
@@ -2920,6 +3361,15 @@ export function testdataToJson(x: Testdata): rt.JsonObject {
   return out;
 }
 
+export function testdataToText(x: Testdata): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(testdataToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, TESTDATA_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Testdata}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeTestdata(json: string): Testdata {
   return testdataFromJson(rt.parseJson(json));
@@ -2927,7 +3377,7 @@ export function decodeTestdata(json: string): Testdata {
 
 /** Writes a {@link Testdata} as compact JSON text. */
 export function encodeTestdata(value: Testdata): string {
-  return rt.stringifyJson(testdataToJson(value));
+  return testdataToText(value);
 }
 
 /**
@@ -2972,6 +3422,15 @@ export function typeToJson(x: Type): rt.JsonObject {
   return out;
 }
 
+export function typeToText(x: Type): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(typeToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, TYPE_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Type}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeType(json: string): Type {
   return typeFromJson(rt.parseJson(json));
@@ -2979,7 +3438,7 @@ export function decodeType(json: string): Type {
 
 /** Writes a {@link Type} as compact JSON text. */
 export function encodeType(value: Type): string {
-  return rt.stringifyJson(typeToJson(value));
+  return typeToText(value);
 }
 
 /**
@@ -3024,6 +3483,15 @@ export function vendorToJson(x: Vendor): rt.JsonObject {
   return out;
 }
 
+export function vendorToText(x: Vendor): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(vendorToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, VENDOR_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Vendor}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeVendor(json: string): Vendor {
   return vendorFromJson(rt.parseJson(json));
@@ -3031,5 +3499,5 @@ export function decodeVendor(json: string): Vendor {
 
 /** Writes a {@link Vendor} as compact JSON text. */
 export function encodeVendor(value: Vendor): string {
-  return rt.stringifyJson(vendorToJson(value));
+  return vendorToText(value);
 }

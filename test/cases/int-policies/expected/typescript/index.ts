@@ -85,6 +85,17 @@ export function accountToJson(x: Account): rt.JsonObject {
   return out;
 }
 
+export function accountToText(x: Account): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(accountToJson(x));
+  let s = "{\"balance\":" + String(x.balance) + ",\"external_id\":" + "\"" + String(x.externalId) + "\"" + ",\"view_count\":" + rt.writeNumber(x.viewCount) + ",\"shard\":" + rt.writeNumber(x.shard);
+  if (x.ledger !== undefined) s += ",\"ledger\":" + rt.writeArray(x.ledger, (item) => "\"" + String(item) + "\"");
+  if (x.previousId !== undefined) s += ",\"previous_id\":" + (x.previousId === null ? "null" : "\"" + String(x.previousId) + "\"");
+  if (x.byRegion !== undefined) s += ",\"by_region\":" + rt.writeMap(x.byRegion, (item) => "\"" + String(item) + "\"");
+  if (x.limits !== undefined) s += ",\"limits\":" + limitsToText(x.limits);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, ACCOUNT_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Parses JSON text as a {@link Account}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeAccount(json: string): Account {
   return accountFromJson(rt.parseJson(json));
@@ -92,7 +103,7 @@ export function decodeAccount(json: string): Account {
 
 /** Writes a {@link Account} as compact JSON text. */
 export function encodeAccount(value: Account): string {
-  return rt.stringifyJson(accountToJson(value));
+  return accountToText(value);
 }
 
 /**
@@ -132,4 +143,12 @@ export function limitsToJson(x: Limits): rt.JsonObject {
   if (x.tier !== undefined) out["tier"] = x.tier;
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, LIMITS_KEYS);
   return out;
+}
+
+export function limitsToText(x: Limits): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(limitsToJson(x));
+  let s = "{\"daily\":" + "\"" + String(x.daily) + "\"";
+  if (x.tier !== undefined) s += ",\"tier\":" + rt.writeNumber(x.tier);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, LIMITS_KEYS, rt.writeJson);
+  return s + "}";
 }

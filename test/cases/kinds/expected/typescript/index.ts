@@ -37,6 +37,13 @@ export function looseToJson(x: Loose): rt.JsonValue {
   return x;
 }
 
+export function looseToText(x: Loose): string {
+  if (typeof x === "bigint") return String(x);
+  if (Array.isArray(x)) return rt.writeArray(x, (item) => String(item));
+  if (typeof x === "object") return looseObjectToText(x);
+  return rt.writeJson(x);
+}
+
 /**
  * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
@@ -83,6 +90,17 @@ export function looseObjectToJson(x: LooseObject): rt.JsonObject {
   return out;
 }
 
+export function looseObjectToText(x: LooseObject): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(looseObjectToJson(x));
+  let s = "{\"name\":" + JSON.stringify(x.name);
+  if (x.foo !== undefined) s += ",\"foo\":" + (x.foo === null ? "null" : looseFooToText(x.foo));
+  if (x.tree !== undefined) s += ",\"tree\":" + (x.tree === null ? "null" : looseToText(x.tree));
+  if (x.pick !== undefined) s += ",\"pick\":" + rt.writeJson(x.pick);
+  if (x.shaped !== undefined) s += ",\"shaped\":" + looseShapedToText(x.shaped);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, LOOSE_OBJECT_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Decoded by the JSON kind of the value. */
 export type LooseFoo = boolean | bigint | number | string | bigint[] | { [key: string]: rt.JsonValue };
 
@@ -109,6 +127,12 @@ export function looseFooToJson(x: LooseFoo): rt.JsonValue {
   if (typeof x === "bigint") return rt.encodeInt64(x);
   if (Array.isArray(x)) return x.map((item) => rt.encodeInt64(item));
   return x;
+}
+
+export function looseFooToText(x: LooseFoo): string {
+  if (typeof x === "bigint") return String(x);
+  if (Array.isArray(x)) return rt.writeArray(x, (item) => String(item));
+  return rt.writeJson(x);
 }
 
 /**
@@ -139,6 +163,14 @@ export function looseShapedToJson(x: LooseShaped): rt.JsonObject {
   return out;
 }
 
+export function looseShapedToText(x: LooseShaped): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(looseShapedToJson(x));
+  let s = "";
+  if (x.b !== undefined) s += ",\"b\":" + (x.b ? "true" : "false");
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, LOOSE_SHAPED_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** No `type`: every kind is accepted; each keyword applies to its own kind only. */
 export type LooseOrNull = Loose | null;
 
@@ -150,6 +182,10 @@ export function looseOrNullToJson(x: LooseOrNull): rt.JsonValue {
   return x === null ? null : looseToJson(x);
 }
 
+export function looseOrNullToText(x: LooseOrNull): string {
+  return (x === null ? "null" : looseToText(x));
+}
+
 /** Parses JSON text as a {@link LooseOrNull}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeLooseOrNull(json: string): LooseOrNull {
   return looseOrNullFromJson(rt.parseJson(json));
@@ -157,7 +193,7 @@ export function decodeLooseOrNull(json: string): LooseOrNull {
 
 /** Writes a {@link LooseOrNull} as compact JSON text. */
 export function encodeLooseOrNull(value: LooseOrNull): string {
-  return rt.stringifyJson(looseOrNullToJson(value));
+  return looseOrNullToText(value);
 }
 
 /** Decoded by the JSON kind of the value. */
@@ -179,6 +215,11 @@ export function multiToJson(x: Multi): rt.JsonValue {
   return x;
 }
 
+export function multiToText(x: Multi): string {
+  if (typeof x === "object" && !Array.isArray(x)) return multiObjectToText(x);
+  return rt.writeJson(x);
+}
+
 /** Parses JSON text as a {@link Multi}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeMulti(json: string): Multi {
   return multiFromJson(rt.parseJson(json));
@@ -186,7 +227,7 @@ export function decodeMulti(json: string): Multi {
 
 /** Writes a {@link Multi} as compact JSON text. */
 export function encodeMulti(value: Multi): string {
-  return rt.stringifyJson(multiToJson(value));
+  return multiToText(value);
 }
 
 /**
@@ -235,6 +276,17 @@ export function multiObjectToJson(x: MultiObject): rt.JsonObject {
   return out;
 }
 
+export function multiObjectToText(x: MultiObject): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(multiObjectToJson(x));
+  let s = "{\"id\":" + String(x.id);
+  if (x.label !== undefined) s += ",\"label\":" + (x.label === null ? "null" : multiObjectLabelToText(x.label));
+  if (x.flag !== undefined) s += ",\"flag\":" + multiObjectFlagToText(x.flag);
+  if (x.mixed !== undefined) s += ",\"mixed\":" + (x.mixed === null ? "null" : multiObjectMixedToText(x.mixed));
+  if (x.either !== undefined) s += ",\"either\":" + (x.either === null ? "null" : multiObjectEitherToText(x.either));
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, MULTI_OBJECT_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Decoded by the JSON kind of the value. */
 export type MultiObjectLabel = bigint | string;
 
@@ -254,6 +306,11 @@ export function multiObjectLabelToJson(x: MultiObjectLabel): rt.JsonValue {
   return x;
 }
 
+export function multiObjectLabelToText(x: MultiObjectLabel): string {
+  if (typeof x === "bigint") return String(x);
+  return rt.writeJson(x);
+}
+
 /** Decoded by the JSON kind of the value. */
 export type MultiObjectFlag = boolean | number;
 
@@ -271,6 +328,10 @@ export function multiObjectFlagFromJson(v: rt.JsonValue, pointer = ""): MultiObj
 
 export function multiObjectFlagToJson(x: MultiObjectFlag): rt.JsonValue {
   return x;
+}
+
+export function multiObjectFlagToText(x: MultiObjectFlag): string {
+  return rt.writeJson(x);
 }
 
 /** Decoded by the JSON kind of the value. */
@@ -294,6 +355,11 @@ export function multiObjectMixedFromJson(v: rt.JsonValue, pointer = ""): MultiOb
 export function multiObjectMixedToJson(x: MultiObjectMixed): rt.JsonValue {
   if (typeof x === "bigint") return rt.encodeInt64(x);
   return x;
+}
+
+export function multiObjectMixedToText(x: MultiObjectMixed): string {
+  if (typeof x === "bigint") return String(x);
+  return rt.writeJson(x);
 }
 
 /** Decoded by the JSON kind of the value. */
@@ -322,6 +388,12 @@ export function multiObjectEitherToJson(x: MultiObjectEither): rt.JsonValue {
   if (typeof x === "bigint") return rt.encodeInt64(x);
   if (typeof x === "object" && !Array.isArray(x)) return multiObjectEitherObjectToJson(x);
   return x;
+}
+
+export function multiObjectEitherToText(x: MultiObjectEither): string {
+  if (typeof x === "bigint") return String(x);
+  if (typeof x === "object" && !Array.isArray(x)) return multiObjectEitherObjectToText(x);
+  return rt.writeJson(x);
 }
 
 /**
@@ -357,6 +429,17 @@ export function multiObjectEitherObjectToJson(x: MultiObjectEitherObject): rt.Js
   }
 }
 
+export function multiObjectEitherObjectToText(x: MultiObjectEitherObject): string {
+  switch (x.kind) {
+    case "circle":
+      return x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties) ? rt.stringifyJson(multiObjectEitherObjectToJson(x)) : rt.withHead("{\"kind\":\"circle\"", multiObjectEitherCircleToText(x));
+    case "square":
+      return x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties) ? rt.stringifyJson(multiObjectEitherObjectToJson(x)) : rt.withHead("{\"kind\":\"square\"", multiObjectEitherSquareToText(x));
+    default:
+      return rt.writeJson(x.$unknown);
+  }
+}
+
 /**
  * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  *
@@ -387,6 +470,14 @@ export function multiObjectEitherCircleToJson(x: MultiObjectEitherCircle): rt.Js
   return out;
 }
 
+export function multiObjectEitherCircleToText(x: MultiObjectEitherCircle): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(multiObjectEitherCircleToJson(x));
+  let s = "";
+  if (x.r !== undefined) s += ",\"r\":" + rt.writeNumber(x.r);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, MULTI_OBJECT_EITHER_CIRCLE_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /**
  * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  *
@@ -415,4 +506,12 @@ export function multiObjectEitherSquareToJson(x: MultiObjectEitherSquare): rt.Js
   if (x.side !== undefined) out["side"] = x.side;
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, MULTI_OBJECT_EITHER_SQUARE_KEYS);
   return out;
+}
+
+export function multiObjectEitherSquareToText(x: MultiObjectEitherSquare): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(multiObjectEitherSquareToJson(x));
+  let s = "";
+  if (x.side !== undefined) s += ",\"side\":" + rt.writeNumber(x.side);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, MULTI_OBJECT_EITHER_SQUARE_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }

@@ -70,6 +70,21 @@ export function accountToJson(x: Account): rt.JsonObject {
   return out;
 }
 
+export function accountToText(x: Account): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(accountToJson(x));
+  let s = "{\"self\":" + JSON.stringify(x.self);
+  if (x.selfCapital !== undefined) s += ",\"Self\":" + JSON.stringify(x.selfCapital);
+  if (x.env !== undefined) s += ",\"env\":" + JSON.stringify(x.env);
+  if (x.envCapital !== undefined) s += ",\"Env\":" + (x.envCapital === null ? "null" : JSON.stringify(x.envCapital));
+  if (x.config !== undefined) s += ",\"config\":" + accountConfigurationToText(x.config);
+  if (x.error !== undefined) s += ",\"error\":" + exceptionToText(x.error);
+  if (x.fault !== undefined) s += ",\"fault\":" + exceptionCapitalToText(x.fault);
+  if (x.zone !== undefined) s += ",\"zone\":" + JSON.stringify(x.zone);
+  if (x.size !== undefined) s += ",\"size\":" + JSON.stringify(x.size);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, ACCOUNT_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Parses JSON text as a {@link Account}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeAccount(json: string): Account {
   return accountFromJson(rt.parseJson(json));
@@ -77,7 +92,7 @@ export function decodeAccount(json: string): Account {
 
 /** Writes a {@link Account} as compact JSON text. */
 export function encodeAccount(value: Account): string {
-  return rt.stringifyJson(accountToJson(value));
+  return accountToText(value);
 }
 
 /**
@@ -108,6 +123,14 @@ export function accountConfigurationToJson(x: AccountConfiguration): rt.JsonObje
   return out;
 }
 
+export function accountConfigurationToText(x: AccountConfiguration): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(accountConfigurationToJson(x));
+  let s = "";
+  if (x.retries !== undefined) s += ",\"retries\":" + String(x.retries);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, ACCOUNT_CONFIGURATION_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /**
  * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
@@ -134,6 +157,14 @@ export function exceptionToJson(x: Exception): rt.JsonObject {
   if (x.message !== undefined) out["message"] = x.message;
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, EXCEPTION_KEYS);
   return out;
+}
+
+export function exceptionToText(x: Exception): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(exceptionToJson(x));
+  let s = "";
+  if (x.message !== undefined) s += ",\"message\":" + JSON.stringify(x.message);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, EXCEPTION_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
 
 /**
@@ -164,6 +195,14 @@ export function exceptionCapitalToJson(x: ExceptionCapital): rt.JsonObject {
   return out;
 }
 
+export function exceptionCapitalToText(x: ExceptionCapital): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(exceptionCapitalToJson(x));
+  let s = "";
+  if (x.code !== undefined) s += ",\"code\":" + String(x.code);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, EXCEPTION_CAPITAL_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Open: a value not listed here decodes and encodes unchanged. */
 export type Zone = "Etc/GMT0" | "Etc/GMT-0" | "a b" | "a.b" | "any" | "Any" | (string & {});
 
@@ -185,6 +224,10 @@ export function zoneToJson(x: Zone): rt.JsonValue {
   return x;
 }
 
+export function zoneToText(x: Zone): string {
+  return JSON.stringify(x);
+}
+
 /** Open: a value not listed here decodes and encodes unchanged. */
 export type AccountSize = "x" | "X" | (string & {});
 
@@ -200,6 +243,10 @@ export function accountSizeFromJson(v: rt.JsonValue, pointer = ""): AccountSize 
 
 export function accountSizeToJson(x: AccountSize): rt.JsonValue {
   return x;
+}
+
+export function accountSizeToText(x: AccountSize): string {
+  return JSON.stringify(x);
 }
 
 /**
@@ -232,6 +279,14 @@ export function orderToJson(x: Order): rt.JsonObject {
   return out;
 }
 
+export function orderToText(x: Order): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(orderToJson(x));
+  let s = "";
+  if (x.config !== undefined) s += ",\"config\":" + orderConfigurationToText(x.config);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, ORDER_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Order}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeOrder(json: string): Order {
   return orderFromJson(rt.parseJson(json));
@@ -239,7 +294,7 @@ export function decodeOrder(json: string): Order {
 
 /** Writes a {@link Order} as compact JSON text. */
 export function encodeOrder(value: Order): string {
-  return rt.stringifyJson(orderToJson(value));
+  return orderToText(value);
 }
 
 /**
@@ -268,4 +323,12 @@ export function orderConfigurationToJson(x: OrderConfiguration): rt.JsonObject {
   if (x.region !== undefined) out["region"] = x.region;
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, ORDER_CONFIGURATION_KEYS);
   return out;
+}
+
+export function orderConfigurationToText(x: OrderConfiguration): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(orderConfigurationToJson(x));
+  let s = "";
+  if (x.region !== undefined) s += ",\"region\":" + JSON.stringify(x.region);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, ORDER_CONFIGURATION_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }

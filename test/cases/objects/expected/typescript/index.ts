@@ -69,6 +69,19 @@ export function documentToJson(x: Document): rt.JsonObject {
   return out;
 }
 
+export function documentToText(x: Document): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(documentToJson(x));
+  let s = "{\"title\":" + JSON.stringify(x.title);
+  if (x.closed !== undefined) s += ",\"closed\":" + documentClosedToText(x.closed);
+  if (x.typedExtras !== undefined) s += ",\"typed_extras\":" + documentTypedExtrasToText(x.typedExtras);
+  if (x.free !== undefined) s += ",\"free\":" + rt.writeMap(x.free, rt.writeJson);
+  if (x.any !== undefined) s += ",\"any\":" + rt.writeJson(x.any);
+  if (x.listOfObjects !== undefined) s += ",\"list_of_objects\":" + rt.writeArray(x.listOfObjects, documentListOfObjectToText);
+  if (x.mapOfObjects !== undefined) s += ",\"map_of_objects\":" + rt.writeMap(x.mapOfObjects, documentMapOfObjectToText);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, DOCUMENT_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Parses JSON text as a {@link Document}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeDocument(json: string): Document {
   return documentFromJson(rt.parseJson(json));
@@ -76,7 +89,7 @@ export function decodeDocument(json: string): Document {
 
 /** Writes a {@link Document} as compact JSON text. */
 export function encodeDocument(value: Document): string {
-  return rt.stringifyJson(documentToJson(value));
+  return documentToText(value);
 }
 
 /** Closed: properties the schema does not declare are dropped on decode. */
@@ -97,6 +110,12 @@ export function documentClosedToJson(x: DocumentClosed): rt.JsonObject {
   const out: rt.JsonObject = {};
   if (x.a !== undefined) out["a"] = x.a;
   return out;
+}
+
+export function documentClosedToText(x: DocumentClosed): string {
+  let s = "";
+  if (x.a !== undefined) s += ",\"a\":" + rt.writeNumber(x.a);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
 
 /**
@@ -125,6 +144,14 @@ export function documentTypedExtrasToJson(x: DocumentTypedExtras): rt.JsonObject
   if (x.known !== undefined) out["known"] = x.known;
   if (x.additionalProperties !== undefined) rt.putExtra(out, rt.mapValues(x.additionalProperties, (y) => rt.encodeInt64(y)), DOCUMENT_TYPED_EXTRAS_KEYS);
   return out;
+}
+
+export function documentTypedExtrasToText(x: DocumentTypedExtras): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(documentTypedExtrasToJson(x));
+  let s = "";
+  if (x.known !== undefined) s += ",\"known\":" + JSON.stringify(x.known);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, DOCUMENT_TYPED_EXTRAS_KEYS, (item) => String(item));
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
 
 /**
@@ -158,6 +185,13 @@ export function documentListOfObjectToJson(x: DocumentListOfObject): rt.JsonObje
   return out;
 }
 
+export function documentListOfObjectToText(x: DocumentListOfObject): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(documentListOfObjectToJson(x));
+  let s = "{\"n\":" + rt.writeNumber(x.n);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, DOCUMENT_LIST_OF_OBJECT_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /**
  * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
@@ -184,4 +218,12 @@ export function documentMapOfObjectToJson(x: DocumentMapOfObject): rt.JsonObject
   if (x.v !== undefined) out["v"] = x.v;
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, DOCUMENT_MAP_OF_OBJECT_KEYS);
   return out;
+}
+
+export function documentMapOfObjectToText(x: DocumentMapOfObject): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(documentMapOfObjectToJson(x));
+  let s = "";
+  if (x.v !== undefined) s += ",\"v\":" + JSON.stringify(x.v);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, DOCUMENT_MAP_OF_OBJECT_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }

@@ -112,6 +112,20 @@ export function profileToJson(x: Profile): rt.JsonObject {
   return out;
 }
 
+export function profileToText(x: Profile): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(profileToJson(x));
+  let s = "{\"req\":" + JSON.stringify(x.req) + ",\"req_zero\":" + rt.writeNumber(x.reqZero) + ",\"req_false\":" + (x.reqFalse ? "true" : "false") + ",\"req_nullable\":" + (x.reqNullable === null ? "null" : JSON.stringify(x.reqNullable)) + ",\"req_list\":" + rt.writeArray(x.reqList, rt.writeNumber) + ",\"req_map\":" + rt.writeMap(x.reqMap, rt.writeString);
+  if (x.opt !== undefined) s += ",\"opt\":" + JSON.stringify(x.opt);
+  if (x.optNullable !== undefined) s += ",\"opt_nullable\":" + (x.optNullable === null ? "null" : String(x.optNullable));
+  if (x.optNullableOneof !== undefined) s += ",\"opt_nullable_oneof\":" + (x.optNullableOneof === null ? "null" : JSON.stringify(x.optNullableOneof));
+  if (x.optList !== undefined) s += ",\"opt_list\":" + rt.writeArray(x.optList, rt.writeString);
+  if (x.optNullableList !== undefined) s += ",\"opt_nullable_list\":" + (x.optNullableList === null ? "null" : rt.writeArray(x.optNullableList, rt.writeString));
+  if (x.optMap !== undefined) s += ",\"opt_map\":" + rt.writeMap(x.optMap, rt.writeNumber);
+  if (x.nested !== undefined) s += ",\"nested\":" + profileNestedToText(x.nested);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PROFILE_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Parses JSON text as a {@link Profile}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeProfile(json: string): Profile {
   return profileFromJson(rt.parseJson(json));
@@ -119,7 +133,7 @@ export function decodeProfile(json: string): Profile {
 
 /** Writes a {@link Profile} as compact JSON text. */
 export function encodeProfile(value: Profile): string {
-  return rt.stringifyJson(profileToJson(value));
+  return profileToText(value);
 }
 
 /**
@@ -148,4 +162,12 @@ export function profileNestedToJson(x: ProfileNested): rt.JsonObject {
   if (x.x !== undefined) out["x"] = x.x;
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, PROFILE_NESTED_KEYS);
   return out;
+}
+
+export function profileNestedToText(x: ProfileNested): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(profileNestedToJson(x));
+  let s = "";
+  if (x.x !== undefined) s += ",\"x\":" + (x.x ? "true" : "false");
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PROFILE_NESTED_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }

@@ -90,6 +90,13 @@ export function recordToJson(x: Record): rt.JsonObject {
   return out;
 }
 
+export function recordToText(x: Record): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(recordToJson(x));
+  let s = "{\"s\":" + JSON.stringify(x.s) + ",\"i32\":" + rt.writeNumber(x.i32) + ",\"i64\":" + String(x.i64) + ",\"plain_int\":" + String(x.plainInt) + ",\"small_int\":" + rt.writeNumber(x.smallInt) + ",\"n\":" + rt.writeNumber(x.n) + ",\"b\":" + (x.b ? "true" : "false") + ",\"id\":" + JSON.stringify(x.id) + ",\"day\":" + JSON.stringify(x.day) + ",\"at\":" + JSON.stringify(x.at) + ",\"link\":" + JSON.stringify(x.link);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, RECORD_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Parses JSON text as a {@link Record}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeRecord(json: string): Record {
   return recordFromJson(rt.parseJson(json));
@@ -97,5 +104,5 @@ export function decodeRecord(json: string): Record {
 
 /** Writes a {@link Record} as compact JSON text. */
 export function encodeRecord(value: Record): string {
-  return rt.stringifyJson(recordToJson(value));
+  return recordToText(value);
 }

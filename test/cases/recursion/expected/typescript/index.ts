@@ -47,6 +47,16 @@ export function treeToJson(x: Tree): rt.JsonObject {
   return out;
 }
 
+export function treeToText(x: Tree): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(treeToJson(x));
+  let s = "{\"value\":" + rt.writeNumber(x.value);
+  if (x.children !== undefined) s += ",\"children\":" + rt.writeArray(x.children, treeToText);
+  if (x.parent !== undefined) s += ",\"parent\":" + treeToText(x.parent);
+  if (x.meta !== undefined) s += ",\"meta\":" + metaToText(x.meta);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, TREE_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Parses JSON text as a {@link Tree}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeTree(json: string): Tree {
   return treeFromJson(rt.parseJson(json));
@@ -54,7 +64,7 @@ export function decodeTree(json: string): Tree {
 
 /** Writes a {@link Tree} as compact JSON text. */
 export function encodeTree(value: Tree): string {
-  return rt.stringifyJson(treeToJson(value));
+  return treeToText(value);
 }
 
 /**
@@ -87,4 +97,13 @@ export function metaToJson(x: Meta): rt.JsonObject {
   if (x.labels !== undefined) out["labels"] = rt.mapValues(x.labels, metaToJson);
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, META_KEYS);
   return out;
+}
+
+export function metaToText(x: Meta): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(metaToJson(x));
+  let s = "";
+  if (x.owner !== undefined) s += ",\"owner\":" + treeToText(x.owner);
+  if (x.labels !== undefined) s += ",\"labels\":" + rt.writeMap(x.labels, metaToText);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, META_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }

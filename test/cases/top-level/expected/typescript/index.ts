@@ -26,6 +26,10 @@ export function colorToJson(x: Color): rt.JsonValue {
   return x;
 }
 
+export function colorToText(x: Color): string {
+  return JSON.stringify(x);
+}
+
 /** Parses JSON text as a {@link Color}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeColor(json: string): Color {
   return colorFromJson(rt.parseJson(json));
@@ -33,7 +37,7 @@ export function decodeColor(json: string): Color {
 
 /** Writes a {@link Color} as compact JSON text. */
 export function encodeColor(value: Color): string {
-  return rt.stringifyJson(colorToJson(value));
+  return colorToText(value);
 }
 
 export type Counters = { [key: string]: bigint };
@@ -46,6 +50,10 @@ export function countersToJson(x: Counters): rt.JsonValue {
   return rt.mapValues(x, (item) => rt.encodeInt64(item));
 }
 
+export function countersToText(x: Counters): string {
+  return rt.writeMap(x, (item) => String(item));
+}
+
 /** Parses JSON text as a {@link Counters}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeCounters(json: string): Counters {
   return countersFromJson(rt.parseJson(json));
@@ -53,7 +61,7 @@ export function decodeCounters(json: string): Counters {
 
 /** Writes a {@link Counters} as compact JSON text. */
 export function encodeCounters(value: Counters): string {
-  return rt.stringifyJson(countersToJson(value));
+  return countersToText(value);
 }
 
 /** Format: `int64`. */
@@ -67,6 +75,10 @@ export function maybeIdToJson(x: MaybeId): rt.JsonValue {
   return x === null ? null : rt.encodeInt64(x);
 }
 
+export function maybeIdToText(x: MaybeId): string {
+  return (x === null ? "null" : String(x));
+}
+
 /** Parses JSON text as a {@link MaybeId}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeMaybeId(json: string): MaybeId {
   return maybeIdFromJson(rt.parseJson(json));
@@ -74,7 +86,7 @@ export function decodeMaybeId(json: string): MaybeId {
 
 /** Writes a {@link MaybeId} as compact JSON text. */
 export function encodeMaybeId(value: MaybeId): string {
-  return rt.stringifyJson(maybeIdToJson(value));
+  return maybeIdToText(value);
 }
 
 export type Score = number;
@@ -87,6 +99,10 @@ export function scoreToJson(x: Score): rt.JsonValue {
   return x;
 }
 
+export function scoreToText(x: Score): string {
+  return rt.writeNumber(x);
+}
+
 /** Parses JSON text as a {@link Score}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeScore(json: string): Score {
   return scoreFromJson(rt.parseJson(json));
@@ -94,7 +110,7 @@ export function decodeScore(json: string): Score {
 
 /** Writes a {@link Score} as compact JSON text. */
 export function encodeScore(value: Score): string {
-  return rt.stringifyJson(scoreToJson(value));
+  return scoreToText(value);
 }
 
 export type Tags = string[];
@@ -107,6 +123,10 @@ export function tagsToJson(x: Tags): rt.JsonValue {
   return x;
 }
 
+export function tagsToText(x: Tags): string {
+  return rt.writeArray(x, rt.writeString);
+}
+
 /** Parses JSON text as a {@link Tags}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeTags(json: string): Tags {
   return tagsFromJson(rt.parseJson(json));
@@ -114,5 +134,5 @@ export function decodeTags(json: string): Tags {
 
 /** Writes a {@link Tags} as compact JSON text. */
 export function encodeTags(value: Tags): string {
-  return rt.stringifyJson(tagsToJson(value));
+  return tagsToText(value);
 }

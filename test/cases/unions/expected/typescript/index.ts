@@ -73,6 +73,20 @@ export function drawingToJson(x: Drawing): rt.JsonObject {
   return out;
 }
 
+export function drawingToText(x: Drawing): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(drawingToJson(x));
+  let s = "{\"shape\":" + shapeToText(x.shape);
+  if (x.shapes !== undefined) s += ",\"shapes\":" + rt.writeArray(x.shapes, shapeToText);
+  if (x.value !== undefined) s += ",\"value\":" + drawingValueToText(x.value);
+  if (x.idOrName !== undefined) s += ",\"id_or_name\":" + drawingIdOrNameToText(x.idOrName);
+  if (x.maybeShape !== undefined) s += ",\"maybe_shape\":" + (x.maybeShape === null ? "null" : shapeToText(x.maybeShape));
+  if (x.label !== undefined) s += ",\"label\":" + (x.label === null ? "null" : drawingLabelToText(x.label));
+  if (x.inline !== undefined) s += ",\"inline\":" + drawingInlineToText(x.inline);
+  if (x.ambiguous !== undefined) s += ",\"ambiguous\":" + rt.writeJson(x.ambiguous);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, DRAWING_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Parses JSON text as a {@link Drawing}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeDrawing(json: string): Drawing {
   return drawingFromJson(rt.parseJson(json));
@@ -80,7 +94,7 @@ export function decodeDrawing(json: string): Drawing {
 
 /** Writes a {@link Drawing} as compact JSON text. */
 export function encodeDrawing(value: Drawing): string {
-  return rt.stringifyJson(drawingToJson(value));
+  return drawingToText(value);
 }
 
 /**
@@ -116,6 +130,17 @@ export function shapeToJson(x: Shape): rt.JsonValue {
   }
 }
 
+export function shapeToText(x: Shape): string {
+  switch (x.type) {
+    case "circle":
+      return x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties) ? rt.stringifyJson(shapeToJson(x)) : rt.withHead("{\"type\":\"circle\"", circleToText(x));
+    case "rect":
+      return x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties) ? rt.stringifyJson(shapeToJson(x)) : rt.withHead("{\"type\":\"rect\"", rectToText(x));
+    default:
+      return rt.writeJson(x.$unknown);
+  }
+}
+
 /**
  * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  *
@@ -146,6 +171,13 @@ export function circleToJson(x: Circle): rt.JsonObject {
   };
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, CIRCLE_KEYS);
   return out;
+}
+
+export function circleToText(x: Circle): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(circleToJson(x));
+  let s = "{\"radius\":" + rt.writeNumber(x.radius);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, CIRCLE_KEYS, rt.writeJson);
+  return s + "}";
 }
 
 /**
@@ -188,6 +220,14 @@ export function rectToJson(x: Rect): rt.JsonObject {
   return out;
 }
 
+export function rectToText(x: Rect): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(rectToJson(x));
+  let s = "{\"w\":" + rt.writeNumber(x.w) + ",\"h\":" + rt.writeNumber(x.h);
+  if (x.label !== undefined) s += ",\"label\":" + (x.label === null ? "null" : JSON.stringify(x.label));
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, RECT_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Decoded by the JSON kind of the value. */
 export type DrawingValue = boolean | bigint | number | string | string[] | DrawingValueObject;
 
@@ -214,6 +254,12 @@ export function drawingValueToJson(x: DrawingValue): rt.JsonValue {
   if (typeof x === "bigint") return rt.encodeInt64(x);
   if (typeof x === "object" && !Array.isArray(x)) return drawingValueObjectToJson(x);
   return x;
+}
+
+export function drawingValueToText(x: DrawingValue): string {
+  if (typeof x === "bigint") return String(x);
+  if (typeof x === "object" && !Array.isArray(x)) return drawingValueObjectToText(x);
+  return rt.writeJson(x);
 }
 
 /**
@@ -244,6 +290,14 @@ export function drawingValueObjectToJson(x: DrawingValueObject): rt.JsonObject {
   return out;
 }
 
+export function drawingValueObjectToText(x: DrawingValueObject): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(drawingValueObjectToJson(x));
+  let s = "";
+  if (x.k !== undefined) s += ",\"k\":" + JSON.stringify(x.k);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, DRAWING_VALUE_OBJECT_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Decoded by the JSON kind of the value. */
 export type DrawingIdOrName = bigint | string;
 
@@ -263,6 +317,11 @@ export function drawingIdOrNameToJson(x: DrawingIdOrName): rt.JsonValue {
   return x;
 }
 
+export function drawingIdOrNameToText(x: DrawingIdOrName): string {
+  if (typeof x === "bigint") return String(x);
+  return rt.writeJson(x);
+}
+
 /** Decoded by the JSON kind of the value. */
 export type DrawingLabel = number | string;
 
@@ -280,6 +339,10 @@ export function drawingLabelFromJson(v: rt.JsonValue, pointer = ""): DrawingLabe
 
 export function drawingLabelToJson(x: DrawingLabel): rt.JsonValue {
   return x;
+}
+
+export function drawingLabelToText(x: DrawingLabel): string {
+  return rt.writeJson(x);
 }
 
 /**
@@ -315,6 +378,17 @@ export function drawingInlineToJson(x: DrawingInline): rt.JsonValue {
   }
 }
 
+export function drawingInlineToText(x: DrawingInline): string {
+  switch (x.kind) {
+    case "a":
+      return x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties) ? rt.stringifyJson(drawingInlineToJson(x)) : rt.withHead("{\"kind\":\"a\"", drawingInlineAToText(x));
+    case "b":
+      return x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties) ? rt.stringifyJson(drawingInlineToJson(x)) : rt.withHead("{\"kind\":\"b\"", drawingInlineBToText(x));
+    default:
+      return rt.writeJson(x.$unknown);
+  }
+}
+
 /**
  * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  *
@@ -343,6 +417,14 @@ export function drawingInlineAToJson(x: DrawingInlineA): rt.JsonObject {
   if (x.a !== undefined) out["a"] = x.a;
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, DRAWING_INLINE_A_KEYS);
   return out;
+}
+
+export function drawingInlineAToText(x: DrawingInlineA): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(drawingInlineAToJson(x));
+  let s = "";
+  if (x.a !== undefined) s += ",\"a\":" + JSON.stringify(x.a);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, DRAWING_INLINE_A_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
 
 /**
@@ -376,4 +458,11 @@ export function drawingInlineBToJson(x: DrawingInlineB): rt.JsonObject {
   };
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, DRAWING_INLINE_B_KEYS);
   return out;
+}
+
+export function drawingInlineBToText(x: DrawingInlineB): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(drawingInlineBToJson(x));
+  let s = "{\"b\":" + rt.writeNumber(x.b);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, DRAWING_INLINE_B_KEYS, rt.writeJson);
+  return s + "}";
 }

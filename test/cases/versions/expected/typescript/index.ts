@@ -33,6 +33,14 @@ export function draft7ToJson(x: Draft7): rt.JsonObject {
   return out;
 }
 
+export function draft7ToText(x: Draft7): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(draft7ToJson(x));
+  let s = "";
+  if (x.pair !== undefined) s += ",\"pair\":" + "[" + JSON.stringify(x.pair[0]) + "," + rt.writeNumber(x.pair[1]) + "]";
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, DRAFT_7_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Draft7}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeDraft7(json: string): Draft7 {
   return draft7FromJson(rt.parseJson(json));
@@ -40,7 +48,7 @@ export function decodeDraft7(json: string): Draft7 {
 
 /** Writes a {@link Draft7} as compact JSON text. */
 export function encodeDraft7(value: Draft7): string {
-  return rt.stringifyJson(draft7ToJson(value));
+  return draft7ToText(value);
 }
 
 /**
@@ -95,6 +103,16 @@ export function itemToJson(x: Item): rt.JsonObject {
   return out;
 }
 
+export function itemToText(x: Item): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(itemToJson(x));
+  let s = "{\"id\":" + JSON.stringify(x.id) + ",\"count\":" + String(x.count);
+  if (x.kind !== undefined) s += ",\"kind\":" + JSON.stringify(x.kind);
+  if (x.note !== undefined) s += ",\"note\":" + (x.note === null ? "null" : JSON.stringify(x.note));
+  if (x.parts !== undefined) s += ",\"parts\":" + rt.writeArray(x.parts, itemPartToText);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, ITEM_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Parses JSON text as a {@link Item}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeItem(json: string): Item {
   return itemFromJson(rt.parseJson(json));
@@ -102,7 +120,7 @@ export function decodeItem(json: string): Item {
 
 /** Writes a {@link Item} as compact JSON text. */
 export function encodeItem(value: Item): string {
-  return rt.stringifyJson(itemToJson(value));
+  return itemToText(value);
 }
 
 /** Open: a value not listed here decodes and encodes unchanged. */
@@ -121,6 +139,10 @@ export function itemKindFromJson(v: rt.JsonValue, pointer = ""): ItemKind {
 
 export function itemKindToJson(x: ItemKind): rt.JsonValue {
   return x;
+}
+
+export function itemKindToText(x: ItemKind): string {
+  return JSON.stringify(x);
 }
 
 /**
@@ -149,4 +171,12 @@ export function itemPartToJson(x: ItemPart): rt.JsonObject {
   if (x.p !== undefined) out["p"] = x.p;
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, ITEM_PART_KEYS);
   return out;
+}
+
+export function itemPartToText(x: ItemPart): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(itemPartToJson(x));
+  let s = "";
+  if (x.p !== undefined) s += ",\"p\":" + JSON.stringify(x.p);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, ITEM_PART_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }

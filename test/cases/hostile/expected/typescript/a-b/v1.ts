@@ -36,6 +36,14 @@ export function aBToJson(x: AB): rt.JsonObject {
   return out;
 }
 
+export function aBToText(x: AB): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(aBToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, A_B_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link AB}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeAB(json: string): AB {
   return aBFromJson(rt.parseJson(json));
@@ -43,5 +51,5 @@ export function decodeAB(json: string): AB {
 
 /** Writes a {@link AB} as compact JSON text. */
 export function encodeAB(value: AB): string {
-  return rt.stringifyJson(aBToJson(value));
+  return aBToText(value);
 }

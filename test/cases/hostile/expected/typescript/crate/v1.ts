@@ -36,6 +36,14 @@ export function crateToJson(x: Crate): rt.JsonObject {
   return out;
 }
 
+export function crateToText(x: Crate): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(crateToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, CRATE_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Crate}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeCrate(json: string): Crate {
   return crateFromJson(rt.parseJson(json));
@@ -43,5 +51,5 @@ export function decodeCrate(json: string): Crate {
 
 /** Writes a {@link Crate} as compact JSON text. */
 export function encodeCrate(value: Crate): string {
-  return rt.stringifyJson(crateToJson(value));
+  return crateToText(value);
 }

@@ -36,6 +36,14 @@ export function fmtToJson(x: Fmt): rt.JsonObject {
   return out;
 }
 
+export function fmtToText(x: Fmt): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(fmtToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, FMT_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Fmt}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeFmt(json: string): Fmt {
   return fmtFromJson(rt.parseJson(json));
@@ -43,5 +51,5 @@ export function decodeFmt(json: string): Fmt {
 
 /** Writes a {@link Fmt} as compact JSON text. */
 export function encodeFmt(value: Fmt): string {
-  return rt.stringifyJson(fmtToJson(value));
+  return fmtToText(value);
 }

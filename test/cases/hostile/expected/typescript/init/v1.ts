@@ -36,6 +36,14 @@ export function initToJson(x: Init): rt.JsonObject {
   return out;
 }
 
+export function initToText(x: Init): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(initToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, INIT_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Init}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeInit(json: string): Init {
   return initFromJson(rt.parseJson(json));
@@ -43,5 +51,5 @@ export function decodeInit(json: string): Init {
 
 /** Writes a {@link Init} as compact JSON text. */
 export function encodeInit(value: Init): string {
-  return rt.stringifyJson(initToJson(value));
+  return initToText(value);
 }

@@ -36,6 +36,14 @@ export function internalToJson(x: Internal): rt.JsonObject {
   return out;
 }
 
+export function internalToText(x: Internal): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(internalToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, INTERNAL_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Internal}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeInternal(json: string): Internal {
   return internalFromJson(rt.parseJson(json));
@@ -43,5 +51,5 @@ export function decodeInternal(json: string): Internal {
 
 /** Writes a {@link Internal} as compact JSON text. */
 export function encodeInternal(value: Internal): string {
-  return rt.stringifyJson(internalToJson(value));
+  return internalToText(value);
 }

@@ -36,6 +36,14 @@ export function jsonToJson(x: Json): rt.JsonObject {
   return out;
 }
 
+export function jsonToText(x: Json): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(jsonToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, JSON_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Json}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeJson(json: string): Json {
   return jsonFromJson(rt.parseJson(json));
@@ -43,5 +51,5 @@ export function decodeJson(json: string): Json {
 
 /** Writes a {@link Json} as compact JSON text. */
 export function encodeJson(value: Json): string {
-  return rt.stringifyJson(jsonToJson(value));
+  return jsonToText(value);
 }

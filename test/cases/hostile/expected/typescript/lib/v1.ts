@@ -36,6 +36,14 @@ export function libToJson(x: Lib): rt.JsonObject {
   return out;
 }
 
+export function libToText(x: Lib): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(libToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, LIB_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Lib}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeLib(json: string): Lib {
   return libFromJson(rt.parseJson(json));
@@ -43,5 +51,5 @@ export function decodeLib(json: string): Lib {
 
 /** Writes a {@link Lib} as compact JSON text. */
 export function encodeLib(value: Lib): string {
-  return rt.stringifyJson(libToJson(value));
+  return libToText(value);
 }

@@ -36,6 +36,14 @@ export function mainToJson(x: Main): rt.JsonObject {
   return out;
 }
 
+export function mainToText(x: Main): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(mainToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, MAIN_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Main}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeMain(json: string): Main {
   return mainFromJson(rt.parseJson(json));
@@ -43,5 +51,5 @@ export function decodeMain(json: string): Main {
 
 /** Writes a {@link Main} as compact JSON text. */
 export function encodeMain(value: Main): string {
-  return rt.stringifyJson(mainToJson(value));
+  return mainToText(value);
 }

@@ -36,6 +36,14 @@ export function modToJson(x: Mod): rt.JsonObject {
   return out;
 }
 
+export function modToText(x: Mod): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(modToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, MOD_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Mod}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeMod(json: string): Mod {
   return modFromJson(rt.parseJson(json));
@@ -43,5 +51,5 @@ export function decodeMod(json: string): Mod {
 
 /** Writes a {@link Mod} as compact JSON text. */
 export function encodeMod(value: Mod): string {
-  return rt.stringifyJson(modToJson(value));
+  return modToText(value);
 }

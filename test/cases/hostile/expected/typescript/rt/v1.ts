@@ -36,6 +36,14 @@ export function rtToJson(x: Rt): rt.JsonObject {
   return out;
 }
 
+export function rtToText(x: Rt): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(rtToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, RT_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Rt}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeRt(json: string): Rt {
   return rtFromJson(rt.parseJson(json));
@@ -43,5 +51,5 @@ export function decodeRt(json: string): Rt {
 
 /** Writes a {@link Rt} as compact JSON text. */
 export function encodeRt(value: Rt): string {
-  return rt.stringifyJson(rtToJson(value));
+  return rtToText(value);
 }

@@ -36,6 +36,14 @@ export function selfToJson(x: Self): rt.JsonObject {
   return out;
 }
 
+export function selfToText(x: Self): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(selfToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, SELF_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Self}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeSelf(json: string): Self {
   return selfFromJson(rt.parseJson(json));
@@ -43,5 +51,5 @@ export function decodeSelf(json: string): Self {
 
 /** Writes a {@link Self} as compact JSON text. */
 export function encodeSelf(value: Self): string {
-  return rt.stringifyJson(selfToJson(value));
+  return selfToText(value);
 }

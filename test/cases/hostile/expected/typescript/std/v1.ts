@@ -36,6 +36,14 @@ export function stdToJson(x: Std): rt.JsonObject {
   return out;
 }
 
+export function stdToText(x: Std): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(stdToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, STD_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Std}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeStd(json: string): Std {
   return stdFromJson(rt.parseJson(json));
@@ -43,5 +51,5 @@ export function decodeStd(json: string): Std {
 
 /** Writes a {@link Std} as compact JSON text. */
 export function encodeStd(value: Std): string {
-  return rt.stringifyJson(stdToJson(value));
+  return stdToText(value);
 }

@@ -36,6 +36,14 @@ export function testdataToJson(x: Testdata): rt.JsonObject {
   return out;
 }
 
+export function testdataToText(x: Testdata): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(testdataToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, TESTDATA_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Testdata}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeTestdata(json: string): Testdata {
   return testdataFromJson(rt.parseJson(json));
@@ -43,5 +51,5 @@ export function decodeTestdata(json: string): Testdata {
 
 /** Writes a {@link Testdata} as compact JSON text. */
 export function encodeTestdata(value: Testdata): string {
-  return rt.stringifyJson(testdataToJson(value));
+  return testdataToText(value);
 }

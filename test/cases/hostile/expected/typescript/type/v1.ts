@@ -36,6 +36,14 @@ export function typeToJson(x: Type): rt.JsonObject {
   return out;
 }
 
+export function typeToText(x: Type): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(typeToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, TYPE_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Type}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeType(json: string): Type {
   return typeFromJson(rt.parseJson(json));
@@ -43,5 +51,5 @@ export function decodeType(json: string): Type {
 
 /** Writes a {@link Type} as compact JSON text. */
 export function encodeType(value: Type): string {
-  return rt.stringifyJson(typeToJson(value));
+  return typeToText(value);
 }

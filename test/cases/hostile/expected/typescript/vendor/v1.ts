@@ -36,6 +36,14 @@ export function vendorToJson(x: Vendor): rt.JsonObject {
   return out;
 }
 
+export function vendorToText(x: Vendor): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(vendorToJson(x));
+  let s = "";
+  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, VENDOR_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Parses JSON text as a {@link Vendor}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeVendor(json: string): Vendor {
   return vendorFromJson(rt.parseJson(json));
@@ -43,5 +51,5 @@ export function decodeVendor(json: string): Vendor {
 
 /** Writes a {@link Vendor} as compact JSON text. */
 export function encodeVendor(value: Vendor): string {
-  return rt.stringifyJson(vendorToJson(value));
+  return vendorToText(value);
 }

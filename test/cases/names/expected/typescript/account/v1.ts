@@ -52,6 +52,17 @@ export function accountToJson(x: Account): rt.JsonObject {
   return out;
 }
 
+export function accountToText(x: Account): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(accountToJson(x));
+  let s = "{\"self\":" + JSON.stringify(x.self);
+  if (x.env !== undefined) s += ",\"env\":" + JSON.stringify(x.env);
+  if (x.config !== undefined) s += ",\"config\":" + configurationToText(x.config);
+  if (x.error !== undefined) s += ",\"error\":" + exceptionToText(x.error);
+  if (x.zone !== undefined) s += ",\"zone\":" + JSON.stringify(x.zone);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, ACCOUNT_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Parses JSON text as a {@link Account}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeAccount(json: string): Account {
   return accountFromJson(rt.parseJson(json));
@@ -59,7 +70,7 @@ export function decodeAccount(json: string): Account {
 
 /** Writes a {@link Account} as compact JSON text. */
 export function encodeAccount(value: Account): string {
-  return rt.stringifyJson(accountToJson(value));
+  return accountToText(value);
 }
 
 /**
@@ -90,6 +101,14 @@ export function configurationToJson(x: Configuration): rt.JsonObject {
   return out;
 }
 
+export function configurationToText(x: Configuration): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(configurationToJson(x));
+  let s = "";
+  if (x.retries !== undefined) s += ",\"retries\":" + String(x.retries);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, CONFIGURATION_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /**
  * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
@@ -118,6 +137,14 @@ export function exceptionToJson(x: Exception): rt.JsonObject {
   return out;
 }
 
+export function exceptionToText(x: Exception): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(exceptionToJson(x));
+  let s = "";
+  if (x.message !== undefined) s += ",\"message\":" + JSON.stringify(x.message);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, EXCEPTION_KEYS, rt.writeJson);
+  return s === "" ? "{}" : "{" + s.slice(1) + "}";
+}
+
 /** Open: a value not listed here decodes and encodes unchanged. */
 export type Zone = "Etc/GMT0" | "Etc/GMT-0" | "a b" | "a.b" | "any" | "Any" | (string & {});
 
@@ -137,4 +164,8 @@ export function zoneFromJson(v: rt.JsonValue, pointer = ""): Zone {
 
 export function zoneToJson(x: Zone): rt.JsonValue {
   return x;
+}
+
+export function zoneToText(x: Zone): string {
+  return JSON.stringify(x);
 }

@@ -70,6 +70,21 @@ export function personToJson(x: Person): rt.JsonObject {
   return out;
 }
 
+export function personToText(x: Person): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(personToJson(x));
+  let s = "{\"full_name\":" + JSON.stringify(x.fullName);
+  if (x.mail !== undefined) s += ",\"mail\":" + JSON.stringify(x.mail);
+  if (x.age !== undefined) s += ",\"age\":" + rt.writeNumber(x.age);
+  if (x.role !== undefined) s += ",\"role\":" + JSON.stringify(x.role);
+  if (x.pets !== undefined) s += ",\"pets\":" + rt.writeArray(x.pets, petToText);
+  if (x.homes !== undefined) s += ",\"homes\":" + rt.writeMap(x.homes, placeToText);
+  if (x.work !== undefined) s += ",\"work\":" + (x.work === null ? "null" : placeToText(x.work));
+  if (x.contact !== undefined) s += ",\"contact\":" + personContactToText(x.contact);
+  if (x.badge !== undefined) s += ",\"badge\":" + personBadgeToText(x.badge);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PERSON_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Parses JSON text as a {@link Person}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodePerson(json: string): Person {
   return personFromJson(rt.parseJson(json));
@@ -77,7 +92,7 @@ export function decodePerson(json: string): Person {
 
 /** Writes a {@link Person} as compact JSON text. */
 export function encodePerson(value: Person): string {
-  return rt.stringifyJson(personToJson(value));
+  return personToText(value);
 }
 
 /** Open: a value not listed here decodes and encodes unchanged. */
@@ -95,6 +110,10 @@ export function personRoleFromJson(v: rt.JsonValue, pointer = ""): PersonRole {
 
 export function personRoleToJson(x: PersonRole): rt.JsonValue {
   return x;
+}
+
+export function personRoleToText(x: PersonRole): string {
+  return JSON.stringify(x);
 }
 
 /**
@@ -127,6 +146,13 @@ export function petToJson(x: Pet): rt.JsonObject {
   return out;
 }
 
+export function petToText(x: Pet): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(petToJson(x));
+  let s = "{\"name\":" + JSON.stringify(x.name);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PET_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /**
  * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  */
@@ -155,6 +181,13 @@ export function placeToJson(x: Place): rt.JsonObject {
   };
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, PLACE_KEYS);
   return out;
+}
+
+export function placeToText(x: Place): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(placeToJson(x));
+  let s = "{\"city\":" + JSON.stringify(x.city);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PLACE_KEYS, rt.writeJson);
+  return s + "}";
 }
 
 /**
@@ -190,6 +223,17 @@ export function personContactToJson(x: PersonContact): rt.JsonValue {
   }
 }
 
+export function personContactToText(x: PersonContact): string {
+  switch (x.kind) {
+    case "phone":
+      return x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties) ? rt.stringifyJson(personContactToJson(x)) : rt.withHead("{\"kind\":\"phone\"", personContactPhoneToText(x));
+    case "post":
+      return x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties) ? rt.stringifyJson(personContactToJson(x)) : rt.withHead("{\"kind\":\"post\"", personContactPostToText(x));
+    default:
+      return rt.writeJson(x.$unknown);
+  }
+}
+
 /**
  * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  *
@@ -220,6 +264,13 @@ export function personContactPhoneToJson(x: PersonContactPhone): rt.JsonObject {
   };
   if (x.additionalProperties !== undefined) rt.putExtra(out, x.additionalProperties, PERSON_CONTACT_PHONE_KEYS);
   return out;
+}
+
+export function personContactPhoneToText(x: PersonContactPhone): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(personContactPhoneToJson(x));
+  let s = "{\"number\":" + JSON.stringify(x.number);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PERSON_CONTACT_PHONE_KEYS, rt.writeJson);
+  return s + "}";
 }
 
 /**
@@ -254,6 +305,13 @@ export function personContactPostToJson(x: PersonContactPost): rt.JsonObject {
   return out;
 }
 
+export function personContactPostToText(x: PersonContactPost): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(personContactPostToJson(x));
+  let s = "{\"place\":" + placeToText(x.place);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PERSON_CONTACT_POST_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Closed: properties the schema does not declare are dropped on decode. */
 export interface PersonBadge {
   text: string;
@@ -278,4 +336,10 @@ export function personBadgeToJson(x: PersonBadge): rt.JsonObject {
   };
   if (x.legacyColor !== undefined) out["legacy_color"] = x.legacyColor;
   return out;
+}
+
+export function personBadgeToText(x: PersonBadge): string {
+  let s = "{\"text\":" + JSON.stringify(x.text);
+  if (x.legacyColor !== undefined) s += ",\"legacy_color\":" + JSON.stringify(x.legacyColor);
+  return s + "}";
 }

@@ -105,6 +105,21 @@ export function personToJson(x: Person): rt.JsonObject {
   return out;
 }
 
+export function personToText(x: Person): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(personToJson(x));
+  let s = "{\"first_name\":" + JSON.stringify(x.firstName) + ",\"last_name\":" + JSON.stringify(x.lastName) + ",\"score\":" + String(x.score);
+  if (x.email !== undefined) s += ",\"email\":" + JSON.stringify(x.email);
+  if (x.age !== undefined) s += ",\"age\":" + JSON.stringify(x.age);
+  if (x.role !== undefined) s += ",\"role\":" + JSON.stringify(x.role);
+  if (x.pets !== undefined) s += ",\"pets\":" + rt.writeArray(x.pets, petToText);
+  if (x.homes !== undefined) s += ",\"homes\":" + rt.writeMap(x.homes, placeToText);
+  if (x.work !== undefined) s += ",\"work\":" + (x.work === null ? "null" : placeToText(x.work));
+  if (x.contact !== undefined) s += ",\"contact\":" + personContactToText(x.contact);
+  if (x.badge !== undefined) s += ",\"badge\":" + personBadgeToText(x.badge);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PERSON_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Parses JSON text as a {@link Person}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodePerson(json: string): Person {
   return personFromJson(rt.parseJson(json));
@@ -112,7 +127,7 @@ export function decodePerson(json: string): Person {
 
 /** Writes a {@link Person} as compact JSON text. */
 export function encodePerson(value: Person): string {
-  return rt.stringifyJson(personToJson(value));
+  return personToText(value);
 }
 
 /** Open: a value not listed here decodes and encodes unchanged. */
@@ -131,6 +146,10 @@ export function personRoleFromJson(v: rt.JsonValue, pointer = ""): PersonRole {
 
 export function personRoleToJson(x: PersonRole): rt.JsonValue {
   return x;
+}
+
+export function personRoleToText(x: PersonRole): string {
+  return JSON.stringify(x);
 }
 
 /**
@@ -167,6 +186,13 @@ export function petToJson(x: Pet): rt.JsonObject {
   return out;
 }
 
+export function petToText(x: Pet): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(petToJson(x));
+  let s = "{\"name\":" + JSON.stringify(x.name) + ",\"species\":" + JSON.stringify(x.species);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PET_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Open: a value not listed here decodes and encodes unchanged. */
 export type PetSpecies = "cat" | "dog" | (string & {});
 
@@ -182,6 +208,10 @@ export function petSpeciesFromJson(v: rt.JsonValue, pointer = ""): PetSpecies {
 
 export function petSpeciesToJson(x: PetSpecies): rt.JsonValue {
   return x;
+}
+
+export function petSpeciesToText(x: PetSpecies): string {
+  return JSON.stringify(x);
 }
 
 /**
@@ -223,6 +253,13 @@ export function placeToJson(x: Place): rt.JsonObject {
   return out;
 }
 
+export function placeToText(x: Place): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(placeToJson(x));
+  let s = "{\"city\":" + JSON.stringify(x.city) + ",\"country\":" + JSON.stringify(x.country);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PLACE_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /**
  * Tagged by the wire property "kind" (`kind` here). A tag this version does not know
  * decodes to `{ $unknown: <the whole object> }`, which has no `kind`: checking `kind` narrows
@@ -253,6 +290,17 @@ export function personContactToJson(x: PersonContact): rt.JsonValue {
       return { kind: "post", ...personContactPostToJson(x) };
     default:
       return x.$unknown;
+  }
+}
+
+export function personContactToText(x: PersonContact): string {
+  switch (x.kind) {
+    case "phone":
+      return x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties) ? rt.stringifyJson(personContactToJson(x)) : rt.withHead("{\"kind\":\"phone\"", personContactPhoneToText(x));
+    case "post":
+      return x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties) ? rt.stringifyJson(personContactToJson(x)) : rt.withHead("{\"kind\":\"post\"", personContactPostToText(x));
+    default:
+      return rt.writeJson(x.$unknown);
   }
 }
 
@@ -297,6 +345,13 @@ export function personContactPhoneToJson(x: PersonContactPhone): rt.JsonObject {
   return out;
 }
 
+export function personContactPhoneToText(x: PersonContactPhone): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(personContactPhoneToJson(x));
+  let s = "{\"number\":" + JSON.stringify(x.number) + ",\"verified\":" + (x.verified ? "true" : "false");
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PERSON_CONTACT_PHONE_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /**
  * Properties the schema does not declare are kept in `additionalProperties` and written back on encode.
  *
@@ -329,6 +384,13 @@ export function personContactPostToJson(x: PersonContactPost): rt.JsonObject {
   return out;
 }
 
+export function personContactPostToText(x: PersonContactPost): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(personContactPostToJson(x));
+  let s = "{\"place\":" + placeToText(x.place);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PERSON_CONTACT_POST_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Closed: properties the schema does not declare are dropped on decode. */
 export interface PersonBadge {
   text: string;
@@ -346,4 +408,8 @@ export function personBadgeToJson(x: PersonBadge): rt.JsonObject {
   return {
     text: x.text,
   };
+}
+
+export function personBadgeToText(x: PersonBadge): string {
+  return "{\"text\":" + JSON.stringify(x.text) + "}";
 }

@@ -42,6 +42,15 @@ export function itemToJson(x: Item): rt.JsonObject {
   return out;
 }
 
+export function itemToText(x: Item): string {
+  if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(itemToJson(x));
+  let s = "{\"id\":" + JSON.stringify(x.id);
+  if (x.kind !== undefined) s += ",\"kind\":" + JSON.stringify(x.kind);
+  if (x.note !== undefined) s += ",\"note\":" + (x.note === null ? "null" : JSON.stringify(x.note));
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, ITEM_KEYS, rt.writeJson);
+  return s + "}";
+}
+
 /** Parses JSON text as a {@link Item}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
 export function decodeItem(json: string): Item {
   return itemFromJson(rt.parseJson(json));
@@ -49,7 +58,7 @@ export function decodeItem(json: string): Item {
 
 /** Writes a {@link Item} as compact JSON text. */
 export function encodeItem(value: Item): string {
-  return rt.stringifyJson(itemToJson(value));
+  return itemToText(value);
 }
 
 /** Open: a value not listed here decodes and encodes unchanged. */
@@ -68,4 +77,8 @@ export function itemKindFromJson(v: rt.JsonValue, pointer = ""): ItemKind {
 
 export function itemKindToJson(x: ItemKind): rt.JsonValue {
   return x;
+}
+
+export function itemKindToText(x: ItemKind): string {
+  return JSON.stringify(x);
 }

@@ -1,0 +1,127 @@
+/**
+ * `<name>ToText(x): string` for each declaration: the JSON text of a typed value, written directly
+ * (no intermediate JSON value, no search for bigints). The text is exactly what
+ * stringifyJson(<name>ToJson(x)) writes, property order included; where JSON.stringify would move
+ * array-index names first, the writer hands over to that path.
+ */
+import type { AliasDecl, KindUnionDecl, KindVariant, ObjectDecl, TaggedUnionDecl, TypeExpr } from "../../ir/types.js";
+import { isNumberInTypeScript } from "../../ir/integers.js";
+import { declOf, type DeclIndex } from "./codec.js";
+import { encoderName, propertyName, tagPropertyName, tsString, writerName } from "./naming.js";
+
+/** An expression of type string: the JSON text of value (an expression of t's type, evaluated at most twice). */
+export function writeExpr(t: TypeExpr, value: string, decls: DeclIndex): string {
+  switch (t.kind) {
+    case "string":
+      return `JSON.stringify(${value})`;
+    case "integer":
+      if (isNumberInTypeScript(t)) return `rt.writeNumber(${value})`;
+      return t.policy === "string" ? `${tsString('"')} + String(${value}) + ${tsString('"')}` : `String(${value})`;
+    case "number":
+      return `rt.writeNumber(${value})`;
+    case "boolean":
+      return `(${value} ? "true" : "false")`;
+    case "raw":
+      return `rt.writeJson(${value})`;
+    case "ref": {
+      const target = declOf(decls, t.target);
+      return target.kind === "enum" ? `JSON.stringify(${value})` : `${writerName(target.name)}(${value})`;
+    }
+    case "nullable":
+      return `(${value} === null ? "null" : ${writeExpr(t.inner, value, decls)})`;
+    case "array":
+      return `rt.writeArray(${value}, ${writerFn(t.items, decls)})`;
+    case "map":
+      return `rt.writeMap(${value}, ${writerFn(t.values, decls)})`;
+    case "tuple":
+      if (t.items.length === 0) return "\"[]\"";
+      return `"[" + ${t.items.map((item, i) => writeExpr(item, `${value}[${i}]`, decls)).join(" + \",\" + ")} + "]"`;
+  }
+}
+
+/** A one-argument function value writing t. */
+function writerFn(t: TypeExpr, decls: DeclIndex): string {
+  if (t.kind === "string") return "rt.writeString";
+  if (t.kind === "number" || (t.kind === "integer" && isNumberInTypeScript(t))) return "rt.writeNumber";
+  if (t.kind === "raw") return "rt.writeJson";
+  if (t.kind === "ref") {
+    const target = declOf(decls, t.target);
+    return target.kind === "enum" ? "rt.writeString" : writerName(target.name);
+  }
+  return `(item) => ${writeExpr(t, "item", decls)}`;
+}
+
+/** An array-index name ("0", "17"): JSON.stringify writes those before an object's other names. */
+function isIndexName(wire: string): boolean {
+  return /^(0|[1-9][0-9]*)$/.test(wire) && Number(wire) < 4294967295;
+}
+
+/** True when the writer of decl defers to stringifyJson(<name>ToJson(x)) for every value. */
+function defers(decl: ObjectDecl): boolean {
+  return decl.fields.some((f) => isIndexName(f.wireName));
+}
+
+/** `,"wire":` (or `{"wire":` first) as a string literal. */
+const memberHead = (wire: string, first: boolean): string => tsString(`${first ? "{" : ","}${JSON.stringify(wire)}:`);
+
+const head = (name: string, decl: { name: ObjectDecl["name"] }, used: boolean): string =>
+  `export function ${writerName(decl.name)}(${used ? "x" : "_x"}: ${name}): string {`;
+
+export function objectWriter(decl: ObjectDecl, decls: DeclIndex, name: string, keys: string | undefined): string[] {
+  const bag = keys !== undefined && decl.additional.kind !== "closed" ? `x.${propertyName(decl.additional.name)}` : undefined;
+  if (decl.fields.length === 0 && bag === undefined) return [head(name, decl, false), "  return \"{}\";", "}"];
+  const lines = [head(name, decl, true)];
+  const fallback = `rt.stringifyJson(${encoderName(decl.name)}(x))`;
+  if (defers(decl)) return [...lines, `  return ${fallback};`, "}"];
+  if (bag !== undefined) lines.push(`  if (${bag} !== undefined && rt.hasIndexKey(${bag})) return ${fallback};`);
+  const required = decl.fields.filter((f) => f.required);
+  const optional = decl.fields.filter((f) => !f.required);
+  const first = required.map((f, i) => `${memberHead(f.wireName, i === 0)} + ${writeExpr(f.type, `x.${propertyName(f.name)}`, decls)}`);
+  if (optional.length === 0 && bag === undefined) return [...lines, `  return ${first.join(" + ")} + "}";`, "}"];
+  lines.push(`  let s = ${first.length === 0 ? "\"\"" : first.join(" + ")};`);
+  for (const f of optional) {
+    const prop = `x.${propertyName(f.name)}`;
+    lines.push(`  if (${prop} !== undefined) s += ${memberHead(f.wireName, false)} + ${writeExpr(f.type, prop, decls)};`);
+  }
+  if (bag !== undefined && keys !== undefined) {
+    const write = decl.additional.kind === "typed" ? writerFn(decl.additional.type, decls) : "rt.writeJson";
+    lines.push(`  if (${bag} !== undefined) s += rt.writeExtra(${bag}, ${keys}, ${write});`);
+  }
+  lines.push(first.length === 0 ? "  return s === \"\" ? \"{}\" : \"{\" + s.slice(1) + \"}\";" : "  return s + \"}\";", "}");
+  return lines;
+}
+
+export function taggedUnionWriter(decl: TaggedUnionDecl, decls: DeclIndex, name: string): string[] {
+  const tag = tagPropertyName(decl.tag);
+  const fallback = `rt.stringifyJson(${encoderName(decl.name)}(x))`;
+  const lines = [head(name, decl, true), `  switch (x.${tag}) {`];
+  for (const v of decl.variants) {
+    const target = declOf(decls, v.target);
+    const text = `rt.withHead(${tsString(`{${JSON.stringify(decl.tag)}:${JSON.stringify(v.tagValue)}`)}, ${writerName(target.name)}(x))`;
+    let write = text;
+    if (isIndexName(decl.tag) || (target.kind === "object" && defers(target))) write = fallback;
+    else if (target.kind === "object" && target.additional.kind !== "closed") {
+      const bag = `x.${propertyName(target.additional.name)}`;
+      write = `${bag} !== undefined && rt.hasIndexKey(${bag}) ? ${fallback} : ${text}`;
+    }
+    lines.push(`    case ${tsString(v.tagValue)}:`, `      return ${write};`);
+  }
+  lines.push("    default:", "      return rt.writeJson(x.$unknown);", "  }", "}");
+  return lines;
+}
+
+export function aliasWriter(decl: AliasDecl, decls: DeclIndex, name: string): string[] {
+  return [head(name, decl, true), `  return ${writeExpr(decl.type, "x", decls)};`, "}"];
+}
+
+export function enumWriter(decl: { name: ObjectDecl["name"] }, name: string): string[] {
+  return [head(name, decl, true), "  return JSON.stringify(x);", "}"];
+}
+
+/** As the kind union's encoder: each converting variant by its guard, the rest as plain JSON. */
+export function kindUnionWriter(decl: KindUnionDecl, decls: DeclIndex, name: string, guarded: ReadonlyArray<readonly [KindVariant, string]>): string[] {
+  const lines = [head(name, decl, true)];
+  for (const [v, guard] of guarded) lines.push(`  if (${guard}) return ${writeExpr(v.type, "x", decls)};`);
+  lines.push("  return rt.writeJson(x);", "}");
+  return lines;
+}
