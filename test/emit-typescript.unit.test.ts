@@ -109,6 +109,9 @@ describe("emitTypeScript (hand-built IR)", () => {
     const value = fn<[string], unknown>(mod, `decode${name}`)(text);
     const out = fn<[unknown], string>(mod, `encode${name}`)(value);
     expect(sameJson(out, text), `${text}\n→ ${out}`).toBe(true);
+    // The text writer writes what stringifyJson makes of the JSON value, byte for byte.
+    const json = fn<[unknown], unknown>(mod, `${name[0]!.toLowerCase()}${name.slice(1)}ToJson`)(value);
+    expect(out).toBe(fn<[unknown], string>(runtime, "stringifyJson")(json));
     return out;
   };
 
@@ -134,6 +137,9 @@ describe("emitTypeScript (hand-built IR)", () => {
     roundTrip("User", user({ friends: `[${user({ id: "2" })}]`, best_friend: user({ id: "3", nick: '"b"' }) }));
     roundTrip("User", user({ "we\"ird\\/key~\u2028": '{"total":5,"x":-9223372036854775808}', scores: '{"a":1.5,"__proto__":2}' }));
     roundTrip("User", user({ settings: '{"theme":"light","other":["admin","new"]}' }));
+    // Array-index names: JSON.stringify writes them first, and so do the writers.
+    expect(roundTrip("User", user({ "7": "1", "0": '"x"' }))).toMatch(/^\{"0":"x","7":1,"id":1,/);
+    roundTrip("User", user({ pet: '{"type":"cat","lives":9,"3":[]}', "4294967295": "1" }));
     roundTrip("TagList", '["a","b"]');
     roundTrip("Shape", '{"$kind":"circle","r":1}');
     roundTrip("Shape", '{"$kind":"square","side":1}');

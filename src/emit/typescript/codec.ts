@@ -83,6 +83,39 @@ export function decodeCall(t: TypeExpr, value: string, pointer: string, decls: D
   }
 }
 
+/** Tests that local (a JsonValue identifier) already is a decoded safe integer of each width. */
+const INTEGER_AS_IS: { [bits: number]: [signed: (l: string) => string, unsigned: (l: string) => string] } = {
+  8: [(l) => `(${l} << 24) >> 24 === ${l}`, (l) => `(${l} & 255) === ${l}`],
+  16: [(l) => `(${l} << 16) >> 16 === ${l}`, (l) => `(${l} & 65535) === ${l}`],
+  32: [(l) => `(${l} | 0) === ${l}`, (l) => `${l} >>> 0 === ${l}`],
+  64: [(l) => `Number.isSafeInteger(${l})`, (l) => `Number.isSafeInteger(${l})`],
+};
+
+/**
+ * A test that local (a JsonValue identifier) already is the decoded value of t, so the decoder
+ * call (and the pointer it is given) can be skipped; undefined when t is decoded otherwise.
+ */
+export function decodedAsIs(t: TypeExpr, local: string, decls: DeclIndex): string | undefined {
+  switch (t.kind) {
+    case "string":
+    case "boolean":
+    case "number":
+      return `typeof ${local} === "${t.kind}"`;
+    case "integer": {
+      const test = t.safe ? INTEGER_AS_IS[t.bits]?.[t.unsigned ? 1 : 0] : undefined;
+      return test === undefined ? undefined : `typeof ${local} === "number" && ${test(local)}`;
+    }
+    case "ref":
+      return declOf(decls, t.target).kind === "enum" ? `typeof ${local} === "string"` : undefined;
+    case "nullable": {
+      const inner = decodedAsIs(t.inner, local, decls);
+      return inner === undefined ? undefined : `${local} === null || (${inner})`;
+    }
+    default:
+      return undefined;
+  }
+}
+
 /** True when a value of t already is the JSON value to write (no conversion, no copy needed). */
 export function encodesAsIs(t: TypeExpr, decls: DeclIndex): boolean {
   switch (t.kind) {

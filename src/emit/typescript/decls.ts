@@ -3,7 +3,7 @@
  * built already formatted (2-space indent, double quotes, semicolons).
  */
 import type { AliasDecl, EnumDecl, KindUnionDecl, KindVariant, ObjectDecl, TaggedUnionDecl } from "../../ir/types.js";
-import { declOf, decodeCall, decoderFn, encodeExpr, encodesAsIs, tsType, type DeclIndex } from "./codec.js";
+import { declOf, decodeCall, decodedAsIs, decoderFn, encodeExpr, encodesAsIs, tsType, type DeclIndex } from "./codec.js";
 import { docLines, fieldDocLines } from "./docs.js";
 import {
   decoderName, docBlock, encoderName, fieldLocal, keyLocal, keysName, memberName, pointerTo, propertyName,
@@ -118,13 +118,16 @@ function objectDecoder(decl: ObjectDecl, decls: DeclIndex, name: string, keys: s
       at = `rt.child(pointer, ${keyVar})`;
     }
     const prop = propertyName(f.name);
+    // A value that already is what its decoder returns is taken as is (no call, no pointer built).
+    const asIs = decodedAsIs(f.type, local, decls);
+    const orAsIs = (decode: string): string => (asIs === undefined ? decode : `${asIs} ? ${local} : ${decode}`);
     if (!f.required) {
-      optional.push(`  if (${local} !== undefined) result.${prop} = ${decodeCall(f.type, local, at, decls)};`);
+      optional.push(`  if (${local} !== undefined) result.${prop} = ${orAsIs(decodeCall(f.type, local, at, decls))};`);
     } else if (f.default !== undefined) {
       const fallback = tsLiteral(f.defaultJson ?? JSON.stringify(f.default));
       required.push(`    ${prop}: ${decodeCall(f.type, `${local} === undefined ? ${fallback} : ${local}`, at, decls)},`);
     } else {
-      required.push(`    ${prop}: ${decodeCall(f.type, `rt.present(${local}, pointer, ${tsString(f.wireName)})`, at, decls)},`);
+      required.push(`    ${prop}: ${orAsIs(decodeCall(f.type, `rt.present(${local}, pointer, ${tsString(f.wireName)})`, at, decls))},`);
     }
   }
   const direct = optional.length === 0 && keys === undefined;

@@ -69,7 +69,8 @@ function longDigits(text: string, from: number): number {
 /** True when text has the mark spelled as an escape (\uf8ff in any case). */
 function hasMarkEscape(text: string): boolean {
   for (let i = text.indexOf("\\u"); i !== -1; i = text.indexOf("\\u", i + 2)) {
-    if (text.slice(i + 2, i + 6).toLowerCase() === "f8ff") return true;
+    const c = text.charCodeAt(i + 2);
+    if ((c === 102 || c === 70) && text.slice(i + 2, i + 6).toLowerCase() === "f8ff") return true;
   }
   return false;
 }

@@ -71,6 +71,7 @@ export function mismatch(pointer: string, expected: string, value: JsonValue): D
 
 /** The pointer of a property or item under pointer (RFC 6901 escaping). */
 export function child(pointer: string, key: string): string {
+  if (!key.includes("~") && !key.includes("/")) return pointer + "/" + key;
   return pointer + "/" + key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 

@@ -59,18 +59,18 @@ export function shipmentFromJson(v: rt.JsonValue, pointer = ""): Shipment {
   const f_created = rt.get(o, "created");
   const f_weightKg = rt.get(o, "weight_kg");
   const result: Shipment = {
-    id: rt.decodeString(rt.present(f_id, pointer, "id"), pointer + "/id"),
-    weightKg: rt.decodeNumber(rt.present(f_weightKg, pointer, "weight_kg"), pointer + "/weight_kg"),
+    id: typeof f_id === "string" ? f_id : rt.decodeString(rt.present(f_id, pointer, "id"), pointer + "/id"),
+    weightKg: typeof f_weightKg === "number" ? f_weightKg : rt.decodeNumber(rt.present(f_weightKg, pointer, "weight_kg"), pointer + "/weight_kg"),
   };
-  if (f_version !== undefined) result.version = rt.decodeString(f_version, pointer + "/version");
-  if (f_kind !== undefined) result.kind = rt.decodeUint8(f_kind, pointer + "/kind");
+  if (f_version !== undefined) result.version = typeof f_version === "string" ? f_version : rt.decodeString(f_version, pointer + "/version");
+  if (f_kind !== undefined) result.kind = typeof f_kind === "number" && (f_kind & 255) === f_kind ? f_kind : rt.decodeUint8(f_kind, pointer + "/kind");
   if (f_point !== undefined) result.point = rt.decodeTuple<[number, number, string]>(f_point, pointer + "/point", [rt.decodeNumber, rt.decodeNumber, rt.decodeString]);
   if (f_openTuple !== undefined) result.openTuple = rt.decodeRaw(f_openTuple, pointer + "/open_tuple");
   if (f_notThing !== undefined) result.notThing = rt.decodeRaw(f_notThing, pointer + "/not_thing");
   if (f_conditional !== undefined) result.conditional = shipmentConditionalFromJson(f_conditional, pointer + "/conditional");
   if (f_patterned !== undefined) result.patterned = rt.decodeMap(f_patterned, pointer + "/patterned", rt.decodeRaw);
   if (f_untypedAnyof !== undefined) result.untypedAnyof = rt.decodeRaw(f_untypedAnyof, pointer + "/untyped_anyof");
-  if (f_created !== undefined) result.created = rt.decodeString(f_created, pointer + "/created");
+  if (f_created !== undefined) result.created = typeof f_created === "string" ? f_created : rt.decodeString(f_created, pointer + "/created");
   const bag = rt.rest(o, SHIPMENT_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;
@@ -137,7 +137,7 @@ export function shipmentConditionalFromJson(v: rt.JsonValue, pointer = ""): Ship
   const o = rt.expectObject(v, pointer);
   const f_mode = rt.get(o, "mode");
   const result: ShipmentConditional = {};
-  if (f_mode !== undefined) result.mode = rt.decodeString(f_mode, pointer + "/mode");
+  if (f_mode !== undefined) result.mode = typeof f_mode === "string" ? f_mode : rt.decodeString(f_mode, pointer + "/mode");
   const bag = rt.rest(o, SHIPMENT_CONDITIONAL_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;

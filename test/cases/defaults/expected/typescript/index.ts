@@ -23,7 +23,7 @@ export function legacyFromJson(v: rt.JsonValue, pointer = ""): Legacy {
   const o = rt.expectObject(v, pointer);
   const f_x = rt.get(o, "x");
   const result: Legacy = {};
-  if (f_x !== undefined) result.x = rt.decodeString(f_x, pointer + "/x");
+  if (f_x !== undefined) result.x = typeof f_x === "string" ? f_x : rt.decodeString(f_x, pointer + "/x");
   const bag = rt.rest(o, LEGACY_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;
@@ -150,8 +150,8 @@ export function settingsFromJson(v: rt.JsonValue, pointer = ""): Settings {
     ratio: rt.decodeNumber(f_ratio === undefined ? 0.25 : f_ratio, pointer + "/ratio"),
     limit: rt.decodeInt64(f_limit === undefined ? BigInt("9007199254740993") : f_limit, pointer + "/limit"),
   };
-  if (f_oldField !== undefined) result.oldField = rt.decodeString(f_oldField, pointer + "/old_field");
-  if (f_newField !== undefined) result.newField = rt.decodeString(f_newField, rt.child(pointer, k_newField));
+  if (f_oldField !== undefined) result.oldField = typeof f_oldField === "string" ? f_oldField : rt.decodeString(f_oldField, pointer + "/old_field");
+  if (f_newField !== undefined) result.newField = typeof f_newField === "string" ? f_newField : rt.decodeString(f_newField, rt.child(pointer, k_newField));
   if (f_tags !== undefined) result.tags = rt.decodeArray(f_tags, pointer + "/tags", rt.decodeString);
   const bag = rt.rest(o, SETTINGS_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;

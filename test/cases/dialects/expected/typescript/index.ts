@@ -23,7 +23,7 @@ export function basketFromJson(v: rt.JsonValue, pointer = ""): Basket {
   const result: Basket = {
     lines: rt.decodeArray(rt.present(f_lines, pointer, "lines"), pointer + "/lines", lineFromJson),
   };
-  if (f_owner !== undefined) result.owner = rt.decodeString(f_owner, pointer + "/owner");
+  if (f_owner !== undefined) result.owner = typeof f_owner === "string" ? f_owner : rt.decodeString(f_owner, pointer + "/owner");
   const bag = rt.rest(o, BASKET_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;
@@ -74,7 +74,7 @@ export function lineFromJson(v: rt.JsonValue, pointer = ""): Line {
   const f_sku = rt.get(o, "sku");
   const f_qty = rt.get(o, "qty");
   const result: Line = {
-    sku: rt.decodeString(rt.present(f_sku, pointer, "sku"), pointer + "/sku"),
+    sku: typeof f_sku === "string" ? f_sku : rt.decodeString(rt.present(f_sku, pointer, "sku"), pointer + "/sku"),
   };
   if (f_qty !== undefined) result.qty = rt.decodeInt64(f_qty, pointer + "/qty");
   const bag = rt.rest(o, LINE_KEYS);
@@ -123,7 +123,7 @@ export function catalogFromJson(v: rt.JsonValue, pointer = ""): Catalog {
     sections: rt.decodeArray(rt.present(f_sections, pointer, "sections"), pointer + "/sections", sectionFromJson),
   };
   if (f_price !== undefined) result.price = priceFromJson(f_price, pointer + "/price");
-  if (f_currency !== undefined) result.currency = currencyFromJson(f_currency, pointer + "/currency");
+  if (f_currency !== undefined) result.currency = typeof f_currency === "string" ? f_currency : currencyFromJson(f_currency, pointer + "/currency");
   if (f_origin !== undefined) result.origin = pointFromJson(f_origin, pointer + "/origin");
   const bag = rt.rest(o, CATALOG_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
@@ -178,7 +178,7 @@ export function sectionFromJson(v: rt.JsonValue, pointer = ""): Section {
   const f_title = rt.get(o, "title");
   const f_children = rt.get(o, "children");
   const result: Section = {
-    title: rt.decodeString(rt.present(f_title, pointer, "title"), pointer + "/title"),
+    title: typeof f_title === "string" ? f_title : rt.decodeString(rt.present(f_title, pointer, "title"), pointer + "/title"),
   };
   if (f_children !== undefined) result.children = rt.decodeArray(f_children, pointer + "/children", sectionFromJson);
   const bag = rt.rest(o, SECTION_KEYS);
@@ -285,8 +285,8 @@ export function pointFromJson(v: rt.JsonValue, pointer = ""): Point {
   const result: Point = {
     coords: rt.decodeTuple<[bigint, string]>(rt.present(f_coords, pointer, "coords"), pointer + "/coords", [rt.decodeInt64, rt.decodeString]),
   };
-  if (f_label !== undefined) result.label = rt.decodeString(f_label, pointer + "/label");
-  if (f_weight !== undefined) result.weight = rt.decodeNumber(f_weight, pointer + "/weight");
+  if (f_label !== undefined) result.label = typeof f_label === "string" ? f_label : rt.decodeString(f_label, pointer + "/label");
+  if (f_weight !== undefined) result.weight = typeof f_weight === "number" ? f_weight : rt.decodeNumber(f_weight, pointer + "/weight");
   const bag = rt.rest(o, POINT_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;

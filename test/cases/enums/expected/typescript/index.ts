@@ -28,11 +28,11 @@ export function ticketFromJson(v: rt.JsonValue, pointer = ""): Ticket {
   const f_maybe = rt.get(o, "maybe");
   const f_history = rt.get(o, "history");
   const result: Ticket = {
-    status: ticketStatusFromJson(rt.present(f_status, pointer, "status"), pointer + "/status"),
+    status: typeof f_status === "string" ? f_status : ticketStatusFromJson(rt.present(f_status, pointer, "status"), pointer + "/status"),
   };
-  if (f_odd !== undefined) result.odd = ticketOddFromJson(f_odd, pointer + "/odd");
-  if (f_priority !== undefined) result.priority = rt.decodeUint8(f_priority, pointer + "/priority");
-  if (f_maybe !== undefined) result.maybe = rt.decodeNullable(f_maybe, pointer + "/maybe", ticketMaybeFromJson);
+  if (f_odd !== undefined) result.odd = typeof f_odd === "string" ? f_odd : ticketOddFromJson(f_odd, pointer + "/odd");
+  if (f_priority !== undefined) result.priority = typeof f_priority === "number" && (f_priority & 255) === f_priority ? f_priority : rt.decodeUint8(f_priority, pointer + "/priority");
+  if (f_maybe !== undefined) result.maybe = f_maybe === null || (typeof f_maybe === "string") ? f_maybe : rt.decodeNullable(f_maybe, pointer + "/maybe", ticketMaybeFromJson);
   if (f_history !== undefined) result.history = rt.decodeArray(f_history, pointer + "/history", ticketHistoryItemFromJson);
   const bag = rt.rest(o, TICKET_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;

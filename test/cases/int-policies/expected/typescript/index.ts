@@ -59,7 +59,7 @@ export function accountFromJson(v: rt.JsonValue, pointer = ""): Account {
     balance: rt.decodeInt64(rt.present(f_balance, pointer, "balance"), pointer + "/balance"),
     externalId: rt.decodeInt64String(rt.present(f_externalId, pointer, "external_id"), pointer + "/external_id"),
     viewCount: rt.decodeInt64Lossy(rt.present(f_viewCount, pointer, "view_count"), pointer + "/view_count"),
-    shard: rt.decodeUint16(rt.present(f_shard, pointer, "shard"), pointer + "/shard"),
+    shard: typeof f_shard === "number" && (f_shard & 65535) === f_shard ? f_shard : rt.decodeUint16(rt.present(f_shard, pointer, "shard"), pointer + "/shard"),
   };
   if (f_ledger !== undefined) result.ledger = rt.decodeArray(f_ledger, pointer + "/ledger", rt.decodeInt64String);
   if (f_previousId !== undefined) result.previousId = rt.decodeNullable(f_previousId, pointer + "/previous_id", rt.decodeInt64String);
@@ -130,7 +130,7 @@ export function limitsFromJson(v: rt.JsonValue, pointer = ""): Limits {
   const result: Limits = {
     daily: rt.decodeInt64String(f_daily === undefined ? 1000 : f_daily, pointer + "/daily"),
   };
-  if (f_tier !== undefined) result.tier = rt.decodeUint8(f_tier, pointer + "/tier");
+  if (f_tier !== undefined) result.tier = typeof f_tier === "number" && (f_tier & 255) === f_tier ? f_tier : rt.decodeUint8(f_tier, pointer + "/tier");
   const bag = rt.rest(o, LIMITS_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;

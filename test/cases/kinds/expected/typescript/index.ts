@@ -67,7 +67,7 @@ export function looseObjectFromJson(v: rt.JsonValue, pointer = ""): LooseObject 
   const f_pick = rt.get(o, "pick");
   const f_shaped = rt.get(o, "shaped");
   const result: LooseObject = {
-    name: rt.decodeString(rt.present(f_name, pointer, "name"), pointer + "/name"),
+    name: typeof f_name === "string" ? f_name : rt.decodeString(rt.present(f_name, pointer, "name"), pointer + "/name"),
   };
   if (f_foo !== undefined) result.foo = rt.decodeNullable(f_foo, pointer + "/foo", looseFooFromJson);
   if (f_tree !== undefined) result.tree = rt.decodeNullable(f_tree, pointer + "/tree", looseFromJson);
@@ -150,7 +150,7 @@ export function looseShapedFromJson(v: rt.JsonValue, pointer = ""): LooseShaped 
   const o = rt.expectObject(v, pointer);
   const f_b = rt.get(o, "b");
   const result: LooseShaped = {};
-  if (f_b !== undefined) result.b = rt.decodeBoolean(f_b, pointer + "/b");
+  if (f_b !== undefined) result.b = typeof f_b === "boolean" ? f_b : rt.decodeBoolean(f_b, pointer + "/b");
   const bag = rt.rest(o, LOOSE_SHAPED_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;
@@ -457,7 +457,7 @@ export function multiObjectEitherCircleFromJson(v: rt.JsonValue, pointer = ""): 
   const o = rt.expectObject(v, pointer);
   const f_r = rt.get(o, "r");
   const result: MultiObjectEitherCircle = {};
-  if (f_r !== undefined) result.r = rt.decodeNumber(f_r, pointer + "/r");
+  if (f_r !== undefined) result.r = typeof f_r === "number" ? f_r : rt.decodeNumber(f_r, pointer + "/r");
   const bag = rt.rest(o, MULTI_OBJECT_EITHER_CIRCLE_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;
@@ -495,7 +495,7 @@ export function multiObjectEitherSquareFromJson(v: rt.JsonValue, pointer = ""): 
   const o = rt.expectObject(v, pointer);
   const f_side = rt.get(o, "side");
   const result: MultiObjectEitherSquare = {};
-  if (f_side !== undefined) result.side = rt.decodeNumber(f_side, pointer + "/side");
+  if (f_side !== undefined) result.side = typeof f_side === "number" ? f_side : rt.decodeNumber(f_side, pointer + "/side");
   const bag = rt.rest(o, MULTI_OBJECT_EITHER_SQUARE_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;

@@ -39,16 +39,16 @@ export function accountFromJson(v: rt.JsonValue, pointer = ""): Account {
   const f_zone = rt.get(o, "zone");
   const f_size = rt.get(o, "size");
   const result: Account = {
-    self: rt.decodeString(rt.present(f_self, pointer, "self"), pointer + "/self"),
+    self: typeof f_self === "string" ? f_self : rt.decodeString(rt.present(f_self, pointer, "self"), pointer + "/self"),
   };
-  if (f_selfCapital !== undefined) result.selfCapital = rt.decodeString(f_selfCapital, pointer + "/Self");
-  if (f_env !== undefined) result.env = rt.decodeString(f_env, pointer + "/env");
-  if (f_envCapital !== undefined) result.envCapital = rt.decodeNullable(f_envCapital, pointer + "/Env", rt.decodeString);
+  if (f_selfCapital !== undefined) result.selfCapital = typeof f_selfCapital === "string" ? f_selfCapital : rt.decodeString(f_selfCapital, pointer + "/Self");
+  if (f_env !== undefined) result.env = typeof f_env === "string" ? f_env : rt.decodeString(f_env, pointer + "/env");
+  if (f_envCapital !== undefined) result.envCapital = f_envCapital === null || (typeof f_envCapital === "string") ? f_envCapital : rt.decodeNullable(f_envCapital, pointer + "/Env", rt.decodeString);
   if (f_config !== undefined) result.config = accountConfigurationFromJson(f_config, pointer + "/config");
   if (f_error !== undefined) result.error = exceptionFromJson(f_error, pointer + "/error");
   if (f_fault !== undefined) result.fault = exceptionCapitalFromJson(f_fault, pointer + "/fault");
-  if (f_zone !== undefined) result.zone = zoneFromJson(f_zone, pointer + "/zone");
-  if (f_size !== undefined) result.size = accountSizeFromJson(f_size, pointer + "/size");
+  if (f_zone !== undefined) result.zone = typeof f_zone === "string" ? f_zone : zoneFromJson(f_zone, pointer + "/zone");
+  if (f_size !== undefined) result.size = typeof f_size === "string" ? f_size : accountSizeFromJson(f_size, pointer + "/size");
   const bag = rt.rest(o, ACCOUNT_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;
@@ -146,7 +146,7 @@ export function exceptionFromJson(v: rt.JsonValue, pointer = ""): Exception {
   const o = rt.expectObject(v, pointer);
   const f_message = rt.get(o, "message");
   const result: Exception = {};
-  if (f_message !== undefined) result.message = rt.decodeString(f_message, pointer + "/message");
+  if (f_message !== undefined) result.message = typeof f_message === "string" ? f_message : rt.decodeString(f_message, pointer + "/message");
   const bag = rt.rest(o, EXCEPTION_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;
@@ -312,7 +312,7 @@ export function orderConfigurationFromJson(v: rt.JsonValue, pointer = ""): Order
   const o = rt.expectObject(v, pointer);
   const f_region = rt.get(o, "region");
   const result: OrderConfiguration = {};
-  if (f_region !== undefined) result.region = rt.decodeString(f_region, pointer + "/region");
+  if (f_region !== undefined) result.region = typeof f_region === "string" ? f_region : rt.decodeString(f_region, pointer + "/region");
   const bag = rt.rest(o, ORDER_CONFIGURATION_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;

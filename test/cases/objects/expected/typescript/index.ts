@@ -42,7 +42,7 @@ export function documentFromJson(v: rt.JsonValue, pointer = ""): Document {
   const f_listOfObjects = rt.get(o, "list_of_objects");
   const f_mapOfObjects = rt.get(o, "map_of_objects");
   const result: Document = {
-    title: rt.decodeString(rt.present(f_title, pointer, "title"), pointer + "/title"),
+    title: typeof f_title === "string" ? f_title : rt.decodeString(rt.present(f_title, pointer, "title"), pointer + "/title"),
   };
   if (f_closed !== undefined) result.closed = documentClosedFromJson(f_closed, pointer + "/closed");
   if (f_typedExtras !== undefined) result.typedExtras = documentTypedExtrasFromJson(f_typedExtras, pointer + "/typed_extras");
@@ -102,7 +102,7 @@ export function documentClosedFromJson(v: rt.JsonValue, pointer = ""): DocumentC
   const o = rt.expectObject(v, pointer);
   const f_a = rt.get(o, "a");
   const result: DocumentClosed = {};
-  if (f_a !== undefined) result.a = rt.decodeInt32(f_a, pointer + "/a");
+  if (f_a !== undefined) result.a = typeof f_a === "number" && (f_a | 0) === f_a ? f_a : rt.decodeInt32(f_a, pointer + "/a");
   return result;
 }
 
@@ -133,7 +133,7 @@ export function documentTypedExtrasFromJson(v: rt.JsonValue, pointer = ""): Docu
   const o = rt.expectObject(v, pointer);
   const f_known = rt.get(o, "known");
   const result: DocumentTypedExtras = {};
-  if (f_known !== undefined) result.known = rt.decodeString(f_known, pointer + "/known");
+  if (f_known !== undefined) result.known = typeof f_known === "string" ? f_known : rt.decodeString(f_known, pointer + "/known");
   const bag = rt.restTyped(o, DOCUMENT_TYPED_EXTRAS_KEYS, pointer, rt.decodeInt64);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;
@@ -170,7 +170,7 @@ export function documentListOfObjectFromJson(v: rt.JsonValue, pointer = ""): Doc
   const o = rt.expectObject(v, pointer);
   const f_n = rt.get(o, "n");
   const result: DocumentListOfObject = {
-    n: rt.decodeInt32(rt.present(f_n, pointer, "n"), pointer + "/n"),
+    n: typeof f_n === "number" && (f_n | 0) === f_n ? f_n : rt.decodeInt32(rt.present(f_n, pointer, "n"), pointer + "/n"),
   };
   const bag = rt.rest(o, DOCUMENT_LIST_OF_OBJECT_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
@@ -207,7 +207,7 @@ export function documentMapOfObjectFromJson(v: rt.JsonValue, pointer = ""): Docu
   const o = rt.expectObject(v, pointer);
   const f_v = rt.get(o, "v");
   const result: DocumentMapOfObject = {};
-  if (f_v !== undefined) result.v = rt.decodeString(f_v, pointer + "/v");
+  if (f_v !== undefined) result.v = typeof f_v === "string" ? f_v : rt.decodeString(f_v, pointer + "/v");
   const bag = rt.rest(o, DOCUMENT_MAP_OF_OBJECT_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;

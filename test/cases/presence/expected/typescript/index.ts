@@ -73,16 +73,16 @@ export function profileFromJson(v: rt.JsonValue, pointer = ""): Profile {
   const f_reqMap = rt.get(o, "req_map");
   const f_nested = rt.get(o, "nested");
   const result: Profile = {
-    req: rt.decodeString(rt.present(f_req, pointer, "req"), pointer + "/req"),
-    reqZero: rt.decodeInt32(rt.present(f_reqZero, pointer, "req_zero"), pointer + "/req_zero"),
-    reqFalse: rt.decodeBoolean(rt.present(f_reqFalse, pointer, "req_false"), pointer + "/req_false"),
-    reqNullable: rt.decodeNullable(rt.present(f_reqNullable, pointer, "req_nullable"), pointer + "/req_nullable", rt.decodeString),
+    req: typeof f_req === "string" ? f_req : rt.decodeString(rt.present(f_req, pointer, "req"), pointer + "/req"),
+    reqZero: typeof f_reqZero === "number" && (f_reqZero | 0) === f_reqZero ? f_reqZero : rt.decodeInt32(rt.present(f_reqZero, pointer, "req_zero"), pointer + "/req_zero"),
+    reqFalse: typeof f_reqFalse === "boolean" ? f_reqFalse : rt.decodeBoolean(rt.present(f_reqFalse, pointer, "req_false"), pointer + "/req_false"),
+    reqNullable: f_reqNullable === null || (typeof f_reqNullable === "string") ? f_reqNullable : rt.decodeNullable(rt.present(f_reqNullable, pointer, "req_nullable"), pointer + "/req_nullable", rt.decodeString),
     reqList: rt.decodeArray(rt.present(f_reqList, pointer, "req_list"), pointer + "/req_list", rt.decodeInt32),
     reqMap: rt.decodeMap(rt.present(f_reqMap, pointer, "req_map"), pointer + "/req_map", rt.decodeString),
   };
-  if (f_opt !== undefined) result.opt = rt.decodeString(f_opt, pointer + "/opt");
+  if (f_opt !== undefined) result.opt = typeof f_opt === "string" ? f_opt : rt.decodeString(f_opt, pointer + "/opt");
   if (f_optNullable !== undefined) result.optNullable = rt.decodeNullable(f_optNullable, pointer + "/opt_nullable", rt.decodeInt64);
-  if (f_optNullableOneof !== undefined) result.optNullableOneof = rt.decodeNullable(f_optNullableOneof, pointer + "/opt_nullable_oneof", rt.decodeString);
+  if (f_optNullableOneof !== undefined) result.optNullableOneof = f_optNullableOneof === null || (typeof f_optNullableOneof === "string") ? f_optNullableOneof : rt.decodeNullable(f_optNullableOneof, pointer + "/opt_nullable_oneof", rt.decodeString);
   if (f_optList !== undefined) result.optList = rt.decodeArray(f_optList, pointer + "/opt_list", rt.decodeString);
   if (f_optNullableList !== undefined) result.optNullableList = rt.decodeNullable(f_optNullableList, pointer + "/opt_nullable_list", (v, p) => rt.decodeArray(v, p, rt.decodeString));
   if (f_optMap !== undefined) result.optMap = rt.decodeMap(f_optMap, pointer + "/opt_map", rt.decodeNumber);
@@ -151,7 +151,7 @@ export function profileNestedFromJson(v: rt.JsonValue, pointer = ""): ProfileNes
   const o = rt.expectObject(v, pointer);
   const f_x = rt.get(o, "x");
   const result: ProfileNested = {};
-  if (f_x !== undefined) result.x = rt.decodeBoolean(f_x, pointer + "/x");
+  if (f_x !== undefined) result.x = typeof f_x === "boolean" ? f_x : rt.decodeBoolean(f_x, pointer + "/x");
   const bag = rt.rest(o, PROFILE_NESTED_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;

@@ -55,17 +55,17 @@ export function recordFromJson(v: rt.JsonValue, pointer = ""): Record {
   const f_at = rt.get(o, "at");
   const f_link = rt.get(o, "link");
   const result: Record = {
-    s: rt.decodeString(rt.present(f_s, pointer, "s"), pointer + "/s"),
-    i32: rt.decodeInt8(rt.present(f_i32, pointer, "i32"), pointer + "/i32"),
+    s: typeof f_s === "string" ? f_s : rt.decodeString(rt.present(f_s, pointer, "s"), pointer + "/s"),
+    i32: typeof f_i32 === "number" && (f_i32 << 24) >> 24 === f_i32 ? f_i32 : rt.decodeInt8(rt.present(f_i32, pointer, "i32"), pointer + "/i32"),
     i64: rt.decodeInt64(rt.present(f_i64, pointer, "i64"), pointer + "/i64"),
     plainInt: rt.decodeInt64(rt.present(f_plainInt, pointer, "plain_int"), pointer + "/plain_int"),
-    smallInt: rt.decodeUint8(rt.present(f_smallInt, pointer, "small_int"), pointer + "/small_int"),
-    n: rt.decodeNumber(rt.present(f_n, pointer, "n"), pointer + "/n"),
-    b: rt.decodeBoolean(rt.present(f_b, pointer, "b"), pointer + "/b"),
-    id: rt.decodeString(rt.present(f_id, pointer, "id"), pointer + "/id"),
-    day: rt.decodeString(rt.present(f_day, pointer, "day"), pointer + "/day"),
-    at: rt.decodeString(rt.present(f_at, pointer, "at"), pointer + "/at"),
-    link: rt.decodeString(rt.present(f_link, pointer, "link"), pointer + "/link"),
+    smallInt: typeof f_smallInt === "number" && (f_smallInt & 255) === f_smallInt ? f_smallInt : rt.decodeUint8(rt.present(f_smallInt, pointer, "small_int"), pointer + "/small_int"),
+    n: typeof f_n === "number" ? f_n : rt.decodeNumber(rt.present(f_n, pointer, "n"), pointer + "/n"),
+    b: typeof f_b === "boolean" ? f_b : rt.decodeBoolean(rt.present(f_b, pointer, "b"), pointer + "/b"),
+    id: typeof f_id === "string" ? f_id : rt.decodeString(rt.present(f_id, pointer, "id"), pointer + "/id"),
+    day: typeof f_day === "string" ? f_day : rt.decodeString(rt.present(f_day, pointer, "day"), pointer + "/day"),
+    at: typeof f_at === "string" ? f_at : rt.decodeString(rt.present(f_at, pointer, "at"), pointer + "/at"),
+    link: typeof f_link === "string" ? f_link : rt.decodeString(rt.present(f_link, pointer, "link"), pointer + "/link"),
   };
   const bag = rt.rest(o, RECORD_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;

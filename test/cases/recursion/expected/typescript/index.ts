@@ -26,7 +26,7 @@ export function treeFromJson(v: rt.JsonValue, pointer = ""): Tree {
   const f_parent = rt.get(o, "parent");
   const f_meta = rt.get(o, "meta");
   const result: Tree = {
-    value: rt.decodeInt32(rt.present(f_value, pointer, "value"), pointer + "/value"),
+    value: typeof f_value === "number" && (f_value | 0) === f_value ? f_value : rt.decodeInt32(rt.present(f_value, pointer, "value"), pointer + "/value"),
   };
   if (f_children !== undefined) result.children = rt.decodeArray(f_children, pointer + "/children", treeFromJson);
   if (f_parent !== undefined) result.parent = treeFromJson(f_parent, pointer + "/parent");

@@ -158,7 +158,7 @@ export function circleFromJson(v: rt.JsonValue, pointer = ""): Circle {
   const o = rt.expectObject(v, pointer);
   const f_radius = rt.get(o, "radius");
   const result: Circle = {
-    radius: rt.decodeNumber(rt.present(f_radius, pointer, "radius"), pointer + "/radius"),
+    radius: typeof f_radius === "number" ? f_radius : rt.decodeNumber(rt.present(f_radius, pointer, "radius"), pointer + "/radius"),
   };
   const bag = rt.rest(o, CIRCLE_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
@@ -201,10 +201,10 @@ export function rectFromJson(v: rt.JsonValue, pointer = ""): Rect {
   const f_h = rt.get(o, "h");
   const f_label = rt.get(o, "label");
   const result: Rect = {
-    w: rt.decodeNumber(rt.present(f_w, pointer, "w"), pointer + "/w"),
-    h: rt.decodeNumber(rt.present(f_h, pointer, "h"), pointer + "/h"),
+    w: typeof f_w === "number" ? f_w : rt.decodeNumber(rt.present(f_w, pointer, "w"), pointer + "/w"),
+    h: typeof f_h === "number" ? f_h : rt.decodeNumber(rt.present(f_h, pointer, "h"), pointer + "/h"),
   };
-  if (f_label !== undefined) result.label = rt.decodeNullable(f_label, pointer + "/label", rt.decodeString);
+  if (f_label !== undefined) result.label = f_label === null || (typeof f_label === "string") ? f_label : rt.decodeNullable(f_label, pointer + "/label", rt.decodeString);
   const bag = rt.rest(o, RECT_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;
@@ -277,7 +277,7 @@ export function drawingValueObjectFromJson(v: rt.JsonValue, pointer = ""): Drawi
   const o = rt.expectObject(v, pointer);
   const f_k = rt.get(o, "k");
   const result: DrawingValueObject = {};
-  if (f_k !== undefined) result.k = rt.decodeString(f_k, pointer + "/k");
+  if (f_k !== undefined) result.k = typeof f_k === "string" ? f_k : rt.decodeString(f_k, pointer + "/k");
   const bag = rt.rest(o, DRAWING_VALUE_OBJECT_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;
@@ -406,7 +406,7 @@ export function drawingInlineAFromJson(v: rt.JsonValue, pointer = ""): DrawingIn
   const o = rt.expectObject(v, pointer);
   const f_a = rt.get(o, "a");
   const result: DrawingInlineA = {};
-  if (f_a !== undefined) result.a = rt.decodeString(f_a, pointer + "/a");
+  if (f_a !== undefined) result.a = typeof f_a === "string" ? f_a : rt.decodeString(f_a, pointer + "/a");
   const bag = rt.rest(o, DRAWING_INLINE_A_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;
@@ -445,7 +445,7 @@ export function drawingInlineBFromJson(v: rt.JsonValue, pointer = ""): DrawingIn
   const o = rt.expectObject(v, pointer);
   const f_b = rt.get(o, "b");
   const result: DrawingInlineB = {
-    b: rt.decodeInt32(rt.present(f_b, pointer, "b"), pointer + "/b"),
+    b: typeof f_b === "number" && (f_b | 0) === f_b ? f_b : rt.decodeInt32(rt.present(f_b, pointer, "b"), pointer + "/b"),
   };
   const bag = rt.rest(o, DRAWING_INLINE_B_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;

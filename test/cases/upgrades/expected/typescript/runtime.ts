@@ -106,7 +106,8 @@ function longDigits(text: string, from: number): number {
 /** True when text has the mark spelled as an escape (\uf8ff in any case). */
 function hasMarkEscape(text: string): boolean {
   for (let i = text.indexOf("\\u"); i !== -1; i = text.indexOf("\\u", i + 2)) {
-    if (text.slice(i + 2, i + 6).toLowerCase() === "f8ff") return true;
+    const c = text.charCodeAt(i + 2);
+    if ((c === 102 || c === 70) && text.slice(i + 2, i + 6).toLowerCase() === "f8ff") return true;
   }
   return false;
 }
@@ -413,6 +414,7 @@ export function mismatch(pointer: string, expected: string, value: JsonValue): D
 
 /** The pointer of a property or item under pointer (RFC 6901 escaping). */
 export function child(pointer: string, key: string): string {
+  if (!key.includes("~") && !key.includes("/")) return pointer + "/" + key;
   return pointer + "/" + key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 

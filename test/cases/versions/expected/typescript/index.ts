@@ -80,11 +80,11 @@ export function itemFromJson(v: rt.JsonValue, pointer = ""): Item {
   const f_count = rt.get(o, "count");
   const f_parts = rt.get(o, "parts");
   const result: Item = {
-    id: rt.decodeString(rt.present(f_id, pointer, "id"), pointer + "/id"),
+    id: typeof f_id === "string" ? f_id : rt.decodeString(rt.present(f_id, pointer, "id"), pointer + "/id"),
     count: rt.decodeInt64(f_count === undefined ? 0 : f_count, pointer + "/count"),
   };
-  if (f_kind !== undefined) result.kind = itemKindFromJson(f_kind, pointer + "/kind");
-  if (f_note !== undefined) result.note = rt.decodeNullable(f_note, pointer + "/note", rt.decodeString);
+  if (f_kind !== undefined) result.kind = typeof f_kind === "string" ? f_kind : itemKindFromJson(f_kind, pointer + "/kind");
+  if (f_note !== undefined) result.note = f_note === null || (typeof f_note === "string") ? f_note : rt.decodeNullable(f_note, pointer + "/note", rt.decodeString);
   if (f_parts !== undefined) result.parts = rt.decodeArray(f_parts, pointer + "/parts", itemPartFromJson);
   const bag = rt.rest(o, ITEM_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
@@ -160,7 +160,7 @@ export function itemPartFromJson(v: rt.JsonValue, pointer = ""): ItemPart {
   const o = rt.expectObject(v, pointer);
   const f_p = rt.get(o, "p");
   const result: ItemPart = {};
-  if (f_p !== undefined) result.p = rt.decodeString(f_p, pointer + "/p");
+  if (f_p !== undefined) result.p = typeof f_p === "string" ? f_p : rt.decodeString(f_p, pointer + "/p");
   const bag = rt.rest(o, ITEM_PART_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;

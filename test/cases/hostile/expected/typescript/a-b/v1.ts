@@ -23,7 +23,7 @@ export function aBFromJson(v: rt.JsonValue, pointer = ""): AB {
   const o = rt.expectObject(v, pointer);
   const f_self = rt.get(o, "self");
   const result: AB = {};
-  if (f_self !== undefined) result.self = rt.decodeString(f_self, pointer + "/self");
+  if (f_self !== undefined) result.self = typeof f_self === "string" ? f_self : rt.decodeString(f_self, pointer + "/self");
   const bag = rt.rest(o, A_B_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;

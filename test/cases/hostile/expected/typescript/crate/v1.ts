@@ -23,7 +23,7 @@ export function crateFromJson(v: rt.JsonValue, pointer = ""): Crate {
   const o = rt.expectObject(v, pointer);
   const f_self = rt.get(o, "self");
   const result: Crate = {};
-  if (f_self !== undefined) result.self = rt.decodeString(f_self, pointer + "/self");
+  if (f_self !== undefined) result.self = typeof f_self === "string" ? f_self : rt.decodeString(f_self, pointer + "/self");
   const bag = rt.rest(o, CRATE_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;

@@ -23,7 +23,7 @@ export function libFromJson(v: rt.JsonValue, pointer = ""): Lib {
   const o = rt.expectObject(v, pointer);
   const f_self = rt.get(o, "self");
   const result: Lib = {};
-  if (f_self !== undefined) result.self = rt.decodeString(f_self, pointer + "/self");
+  if (f_self !== undefined) result.self = typeof f_self === "string" ? f_self : rt.decodeString(f_self, pointer + "/self");
   const bag = rt.rest(o, LIB_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;

@@ -23,7 +23,7 @@ export function mainFromJson(v: rt.JsonValue, pointer = ""): Main {
   const o = rt.expectObject(v, pointer);
   const f_self = rt.get(o, "self");
   const result: Main = {};
-  if (f_self !== undefined) result.self = rt.decodeString(f_self, pointer + "/self");
+  if (f_self !== undefined) result.self = typeof f_self === "string" ? f_self : rt.decodeString(f_self, pointer + "/self");
   const bag = rt.rest(o, MAIN_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;

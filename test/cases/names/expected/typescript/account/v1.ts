@@ -29,12 +29,12 @@ export function accountFromJson(v: rt.JsonValue, pointer = ""): Account {
   const f_error = rt.get(o, "error");
   const f_zone = rt.get(o, "zone");
   const result: Account = {
-    self: rt.decodeString(rt.present(f_self, pointer, "self"), pointer + "/self"),
+    self: typeof f_self === "string" ? f_self : rt.decodeString(rt.present(f_self, pointer, "self"), pointer + "/self"),
   };
-  if (f_env !== undefined) result.env = rt.decodeString(f_env, pointer + "/env");
+  if (f_env !== undefined) result.env = typeof f_env === "string" ? f_env : rt.decodeString(f_env, pointer + "/env");
   if (f_config !== undefined) result.config = configurationFromJson(f_config, pointer + "/config");
   if (f_error !== undefined) result.error = exceptionFromJson(f_error, pointer + "/error");
-  if (f_zone !== undefined) result.zone = zoneFromJson(f_zone, pointer + "/zone");
+  if (f_zone !== undefined) result.zone = typeof f_zone === "string" ? f_zone : zoneFromJson(f_zone, pointer + "/zone");
   const bag = rt.rest(o, ACCOUNT_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;
@@ -124,7 +124,7 @@ export function exceptionFromJson(v: rt.JsonValue, pointer = ""): Exception {
   const o = rt.expectObject(v, pointer);
   const f_message = rt.get(o, "message");
   const result: Exception = {};
-  if (f_message !== undefined) result.message = rt.decodeString(f_message, pointer + "/message");
+  if (f_message !== undefined) result.message = typeof f_message === "string" ? f_message : rt.decodeString(f_message, pointer + "/message");
   const bag = rt.rest(o, EXCEPTION_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;

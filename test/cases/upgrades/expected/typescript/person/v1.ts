@@ -39,11 +39,11 @@ export function personFromJson(v: rt.JsonValue, pointer = ""): Person {
   const f_contact = rt.get(o, "contact");
   const f_badge = rt.get(o, "badge");
   const result: Person = {
-    fullName: rt.decodeString(rt.present(f_fullName, pointer, "full_name"), pointer + "/full_name"),
+    fullName: typeof f_fullName === "string" ? f_fullName : rt.decodeString(rt.present(f_fullName, pointer, "full_name"), pointer + "/full_name"),
   };
-  if (f_mail !== undefined) result.mail = rt.decodeString(f_mail, pointer + "/mail");
-  if (f_age !== undefined) result.age = rt.decodeInt32(f_age, pointer + "/age");
-  if (f_role !== undefined) result.role = personRoleFromJson(f_role, pointer + "/role");
+  if (f_mail !== undefined) result.mail = typeof f_mail === "string" ? f_mail : rt.decodeString(f_mail, pointer + "/mail");
+  if (f_age !== undefined) result.age = typeof f_age === "number" && (f_age | 0) === f_age ? f_age : rt.decodeInt32(f_age, pointer + "/age");
+  if (f_role !== undefined) result.role = typeof f_role === "string" ? f_role : personRoleFromJson(f_role, pointer + "/role");
   if (f_pets !== undefined) result.pets = rt.decodeArray(f_pets, pointer + "/pets", petFromJson);
   if (f_homes !== undefined) result.homes = rt.decodeMap(f_homes, pointer + "/homes", placeFromJson);
   if (f_work !== undefined) result.work = rt.decodeNullable(f_work, pointer + "/work", placeFromJson);
@@ -131,7 +131,7 @@ export function petFromJson(v: rt.JsonValue, pointer = ""): Pet {
   const o = rt.expectObject(v, pointer);
   const f_name = rt.get(o, "name");
   const result: Pet = {
-    name: rt.decodeString(rt.present(f_name, pointer, "name"), pointer + "/name"),
+    name: typeof f_name === "string" ? f_name : rt.decodeString(rt.present(f_name, pointer, "name"), pointer + "/name"),
   };
   const bag = rt.rest(o, PET_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
@@ -168,7 +168,7 @@ export function placeFromJson(v: rt.JsonValue, pointer = ""): Place {
   const o = rt.expectObject(v, pointer);
   const f_city = rt.get(o, "city");
   const result: Place = {
-    city: rt.decodeString(rt.present(f_city, pointer, "city"), pointer + "/city"),
+    city: typeof f_city === "string" ? f_city : rt.decodeString(rt.present(f_city, pointer, "city"), pointer + "/city"),
   };
   const bag = rt.rest(o, PLACE_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
@@ -251,7 +251,7 @@ export function personContactPhoneFromJson(v: rt.JsonValue, pointer = ""): Perso
   const o = rt.expectObject(v, pointer);
   const f_number = rt.get(o, "number");
   const result: PersonContactPhone = {
-    number: rt.decodeString(rt.present(f_number, pointer, "number"), pointer + "/number"),
+    number: typeof f_number === "string" ? f_number : rt.decodeString(rt.present(f_number, pointer, "number"), pointer + "/number"),
   };
   const bag = rt.rest(o, PERSON_CONTACT_PHONE_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
@@ -324,9 +324,9 @@ export function personBadgeFromJson(v: rt.JsonValue, pointer = ""): PersonBadge 
   const f_text = rt.get(o, "text");
   const f_legacyColor = rt.get(o, "legacy_color");
   const result: PersonBadge = {
-    text: rt.decodeString(rt.present(f_text, pointer, "text"), pointer + "/text"),
+    text: typeof f_text === "string" ? f_text : rt.decodeString(rt.present(f_text, pointer, "text"), pointer + "/text"),
   };
-  if (f_legacyColor !== undefined) result.legacyColor = rt.decodeString(f_legacyColor, pointer + "/legacy_color");
+  if (f_legacyColor !== undefined) result.legacyColor = typeof f_legacyColor === "string" ? f_legacyColor : rt.decodeString(f_legacyColor, pointer + "/legacy_color");
   return result;
 }
 

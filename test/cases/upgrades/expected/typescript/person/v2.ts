@@ -70,13 +70,13 @@ export function personFromJson(v: rt.JsonValue, pointer = ""): Person {
   const f_badge = rt.get(o, "badge");
   const f_score = rt.get(o, "score");
   const result: Person = {
-    firstName: rt.decodeString(rt.present(f_firstName, pointer, "first_name"), pointer + "/first_name"),
-    lastName: rt.decodeString(rt.present(f_lastName, pointer, "last_name"), pointer + "/last_name"),
+    firstName: typeof f_firstName === "string" ? f_firstName : rt.decodeString(rt.present(f_firstName, pointer, "first_name"), pointer + "/first_name"),
+    lastName: typeof f_lastName === "string" ? f_lastName : rt.decodeString(rt.present(f_lastName, pointer, "last_name"), pointer + "/last_name"),
     score: rt.decodeInt64(f_score === undefined ? BigInt("9007199254740993") : f_score, pointer + "/score"),
   };
-  if (f_email !== undefined) result.email = rt.decodeString(f_email, rt.child(pointer, k_email));
-  if (f_age !== undefined) result.age = rt.decodeString(f_age, pointer + "/age");
-  if (f_role !== undefined) result.role = personRoleFromJson(f_role, pointer + "/role");
+  if (f_email !== undefined) result.email = typeof f_email === "string" ? f_email : rt.decodeString(f_email, rt.child(pointer, k_email));
+  if (f_age !== undefined) result.age = typeof f_age === "string" ? f_age : rt.decodeString(f_age, pointer + "/age");
+  if (f_role !== undefined) result.role = typeof f_role === "string" ? f_role : personRoleFromJson(f_role, pointer + "/role");
   if (f_pets !== undefined) result.pets = rt.decodeArray(f_pets, pointer + "/pets", petFromJson);
   if (f_homes !== undefined) result.homes = rt.decodeMap(f_homes, pointer + "/homes", placeFromJson);
   if (f_work !== undefined) result.work = rt.decodeNullable(f_work, pointer + "/work", placeFromJson);
@@ -169,8 +169,8 @@ export function petFromJson(v: rt.JsonValue, pointer = ""): Pet {
   const f_name = rt.get(o, "name");
   const f_species = rt.get(o, "species");
   const result: Pet = {
-    name: rt.decodeString(rt.present(f_name, pointer, "name"), pointer + "/name"),
-    species: petSpeciesFromJson(rt.present(f_species, pointer, "species"), pointer + "/species"),
+    name: typeof f_name === "string" ? f_name : rt.decodeString(rt.present(f_name, pointer, "name"), pointer + "/name"),
+    species: typeof f_species === "string" ? f_species : petSpeciesFromJson(rt.present(f_species, pointer, "species"), pointer + "/species"),
   };
   const bag = rt.rest(o, PET_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
@@ -236,7 +236,7 @@ export function placeFromJson(v: rt.JsonValue, pointer = ""): Place {
   const f_city = rt.get(o, "city");
   const f_country = rt.get(o, "country");
   const result: Place = {
-    city: rt.decodeString(rt.present(f_city, pointer, "city"), pointer + "/city"),
+    city: typeof f_city === "string" ? f_city : rt.decodeString(rt.present(f_city, pointer, "city"), pointer + "/city"),
     country: rt.decodeString(f_country === undefined ? "DE" : f_country, pointer + "/country"),
   };
   const bag = rt.rest(o, PLACE_KEYS);
@@ -328,7 +328,7 @@ export function personContactPhoneFromJson(v: rt.JsonValue, pointer = ""): Perso
   const f_number = rt.get(o, "number");
   const f_verified = rt.get(o, "verified");
   const result: PersonContactPhone = {
-    number: rt.decodeString(rt.present(f_number, pointer, "number"), pointer + "/number"),
+    number: typeof f_number === "string" ? f_number : rt.decodeString(rt.present(f_number, pointer, "number"), pointer + "/number"),
     verified: rt.decodeBoolean(f_verified === undefined ? false : f_verified, pointer + "/verified"),
   };
   const bag = rt.rest(o, PERSON_CONTACT_PHONE_KEYS);
@@ -400,7 +400,7 @@ export function personBadgeFromJson(v: rt.JsonValue, pointer = ""): PersonBadge 
   const o = rt.expectObject(v, pointer);
   const f_text = rt.get(o, "text");
   return {
-    text: rt.decodeString(rt.present(f_text, pointer, "text"), pointer + "/text"),
+    text: typeof f_text === "string" ? f_text : rt.decodeString(rt.present(f_text, pointer, "text"), pointer + "/text"),
   };
 }
 

@@ -21,9 +21,9 @@ export function itemFromJson(v: rt.JsonValue, pointer = ""): Item {
   const f_id = rt.get(o, "id");
   const f_kind = rt.get(o, "kind");
   const result: Item = {
-    id: rt.decodeString(rt.present(f_id, pointer, "id"), pointer + "/id"),
+    id: typeof f_id === "string" ? f_id : rt.decodeString(rt.present(f_id, pointer, "id"), pointer + "/id"),
   };
-  if (f_kind !== undefined) result.kind = itemKindFromJson(f_kind, pointer + "/kind");
+  if (f_kind !== undefined) result.kind = typeof f_kind === "string" ? f_kind : itemKindFromJson(f_kind, pointer + "/kind");
   const bag = rt.rest(o, ITEM_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;

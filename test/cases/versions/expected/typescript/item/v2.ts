@@ -23,10 +23,10 @@ export function itemFromJson(v: rt.JsonValue, pointer = ""): Item {
   const f_kind = rt.get(o, "kind");
   const f_note = rt.get(o, "note");
   const result: Item = {
-    id: rt.decodeString(rt.present(f_id, pointer, "id"), pointer + "/id"),
+    id: typeof f_id === "string" ? f_id : rt.decodeString(rt.present(f_id, pointer, "id"), pointer + "/id"),
   };
-  if (f_kind !== undefined) result.kind = itemKindFromJson(f_kind, pointer + "/kind");
-  if (f_note !== undefined) result.note = rt.decodeNullable(f_note, pointer + "/note", rt.decodeString);
+  if (f_kind !== undefined) result.kind = typeof f_kind === "string" ? f_kind : itemKindFromJson(f_kind, pointer + "/kind");
+  if (f_note !== undefined) result.note = f_note === null || (typeof f_note === "string") ? f_note : rt.decodeNullable(f_note, pointer + "/note", rt.decodeString);
   const bag = rt.rest(o, ITEM_KEYS);
   if (bag !== undefined) result.additionalProperties = bag;
   return result;
