@@ -119,21 +119,56 @@ export function castKeys(words: Words): string[] {
   return keys;
 }
 
-/** Names already taken in a scope, under every target's casing. */
+/**
+ * What every target's casing of a name folds to: lower-case ASCII words joined. Each casing only
+ * capitalizes letters and adds underscores, so names that collide in some target fold alike; a
+ * name of other characters folds to undefined (checked against every name).
+ */
+function fold(words: Words): string | undefined {
+  const joined = words.join("");
+  return /^[a-z0-9]*$/.test(joined) ? joined : undefined;
+}
+
+const OTHER = "\u0000other";
+
+interface TakenName {
+  words: Words;
+  owner: Candidate;
+  order: number;
+  keys?: string[];
+}
+
+/**
+ * Names already taken in a scope, under every target's casing. Kept by fold, so that a name whose
+ * fold no other has (most of them) is told free without casing it for every target.
+ */
 export class Taken {
-  private readonly owners = new Map<string, Candidate>();
+  private readonly byFold = new Map<string, TakenName[]>();
+  private added = 0;
 
   /** The owner of a name that collides with `words` in some target, with that target. */
-  clash(words: Words, keys = castKeys(words)): { owner: Candidate; target: string; cased: string } | undefined {
+  clash(words: Words): { owner: Candidate; target: string; cased: string } | undefined {
+    const f = fold(words);
+    const same = f === undefined ? undefined : this.byFold.get(f);
+    const other = this.byFold.get(OTHER);
+    if (f !== undefined && same === undefined && other === undefined) return undefined;
+    const near = f === undefined ? [...this.byFold.values()].flat() : [...(same ?? []), ...(other ?? [])];
+    const keys = castKeys(words);
     for (let i = 0; i < keys.length; i++) {
-      const owner = this.owners.get(keys[i]!);
-      if (owner) return { owner, target: TARGET_CASINGS[i]!.target, cased: TARGET_CASINGS[i]!.convert(words) };
+      // The name added last wins a key, as in one map from key to owner.
+      let owner: TakenName | undefined;
+      for (const t of near) if ((t.keys ??= castKeys(t.words))[i] === keys[i] && (!owner || t.order > owner.order)) owner = t;
+      if (owner) return { owner: owner.owner, target: TARGET_CASINGS[i]!.target, cased: TARGET_CASINGS[i]!.convert(words) };
     }
     return undefined;
   }
 
-  add(words: Words, owner: Candidate, keys = castKeys(words)): void {
-    for (const key of keys) this.owners.set(key, owner);
+  add(words: Words, owner: Candidate): void {
+    const f = fold(words) ?? OTHER;
+    const list = this.byFold.get(f);
+    const entry = { words, owner, order: this.added++ };
+    if (list) list.push(entry);
+    else this.byFold.set(f, [entry]);
   }
 }
 
@@ -165,13 +200,12 @@ export function resolveNames(candidates: Candidate[], prefer: CasePreference, re
   const losers: Array<{ c: Candidate; owner: Candidate; target: string; cased: string }> = [];
   for (const c of sorted) {
     const words = c.keep ?? c.words;
-    const keys = castKeys(words);
-    const clash = taken.clash(words, keys);
+    const clash = taken.clash(words);
     if (clash) {
       losers.push({ c, ...clash });
       continue;
     }
-    taken.add(words, c, keys);
+    taken.add(words, c);
     names.set(c.key, words);
   }
   for (const { c, owner, target, cased } of losers) {
