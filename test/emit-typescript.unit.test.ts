@@ -140,6 +140,9 @@ describe("emitTypeScript (hand-built IR)", () => {
     // Array-index names: JSON.stringify writes them first, and so do the writers.
     expect(roundTrip("User", user({ "7": "1", "0": '"x"' }))).toMatch(/^\{"0":"x","7":1,"id":1,/);
     roundTrip("User", user({ pet: '{"type":"cat","lives":9,"3":[]}', "4294967295": "1" }));
+    const decoded = fn<[string], Record<string, unknown>>(mod, "decodeUser")(user({}));
+    expect(() => fn<[unknown], string>(mod, "encodeUser")({ ...decoded, fullName: undefined }), "a missing required string").toThrow(TypeError);
+    expect(() => fn<[unknown], string>(mod, "encodeUser")({ ...decoded, id: undefined }), "a missing required int64").toThrow(TypeError);
     roundTrip("TagList", '["a","b"]');
     roundTrip("Shape", '{"$kind":"circle","r":1}');
     roundTrip("Shape", '{"$kind":"square","side":1}');

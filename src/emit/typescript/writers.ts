@@ -13,10 +13,10 @@ import { encoderName, propertyName, tagPropertyName, tsString, writerName } from
 export function writeExpr(t: TypeExpr, value: string, decls: DeclIndex): string {
   switch (t.kind) {
     case "string":
-      return `JSON.stringify(${value})`;
+      return `rt.writeString(${value})`;
     case "integer":
       if (isNumberInTypeScript(t)) return `rt.writeNumber(${value})`;
-      return t.policy === "string" ? `${tsString('"')} + String(${value}) + ${tsString('"')}` : `String(${value})`;
+      return t.policy === "string" ? `${tsString('"')} + rt.writeInteger(${value}) + ${tsString('"')}` : `rt.writeInteger(${value})`;
     case "number":
       return `rt.writeNumber(${value})`;
     case "boolean":
@@ -25,7 +25,7 @@ export function writeExpr(t: TypeExpr, value: string, decls: DeclIndex): string 
       return `rt.writeJson(${value})`;
     case "ref": {
       const target = declOf(decls, t.target);
-      return target.kind === "enum" ? `JSON.stringify(${value})` : `${writerName(target.name)}(${value})`;
+      return target.kind === "enum" ? `rt.writeString(${value})` : `${writerName(target.name)}(${value})`;
     }
     case "nullable":
       return `(${value} === null ? "null" : ${writeExpr(t.inner, value, decls)})`;
@@ -115,7 +115,7 @@ export function aliasWriter(decl: AliasDecl, decls: DeclIndex, name: string): st
 }
 
 export function enumWriter(decl: { name: ObjectDecl["name"] }, name: string): string[] {
-  return [head(name, decl, true), "  return JSON.stringify(x);", "}"];
+  return [head(name, decl, true), "  return rt.writeString(x);", "}"];
 }
 
 /** As the kind union's encoder: each converting variant by its guard, the rest as plain JSON. */

@@ -96,16 +96,16 @@ export function shipmentToJson(x: Shipment): rt.JsonObject {
 
 export function shipmentToText(x: Shipment): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(shipmentToJson(x));
-  let s = "{\"id\":" + JSON.stringify(x.id) + ",\"weight_kg\":" + rt.writeNumber(x.weightKg);
-  if (x.version !== undefined) s += ",\"version\":" + JSON.stringify(x.version);
+  let s = "{\"id\":" + rt.writeString(x.id) + ",\"weight_kg\":" + rt.writeNumber(x.weightKg);
+  if (x.version !== undefined) s += ",\"version\":" + rt.writeString(x.version);
   if (x.kind !== undefined) s += ",\"kind\":" + rt.writeNumber(x.kind);
-  if (x.point !== undefined) s += ",\"point\":" + "[" + rt.writeNumber(x.point[0]) + "," + rt.writeNumber(x.point[1]) + "," + JSON.stringify(x.point[2]) + "]";
+  if (x.point !== undefined) s += ",\"point\":" + "[" + rt.writeNumber(x.point[0]) + "," + rt.writeNumber(x.point[1]) + "," + rt.writeString(x.point[2]) + "]";
   if (x.openTuple !== undefined) s += ",\"open_tuple\":" + rt.writeJson(x.openTuple);
   if (x.notThing !== undefined) s += ",\"not_thing\":" + rt.writeJson(x.notThing);
   if (x.conditional !== undefined) s += ",\"conditional\":" + shipmentConditionalToText(x.conditional);
   if (x.patterned !== undefined) s += ",\"patterned\":" + rt.writeMap(x.patterned, rt.writeJson);
   if (x.untypedAnyof !== undefined) s += ",\"untyped_anyof\":" + rt.writeJson(x.untypedAnyof);
-  if (x.created !== undefined) s += ",\"created\":" + JSON.stringify(x.created);
+  if (x.created !== undefined) s += ",\"created\":" + rt.writeString(x.created);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, SHIPMENT_KEYS, rt.writeJson);
   return s + "}";
 }
@@ -153,7 +153,7 @@ export function shipmentConditionalToJson(x: ShipmentConditional): rt.JsonObject
 export function shipmentConditionalToText(x: ShipmentConditional): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(shipmentConditionalToJson(x));
   let s = "";
-  if (x.mode !== undefined) s += ",\"mode\":" + JSON.stringify(x.mode);
+  if (x.mode !== undefined) s += ",\"mode\":" + rt.writeString(x.mode);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, SHIPMENT_CONDITIONAL_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }

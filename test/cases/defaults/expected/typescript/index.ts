@@ -39,7 +39,7 @@ export function legacyToJson(x: Legacy): rt.JsonObject {
 export function legacyToText(x: Legacy): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(legacyToJson(x));
   let s = "";
-  if (x.x !== undefined) s += ",\"x\":" + JSON.stringify(x.x);
+  if (x.x !== undefined) s += ",\"x\":" + rt.writeString(x.x);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, LEGACY_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -176,9 +176,9 @@ export function settingsToJson(x: Settings): rt.JsonObject {
 
 export function settingsToText(x: Settings): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(settingsToJson(x));
-  let s = "{\"retries\":" + rt.writeNumber(x.retries) + ",\"name\":" + JSON.stringify(x.name) + ",\"level\":" + JSON.stringify(x.level) + ",\"enabled\":" + (x.enabled ? "true" : "false") + ",\"ratio\":" + rt.writeNumber(x.ratio) + ",\"limit\":" + String(x.limit);
-  if (x.oldField !== undefined) s += ",\"old_field\":" + JSON.stringify(x.oldField);
-  if (x.newField !== undefined) s += ",\"new_field\":" + JSON.stringify(x.newField);
+  let s = "{\"retries\":" + rt.writeNumber(x.retries) + ",\"name\":" + rt.writeString(x.name) + ",\"level\":" + rt.writeString(x.level) + ",\"enabled\":" + (x.enabled ? "true" : "false") + ",\"ratio\":" + rt.writeNumber(x.ratio) + ",\"limit\":" + rt.writeInteger(x.limit);
+  if (x.oldField !== undefined) s += ",\"old_field\":" + rt.writeString(x.oldField);
+  if (x.newField !== undefined) s += ",\"new_field\":" + rt.writeString(x.newField);
   if (x.tags !== undefined) s += ",\"tags\":" + rt.writeArray(x.tags, rt.writeString);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, SETTINGS_KEYS, rt.writeJson);
   return s + "}";
@@ -212,5 +212,5 @@ export function settingsLevelToJson(x: SettingsLevel): rt.JsonValue {
 }
 
 export function settingsLevelToText(x: SettingsLevel): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }

@@ -41,7 +41,7 @@ export function basketToJson(x: Basket): rt.JsonObject {
 export function basketToText(x: Basket): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(basketToJson(x));
   let s = "{\"lines\":" + rt.writeArray(x.lines, lineToText);
-  if (x.owner !== undefined) s += ",\"owner\":" + JSON.stringify(x.owner);
+  if (x.owner !== undefined) s += ",\"owner\":" + rt.writeString(x.owner);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, BASKET_KEYS, rt.writeJson);
   return s + "}";
 }
@@ -93,8 +93,8 @@ export function lineToJson(x: Line): rt.JsonObject {
 
 export function lineToText(x: Line): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(lineToJson(x));
-  let s = "{\"sku\":" + JSON.stringify(x.sku);
-  if (x.qty !== undefined) s += ",\"qty\":" + String(x.qty);
+  let s = "{\"sku\":" + rt.writeString(x.sku);
+  if (x.qty !== undefined) s += ",\"qty\":" + rt.writeInteger(x.qty);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, LINE_KEYS, rt.writeJson);
   return s + "}";
 }
@@ -145,7 +145,7 @@ export function catalogToText(x: Catalog): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(catalogToJson(x));
   let s = "{\"sections\":" + rt.writeArray(x.sections, sectionToText);
   if (x.price !== undefined) s += ",\"price\":" + priceToText(x.price);
-  if (x.currency !== undefined) s += ",\"currency\":" + JSON.stringify(x.currency);
+  if (x.currency !== undefined) s += ",\"currency\":" + rt.writeString(x.currency);
   if (x.origin !== undefined) s += ",\"origin\":" + pointToText(x.origin);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, CATALOG_KEYS, rt.writeJson);
   return s + "}";
@@ -197,7 +197,7 @@ export function sectionToJson(x: Section): rt.JsonObject {
 
 export function sectionToText(x: Section): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(sectionToJson(x));
-  let s = "{\"title\":" + JSON.stringify(x.title);
+  let s = "{\"title\":" + rt.writeString(x.title);
   if (x.children !== undefined) s += ",\"children\":" + rt.writeArray(x.children, sectionToText);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, SECTION_KEYS, rt.writeJson);
   return s + "}";
@@ -236,7 +236,7 @@ export function priceToJson(x: Price): rt.JsonObject {
 
 export function priceToText(x: Price): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(priceToJson(x));
-  let s = "{\"cents\":" + String(x.cents);
+  let s = "{\"cents\":" + rt.writeInteger(x.cents);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PRICE_KEYS, rt.writeJson);
   return s + "}";
 }
@@ -259,7 +259,7 @@ export function currencyToJson(x: Currency): rt.JsonValue {
 }
 
 export function currencyToText(x: Currency): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }
 
 /**
@@ -304,8 +304,8 @@ export function pointToJson(x: Point): rt.JsonObject {
 
 export function pointToText(x: Point): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(pointToJson(x));
-  let s = "{\"coords\":" + "[" + String(x.coords[0]) + "," + JSON.stringify(x.coords[1]) + "]";
-  if (x.label !== undefined) s += ",\"label\":" + JSON.stringify(x.label);
+  let s = "{\"coords\":" + "[" + rt.writeInteger(x.coords[0]) + "," + rt.writeString(x.coords[1]) + "]";
+  if (x.label !== undefined) s += ",\"label\":" + rt.writeString(x.label);
   if (x.weight !== undefined) s += ",\"weight\":" + rt.writeNumber(x.weight);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, POINT_KEYS, rt.writeJson);
   return s + "}";

@@ -53,10 +53,10 @@ export function ticketToJson(x: Ticket): rt.JsonObject {
 
 export function ticketToText(x: Ticket): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(ticketToJson(x));
-  let s = "{\"status\":" + JSON.stringify(x.status);
-  if (x.odd !== undefined) s += ",\"odd\":" + JSON.stringify(x.odd);
+  let s = "{\"status\":" + rt.writeString(x.status);
+  if (x.odd !== undefined) s += ",\"odd\":" + rt.writeString(x.odd);
   if (x.priority !== undefined) s += ",\"priority\":" + rt.writeNumber(x.priority);
-  if (x.maybe !== undefined) s += ",\"maybe\":" + (x.maybe === null ? "null" : JSON.stringify(x.maybe));
+  if (x.maybe !== undefined) s += ",\"maybe\":" + (x.maybe === null ? "null" : rt.writeString(x.maybe));
   if (x.history !== undefined) s += ",\"history\":" + rt.writeArray(x.history, rt.writeString);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, TICKET_KEYS, rt.writeJson);
   return s + "}";
@@ -95,7 +95,7 @@ export function ticketStatusToJson(x: TicketStatus): rt.JsonValue {
 }
 
 export function ticketStatusToText(x: TicketStatus): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }
 
 /** Open: a value not listed here decodes and encodes unchanged. */
@@ -121,7 +121,7 @@ export function ticketOddToJson(x: TicketOdd): rt.JsonValue {
 }
 
 export function ticketOddToText(x: TicketOdd): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }
 
 /** Open: a value not listed here decodes and encodes unchanged. */
@@ -142,7 +142,7 @@ export function ticketMaybeToJson(x: TicketMaybe): rt.JsonValue {
 }
 
 export function ticketMaybeToText(x: TicketMaybe): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }
 
 /** Open: a value not listed here decodes and encodes unchanged. */
@@ -164,5 +164,5 @@ export function ticketHistoryItemToJson(x: TicketHistoryItem): rt.JsonValue {
 }
 
 export function ticketHistoryItemToText(x: TicketHistoryItem): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }

@@ -128,20 +128,20 @@ export function weirdToJson(x: Weird): rt.JsonObject {
 export function weirdToText(x: Weird): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(weirdToJson(x));
   let s = "";
-  if (x.type !== undefined) s += ",\"type\":" + JSON.stringify(x.type);
-  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
-  if (x.fn !== undefined) s += ",\"fn\":" + JSON.stringify(x.fn);
-  if (x.class !== undefined) s += ",\"class\":" + JSON.stringify(x.class);
-  if (x.default !== undefined) s += ",\"default\":" + JSON.stringify(x.default);
-  if (x.func !== undefined) s += ",\"func\":" + JSON.stringify(x.func);
-  if (x.aB !== undefined) s += ",\"a-b\":" + JSON.stringify(x.aB);
-  if (x.withSpace !== undefined) s += ",\"with space\":" + JSON.stringify(x.withSpace);
-  if (x.quoteD !== undefined) s += ",\"quote\\\"d\":" + JSON.stringify(x.quoteD);
-  if (x.backSlash !== undefined) s += ",\"back\\\\slash\":" + JSON.stringify(x.backSlash);
-  if (x.refLike !== undefined) s += ",\"$ref_like\":" + JSON.stringify(x.refLike);
-  if (x.field123start !== undefined) s += ",\"123start\":" + JSON.stringify(x.field123start);
-  if (x.ue9MojiU1f600 !== undefined) s += ",\"émoji😀\":" + JSON.stringify(x.ue9MojiU1f600);
-  if (x.mode !== undefined) s += ",\"mode\":" + JSON.stringify(x.mode);
+  if (x.type !== undefined) s += ",\"type\":" + rt.writeString(x.type);
+  if (x.self !== undefined) s += ",\"self\":" + rt.writeString(x.self);
+  if (x.fn !== undefined) s += ",\"fn\":" + rt.writeString(x.fn);
+  if (x.class !== undefined) s += ",\"class\":" + rt.writeString(x.class);
+  if (x.default !== undefined) s += ",\"default\":" + rt.writeString(x.default);
+  if (x.func !== undefined) s += ",\"func\":" + rt.writeString(x.func);
+  if (x.aB !== undefined) s += ",\"a-b\":" + rt.writeString(x.aB);
+  if (x.withSpace !== undefined) s += ",\"with space\":" + rt.writeString(x.withSpace);
+  if (x.quoteD !== undefined) s += ",\"quote\\\"d\":" + rt.writeString(x.quoteD);
+  if (x.backSlash !== undefined) s += ",\"back\\\\slash\":" + rt.writeString(x.backSlash);
+  if (x.refLike !== undefined) s += ",\"$ref_like\":" + rt.writeString(x.refLike);
+  if (x.field123start !== undefined) s += ",\"123start\":" + rt.writeString(x.field123start);
+  if (x.ue9MojiU1f600 !== undefined) s += ",\"émoji😀\":" + rt.writeString(x.ue9MojiU1f600);
+  if (x.mode !== undefined) s += ",\"mode\":" + rt.writeString(x.mode);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, WEIRD_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -179,5 +179,5 @@ export function weirdModeToJson(x: WeirdMode): rt.JsonValue {
 }
 
 export function weirdModeToText(x: WeirdMode): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }

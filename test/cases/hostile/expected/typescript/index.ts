@@ -49,8 +49,8 @@ export function aBToJson(x: AB): rt.JsonObject {
 export function aBToText(x: AB): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(aBToJson(x));
   let s = "";
-  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
-  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.self !== undefined) s += ",\"self\":" + rt.writeString(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + rt.writeString(x.super);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, A_B_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -110,8 +110,8 @@ export function crateToJson(x: Crate): rt.JsonObject {
 export function crateToText(x: Crate): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(crateToJson(x));
   let s = "";
-  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
-  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.self !== undefined) s += ",\"self\":" + rt.writeString(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + rt.writeString(x.super);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, CRATE_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -171,8 +171,8 @@ export function fmtToJson(x: Fmt): rt.JsonObject {
 export function fmtToText(x: Fmt): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(fmtToJson(x));
   let s = "";
-  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
-  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.self !== undefined) s += ",\"self\":" + rt.writeString(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + rt.writeString(x.super);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, FMT_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -697,9 +697,9 @@ export function hostileAltToJson(x: HostileAlt): rt.JsonObject {
 export function hostileAltToText(x: HostileAlt): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(hostileAltToJson(x));
   let s = "";
-  if (x.self !== undefined) s += ",\"Self\":" + JSON.stringify(x.self);
-  if (x.field !== undefined) s += ",\"\":" + JSON.stringify(x.field);
-  if (x.type !== undefined) s += ",\"Type\":" + JSON.stringify(x.type);
+  if (x.self !== undefined) s += ",\"Self\":" + rt.writeString(x.self);
+  if (x.field !== undefined) s += ",\"\":" + rt.writeString(x.field);
+  if (x.type !== undefined) s += ",\"Type\":" + rt.writeString(x.type);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, HOSTILE_ALT_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -788,18 +788,18 @@ export function hostileCasedToJson(x: HostileCased): rt.JsonObject {
 export function hostileCasedToText(x: HostileCased): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(hostileCasedToJson(x));
   let s = "";
-  if (x.type !== undefined) s += ",\"type\":" + JSON.stringify(x.type);
-  if (x.typeCapital !== undefined) s += ",\"Type\":" + JSON.stringify(x.typeCapital);
-  if (x.typeUpper !== undefined) s += ",\"TYPE\":" + JSON.stringify(x.typeUpper);
-  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
-  if (x.selfCapital !== undefined) s += ",\"Self\":" + JSON.stringify(x.selfCapital);
-  if (x.field !== undefined) s += ",\"\":" + JSON.stringify(x.field);
-  if (x.fieldUnderscore !== undefined) s += ",\"_\":" + JSON.stringify(x.fieldUnderscore);
-  if (x.aDotB !== undefined) s += ",\"a.b\":" + JSON.stringify(x.aDotB);
-  if (x.aUnderscoreB !== undefined) s += ",\"a_b\":" + JSON.stringify(x.aUnderscoreB);
-  if (x.aB !== undefined) s += ",\"aB\":" + JSON.stringify(x.aB);
-  if (x.ue9 !== undefined) s += ",\"é\":" + JSON.stringify(x.ue9);
-  if (x.uc9 !== undefined) s += ",\"É\":" + JSON.stringify(x.uc9);
+  if (x.type !== undefined) s += ",\"type\":" + rt.writeString(x.type);
+  if (x.typeCapital !== undefined) s += ",\"Type\":" + rt.writeString(x.typeCapital);
+  if (x.typeUpper !== undefined) s += ",\"TYPE\":" + rt.writeString(x.typeUpper);
+  if (x.self !== undefined) s += ",\"self\":" + rt.writeString(x.self);
+  if (x.selfCapital !== undefined) s += ",\"Self\":" + rt.writeString(x.selfCapital);
+  if (x.field !== undefined) s += ",\"\":" + rt.writeString(x.field);
+  if (x.fieldUnderscore !== undefined) s += ",\"_\":" + rt.writeString(x.fieldUnderscore);
+  if (x.aDotB !== undefined) s += ",\"a.b\":" + rt.writeString(x.aDotB);
+  if (x.aUnderscoreB !== undefined) s += ",\"a_b\":" + rt.writeString(x.aUnderscoreB);
+  if (x.aB !== undefined) s += ",\"aB\":" + rt.writeString(x.aB);
+  if (x.ue9 !== undefined) s += ",\"é\":" + rt.writeString(x.ue9);
+  if (x.uc9 !== undefined) s += ",\"É\":" + rt.writeString(x.uc9);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, HOSTILE_CASED_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -852,7 +852,7 @@ export function hostileRawValuesToJson(x: HostileRawValues): rt.JsonValue {
 }
 
 export function hostileRawValuesToText(x: HostileRawValues): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }
 
 /**
@@ -1274,34 +1274,34 @@ export function hostileWireToJson(x: HostileWire): rt.JsonObject {
 export function hostileWireToText(x: HostileWire): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(hostileWireToJson(x));
   let s = "";
-  if (x.w0 !== undefined) s += ",\"w0\":" + JSON.stringify(x.w0);
-  if (x.w1 !== undefined) s += ",\"w1 \":" + JSON.stringify(x.w1);
-  if (x.w2 !== undefined) s += ",\"w2\\\"\":" + JSON.stringify(x.w2);
-  if (x.w3 !== undefined) s += ",\"w3\\\\\":" + JSON.stringify(x.w3);
-  if (x.w4quoteAndBackslash !== undefined) s += ",\"w4quote\\\"and\\\\backslash\":" + JSON.stringify(x.w4quoteAndBackslash);
-  if (x.w5 !== undefined) s += ",\"w5\\n\":" + JSON.stringify(x.w5);
-  if (x.w6 !== undefined) s += ",\"w6\\r\\n\":" + JSON.stringify(x.w6);
-  if (x.w7 !== undefined) s += ",\"w7\\t\":" + JSON.stringify(x.w7);
-  if (x.w8 !== undefined) s += ",\"w8\\u0000\":" + JSON.stringify(x.w8);
-  if (x.w9 !== undefined) s += ",\"w9\\u0001\\u001f\":" + JSON.stringify(x.w9);
-  if (x.w10 !== undefined) s += ",\"w10\":" + JSON.stringify(x.w10);
-  if (x.w11U85 !== undefined) s += ",\"w11\":" + JSON.stringify(x.w11U85);
-  if (x.w12U2028 !== undefined) s += ",\"w12\u2028\":" + JSON.stringify(x.w12U2028);
-  if (x.w13U2029 !== undefined) s += ",\"w13\u2029\":" + JSON.stringify(x.w13U2029);
-  if (x.w14Ufeff !== undefined) s += ",\"w14﻿\":" + JSON.stringify(x.w14Ufeff);
-  if (x.w15X !== undefined) s += ",\"w15${x}\":" + JSON.stringify(x.w15X);
-  if (x.w16Tick !== undefined) s += ",\"w16`tick`\":" + JSON.stringify(x.w16Tick);
-  if (x.w17Script !== undefined) s += ",\"w17</script>\":" + JSON.stringify(x.w17Script);
-  if (x.w18 !== undefined) s += ",\"w18*/\":" + JSON.stringify(x.w18);
-  if (x.w19 !== undefined) s += ",\"w19/*\":" + JSON.stringify(x.w19);
-  if (x.w20 !== undefined) s += ",\"w20//\":" + JSON.stringify(x.w20);
-  if (x.w21 !== undefined) s += ",\"w21#[\":" + JSON.stringify(x.w21);
-  if (x.w22SD !== undefined) s += ",\"w22%s %d\":" + JSON.stringify(x.w22SD);
-  if (x.w23Handlebars !== undefined) s += ",\"w23{{handlebars}}\":" + JSON.stringify(x.w23Handlebars);
-  if (x.w24Ue9 !== undefined) s += ",\"w24é\":" + JSON.stringify(x.w24Ue9);
-  if (x.w25U65e5U672cU8a9e !== undefined) s += ",\"w25日本語\":" + JSON.stringify(x.w25U65e5U672cU8a9e);
-  if (x.w26U1f600 !== undefined) s += ",\"w26😀\":" + JSON.stringify(x.w26U1f600);
-  if (x.w27U10ffff !== undefined) s += ",\"w27􏿿\":" + JSON.stringify(x.w27U10ffff);
+  if (x.w0 !== undefined) s += ",\"w0\":" + rt.writeString(x.w0);
+  if (x.w1 !== undefined) s += ",\"w1 \":" + rt.writeString(x.w1);
+  if (x.w2 !== undefined) s += ",\"w2\\\"\":" + rt.writeString(x.w2);
+  if (x.w3 !== undefined) s += ",\"w3\\\\\":" + rt.writeString(x.w3);
+  if (x.w4quoteAndBackslash !== undefined) s += ",\"w4quote\\\"and\\\\backslash\":" + rt.writeString(x.w4quoteAndBackslash);
+  if (x.w5 !== undefined) s += ",\"w5\\n\":" + rt.writeString(x.w5);
+  if (x.w6 !== undefined) s += ",\"w6\\r\\n\":" + rt.writeString(x.w6);
+  if (x.w7 !== undefined) s += ",\"w7\\t\":" + rt.writeString(x.w7);
+  if (x.w8 !== undefined) s += ",\"w8\\u0000\":" + rt.writeString(x.w8);
+  if (x.w9 !== undefined) s += ",\"w9\\u0001\\u001f\":" + rt.writeString(x.w9);
+  if (x.w10 !== undefined) s += ",\"w10\":" + rt.writeString(x.w10);
+  if (x.w11U85 !== undefined) s += ",\"w11\":" + rt.writeString(x.w11U85);
+  if (x.w12U2028 !== undefined) s += ",\"w12\u2028\":" + rt.writeString(x.w12U2028);
+  if (x.w13U2029 !== undefined) s += ",\"w13\u2029\":" + rt.writeString(x.w13U2029);
+  if (x.w14Ufeff !== undefined) s += ",\"w14﻿\":" + rt.writeString(x.w14Ufeff);
+  if (x.w15X !== undefined) s += ",\"w15${x}\":" + rt.writeString(x.w15X);
+  if (x.w16Tick !== undefined) s += ",\"w16`tick`\":" + rt.writeString(x.w16Tick);
+  if (x.w17Script !== undefined) s += ",\"w17</script>\":" + rt.writeString(x.w17Script);
+  if (x.w18 !== undefined) s += ",\"w18*/\":" + rt.writeString(x.w18);
+  if (x.w19 !== undefined) s += ",\"w19/*\":" + rt.writeString(x.w19);
+  if (x.w20 !== undefined) s += ",\"w20//\":" + rt.writeString(x.w20);
+  if (x.w21 !== undefined) s += ",\"w21#[\":" + rt.writeString(x.w21);
+  if (x.w22SD !== undefined) s += ",\"w22%s %d\":" + rt.writeString(x.w22SD);
+  if (x.w23Handlebars !== undefined) s += ",\"w23{{handlebars}}\":" + rt.writeString(x.w23Handlebars);
+  if (x.w24Ue9 !== undefined) s += ",\"w24é\":" + rt.writeString(x.w24Ue9);
+  if (x.w25U65e5U672cU8a9e !== undefined) s += ",\"w25日本語\":" + rt.writeString(x.w25U65e5U672cU8a9e);
+  if (x.w26U1f600 !== undefined) s += ",\"w26😀\":" + rt.writeString(x.w26U1f600);
+  if (x.w27U10ffff !== undefined) s += ",\"w27􏿿\":" + rt.writeString(x.w27U10ffff);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, HOSTILE_WIRE_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -1354,7 +1354,7 @@ export function hostileValuesToJson(x: HostileValues): rt.JsonValue {
 }
 
 export function hostileValuesToText(x: HostileValues): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }
 
 /** Open: a value not listed here decodes and encodes unchanged. */
@@ -1401,7 +1401,7 @@ export function hostileValueListItemToJson(x: HostileValueListItem): rt.JsonValu
 }
 
 export function hostileValueListItemToText(x: HostileValueListItem): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }
 
 /**
@@ -1605,13 +1605,13 @@ export function hostileTypesToText(x: HostileTypes): string {
   if (x.ref20 !== undefined) s += ",\"ref20\":" + type123ToText(x.ref20);
   if (x.ref21 !== undefined) s += ",\"ref21\":" + ue9ToText(x.ref21);
   if (x.ref22 !== undefined) s += ",\"ref22\":" + u65e5U672cToText(x.ref22);
-  if (x.ref23 !== undefined) s += ",\"ref23\":" + JSON.stringify(x.ref23);
-  if (x.ref24 !== undefined) s += ",\"ref24\":" + JSON.stringify(x.ref24);
-  if (x.ref25 !== undefined) s += ",\"ref25\":" + JSON.stringify(x.ref25);
-  if (x.ref26 !== undefined) s += ",\"ref26\":" + JSON.stringify(x.ref26);
-  if (x.ref27 !== undefined) s += ",\"ref27\":" + JSON.stringify(x.ref27);
-  if (x.ref28 !== undefined) s += ",\"ref28\":" + JSON.stringify(x.ref28);
-  if (x.ref29 !== undefined) s += ",\"ref29\":" + JSON.stringify(x.ref29);
+  if (x.ref23 !== undefined) s += ",\"ref23\":" + rt.writeString(x.ref23);
+  if (x.ref24 !== undefined) s += ",\"ref24\":" + rt.writeString(x.ref24);
+  if (x.ref25 !== undefined) s += ",\"ref25\":" + rt.writeString(x.ref25);
+  if (x.ref26 !== undefined) s += ",\"ref26\":" + rt.writeString(x.ref26);
+  if (x.ref27 !== undefined) s += ",\"ref27\":" + rt.writeString(x.ref27);
+  if (x.ref28 !== undefined) s += ",\"ref28\":" + rt.writeString(x.ref28);
+  if (x.ref29 !== undefined) s += ",\"ref29\":" + rt.writeString(x.ref29);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, HOSTILE_TYPES_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -1651,7 +1651,7 @@ export function superToJson(x: Super): rt.JsonObject {
 export function superToText(x: Super): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(superToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, SUPER_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -1693,7 +1693,7 @@ export function optionToJson(x: Option): rt.JsonObject {
 export function optionToText(x: Option): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(optionToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, OPTION_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -1735,7 +1735,7 @@ export function resultToJson(x: Result): rt.JsonObject {
 export function resultToText(x: Result): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(resultToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, RESULT_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -1775,7 +1775,7 @@ export function stringToJson(x: String_): rt.JsonObject {
 export function stringToText(x: String_): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(stringToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, STRING_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -1815,7 +1815,7 @@ export function boxToJson(x: Box): rt.JsonObject {
 export function boxToText(x: Box): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(boxToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, BOX_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -1855,7 +1855,7 @@ export function vecToJson(x: Vec): rt.JsonObject {
 export function vecToText(x: Vec): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(vecToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, VEC_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -1895,7 +1895,7 @@ export function valueToJson(x: Value): rt.JsonObject {
 export function valueToText(x: Value): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(valueToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, VALUE_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -1939,7 +1939,7 @@ export function defaultToJson(x: Default): rt.JsonObject {
 export function defaultToText(x: Default): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(defaultToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, DEFAULT_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -1980,7 +1980,7 @@ export function serializeToJson(x: Serialize): rt.JsonObject {
 export function serializeToText(x: Serialize): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(serializeToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, SERIALIZE_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -2020,7 +2020,7 @@ export function someToJson(x: Some): rt.JsonObject {
 export function someToText(x: Some): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(someToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, SOME_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -2066,7 +2066,7 @@ export function mapToJson(x: Map_): rt.JsonObject {
 export function mapToText(x: Map_): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(mapToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, MAP_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -2109,7 +2109,7 @@ export function errorToJson(x: Error_): rt.JsonObject {
 export function errorToText(x: Error_): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(errorToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, ERROR_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -2149,7 +2149,7 @@ export function nilToJson(x: Nil): rt.JsonObject {
 export function nilToText(x: Nil): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(nilToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, NIL_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -2191,7 +2191,7 @@ export function objectToJson(x: Object_): rt.JsonObject {
 export function objectToText(x: Object_): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(objectToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, OBJECT_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -2233,7 +2233,7 @@ export function promiseToJson(x: Promise_): rt.JsonObject {
 export function promiseToText(x: Promise_): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(promiseToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PROMISE_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -2273,7 +2273,7 @@ export function recordToJson(x: Record): rt.JsonObject {
 export function recordToText(x: Record): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(recordToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, RECORD_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -2313,7 +2313,7 @@ export function jsonValueToJson(x: JsonValue): rt.JsonObject {
 export function jsonValueToText(x: JsonValue): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(jsonValueToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, JSON_VALUE_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -2353,7 +2353,7 @@ export function runtimeToJson(x: Runtime): rt.JsonObject {
 export function runtimeToText(x: Runtime): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(runtimeToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, RUNTIME_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -2393,7 +2393,7 @@ export function constructorToJson(x: Constructor): rt.JsonObject {
 export function constructorToText(x: Constructor): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(constructorToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, CONSTRUCTOR_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -2437,7 +2437,7 @@ export function protoToJson(x: Proto): rt.JsonObject {
 export function protoToText(x: Proto): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(protoToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PROTO_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -2478,7 +2478,7 @@ export function type123ToJson(x: Type123): rt.JsonObject {
 export function type123ToText(x: Type123): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(type123ToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, TYPE_123_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -2518,7 +2518,7 @@ export function ue9ToJson(x: Ue9): rt.JsonObject {
 export function ue9ToText(x: Ue9): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(ue9ToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, UE_9_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -2564,7 +2564,7 @@ export function u65e5U672cToJson(x: U65e5U672c): rt.JsonObject {
 export function u65e5U672cToText(x: U65e5U672c): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(u65e5U672cToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + String(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeInteger(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, U_65E_5_U_672C_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -2591,7 +2591,7 @@ export function bigIntToJson(x: BigInt_): rt.JsonValue {
 }
 
 export function bigIntToText(x: BigInt_): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }
 
 /**
@@ -2616,7 +2616,7 @@ export function arrayToJson(x: Array_): rt.JsonValue {
 }
 
 export function arrayToText(x: Array_): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }
 
 /**
@@ -2641,7 +2641,7 @@ export function dateToJson(x: Date_): rt.JsonValue {
 }
 
 export function dateToText(x: Date_): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }
 
 /**
@@ -2666,7 +2666,7 @@ export function symbolToJson(x: Symbol_): rt.JsonValue {
 }
 
 export function symbolToText(x: Symbol_): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }
 
 /**
@@ -2691,7 +2691,7 @@ export function numberToJson(x: Number_): rt.JsonValue {
 }
 
 export function numberToText(x: Number_): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }
 
 /**
@@ -2716,7 +2716,7 @@ export function mathToJson(x: Math_): rt.JsonValue {
 }
 
 export function mathToText(x: Math_): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }
 
 /**
@@ -2741,7 +2741,7 @@ export function setToJson(x: Set_): rt.JsonValue {
 }
 
 export function setToText(x: Set_): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }
 
 /**
@@ -2815,8 +2815,8 @@ export function initToJson(x: Init): rt.JsonObject {
 export function initToText(x: Init): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(initToJson(x));
   let s = "";
-  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
-  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.self !== undefined) s += ",\"self\":" + rt.writeString(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + rt.writeString(x.super);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, INIT_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -2876,8 +2876,8 @@ export function internalToJson(x: Internal): rt.JsonObject {
 export function internalToText(x: Internal): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(internalToJson(x));
   let s = "";
-  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
-  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.self !== undefined) s += ",\"self\":" + rt.writeString(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + rt.writeString(x.super);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, INTERNAL_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -2937,8 +2937,8 @@ export function jsonToJson(x: Json): rt.JsonObject {
 export function jsonToText(x: Json): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(jsonToJson(x));
   let s = "";
-  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
-  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.self !== undefined) s += ",\"self\":" + rt.writeString(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + rt.writeString(x.super);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, JSON_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -2998,8 +2998,8 @@ export function libToJson(x: Lib): rt.JsonObject {
 export function libToText(x: Lib): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(libToJson(x));
   let s = "";
-  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
-  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.self !== undefined) s += ",\"self\":" + rt.writeString(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + rt.writeString(x.super);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, LIB_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -3059,8 +3059,8 @@ export function mainToJson(x: Main): rt.JsonObject {
 export function mainToText(x: Main): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(mainToJson(x));
   let s = "";
-  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
-  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.self !== undefined) s += ",\"self\":" + rt.writeString(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + rt.writeString(x.super);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, MAIN_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -3120,8 +3120,8 @@ export function modToJson(x: Mod): rt.JsonObject {
 export function modToText(x: Mod): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(modToJson(x));
   let s = "";
-  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
-  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.self !== undefined) s += ",\"self\":" + rt.writeString(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + rt.writeString(x.super);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, MOD_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -3181,8 +3181,8 @@ export function rtToJson(x: Rt): rt.JsonObject {
 export function rtToText(x: Rt): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(rtToJson(x));
   let s = "";
-  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
-  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.self !== undefined) s += ",\"self\":" + rt.writeString(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + rt.writeString(x.super);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, RT_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -3242,8 +3242,8 @@ export function selfToJson(x: Self): rt.JsonObject {
 export function selfToText(x: Self): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(selfToJson(x));
   let s = "";
-  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
-  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.self !== undefined) s += ",\"self\":" + rt.writeString(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + rt.writeString(x.super);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, SELF_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -3303,8 +3303,8 @@ export function stdToJson(x: Std): rt.JsonObject {
 export function stdToText(x: Std): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(stdToJson(x));
   let s = "";
-  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
-  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.self !== undefined) s += ",\"self\":" + rt.writeString(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + rt.writeString(x.super);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, STD_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -3364,8 +3364,8 @@ export function testdataToJson(x: Testdata): rt.JsonObject {
 export function testdataToText(x: Testdata): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(testdataToJson(x));
   let s = "";
-  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
-  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.self !== undefined) s += ",\"self\":" + rt.writeString(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + rt.writeString(x.super);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, TESTDATA_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -3425,8 +3425,8 @@ export function typeToJson(x: Type): rt.JsonObject {
 export function typeToText(x: Type): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(typeToJson(x));
   let s = "";
-  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
-  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.self !== undefined) s += ",\"self\":" + rt.writeString(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + rt.writeString(x.super);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, TYPE_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -3486,8 +3486,8 @@ export function vendorToJson(x: Vendor): rt.JsonObject {
 export function vendorToText(x: Vendor): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(vendorToJson(x));
   let s = "";
-  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
-  if (x.super !== undefined) s += ",\"super\":" + JSON.stringify(x.super);
+  if (x.self !== undefined) s += ",\"self\":" + rt.writeString(x.self);
+  if (x.super !== undefined) s += ",\"super\":" + rt.writeString(x.super);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, VENDOR_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }

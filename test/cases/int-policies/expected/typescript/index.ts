@@ -87,10 +87,10 @@ export function accountToJson(x: Account): rt.JsonObject {
 
 export function accountToText(x: Account): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(accountToJson(x));
-  let s = "{\"balance\":" + String(x.balance) + ",\"external_id\":" + "\"" + String(x.externalId) + "\"" + ",\"view_count\":" + rt.writeNumber(x.viewCount) + ",\"shard\":" + rt.writeNumber(x.shard);
-  if (x.ledger !== undefined) s += ",\"ledger\":" + rt.writeArray(x.ledger, (item) => "\"" + String(item) + "\"");
-  if (x.previousId !== undefined) s += ",\"previous_id\":" + (x.previousId === null ? "null" : "\"" + String(x.previousId) + "\"");
-  if (x.byRegion !== undefined) s += ",\"by_region\":" + rt.writeMap(x.byRegion, (item) => "\"" + String(item) + "\"");
+  let s = "{\"balance\":" + rt.writeInteger(x.balance) + ",\"external_id\":" + "\"" + rt.writeInteger(x.externalId) + "\"" + ",\"view_count\":" + rt.writeNumber(x.viewCount) + ",\"shard\":" + rt.writeNumber(x.shard);
+  if (x.ledger !== undefined) s += ",\"ledger\":" + rt.writeArray(x.ledger, (item) => "\"" + rt.writeInteger(item) + "\"");
+  if (x.previousId !== undefined) s += ",\"previous_id\":" + (x.previousId === null ? "null" : "\"" + rt.writeInteger(x.previousId) + "\"");
+  if (x.byRegion !== undefined) s += ",\"by_region\":" + rt.writeMap(x.byRegion, (item) => "\"" + rt.writeInteger(item) + "\"");
   if (x.limits !== undefined) s += ",\"limits\":" + limitsToText(x.limits);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, ACCOUNT_KEYS, rt.writeJson);
   return s + "}";
@@ -147,7 +147,7 @@ export function limitsToJson(x: Limits): rt.JsonObject {
 
 export function limitsToText(x: Limits): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(limitsToJson(x));
-  let s = "{\"daily\":" + "\"" + String(x.daily) + "\"";
+  let s = "{\"daily\":" + "\"" + rt.writeInteger(x.daily) + "\"";
   if (x.tier !== undefined) s += ",\"tier\":" + rt.writeNumber(x.tier);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, LIMITS_KEYS, rt.writeJson);
   return s + "}";

@@ -38,8 +38,8 @@ export function looseToJson(x: Loose): rt.JsonValue {
 }
 
 export function looseToText(x: Loose): string {
-  if (typeof x === "bigint") return String(x);
-  if (Array.isArray(x)) return rt.writeArray(x, (item) => String(item));
+  if (typeof x === "bigint") return rt.writeInteger(x);
+  if (Array.isArray(x)) return rt.writeArray(x, (item) => rt.writeInteger(item));
   if (typeof x === "object") return looseObjectToText(x);
   return rt.writeJson(x);
 }
@@ -92,7 +92,7 @@ export function looseObjectToJson(x: LooseObject): rt.JsonObject {
 
 export function looseObjectToText(x: LooseObject): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(looseObjectToJson(x));
-  let s = "{\"name\":" + JSON.stringify(x.name);
+  let s = "{\"name\":" + rt.writeString(x.name);
   if (x.foo !== undefined) s += ",\"foo\":" + (x.foo === null ? "null" : looseFooToText(x.foo));
   if (x.tree !== undefined) s += ",\"tree\":" + (x.tree === null ? "null" : looseToText(x.tree));
   if (x.pick !== undefined) s += ",\"pick\":" + rt.writeJson(x.pick);
@@ -130,8 +130,8 @@ export function looseFooToJson(x: LooseFoo): rt.JsonValue {
 }
 
 export function looseFooToText(x: LooseFoo): string {
-  if (typeof x === "bigint") return String(x);
-  if (Array.isArray(x)) return rt.writeArray(x, (item) => String(item));
+  if (typeof x === "bigint") return rt.writeInteger(x);
+  if (Array.isArray(x)) return rt.writeArray(x, (item) => rt.writeInteger(item));
   return rt.writeJson(x);
 }
 
@@ -278,7 +278,7 @@ export function multiObjectToJson(x: MultiObject): rt.JsonObject {
 
 export function multiObjectToText(x: MultiObject): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(multiObjectToJson(x));
-  let s = "{\"id\":" + String(x.id);
+  let s = "{\"id\":" + rt.writeInteger(x.id);
   if (x.label !== undefined) s += ",\"label\":" + (x.label === null ? "null" : multiObjectLabelToText(x.label));
   if (x.flag !== undefined) s += ",\"flag\":" + multiObjectFlagToText(x.flag);
   if (x.mixed !== undefined) s += ",\"mixed\":" + (x.mixed === null ? "null" : multiObjectMixedToText(x.mixed));
@@ -307,7 +307,7 @@ export function multiObjectLabelToJson(x: MultiObjectLabel): rt.JsonValue {
 }
 
 export function multiObjectLabelToText(x: MultiObjectLabel): string {
-  if (typeof x === "bigint") return String(x);
+  if (typeof x === "bigint") return rt.writeInteger(x);
   return rt.writeJson(x);
 }
 
@@ -358,7 +358,7 @@ export function multiObjectMixedToJson(x: MultiObjectMixed): rt.JsonValue {
 }
 
 export function multiObjectMixedToText(x: MultiObjectMixed): string {
-  if (typeof x === "bigint") return String(x);
+  if (typeof x === "bigint") return rt.writeInteger(x);
   return rt.writeJson(x);
 }
 
@@ -391,7 +391,7 @@ export function multiObjectEitherToJson(x: MultiObjectEither): rt.JsonValue {
 }
 
 export function multiObjectEitherToText(x: MultiObjectEither): string {
-  if (typeof x === "bigint") return String(x);
+  if (typeof x === "bigint") return rt.writeInteger(x);
   if (typeof x === "object" && !Array.isArray(x)) return multiObjectEitherObjectToText(x);
   return rt.writeJson(x);
 }

@@ -72,15 +72,15 @@ export function accountToJson(x: Account): rt.JsonObject {
 
 export function accountToText(x: Account): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(accountToJson(x));
-  let s = "{\"self\":" + JSON.stringify(x.self);
-  if (x.selfCapital !== undefined) s += ",\"Self\":" + JSON.stringify(x.selfCapital);
-  if (x.env !== undefined) s += ",\"env\":" + JSON.stringify(x.env);
-  if (x.envCapital !== undefined) s += ",\"Env\":" + (x.envCapital === null ? "null" : JSON.stringify(x.envCapital));
+  let s = "{\"self\":" + rt.writeString(x.self);
+  if (x.selfCapital !== undefined) s += ",\"Self\":" + rt.writeString(x.selfCapital);
+  if (x.env !== undefined) s += ",\"env\":" + rt.writeString(x.env);
+  if (x.envCapital !== undefined) s += ",\"Env\":" + (x.envCapital === null ? "null" : rt.writeString(x.envCapital));
   if (x.config !== undefined) s += ",\"config\":" + accountConfigurationToText(x.config);
   if (x.error !== undefined) s += ",\"error\":" + exceptionToText(x.error);
   if (x.fault !== undefined) s += ",\"fault\":" + exceptionCapitalToText(x.fault);
-  if (x.zone !== undefined) s += ",\"zone\":" + JSON.stringify(x.zone);
-  if (x.size !== undefined) s += ",\"size\":" + JSON.stringify(x.size);
+  if (x.zone !== undefined) s += ",\"zone\":" + rt.writeString(x.zone);
+  if (x.size !== undefined) s += ",\"size\":" + rt.writeString(x.size);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, ACCOUNT_KEYS, rt.writeJson);
   return s + "}";
 }
@@ -126,7 +126,7 @@ export function accountConfigurationToJson(x: AccountConfiguration): rt.JsonObje
 export function accountConfigurationToText(x: AccountConfiguration): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(accountConfigurationToJson(x));
   let s = "";
-  if (x.retries !== undefined) s += ",\"retries\":" + String(x.retries);
+  if (x.retries !== undefined) s += ",\"retries\":" + rt.writeInteger(x.retries);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, ACCOUNT_CONFIGURATION_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -162,7 +162,7 @@ export function exceptionToJson(x: Exception): rt.JsonObject {
 export function exceptionToText(x: Exception): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(exceptionToJson(x));
   let s = "";
-  if (x.message !== undefined) s += ",\"message\":" + JSON.stringify(x.message);
+  if (x.message !== undefined) s += ",\"message\":" + rt.writeString(x.message);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, EXCEPTION_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -198,7 +198,7 @@ export function exceptionCapitalToJson(x: ExceptionCapital): rt.JsonObject {
 export function exceptionCapitalToText(x: ExceptionCapital): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(exceptionCapitalToJson(x));
   let s = "";
-  if (x.code !== undefined) s += ",\"code\":" + String(x.code);
+  if (x.code !== undefined) s += ",\"code\":" + rt.writeInteger(x.code);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, EXCEPTION_CAPITAL_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -225,7 +225,7 @@ export function zoneToJson(x: Zone): rt.JsonValue {
 }
 
 export function zoneToText(x: Zone): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }
 
 /** Open: a value not listed here decodes and encodes unchanged. */
@@ -246,7 +246,7 @@ export function accountSizeToJson(x: AccountSize): rt.JsonValue {
 }
 
 export function accountSizeToText(x: AccountSize): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }
 
 /**
@@ -328,7 +328,7 @@ export function orderConfigurationToJson(x: OrderConfiguration): rt.JsonObject {
 export function orderConfigurationToText(x: OrderConfiguration): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(orderConfigurationToJson(x));
   let s = "";
-  if (x.region !== undefined) s += ",\"region\":" + JSON.stringify(x.region);
+  if (x.region !== undefined) s += ",\"region\":" + rt.writeString(x.region);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, ORDER_CONFIGURATION_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }

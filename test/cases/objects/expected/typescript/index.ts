@@ -71,7 +71,7 @@ export function documentToJson(x: Document): rt.JsonObject {
 
 export function documentToText(x: Document): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(documentToJson(x));
-  let s = "{\"title\":" + JSON.stringify(x.title);
+  let s = "{\"title\":" + rt.writeString(x.title);
   if (x.closed !== undefined) s += ",\"closed\":" + documentClosedToText(x.closed);
   if (x.typedExtras !== undefined) s += ",\"typed_extras\":" + documentTypedExtrasToText(x.typedExtras);
   if (x.free !== undefined) s += ",\"free\":" + rt.writeMap(x.free, rt.writeJson);
@@ -149,8 +149,8 @@ export function documentTypedExtrasToJson(x: DocumentTypedExtras): rt.JsonObject
 export function documentTypedExtrasToText(x: DocumentTypedExtras): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(documentTypedExtrasToJson(x));
   let s = "";
-  if (x.known !== undefined) s += ",\"known\":" + JSON.stringify(x.known);
-  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, DOCUMENT_TYPED_EXTRAS_KEYS, (item) => String(item));
+  if (x.known !== undefined) s += ",\"known\":" + rt.writeString(x.known);
+  if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, DOCUMENT_TYPED_EXTRAS_KEYS, (item) => rt.writeInteger(item));
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
 
@@ -223,7 +223,7 @@ export function documentMapOfObjectToJson(x: DocumentMapOfObject): rt.JsonObject
 export function documentMapOfObjectToText(x: DocumentMapOfObject): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(documentMapOfObjectToJson(x));
   let s = "";
-  if (x.v !== undefined) s += ",\"v\":" + JSON.stringify(x.v);
+  if (x.v !== undefined) s += ",\"v\":" + rt.writeString(x.v);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, DOCUMENT_MAP_OF_OBJECT_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }

@@ -114,10 +114,10 @@ export function profileToJson(x: Profile): rt.JsonObject {
 
 export function profileToText(x: Profile): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(profileToJson(x));
-  let s = "{\"req\":" + JSON.stringify(x.req) + ",\"req_zero\":" + rt.writeNumber(x.reqZero) + ",\"req_false\":" + (x.reqFalse ? "true" : "false") + ",\"req_nullable\":" + (x.reqNullable === null ? "null" : JSON.stringify(x.reqNullable)) + ",\"req_list\":" + rt.writeArray(x.reqList, rt.writeNumber) + ",\"req_map\":" + rt.writeMap(x.reqMap, rt.writeString);
-  if (x.opt !== undefined) s += ",\"opt\":" + JSON.stringify(x.opt);
-  if (x.optNullable !== undefined) s += ",\"opt_nullable\":" + (x.optNullable === null ? "null" : String(x.optNullable));
-  if (x.optNullableOneof !== undefined) s += ",\"opt_nullable_oneof\":" + (x.optNullableOneof === null ? "null" : JSON.stringify(x.optNullableOneof));
+  let s = "{\"req\":" + rt.writeString(x.req) + ",\"req_zero\":" + rt.writeNumber(x.reqZero) + ",\"req_false\":" + (x.reqFalse ? "true" : "false") + ",\"req_nullable\":" + (x.reqNullable === null ? "null" : rt.writeString(x.reqNullable)) + ",\"req_list\":" + rt.writeArray(x.reqList, rt.writeNumber) + ",\"req_map\":" + rt.writeMap(x.reqMap, rt.writeString);
+  if (x.opt !== undefined) s += ",\"opt\":" + rt.writeString(x.opt);
+  if (x.optNullable !== undefined) s += ",\"opt_nullable\":" + (x.optNullable === null ? "null" : rt.writeInteger(x.optNullable));
+  if (x.optNullableOneof !== undefined) s += ",\"opt_nullable_oneof\":" + (x.optNullableOneof === null ? "null" : rt.writeString(x.optNullableOneof));
   if (x.optList !== undefined) s += ",\"opt_list\":" + rt.writeArray(x.optList, rt.writeString);
   if (x.optNullableList !== undefined) s += ",\"opt_nullable_list\":" + (x.optNullableList === null ? "null" : rt.writeArray(x.optNullableList, rt.writeString));
   if (x.optMap !== undefined) s += ",\"opt_map\":" + rt.writeMap(x.optMap, rt.writeNumber);

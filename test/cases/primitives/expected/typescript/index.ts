@@ -92,7 +92,7 @@ export function recordToJson(x: Record): rt.JsonObject {
 
 export function recordToText(x: Record): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(recordToJson(x));
-  let s = "{\"s\":" + JSON.stringify(x.s) + ",\"i32\":" + rt.writeNumber(x.i32) + ",\"i64\":" + String(x.i64) + ",\"plain_int\":" + String(x.plainInt) + ",\"small_int\":" + rt.writeNumber(x.smallInt) + ",\"n\":" + rt.writeNumber(x.n) + ",\"b\":" + (x.b ? "true" : "false") + ",\"id\":" + JSON.stringify(x.id) + ",\"day\":" + JSON.stringify(x.day) + ",\"at\":" + JSON.stringify(x.at) + ",\"link\":" + JSON.stringify(x.link);
+  let s = "{\"s\":" + rt.writeString(x.s) + ",\"i32\":" + rt.writeNumber(x.i32) + ",\"i64\":" + rt.writeInteger(x.i64) + ",\"plain_int\":" + rt.writeInteger(x.plainInt) + ",\"small_int\":" + rt.writeNumber(x.smallInt) + ",\"n\":" + rt.writeNumber(x.n) + ",\"b\":" + (x.b ? "true" : "false") + ",\"id\":" + rt.writeString(x.id) + ",\"day\":" + rt.writeString(x.day) + ",\"at\":" + rt.writeString(x.at) + ",\"link\":" + rt.writeString(x.link);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, RECORD_KEYS, rt.writeJson);
   return s + "}";
 }

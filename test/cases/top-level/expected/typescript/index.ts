@@ -27,7 +27,7 @@ export function colorToJson(x: Color): rt.JsonValue {
 }
 
 export function colorToText(x: Color): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }
 
 /** Parses JSON text as a {@link Color}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
@@ -51,7 +51,7 @@ export function countersToJson(x: Counters): rt.JsonValue {
 }
 
 export function countersToText(x: Counters): string {
-  return rt.writeMap(x, (item) => String(item));
+  return rt.writeMap(x, (item) => rt.writeInteger(item));
 }
 
 /** Parses JSON text as a {@link Counters}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */
@@ -76,7 +76,7 @@ export function maybeIdToJson(x: MaybeId): rt.JsonValue {
 }
 
 export function maybeIdToText(x: MaybeId): string {
-  return (x === null ? "null" : String(x));
+  return (x === null ? "null" : rt.writeInteger(x));
 }
 
 /** Parses JSON text as a {@link MaybeId}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */

@@ -223,7 +223,7 @@ export function rectToJson(x: Rect): rt.JsonObject {
 export function rectToText(x: Rect): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(rectToJson(x));
   let s = "{\"w\":" + rt.writeNumber(x.w) + ",\"h\":" + rt.writeNumber(x.h);
-  if (x.label !== undefined) s += ",\"label\":" + (x.label === null ? "null" : JSON.stringify(x.label));
+  if (x.label !== undefined) s += ",\"label\":" + (x.label === null ? "null" : rt.writeString(x.label));
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, RECT_KEYS, rt.writeJson);
   return s + "}";
 }
@@ -257,7 +257,7 @@ export function drawingValueToJson(x: DrawingValue): rt.JsonValue {
 }
 
 export function drawingValueToText(x: DrawingValue): string {
-  if (typeof x === "bigint") return String(x);
+  if (typeof x === "bigint") return rt.writeInteger(x);
   if (typeof x === "object" && !Array.isArray(x)) return drawingValueObjectToText(x);
   return rt.writeJson(x);
 }
@@ -293,7 +293,7 @@ export function drawingValueObjectToJson(x: DrawingValueObject): rt.JsonObject {
 export function drawingValueObjectToText(x: DrawingValueObject): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(drawingValueObjectToJson(x));
   let s = "";
-  if (x.k !== undefined) s += ",\"k\":" + JSON.stringify(x.k);
+  if (x.k !== undefined) s += ",\"k\":" + rt.writeString(x.k);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, DRAWING_VALUE_OBJECT_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -318,7 +318,7 @@ export function drawingIdOrNameToJson(x: DrawingIdOrName): rt.JsonValue {
 }
 
 export function drawingIdOrNameToText(x: DrawingIdOrName): string {
-  if (typeof x === "bigint") return String(x);
+  if (typeof x === "bigint") return rt.writeInteger(x);
   return rt.writeJson(x);
 }
 
@@ -422,7 +422,7 @@ export function drawingInlineAToJson(x: DrawingInlineA): rt.JsonObject {
 export function drawingInlineAToText(x: DrawingInlineA): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(drawingInlineAToJson(x));
   let s = "";
-  if (x.a !== undefined) s += ",\"a\":" + JSON.stringify(x.a);
+  if (x.a !== undefined) s += ",\"a\":" + rt.writeString(x.a);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, DRAWING_INLINE_A_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }

@@ -36,7 +36,7 @@ export function draft7ToJson(x: Draft7): rt.JsonObject {
 export function draft7ToText(x: Draft7): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(draft7ToJson(x));
   let s = "";
-  if (x.pair !== undefined) s += ",\"pair\":" + "[" + JSON.stringify(x.pair[0]) + "," + rt.writeNumber(x.pair[1]) + "]";
+  if (x.pair !== undefined) s += ",\"pair\":" + "[" + rt.writeString(x.pair[0]) + "," + rt.writeNumber(x.pair[1]) + "]";
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, DRAFT_7_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -105,9 +105,9 @@ export function itemToJson(x: Item): rt.JsonObject {
 
 export function itemToText(x: Item): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(itemToJson(x));
-  let s = "{\"id\":" + JSON.stringify(x.id) + ",\"count\":" + String(x.count);
-  if (x.kind !== undefined) s += ",\"kind\":" + JSON.stringify(x.kind);
-  if (x.note !== undefined) s += ",\"note\":" + (x.note === null ? "null" : JSON.stringify(x.note));
+  let s = "{\"id\":" + rt.writeString(x.id) + ",\"count\":" + rt.writeInteger(x.count);
+  if (x.kind !== undefined) s += ",\"kind\":" + rt.writeString(x.kind);
+  if (x.note !== undefined) s += ",\"note\":" + (x.note === null ? "null" : rt.writeString(x.note));
   if (x.parts !== undefined) s += ",\"parts\":" + rt.writeArray(x.parts, itemPartToText);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, ITEM_KEYS, rt.writeJson);
   return s + "}";
@@ -142,7 +142,7 @@ export function itemKindToJson(x: ItemKind): rt.JsonValue {
 }
 
 export function itemKindToText(x: ItemKind): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }
 
 /**
@@ -176,7 +176,7 @@ export function itemPartToJson(x: ItemPart): rt.JsonObject {
 export function itemPartToText(x: ItemPart): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(itemPartToJson(x));
   let s = "";
-  if (x.p !== undefined) s += ",\"p\":" + JSON.stringify(x.p);
+  if (x.p !== undefined) s += ",\"p\":" + rt.writeString(x.p);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, ITEM_PART_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }

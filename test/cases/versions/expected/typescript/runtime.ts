@@ -622,7 +622,14 @@ export function writeNumber(value: number): string {
 }
 
 export function writeString(value: string): string {
+  if (typeof value !== "string") throw new TypeError("expected a string, found " + typeof value);
   return JSON.stringify(value);
+}
+
+/** A 64-bit integer (a bigint, or an integral number) as its digits. */
+export function writeInteger(value: bigint): string {
+  if (typeof value !== "bigint" && !Number.isInteger(value)) throw new TypeError("expected an integer, found " + String(value));
+  return String(value);
 }
 
 /** Any JSON value as stringifyJson writes it; strings, numbers and literals without its checks for bigints. */

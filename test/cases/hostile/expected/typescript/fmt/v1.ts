@@ -39,7 +39,7 @@ export function fmtToJson(x: Fmt): rt.JsonObject {
 export function fmtToText(x: Fmt): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(fmtToJson(x));
   let s = "";
-  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.self !== undefined) s += ",\"self\":" + rt.writeString(x.self);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, FMT_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }

@@ -39,7 +39,7 @@ export function jsonToJson(x: Json): rt.JsonObject {
 export function jsonToText(x: Json): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(jsonToJson(x));
   let s = "";
-  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.self !== undefined) s += ",\"self\":" + rt.writeString(x.self);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, JSON_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }

@@ -39,7 +39,7 @@ export function rtToJson(x: Rt): rt.JsonObject {
 export function rtToText(x: Rt): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(rtToJson(x));
   let s = "";
-  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.self !== undefined) s += ",\"self\":" + rt.writeString(x.self);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, RT_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }

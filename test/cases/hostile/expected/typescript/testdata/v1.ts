@@ -39,7 +39,7 @@ export function testdataToJson(x: Testdata): rt.JsonObject {
 export function testdataToText(x: Testdata): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(testdataToJson(x));
   let s = "";
-  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.self !== undefined) s += ",\"self\":" + rt.writeString(x.self);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, TESTDATA_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }

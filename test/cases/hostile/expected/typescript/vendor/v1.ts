@@ -39,7 +39,7 @@ export function vendorToJson(x: Vendor): rt.JsonObject {
 export function vendorToText(x: Vendor): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(vendorToJson(x));
   let s = "";
-  if (x.self !== undefined) s += ",\"self\":" + JSON.stringify(x.self);
+  if (x.self !== undefined) s += ",\"self\":" + rt.writeString(x.self);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, VENDOR_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }

@@ -54,11 +54,11 @@ export function accountToJson(x: Account): rt.JsonObject {
 
 export function accountToText(x: Account): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(accountToJson(x));
-  let s = "{\"self\":" + JSON.stringify(x.self);
-  if (x.env !== undefined) s += ",\"env\":" + JSON.stringify(x.env);
+  let s = "{\"self\":" + rt.writeString(x.self);
+  if (x.env !== undefined) s += ",\"env\":" + rt.writeString(x.env);
   if (x.config !== undefined) s += ",\"config\":" + configurationToText(x.config);
   if (x.error !== undefined) s += ",\"error\":" + exceptionToText(x.error);
-  if (x.zone !== undefined) s += ",\"zone\":" + JSON.stringify(x.zone);
+  if (x.zone !== undefined) s += ",\"zone\":" + rt.writeString(x.zone);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, ACCOUNT_KEYS, rt.writeJson);
   return s + "}";
 }
@@ -104,7 +104,7 @@ export function configurationToJson(x: Configuration): rt.JsonObject {
 export function configurationToText(x: Configuration): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(configurationToJson(x));
   let s = "";
-  if (x.retries !== undefined) s += ",\"retries\":" + String(x.retries);
+  if (x.retries !== undefined) s += ",\"retries\":" + rt.writeInteger(x.retries);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, CONFIGURATION_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -140,7 +140,7 @@ export function exceptionToJson(x: Exception): rt.JsonObject {
 export function exceptionToText(x: Exception): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(exceptionToJson(x));
   let s = "";
-  if (x.message !== undefined) s += ",\"message\":" + JSON.stringify(x.message);
+  if (x.message !== undefined) s += ",\"message\":" + rt.writeString(x.message);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, EXCEPTION_KEYS, rt.writeJson);
   return s === "" ? "{}" : "{" + s.slice(1) + "}";
 }
@@ -167,5 +167,5 @@ export function zoneToJson(x: Zone): rt.JsonValue {
 }
 
 export function zoneToText(x: Zone): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }

@@ -72,10 +72,10 @@ export function personToJson(x: Person): rt.JsonObject {
 
 export function personToText(x: Person): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(personToJson(x));
-  let s = "{\"full_name\":" + JSON.stringify(x.fullName);
-  if (x.mail !== undefined) s += ",\"mail\":" + JSON.stringify(x.mail);
+  let s = "{\"full_name\":" + rt.writeString(x.fullName);
+  if (x.mail !== undefined) s += ",\"mail\":" + rt.writeString(x.mail);
   if (x.age !== undefined) s += ",\"age\":" + rt.writeNumber(x.age);
-  if (x.role !== undefined) s += ",\"role\":" + JSON.stringify(x.role);
+  if (x.role !== undefined) s += ",\"role\":" + rt.writeString(x.role);
   if (x.pets !== undefined) s += ",\"pets\":" + rt.writeArray(x.pets, petToText);
   if (x.homes !== undefined) s += ",\"homes\":" + rt.writeMap(x.homes, placeToText);
   if (x.work !== undefined) s += ",\"work\":" + (x.work === null ? "null" : placeToText(x.work));
@@ -113,7 +113,7 @@ export function personRoleToJson(x: PersonRole): rt.JsonValue {
 }
 
 export function personRoleToText(x: PersonRole): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }
 
 /**
@@ -148,7 +148,7 @@ export function petToJson(x: Pet): rt.JsonObject {
 
 export function petToText(x: Pet): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(petToJson(x));
-  let s = "{\"name\":" + JSON.stringify(x.name);
+  let s = "{\"name\":" + rt.writeString(x.name);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PET_KEYS, rt.writeJson);
   return s + "}";
 }
@@ -185,7 +185,7 @@ export function placeToJson(x: Place): rt.JsonObject {
 
 export function placeToText(x: Place): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(placeToJson(x));
-  let s = "{\"city\":" + JSON.stringify(x.city);
+  let s = "{\"city\":" + rt.writeString(x.city);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PLACE_KEYS, rt.writeJson);
   return s + "}";
 }
@@ -268,7 +268,7 @@ export function personContactPhoneToJson(x: PersonContactPhone): rt.JsonObject {
 
 export function personContactPhoneToText(x: PersonContactPhone): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(personContactPhoneToJson(x));
-  let s = "{\"number\":" + JSON.stringify(x.number);
+  let s = "{\"number\":" + rt.writeString(x.number);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PERSON_CONTACT_PHONE_KEYS, rt.writeJson);
   return s + "}";
 }
@@ -339,7 +339,7 @@ export function personBadgeToJson(x: PersonBadge): rt.JsonObject {
 }
 
 export function personBadgeToText(x: PersonBadge): string {
-  let s = "{\"text\":" + JSON.stringify(x.text);
-  if (x.legacyColor !== undefined) s += ",\"legacy_color\":" + JSON.stringify(x.legacyColor);
+  let s = "{\"text\":" + rt.writeString(x.text);
+  if (x.legacyColor !== undefined) s += ",\"legacy_color\":" + rt.writeString(x.legacyColor);
   return s + "}";
 }

@@ -107,10 +107,10 @@ export function personToJson(x: Person): rt.JsonObject {
 
 export function personToText(x: Person): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(personToJson(x));
-  let s = "{\"first_name\":" + JSON.stringify(x.firstName) + ",\"last_name\":" + JSON.stringify(x.lastName) + ",\"score\":" + String(x.score);
-  if (x.email !== undefined) s += ",\"email\":" + JSON.stringify(x.email);
-  if (x.age !== undefined) s += ",\"age\":" + JSON.stringify(x.age);
-  if (x.role !== undefined) s += ",\"role\":" + JSON.stringify(x.role);
+  let s = "{\"first_name\":" + rt.writeString(x.firstName) + ",\"last_name\":" + rt.writeString(x.lastName) + ",\"score\":" + rt.writeInteger(x.score);
+  if (x.email !== undefined) s += ",\"email\":" + rt.writeString(x.email);
+  if (x.age !== undefined) s += ",\"age\":" + rt.writeString(x.age);
+  if (x.role !== undefined) s += ",\"role\":" + rt.writeString(x.role);
   if (x.pets !== undefined) s += ",\"pets\":" + rt.writeArray(x.pets, petToText);
   if (x.homes !== undefined) s += ",\"homes\":" + rt.writeMap(x.homes, placeToText);
   if (x.work !== undefined) s += ",\"work\":" + (x.work === null ? "null" : placeToText(x.work));
@@ -149,7 +149,7 @@ export function personRoleToJson(x: PersonRole): rt.JsonValue {
 }
 
 export function personRoleToText(x: PersonRole): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }
 
 /**
@@ -188,7 +188,7 @@ export function petToJson(x: Pet): rt.JsonObject {
 
 export function petToText(x: Pet): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(petToJson(x));
-  let s = "{\"name\":" + JSON.stringify(x.name) + ",\"species\":" + JSON.stringify(x.species);
+  let s = "{\"name\":" + rt.writeString(x.name) + ",\"species\":" + rt.writeString(x.species);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PET_KEYS, rt.writeJson);
   return s + "}";
 }
@@ -211,7 +211,7 @@ export function petSpeciesToJson(x: PetSpecies): rt.JsonValue {
 }
 
 export function petSpeciesToText(x: PetSpecies): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }
 
 /**
@@ -255,7 +255,7 @@ export function placeToJson(x: Place): rt.JsonObject {
 
 export function placeToText(x: Place): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(placeToJson(x));
-  let s = "{\"city\":" + JSON.stringify(x.city) + ",\"country\":" + JSON.stringify(x.country);
+  let s = "{\"city\":" + rt.writeString(x.city) + ",\"country\":" + rt.writeString(x.country);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PLACE_KEYS, rt.writeJson);
   return s + "}";
 }
@@ -347,7 +347,7 @@ export function personContactPhoneToJson(x: PersonContactPhone): rt.JsonObject {
 
 export function personContactPhoneToText(x: PersonContactPhone): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(personContactPhoneToJson(x));
-  let s = "{\"number\":" + JSON.stringify(x.number) + ",\"verified\":" + (x.verified ? "true" : "false");
+  let s = "{\"number\":" + rt.writeString(x.number) + ",\"verified\":" + (x.verified ? "true" : "false");
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, PERSON_CONTACT_PHONE_KEYS, rt.writeJson);
   return s + "}";
 }
@@ -411,5 +411,5 @@ export function personBadgeToJson(x: PersonBadge): rt.JsonObject {
 }
 
 export function personBadgeToText(x: PersonBadge): string {
-  return "{\"text\":" + JSON.stringify(x.text) + "}";
+  return "{\"text\":" + rt.writeString(x.text) + "}";
 }

@@ -40,8 +40,8 @@ export function itemToJson(x: Item): rt.JsonObject {
 
 export function itemToText(x: Item): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(itemToJson(x));
-  let s = "{\"id\":" + JSON.stringify(x.id);
-  if (x.kind !== undefined) s += ",\"kind\":" + JSON.stringify(x.kind);
+  let s = "{\"id\":" + rt.writeString(x.id);
+  if (x.kind !== undefined) s += ",\"kind\":" + rt.writeString(x.kind);
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, ITEM_KEYS, rt.writeJson);
   return s + "}";
 }
@@ -74,5 +74,5 @@ export function itemKindToJson(x: ItemKind): rt.JsonValue {
 }
 
 export function itemKindToText(x: ItemKind): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }

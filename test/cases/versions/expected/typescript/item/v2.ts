@@ -44,9 +44,9 @@ export function itemToJson(x: Item): rt.JsonObject {
 
 export function itemToText(x: Item): string {
   if (x.additionalProperties !== undefined && rt.hasIndexKey(x.additionalProperties)) return rt.stringifyJson(itemToJson(x));
-  let s = "{\"id\":" + JSON.stringify(x.id);
-  if (x.kind !== undefined) s += ",\"kind\":" + JSON.stringify(x.kind);
-  if (x.note !== undefined) s += ",\"note\":" + (x.note === null ? "null" : JSON.stringify(x.note));
+  let s = "{\"id\":" + rt.writeString(x.id);
+  if (x.kind !== undefined) s += ",\"kind\":" + rt.writeString(x.kind);
+  if (x.note !== undefined) s += ",\"note\":" + (x.note === null ? "null" : rt.writeString(x.note));
   if (x.additionalProperties !== undefined) s += rt.writeExtra(x.additionalProperties, ITEM_KEYS, rt.writeJson);
   return s + "}";
 }
@@ -80,5 +80,5 @@ export function itemKindToJson(x: ItemKind): rt.JsonValue {
 }
 
 export function itemKindToText(x: ItemKind): string {
-  return JSON.stringify(x);
+  return rt.writeString(x);
 }
