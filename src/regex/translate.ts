@@ -176,8 +176,21 @@ class Printer {
 
 const parser = new RegExpParser({ ecmaVersion: 2025 });
 
-/** Parses `pattern` as ajv does (`u` flag) and prints it for each engine. */
+/** Translations by pattern: a large project repeats the same patterns (five times over in SchemaStore). */
+const translations = new Map<string, PatternTranslation>();
+
+/** Parses `pattern` as ajv does (`u` flag) and prints it for each engine (the same object for the same pattern). */
 export function translatePattern(pattern: string): PatternTranslation {
+  let translation = translations.get(pattern);
+  if (translation === undefined) {
+    if (translations.size >= 10_000) translations.clear();
+    translation = translate(pattern);
+    translations.set(pattern, translation);
+  }
+  return translation;
+}
+
+function translate(pattern: string): PatternTranslation {
   let ast: AST.Pattern;
   try {
     ast = parser.parsePattern(pattern, 0, pattern.length, { unicode: true });

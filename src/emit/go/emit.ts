@@ -49,7 +49,7 @@ export function emitPackage(module: Module, pkg: string, header: (entity?: strin
   const fileNames = new Set(["runtime", "scan", "read", "validate", "validation", "types"]);
   const typesGo = groupByOwner(module).map(({ entity, decls: group }) => {
     types.usesJson = false;
-    const blocks = group.map((d) => renderDecl(d, ctx).replace(/\n+$/, ""));
+    const blocks = group.map((d) => trimNewlines(renderDecl(d, ctx)));
     // A tagged union keeps an unknown variant as raw JSON; other code needs json only for raw types.
     const usesJson = types.usesJson || group.some((d) => d.kind === "tagged-union");
     const name = entity === undefined ? "types.go" : `${goFileName(entity, fileNames)}.go`;
@@ -253,4 +253,11 @@ function tupleView(arity: number, name: string): object {
     values: idx.map((i) => `t.V${i}`).join(", "),
     items: idx.map((i) => ({ index: i })),
   };
+}
+
+/** `text` without its trailing newlines (what .replace(/\n+$/, "") gives, without a regular expression scanning the whole text). */
+function trimNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return end === text.length ? text : text.slice(0, end);
 }

@@ -50,7 +50,7 @@ export const emitGo: Emitter<GoOptions> = (modules, options) => {
     const { types, runtime, scan, read } = emitPackage(module, pkg, (entity) => header(options.header.toolVersion, [module], entity));
     for (const t of types) files.push({ path: `${dir}${t.name}`, contents: t.contents });
     files.push({ path: `${dir}runtime.go`, contents: runtime }, { path: `${dir}scan.go`, contents: scan }, { path: `${dir}read.go`, contents: read });
-    const declared = [...types.map((t) => t.contents), runtime, scan, read].join("\n");
+    const declared = [...types.map((t) => t.contents), runtime, scan, read];
     for (const v of emitGoValidators(module, pkg, header(options.header.toolVersion, [module]), declared)) files.push({ path: `${dir}${v.name}`, contents: v.contents });
     packages.push({ module, dir, pkg });
   }
