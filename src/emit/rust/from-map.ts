@@ -96,7 +96,7 @@ export function fromMapView(ctx: ModuleContext, decl: ObjectDecl, name: string):
   inits.push(`${bag},`);
   const keep = `${map}.keep(&mut ${bag}, ${key})?`;
   chains.push(keep);
-  lines.push(...names.map((n) => `        let mut ${n} = None;`), `        let mut ${bag} = BTreeMap::new();`);
+  lines.push(...names.map((n) => `        let mut ${n} = None;`), `        let mut ${bag} = Default::default();`);
   lines.push(`        while let Some(${key}) = ${map}.next_name()? {`, `                _ => ${keep},`);
   lines.push(...inits.map((l) => `            ${l}`));
   const fits = heads.every((l) => l.length <= MAX_WIDTH) && lines.every((l) => l.length <= LINE_WIDTH) && arms.every((a) => 16 + a.length <= ARM_WIDTH);

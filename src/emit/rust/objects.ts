@@ -76,13 +76,17 @@ export function structView(ctx: ModuleContext, decl: ObjectDecl) {
     append(body, indent(lines, 4));
   }
   if (decl.additional.kind !== "closed") {
-    const values = decl.additional.kind === "typed" ? ctx.rust(decl.additional.type) : "serde_json::Value";
-    if (decl.additional.kind === "typed") allow ||= ctx.mentionsDeprecated(decl.additional.type);
-    ctx.usesBTreeMap = true;
+    const extra = decl.additional;
+    let type = ctx.helper("UnknownProperties");
+    if (extra.kind === "typed") {
+      type = `BTreeMap<String, ${ctx.rust(extra.type)}>`;
+      allow ||= ctx.mentionsDeprecated(extra.type);
+      ctx.usesBTreeMap = true;
+    }
     const bag = [
       "/// Properties the schema does not declare, kept so they are written back unchanged.",
       "#[serde(flatten)]",
-      ...typed(4, `pub ${snakeName(decl.additional.name)}:`, `BTreeMap<String, ${values}>`),
+      ...typed(4, `pub ${snakeName(extra.name)}:`, type),
     ];
     append(body, indent(bag, 4));
   }

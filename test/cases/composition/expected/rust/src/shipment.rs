@@ -35,7 +35,7 @@ pub struct Shipment {
     pub weight_kg: f64,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Shipment {
@@ -62,7 +62,7 @@ impl<'de> crate::runtime::FromMap<'de> for Shipment {
         let mut id = None;
         let mut created = None;
         let mut weight_kg = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "version" => map.read(&mut version, &key)?,
@@ -105,7 +105,7 @@ pub struct ShipmentConditional {
     pub mode: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for ShipmentConditional {
@@ -122,7 +122,7 @@ impl<'de> crate::runtime::FromMap<'de> for ShipmentConditional {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut mode = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "mode" => map.read(&mut mode, &key)?,

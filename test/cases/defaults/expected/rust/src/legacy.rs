@@ -4,7 +4,6 @@
 // inputs sha256: 998505a3d5dc0083307a8d78fe86a6c1e6ec9ca94a0d6c28d86f1b1cc2f6dbdb
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// A deprecated entity.
 ///
@@ -16,7 +15,7 @@ pub struct Legacy {
     pub x: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 #[allow(deprecated)]
@@ -35,7 +34,7 @@ impl<'de> crate::runtime::FromMap<'de> for Legacy {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut x = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "x" => map.read(&mut x, &key)?,

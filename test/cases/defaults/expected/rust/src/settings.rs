@@ -4,7 +4,6 @@
 // inputs sha256: 998505a3d5dc0083307a8d78fe86a6c1e6ec9ca94a0d6c28d86f1b1cc2f6dbdb
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -34,7 +33,7 @@ pub struct Settings {
     pub tags: Option<Vec<String>>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl Settings {
@@ -82,7 +81,7 @@ impl<'de> crate::runtime::FromMap<'de> for Settings {
         let mut old_field = None;
         let mut new_field = None;
         let mut tags = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "retries" => map.read(&mut retries, &key)?,

@@ -4,7 +4,6 @@
 // inputs sha256: 86552f716266cfc1637c5615e09269c391009616bcdc2b71fbcb00c9bdc5e5c6
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -14,7 +13,7 @@ pub struct Basket {
     pub owner: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Basket {
@@ -32,7 +31,7 @@ impl<'de> crate::runtime::FromMap<'de> for Basket {
         use crate::runtime::Properties as _;
         let mut lines = None;
         let mut owner = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "lines" => map.read(&mut lines, &key)?,
@@ -57,7 +56,7 @@ pub struct Line {
     pub qty: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Line {
@@ -75,7 +74,7 @@ impl<'de> crate::runtime::FromMap<'de> for Line {
         use crate::runtime::Properties as _;
         let mut sku = None;
         let mut qty = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "sku" => map.read(&mut sku, &key)?,

@@ -5,7 +5,6 @@
 
 use crate::Point;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -19,7 +18,7 @@ pub struct Catalog {
     pub origin: Option<Point>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Catalog {
@@ -39,7 +38,7 @@ impl<'de> crate::runtime::FromMap<'de> for Catalog {
         let mut price = None;
         let mut currency = None;
         let mut origin = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "sections" => map.read(&mut sections, &key)?,
@@ -67,7 +66,7 @@ pub struct Section {
     pub children: Option<Vec<Section>>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Section {
@@ -85,7 +84,7 @@ impl<'de> crate::runtime::FromMap<'de> for Section {
         use crate::runtime::Properties as _;
         let mut title = None;
         let mut children = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "title" => map.read(&mut title, &key)?,
@@ -108,7 +107,7 @@ pub struct Price {
     pub cents: i64,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Price {
@@ -125,7 +124,7 @@ impl<'de> crate::runtime::FromMap<'de> for Price {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut cents = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "cents" => map.read(&mut cents, &key)?,

@@ -4,7 +4,6 @@
 // inputs sha256: 86552f716266cfc1637c5615e09269c391009616bcdc2b71fbcb00c9bdc5e5c6
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -18,7 +17,7 @@ pub struct Point {
     pub weight: Option<f64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Point {
@@ -37,7 +36,7 @@ impl<'de> crate::runtime::FromMap<'de> for Point {
         let mut coords = None;
         let mut label = None;
         let mut weight = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "coords" => map.read(&mut coords, &key)?,

@@ -4,7 +4,6 @@
 // inputs sha256: 4b0e8d2c47d580694eec8b7dfb80bd6c1b795d0efc9d54d0ec2f05fd6e4a53c8
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -21,7 +20,7 @@ pub struct Ticket {
     pub history: Option<Vec<TicketHistoryItem>>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Ticket {
@@ -42,7 +41,7 @@ impl<'de> crate::runtime::FromMap<'de> for Ticket {
         let mut priority = None;
         let mut maybe = None;
         let mut history = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "status" => map.read(&mut status, &key)?,

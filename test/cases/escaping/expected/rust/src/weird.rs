@@ -4,7 +4,6 @@
 // inputs sha256: c1ee4dd2ea44cd6fab6968256e4fcde3010517df0f437f15b9ca427cf5b83273
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Weird
 ///
@@ -54,7 +53,7 @@ pub struct Weird {
     pub mode: Option<WeirdMode>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Weird {
@@ -84,7 +83,7 @@ impl<'de> crate::runtime::FromMap<'de> for Weird {
         let mut field_123start = None;
         let mut ue_9_moji_u_1f_600 = None;
         let mut mode = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "type" => map.read(&mut r#type, &key)?,

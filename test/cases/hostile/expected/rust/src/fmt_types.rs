@@ -4,7 +4,6 @@
 // inputs sha256: 8dbd6052b10476b02872032cd47565813fe4ee5ff539b7ab8d745987f6cec338
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// carriage
 /// return and
@@ -20,7 +19,7 @@ pub struct Fmt {
     pub super_: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Fmt {
@@ -38,7 +37,7 @@ impl<'de> crate::runtime::FromMap<'de> for Fmt {
         use crate::runtime::Properties as _;
         let mut self_ = None;
         let mut super_ = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "self" => map.read(&mut self_, &key)?,

@@ -4,7 +4,6 @@
 // inputs sha256: 8dbd6052b10476b02872032cd47565813fe4ee5ff539b7ab8d745987f6cec338
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// ends a comment */ and opens one /* here
 ///
@@ -202,7 +201,7 @@ pub struct Hostile {
     pub mixed: Option<HostileMixed>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl Hostile {
@@ -268,7 +267,7 @@ impl<'de> crate::runtime::FromMap<'de> for Hostile {
         let mut types = None;
         let mut big = None;
         let mut mixed = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "123" => map.read(&mut field_123, &key)?,
@@ -388,7 +387,7 @@ pub struct HostileAlt {
     pub r#type: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for HostileAlt {
@@ -407,7 +406,7 @@ impl<'de> crate::runtime::FromMap<'de> for HostileAlt {
         let mut self_ = None;
         let mut field = None;
         let mut r#type = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "Self" => map.read(&mut self_, &key)?,
@@ -454,7 +453,7 @@ pub struct HostileCased {
     pub uc_9: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for HostileCased {
@@ -482,7 +481,7 @@ impl<'de> crate::runtime::FromMap<'de> for HostileCased {
         let mut a_b = None;
         let mut ue_9 = None;
         let mut uc_9 = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "type" => map.read(&mut r#type, &key)?,
@@ -813,7 +812,7 @@ pub struct HostileWire {
     pub w_27_u_10ffff: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for HostileWire {
@@ -857,7 +856,7 @@ impl<'de> crate::runtime::FromMap<'de> for HostileWire {
         let mut w_25_u_65e_5_u_672c_u_8a_9e = None;
         let mut w_26_u_1f_600 = None;
         let mut w_27_u_10ffff = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "w0" => map.read(&mut w_0, &key)?,
@@ -1231,7 +1230,7 @@ pub struct HostileTypes {
     pub ref_29: Option<Set>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for HostileTypes {
@@ -1277,7 +1276,7 @@ impl<'de> crate::runtime::FromMap<'de> for HostileTypes {
         let mut ref_27 = None;
         let mut ref_28 = None;
         let mut ref_29 = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "ref0" => map.read(&mut ref_0, &key)?,
@@ -1360,7 +1359,7 @@ pub struct Super {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Super {
@@ -1377,7 +1376,7 @@ impl<'de> crate::runtime::FromMap<'de> for Super {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,
@@ -1404,7 +1403,7 @@ pub struct Option_ {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Option_ {
@@ -1421,7 +1420,7 @@ impl<'de> crate::runtime::FromMap<'de> for Option_ {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,
@@ -1448,7 +1447,7 @@ pub struct Result_ {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Result_ {
@@ -1465,7 +1464,7 @@ impl<'de> crate::runtime::FromMap<'de> for Result_ {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,
@@ -1490,7 +1489,7 @@ pub struct String_ {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for String_ {
@@ -1507,7 +1506,7 @@ impl<'de> crate::runtime::FromMap<'de> for String_ {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,
@@ -1532,7 +1531,7 @@ pub struct Box_ {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Box_ {
@@ -1549,7 +1548,7 @@ impl<'de> crate::runtime::FromMap<'de> for Box_ {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,
@@ -1574,7 +1573,7 @@ pub struct Vec_ {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Vec_ {
@@ -1591,7 +1590,7 @@ impl<'de> crate::runtime::FromMap<'de> for Vec_ {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,
@@ -1616,7 +1615,7 @@ pub struct Value_ {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Value_ {
@@ -1633,7 +1632,7 @@ impl<'de> crate::runtime::FromMap<'de> for Value_ {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,
@@ -1662,7 +1661,7 @@ pub struct Default_ {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Default_ {
@@ -1679,7 +1678,7 @@ impl<'de> crate::runtime::FromMap<'de> for Default_ {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,
@@ -1705,7 +1704,7 @@ pub struct Serialize_ {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Serialize_ {
@@ -1722,7 +1721,7 @@ impl<'de> crate::runtime::FromMap<'de> for Serialize_ {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,
@@ -1747,7 +1746,7 @@ pub struct Some_ {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Some_ {
@@ -1764,7 +1763,7 @@ impl<'de> crate::runtime::FromMap<'de> for Some_ {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,
@@ -1795,7 +1794,7 @@ pub struct Map_ {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Map_ {
@@ -1812,7 +1811,7 @@ impl<'de> crate::runtime::FromMap<'de> for Map_ {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,
@@ -1840,7 +1839,7 @@ pub struct Error {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Error {
@@ -1857,7 +1856,7 @@ impl<'de> crate::runtime::FromMap<'de> for Error {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,
@@ -1882,7 +1881,7 @@ pub struct Nil {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Nil {
@@ -1899,7 +1898,7 @@ impl<'de> crate::runtime::FromMap<'de> for Nil {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,
@@ -1926,7 +1925,7 @@ pub struct Object {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Object {
@@ -1943,7 +1942,7 @@ impl<'de> crate::runtime::FromMap<'de> for Object {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,
@@ -1970,7 +1969,7 @@ pub struct Promise {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Promise {
@@ -1987,7 +1986,7 @@ impl<'de> crate::runtime::FromMap<'de> for Promise {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,
@@ -2012,7 +2011,7 @@ pub struct Record {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Record {
@@ -2029,7 +2028,7 @@ impl<'de> crate::runtime::FromMap<'de> for Record {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,
@@ -2054,7 +2053,7 @@ pub struct JsonValue {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for JsonValue {
@@ -2071,7 +2070,7 @@ impl<'de> crate::runtime::FromMap<'de> for JsonValue {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,
@@ -2096,7 +2095,7 @@ pub struct Runtime {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Runtime {
@@ -2113,7 +2112,7 @@ impl<'de> crate::runtime::FromMap<'de> for Runtime {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,
@@ -2138,7 +2137,7 @@ pub struct Constructor {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Constructor {
@@ -2155,7 +2154,7 @@ impl<'de> crate::runtime::FromMap<'de> for Constructor {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,
@@ -2184,7 +2183,7 @@ pub struct Proto {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Proto {
@@ -2201,7 +2200,7 @@ impl<'de> crate::runtime::FromMap<'de> for Proto {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,
@@ -2227,7 +2226,7 @@ pub struct Type123 {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Type123 {
@@ -2244,7 +2243,7 @@ impl<'de> crate::runtime::FromMap<'de> for Type123 {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,
@@ -2269,7 +2268,7 @@ pub struct Ue9 {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Ue9 {
@@ -2286,7 +2285,7 @@ impl<'de> crate::runtime::FromMap<'de> for Ue9 {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,
@@ -2317,7 +2316,7 @@ pub struct U65e5U672c {
     pub v: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for U65e5U672c {
@@ -2334,7 +2333,7 @@ impl<'de> crate::runtime::FromMap<'de> for U65e5U672c {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,

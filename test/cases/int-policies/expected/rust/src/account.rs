@@ -30,7 +30,7 @@ pub struct Account {
     pub limits: Option<Limits>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Account {
@@ -54,7 +54,7 @@ impl<'de> crate::runtime::FromMap<'de> for Account {
         let mut previous_id = None;
         let mut by_region = None;
         let mut limits = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "balance" => map.read(&mut balance, &key)?,
@@ -91,7 +91,7 @@ pub struct Limits {
     pub tier: Option<u8>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl Limits {
@@ -115,7 +115,7 @@ impl<'de> crate::runtime::FromMap<'de> for Limits {
         use crate::runtime::Properties as _;
         let mut daily = None;
         let mut tier = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "daily" => map.read(&mut daily, &key)?,

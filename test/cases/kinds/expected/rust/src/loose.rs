@@ -32,7 +32,7 @@ pub struct LooseObject {
     pub shaped: Option<LooseShaped>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for LooseObject {
@@ -54,7 +54,7 @@ impl<'de> crate::runtime::FromMap<'de> for LooseObject {
         let mut tree = None;
         let mut pick = None;
         let mut shaped = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "name" => map.read(&mut name, &key)?,
@@ -94,7 +94,7 @@ pub struct LooseShaped {
     pub b: Option<bool>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for LooseShaped {
@@ -111,7 +111,7 @@ impl<'de> crate::runtime::FromMap<'de> for LooseShaped {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut b = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "b" => map.read(&mut b, &key)?,

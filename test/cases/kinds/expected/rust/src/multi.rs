@@ -4,7 +4,6 @@
 // inputs sha256: 8253ec4c9e1d9307db27b398f71f7675048c1f191466fe5d73716ed03d3fb41d
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -27,7 +26,7 @@ pub struct MultiObject {
     pub either: Option<Option<MultiObjectEither>>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for MultiObject {
@@ -48,7 +47,7 @@ impl<'de> crate::runtime::FromMap<'de> for MultiObject {
         let mut flag = None;
         let mut mixed = None;
         let mut either = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "id" => map.read(&mut id, &key)?,
@@ -169,7 +168,7 @@ pub struct MultiObjectEitherCircle {
     pub r: Option<f64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for MultiObjectEitherCircle {
@@ -186,7 +185,7 @@ impl<'de> crate::runtime::FromMap<'de> for MultiObjectEitherCircle {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut r = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "r" => map.read(&mut r, &key)?,
@@ -207,7 +206,7 @@ pub struct MultiObjectEitherSquare {
     pub side: Option<f64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for MultiObjectEitherSquare {
@@ -224,7 +223,7 @@ impl<'de> crate::runtime::FromMap<'de> for MultiObjectEitherSquare {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut side = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "side" => map.read(&mut side, &key)?,

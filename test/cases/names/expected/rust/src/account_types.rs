@@ -4,7 +4,6 @@
 // inputs sha256: a39cb1084682ebf91882b208b1e6f5696017dcffa333a0ee944c0bc8b23edd3c
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// v2 adds a definition Exception beside v1's exception: v1's keeps its name, the new one gets the suffix.
 ///
@@ -31,7 +30,7 @@ pub struct Account {
     pub size: Option<AccountSize>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Account {
@@ -56,7 +55,7 @@ impl<'de> crate::runtime::FromMap<'de> for Account {
         let mut fault = None;
         let mut zone = None;
         let mut size = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "self" => map.read(&mut self_, &key)?,
@@ -93,7 +92,7 @@ pub struct AccountConfiguration {
     pub retries: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for AccountConfiguration {
@@ -110,7 +109,7 @@ impl<'de> crate::runtime::FromMap<'de> for AccountConfiguration {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut retries = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "retries" => map.read(&mut retries, &key)?,
@@ -131,7 +130,7 @@ pub struct Exception {
     pub message: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Exception {
@@ -148,7 +147,7 @@ impl<'de> crate::runtime::FromMap<'de> for Exception {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut message = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "message" => map.read(&mut message, &key)?,
@@ -169,7 +168,7 @@ pub struct ExceptionCapital {
     pub code: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for ExceptionCapital {
@@ -186,7 +185,7 @@ impl<'de> crate::runtime::FromMap<'de> for ExceptionCapital {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut code = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "code" => map.read(&mut code, &key)?,

@@ -4,7 +4,6 @@
 // inputs sha256: a39cb1084682ebf91882b208b1e6f5696017dcffa333a0ee944c0bc8b23edd3c
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Defines Configuration too: both entities' definitions get entity-qualified names.
 ///
@@ -15,7 +14,7 @@ pub struct Order {
     pub config: Option<OrderConfiguration>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Order {
@@ -32,7 +31,7 @@ impl<'de> crate::runtime::FromMap<'de> for Order {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut config = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "config" => map.read(&mut config, &key)?,
@@ -53,7 +52,7 @@ pub struct OrderConfiguration {
     pub region: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for OrderConfiguration {
@@ -70,7 +69,7 @@ impl<'de> crate::runtime::FromMap<'de> for OrderConfiguration {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut region = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "region" => map.read(&mut region, &key)?,

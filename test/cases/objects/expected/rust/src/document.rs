@@ -24,7 +24,7 @@ pub struct Document {
     pub map_of_objects: Option<BTreeMap<String, DocumentMapOfObject>>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Document {
@@ -47,7 +47,7 @@ impl<'de> crate::runtime::FromMap<'de> for Document {
         let mut any = None;
         let mut list_of_objects = None;
         let mut map_of_objects = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "title" => map.read(&mut title, &key)?,
@@ -105,7 +105,7 @@ impl<'de> crate::runtime::FromMap<'de> for DocumentTypedExtras {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut known = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "known" => map.read(&mut known, &key)?,
@@ -126,7 +126,7 @@ pub struct DocumentListOfObject {
     pub n: i32,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for DocumentListOfObject {
@@ -143,7 +143,7 @@ impl<'de> crate::runtime::FromMap<'de> for DocumentListOfObject {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut n = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "n" => map.read(&mut n, &key)?,
@@ -164,7 +164,7 @@ pub struct DocumentMapOfObject {
     pub v: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for DocumentMapOfObject {
@@ -181,7 +181,7 @@ impl<'de> crate::runtime::FromMap<'de> for DocumentMapOfObject {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut v = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "v" => map.read(&mut v, &key)?,

@@ -33,7 +33,7 @@ pub struct Profile {
     pub nested: Option<ProfileNested>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Profile {
@@ -62,7 +62,7 @@ impl<'de> crate::runtime::FromMap<'de> for Profile {
         let mut opt_map = None;
         let mut req_map = None;
         let mut nested = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "req" => map.read(&mut req, &key)?,
@@ -107,7 +107,7 @@ pub struct ProfileNested {
     pub x: Option<bool>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for ProfileNested {
@@ -124,7 +124,7 @@ impl<'de> crate::runtime::FromMap<'de> for ProfileNested {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut x = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "x" => map.read(&mut x, &key)?,

@@ -4,7 +4,6 @@
 // inputs sha256: da364388f8ed85b6f955dc532806cf8d185699ee1fef19107c984a5e9c70b5ae
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -38,7 +37,7 @@ pub struct Record {
     pub link: String,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Record {
@@ -65,7 +64,7 @@ impl<'de> crate::runtime::FromMap<'de> for Record {
         let mut day = None;
         let mut at = None;
         let mut link = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "s" => map.read(&mut s, &key)?,

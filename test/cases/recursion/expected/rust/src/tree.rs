@@ -19,7 +19,7 @@ pub struct Tree {
     pub meta: Option<Box<Meta>>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Tree {
@@ -39,7 +39,7 @@ impl<'de> crate::runtime::FromMap<'de> for Tree {
         let mut children = None;
         let mut parent = None;
         let mut meta = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "value" => map.read(&mut value, &key)?,
@@ -68,7 +68,7 @@ pub struct Meta {
     pub labels: Option<BTreeMap<String, Meta>>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Meta {
@@ -86,7 +86,7 @@ impl<'de> crate::runtime::FromMap<'de> for Meta {
         use crate::runtime::Properties as _;
         let mut owner = None;
         let mut labels = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "owner" => map.read(&mut owner, &key)?,

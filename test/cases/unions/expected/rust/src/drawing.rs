@@ -4,7 +4,6 @@
 // inputs sha256: b8dcf2d1906e26c6aa93463e2610266ecbab645e739efad6baa732ca81663a71
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -26,7 +25,7 @@ pub struct Drawing {
     pub ambiguous: Option<serde_json::Value>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Drawing {
@@ -50,7 +49,7 @@ impl<'de> crate::runtime::FromMap<'de> for Drawing {
         let mut label = None;
         let mut inline = None;
         let mut ambiguous = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "shape" => map.read(&mut shape, &key)?,
@@ -142,7 +141,7 @@ pub struct Circle {
     pub radius: f64,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Circle {
@@ -159,7 +158,7 @@ impl<'de> crate::runtime::FromMap<'de> for Circle {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut radius = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "radius" => map.read(&mut radius, &key)?,
@@ -182,7 +181,7 @@ pub struct Rect {
     pub label: Option<Option<String>>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Rect {
@@ -201,7 +200,7 @@ impl<'de> crate::runtime::FromMap<'de> for Rect {
         let mut w = None;
         let mut h = None;
         let mut label = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "w" => map.read(&mut w, &key)?,
@@ -237,7 +236,7 @@ pub struct DrawingValueObject {
     pub k: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for DrawingValueObject {
@@ -254,7 +253,7 @@ impl<'de> crate::runtime::FromMap<'de> for DrawingValueObject {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut k = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "k" => map.read(&mut k, &key)?,
@@ -347,7 +346,7 @@ pub struct DrawingInlineA {
     pub a: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for DrawingInlineA {
@@ -364,7 +363,7 @@ impl<'de> crate::runtime::FromMap<'de> for DrawingInlineA {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut a = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "a" => map.read(&mut a, &key)?,
@@ -385,7 +384,7 @@ pub struct DrawingInlineB {
     pub b: i32,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for DrawingInlineB {
@@ -402,7 +401,7 @@ impl<'de> crate::runtime::FromMap<'de> for DrawingInlineB {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut b = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "b" => map.read(&mut b, &key)?,

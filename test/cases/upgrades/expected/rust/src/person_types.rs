@@ -39,7 +39,7 @@ pub struct Person {
     pub nickname: Option<Option<String>>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl Person {
@@ -73,7 +73,7 @@ impl<'de> crate::runtime::FromMap<'de> for Person {
         let mut badge = None;
         let mut score = None;
         let mut nickname = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "first_name" => map.read(&mut first_name, &key)?,
@@ -160,7 +160,7 @@ pub struct Pet {
     pub species: PetSpecies,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Pet {
@@ -178,7 +178,7 @@ impl<'de> crate::runtime::FromMap<'de> for Pet {
         use crate::runtime::Properties as _;
         let mut name = None;
         let mut species = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "name" => map.read(&mut name, &key)?,
@@ -243,7 +243,7 @@ pub struct Place {
     pub country: String,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl Place {
@@ -267,7 +267,7 @@ impl<'de> crate::runtime::FromMap<'de> for Place {
         use crate::runtime::Properties as _;
         let mut city = None;
         let mut country = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "city" => map.read(&mut city, &key)?,
@@ -349,7 +349,7 @@ pub struct PersonContactPhone {
     pub verified: bool,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl PersonContactPhone {
@@ -373,7 +373,7 @@ impl<'de> crate::runtime::FromMap<'de> for PersonContactPhone {
         use crate::runtime::Properties as _;
         let mut number = None;
         let mut verified = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "number" => map.read(&mut number, &key)?,
@@ -395,7 +395,7 @@ pub struct PersonContactPost {
     pub place: Place,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for PersonContactPost {
@@ -412,7 +412,7 @@ impl<'de> crate::runtime::FromMap<'de> for PersonContactPost {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut place = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "place" => map.read(&mut place, &key)?,

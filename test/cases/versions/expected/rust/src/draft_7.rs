@@ -4,7 +4,6 @@
 // inputs sha256: dd40443c4b07c04257a9d8c02157afb0abf8b02b8d9026e16aea87b8f2784fbc
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -14,7 +13,7 @@ pub struct Draft7 {
     pub pair: Option<(String, i32)>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Draft7 {
@@ -31,7 +30,7 @@ impl<'de> crate::runtime::FromMap<'de> for Draft7 {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut pair = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "pair" => map.read(&mut pair, &key)?,

@@ -4,7 +4,6 @@
 // inputs sha256: dd40443c4b07c04257a9d8c02157afb0abf8b02b8d9026e16aea87b8f2784fbc
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -21,7 +20,7 @@ pub struct Item {
     pub parts: Option<Vec<ItemPart>>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl Item {
@@ -48,7 +47,7 @@ impl<'de> crate::runtime::FromMap<'de> for Item {
         let mut note = None;
         let mut count = None;
         let mut parts = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "id" => map.read(&mut id, &key)?,
@@ -121,7 +120,7 @@ pub struct ItemPart {
     pub p: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for ItemPart {
@@ -138,7 +137,7 @@ impl<'de> crate::runtime::FromMap<'de> for ItemPart {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut p = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "p" => map.read(&mut p, &key)?,

@@ -10,9 +10,10 @@
 
 //! Helpers the generated types call through serde attributes.
 
-use serde::de::value::MapAccessDeserializer;
+use serde::de::value::{MapAccessDeserializer, MapDeserializer};
 use serde::de::{DeserializeOwned, Error, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -110,6 +111,254 @@ where
     Ok(object)
 }
 
+/// The value of a property the schema does not declare: its JSON text as written (numbers of any
+/// size digit for digit), written back unchanged.
+///
+/// Kept as text rather than a [`Value`]: reading and writing it back is a copy, not a tree of
+/// allocations. Two are equal when they are the same JSON value, as [`Value`]s compare.
+#[derive(Debug, Clone)]
+pub struct UnknownValue(pub Box<RawValue>);
+
+impl UnknownValue {
+    /// The JSON text.
+    pub fn get(&self) -> &str {
+        self.0.get()
+    }
+
+    /// The value as a [`Value`]; an error for a number [`Value`] cannot hold (`1e400`).
+    pub fn to_value(&self) -> serde_json::Result<Value> {
+        serde_json::from_str(self.0.get())
+    }
+}
+
+impl From<Value> for UnknownValue {
+    fn from(value: Value) -> Self {
+        match serde_json::value::to_raw_value(&value) {
+            Ok(raw) => Self(raw),
+            Err(error) => unreachable!("a JSON value is written as JSON: {error}"),
+        }
+    }
+}
+
+impl From<Box<RawValue>> for UnknownValue {
+    fn from(raw: Box<RawValue>) -> Self {
+        Self(raw)
+    }
+}
+
+impl PartialEq for UnknownValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+            || matches!((self.to_value(), other.to_value()), (Ok(a), Ok(b)) if a == b)
+    }
+}
+
+impl Serialize for UnknownValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for UnknownValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Box::<RawValue>::deserialize(AnyRaw(deserializer)).map(|raw| Self(compact(raw)))
+    }
+}
+
+/// The text without whitespace between tokens, so that what is written is compact JSON.
+fn compact(raw: Box<RawValue>) -> Box<RawValue> {
+    let text = raw.get().as_bytes();
+    // A string holds no byte below a space unescaped: no byte up to a space, no whitespace.
+    if text.iter().fold(true, |none, &b| none & (b > b' ')) {
+        return raw;
+    }
+    let mut out: Option<Vec<u8>> = None;
+    let (mut in_string, mut escaped) = (false, false);
+    for (i, &b) in text.iter().enumerate() {
+        if in_string {
+            (in_string, escaped) = (escaped || b != b'"', !escaped && b == b'\\');
+        } else if matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+            out.get_or_insert_with(|| text[..i].to_vec());
+            continue;
+        } else {
+            in_string = b == b'"';
+        }
+        if let Some(out) = &mut out {
+            out.push(b);
+        }
+    }
+    let Some(out) = out else {
+        return raw;
+    };
+    // Only ASCII whitespace between tokens was taken out: still UTF-8, still the same JSON.
+    match String::from_utf8(out).map(RawValue::from_string) {
+        Ok(Ok(compacted)) => compacted,
+        _ => raw,
+    }
+}
+
+/// Gives serde_json's `RawValue` what it asks for from any deserializer: serde_json's own hand
+/// over the value's text; serde's buffer (untagged and internally tagged enums, `flatten`) cannot,
+/// so the buffered value is written as JSON text and handed over as serde_json's would.
+struct AnyRaw<D>(D);
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for AnyRaw<D> {
+    type Error = D::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_any(visitor)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        let visitor = AnyRawVisitor(name, visitor);
+        self.0.deserialize_newtype_struct(name, visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+        unit unit_struct seq tuple tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+struct AnyRawVisitor<V>(&'static str, V);
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for AnyRawVisitor<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("any valid JSON value")
+    }
+
+    /// serde_json's raw value: one entry, the value's text.
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.1.visit_map(map)
+    }
+
+    /// Any other deserializer: the value, written as JSON text in the same one entry.
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, value: D) -> Result<V::Value, D::Error> {
+        let text = Value::deserialize(value)?.to_string();
+        let entry = std::iter::once((self.0, text));
+        self.1.visit_map(MapDeserializer::new(entry))
+    }
+}
+
+/// The properties of an object that its schema does not declare: by name, each name once (given
+/// twice, the last value counts), in name order, each value as its JSON text.
+///
+/// A map in one sorted vector rather than a `BTreeMap`: an object has none or a few such
+/// properties, and a `BTreeMap` node for one costs more than the property.
+#[derive(Clone, Default, PartialEq)]
+pub struct UnknownProperties(Vec<(String, UnknownValue)>);
+
+impl UnknownProperties {
+    /// No properties.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How many properties.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn find(&self, name: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(key, _)| key.as_str().cmp(name))
+    }
+
+    /// The value of the property `name`.
+    pub fn get(&self, name: &str) -> Option<&UnknownValue> {
+        self.find(name).ok().map(|i| &self.0[i].1)
+    }
+
+    /// Sets the property `name`, giving back its previous value.
+    pub fn insert(&mut self, name: String, value: UnknownValue) -> Option<UnknownValue> {
+        match self.find(&name) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
+            Err(i) => {
+                self.0.insert(i, (name, value));
+                None
+            }
+        }
+    }
+
+    /// Removes the property `name`, giving back its value.
+    pub fn remove(&mut self, name: &str) -> Option<UnknownValue> {
+        self.find(name).ok().map(|i| self.0.remove(i).1)
+    }
+
+    /// The properties, in name order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &UnknownValue)> {
+        self.0.iter().map(|(name, value)| (name.as_str(), value))
+    }
+}
+
+impl std::fmt::Debug for UnknownProperties {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+impl FromIterator<(String, UnknownValue)> for UnknownProperties {
+    fn from_iter<I: IntoIterator<Item = (String, UnknownValue)>>(iter: I) -> Self {
+        let mut properties = Self::new();
+        for (name, value) in iter {
+            properties.insert(name, value);
+        }
+        properties
+    }
+}
+
+impl IntoIterator for UnknownProperties {
+    type Item = (String, UnknownValue);
+    type IntoIter = std::vec::IntoIter<(String, UnknownValue)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl Serialize for UnknownProperties {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for UnknownProperties {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let map = BTreeMap::<String, UnknownValue>::deserialize(deserializer)?;
+        Ok(Self(map.into_iter().collect()))
+    }
+}
+
+/// A map of the properties a schema does not declare, as [`Properties::keep`] fills it.
+pub trait Keep<T> {
+    /// Sets a property; given twice, the last value counts.
+    fn keep(&mut self, name: String, value: T);
+}
+
+impl<T> Keep<T> for BTreeMap<String, T> {
+    #[inline]
+    fn keep(&mut self, name: String, value: T) {
+        self.insert(name, value);
+    }
+}
+
+impl Keep<UnknownValue> for UnknownProperties {
+    #[inline]
+    fn keep(&mut self, name: String, value: UnknownValue) {
+        self.insert(name, value);
+    }
+}
+
 /// A struct that keeps the properties its schema does not declare, decoded one property at a
 /// time: without `#[serde(flatten)]`, which would buffer every property before reading any.
 pub trait FromMap<'de>: Sized {
@@ -203,12 +452,12 @@ pub trait Properties<'de>: MapAccess<'de> {
 
     /// Keeps a property the schema does not declare; given twice, the last value counts.
     #[inline]
-    fn keep<T: Deserialize<'de>>(
+    fn keep<T: Deserialize<'de>, B: Keep<T>>(
         &mut self,
-        bag: &mut BTreeMap<String, T>,
+        bag: &mut B,
         name: Name<'de>,
     ) -> Result<(), Self::Error> {
-        bag.insert(name.0.into_owned(), self.next_value()?);
+        bag.keep(name.0.into_owned(), self.next_value()?);
         Ok(())
     }
 

@@ -4,7 +4,6 @@
 // inputs sha256: 9ad32ffc3b8941cd8bf85a6c203fe1cecb32e96b9247a663926e2fe6c8683efa (crate/v1)
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// line
 /// separator and paragraph
@@ -17,7 +16,7 @@ pub struct Crate {
     pub self_: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Crate {
@@ -34,7 +33,7 @@ impl<'de> crate::runtime::FromMap<'de> for Crate {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut self_ = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "self" => map.read(&mut self_, &key)?,

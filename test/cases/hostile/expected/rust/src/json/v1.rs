@@ -4,7 +4,6 @@
 // inputs sha256: 3f9394a5f5836db24fcefd2b0190c55aa1a9b332f181ab57682ba6d5089ae433 (json/v1)
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// line
 /// separator and paragraph
@@ -17,7 +16,7 @@ pub struct Json {
     pub self_: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Json {
@@ -34,7 +33,7 @@ impl<'de> crate::runtime::FromMap<'de> for Json {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut self_ = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "self" => map.read(&mut self_, &key)?,

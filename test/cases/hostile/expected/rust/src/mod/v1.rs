@@ -4,7 +4,6 @@
 // inputs sha256: ab031651ca35a12e2341622f71fbf43b90175162c0c65d2114eec11acc40fec2 (mod/v1)
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// line
 /// separator and paragraph
@@ -17,7 +16,7 @@ pub struct Mod {
     pub self_: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Mod {
@@ -34,7 +33,7 @@ impl<'de> crate::runtime::FromMap<'de> for Mod {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut self_ = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "self" => map.read(&mut self_, &key)?,

@@ -4,7 +4,6 @@
 // inputs sha256: 2463b97f36f5ff8011c6fbbdaf1ae83d40102013be6f25e714b60b4b24d8f812 (account/v1)
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Names that collide after case conversion: each pair is told apart by the rule in README's "Names".
 ///
@@ -23,7 +22,7 @@ pub struct Account {
     pub zone: Option<Zone>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Account {
@@ -44,7 +43,7 @@ impl<'de> crate::runtime::FromMap<'de> for Account {
         let mut config = None;
         let mut error = None;
         let mut zone = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "self" => map.read(&mut self_, &key)?,
@@ -73,7 +72,7 @@ pub struct Configuration {
     pub retries: Option<i64>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Configuration {
@@ -90,7 +89,7 @@ impl<'de> crate::runtime::FromMap<'de> for Configuration {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut retries = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "retries" => map.read(&mut retries, &key)?,
@@ -111,7 +110,7 @@ pub struct Exception {
     pub message: Option<String>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Exception {
@@ -128,7 +127,7 @@ impl<'de> crate::runtime::FromMap<'de> for Exception {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut message = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "message" => map.read(&mut message, &key)?,

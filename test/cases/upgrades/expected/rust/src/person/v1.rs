@@ -31,7 +31,7 @@ pub struct Person {
     pub badge: Option<PersonBadge>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Person {
@@ -56,7 +56,7 @@ impl<'de> crate::runtime::FromMap<'de> for Person {
         let mut work = None;
         let mut contact = None;
         let mut badge = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "full_name" => map.read(&mut full_name, &key)?,
@@ -133,7 +133,7 @@ pub struct Pet {
     pub name: String,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Pet {
@@ -150,7 +150,7 @@ impl<'de> crate::runtime::FromMap<'de> for Pet {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut name = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "name" => map.read(&mut name, &key)?,
@@ -170,7 +170,7 @@ pub struct Place {
     pub city: String,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Place {
@@ -187,7 +187,7 @@ impl<'de> crate::runtime::FromMap<'de> for Place {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut city = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "city" => map.read(&mut city, &key)?,
@@ -265,7 +265,7 @@ pub struct PersonContactPhone {
     pub number: String,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for PersonContactPhone {
@@ -282,7 +282,7 @@ impl<'de> crate::runtime::FromMap<'de> for PersonContactPhone {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut number = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "number" => map.read(&mut number, &key)?,
@@ -302,7 +302,7 @@ pub struct PersonContactPost {
     pub place: Place,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for PersonContactPost {
@@ -319,7 +319,7 @@ impl<'de> crate::runtime::FromMap<'de> for PersonContactPost {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut place = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "place" => map.read(&mut place, &key)?,

@@ -37,7 +37,7 @@ pub struct Person {
     pub score: i64,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl Person {
@@ -70,7 +70,7 @@ impl<'de> crate::runtime::FromMap<'de> for Person {
         let mut contact = None;
         let mut badge = None;
         let mut score = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "first_name" => map.read(&mut first_name, &key)?,
@@ -155,7 +155,7 @@ pub struct Pet {
     pub species: PetSpecies,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Pet {
@@ -173,7 +173,7 @@ impl<'de> crate::runtime::FromMap<'de> for Pet {
         use crate::runtime::Properties as _;
         let mut name = None;
         let mut species = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "name" => map.read(&mut name, &key)?,
@@ -238,7 +238,7 @@ pub struct Place {
     pub country: String,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl Place {
@@ -262,7 +262,7 @@ impl<'de> crate::runtime::FromMap<'de> for Place {
         use crate::runtime::Properties as _;
         let mut city = None;
         let mut country = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "city" => map.read(&mut city, &key)?,
@@ -344,7 +344,7 @@ pub struct PersonContactPhone {
     pub verified: bool,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl PersonContactPhone {
@@ -368,7 +368,7 @@ impl<'de> crate::runtime::FromMap<'de> for PersonContactPhone {
         use crate::runtime::Properties as _;
         let mut number = None;
         let mut verified = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "number" => map.read(&mut number, &key)?,
@@ -390,7 +390,7 @@ pub struct PersonContactPost {
     pub place: Place,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for PersonContactPost {
@@ -407,7 +407,7 @@ impl<'de> crate::runtime::FromMap<'de> for PersonContactPost {
     fn from_map<__A: serde::de::MapAccess<'de>>(mut map: __A) -> Result<Self, __A::Error> {
         use crate::runtime::Properties as _;
         let mut place = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "place" => map.read(&mut place, &key)?,

@@ -4,7 +4,6 @@
 // inputs sha256: 2b521dad00cdb9f4087a5b675b44c836d2bd273cd58681b5791f09a32d1736ad (item/v1)
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -14,7 +13,7 @@ pub struct Item {
     pub kind: Option<ItemKind>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Item {
@@ -32,7 +31,7 @@ impl<'de> crate::runtime::FromMap<'de> for Item {
         use crate::runtime::Properties as _;
         let mut id = None;
         let mut kind = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "id" => map.read(&mut id, &key)?,

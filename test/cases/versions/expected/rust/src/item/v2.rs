@@ -4,7 +4,6 @@
 // inputs sha256: 2916cd2a5b2dc9ce00c9a6dfd417525e4c0e6256bcd96564274c81e62081a0ca (item/v2)
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Properties the schema does not declare are kept in `additional_properties` and written back on encode.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -16,7 +15,7 @@ pub struct Item {
     pub note: Option<Option<String>>,
     /// Properties the schema does not declare, kept so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: BTreeMap<String, serde_json::Value>,
+    pub additional_properties: crate::runtime::UnknownProperties,
 }
 
 impl<'de> Deserialize<'de> for Item {
@@ -35,7 +34,7 @@ impl<'de> crate::runtime::FromMap<'de> for Item {
         let mut id = None;
         let mut kind = None;
         let mut note = None;
-        let mut additional_properties = BTreeMap::new();
+        let mut additional_properties = Default::default();
         while let Some(key) = map.next_name()? {
             match key.as_str() {
                 "id" => map.read(&mut id, &key)?,
