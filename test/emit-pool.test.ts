@@ -4,7 +4,7 @@
  * were thrown. The CLI's choice of the worker by size is covered with LOCKSTEP_TEST_WORKER_MIN_BYTES.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -77,6 +77,16 @@ describe("emitting on a worker thread", () => {
 
   it("is undefined without a bundled entry, so that generate emits in process", () => {
     expect(startEmitWorker(join(ROOT, "src", "no-such-worker.cjs"))).toBeUndefined();
+  });
+
+  it("the CLI with the worker started reports a schema that does not load as without it: exit 2, file:line:col, nothing written", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lockstep-pool-"));
+    mkdirSync(join(dir, "schemas", "user"), { recursive: true });
+    writeFileSync(join(dir, "schemas", "user", "v1.json"), '{"type": "object",\n  "properties": { "a": { "$ref": "#/nope" } }\n}\n');
+    const res = spawnSync(process.execPath, [join(ROOT, "bin", "lockstep.js"), "generate", "-C", dir], { encoding: "utf8", env: { ...process.env, LOCKSTEP_TEST_WORKER_MIN_BYTES: "0" }, timeout: 60_000 });
+    expect(res.status).toBe(2);
+    expect(res.stderr).toMatch(/^schemas\/user\/v1\.json:2:26: \$ref "#\/nope"/);
+    expect(existsSync(join(dir, "generated"))).toBe(false);
   });
 
   it("the CLI with the worker writes the same files as without it", () => {
