@@ -103,7 +103,7 @@ describe("emitTypeScript (hand-built IR)", () => {
 
   it("compiles with tsc --strict, noUncheckedIndexedAccess, exactOptionalPropertyTypes and more", () => {
     typecheck(OUT);
-  }, 60_000);
+  }, 180_000);
 
   const roundTrip = (name: string, text: string): string => {
     const value = fn<[string], unknown>(mod, `decode${name}`)(text);

@@ -115,6 +115,8 @@ export function kitchenSink(): Module[] {
       { name: ["real"], kind: "number", type: t.number },
     ]),
     enumDecl("nothing_known", []),
+    // As wide as SchemaStore's eslintrc rules: tsc must still follow the generated functions.
+    object("wide", Array.from({ length: 760 }, (_, i) => field(`rule_${i}`, `rule-${i}`, t.string, { required: false }))),
   ]);
   const v1 = module(["user", "v1"], [["user", 1, "user"]], [
     object("user", [field("id", "id", t.int32), field("name", "name", t.string)], { kind: "preserve", name: ["extra"] }),

@@ -56,9 +56,15 @@ function isIndexName(wire: string): boolean {
   return /^(0|[1-9][0-9]*)$/.test(wire) && Number(wire) < 4294967295;
 }
 
+/**
+ * Past this many fields a writer's chain of `s += ...` is more than tsc follows ("too large for
+ * control flow analysis", at about 700): such an object is written through its JSON value.
+ */
+const WRITER_FIELD_LIMIT = 250;
+
 /** True when the writer of decl defers to stringifyJson(<name>ToJson(x)) for every value. */
 function defers(decl: ObjectDecl): boolean {
-  return decl.fields.some((f) => isIndexName(f.wireName));
+  return decl.fields.length > WRITER_FIELD_LIMIT || decl.fields.some((f) => isIndexName(f.wireName));
 }
 
 /** `,"wire":` (or `{"wire":` first) as a string literal. */
