@@ -69,7 +69,8 @@ export function closeEnum(source: string, name: string): string {
   const end = source.indexOf("\n}\n", implAt);
   if (start < 0 || implAt < 0 || end < 0) throw new Error(`no generated open enum ${name}`);
   const item = source.slice(start, end + 3);
-  const arms = [...item.matchAll(/^ {12}("(?:[^"\\]|\\.)*") => Self::(\w+),$/gm)];
+  // Each listed value once (the From<String> and From<&str> impls both list them).
+  const arms = [...new Map([...item.matchAll(/^ {12}("(?:[^"\\]|\\.)*") => Self::(\w+),$/gm)].map((m) => [m[2], m])).values()];
   if (arms.length === 0 || !/^ {4}Unknown\(String\),$/m.test(item)) throw new Error(`enum ${name} has no known values or no Unknown(String)`);
   const closed = [
     "#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]",

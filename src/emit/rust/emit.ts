@@ -22,7 +22,7 @@ function declView(ctx: ModuleContext, decl: Decl): { template: string; view: obj
     case "object":
       return structView(ctx, decl);
     case "enum":
-      return enumView(decl);
+      return enumView(ctx, decl);
     case "tagged-union":
       return taggedUnionView(ctx, decl);
     case "kind-union":

@@ -101,7 +101,7 @@ export function structView(ctx: ModuleContext, decl: ObjectDecl) {
   return { template: "struct.rs", view };
 }
 
-export function enumView(decl: EnumDecl) {
+export function enumView(ctx: ModuleContext, decl: EnumDecl) {
   const name = typeName(decl.name);
   const unknown = variantName(decl.unknownName);
   const body: string[] = [];
@@ -117,5 +117,5 @@ export function enumView(decl: EnumDecl) {
   const deprecated = decl.doc.deprecated === true;
   const allowDeprecated = deprecated || decl.members.some((m) => m.doc.deprecated === true);
   const head = itemHead(docLines(decl.doc), deprecated, allowDeprecated);
-  return { template: "enum.rs", view: { head, name, unknown, body, toWire, fromWire, allowDeprecated } };
+  return { template: "enum.rs", view: { head, name, unknown, body, toWire, fromWire, allowDeprecated, runtime: ctx.helper("") } };
 }

@@ -140,6 +140,16 @@ impl From<String> for SettingsLevel {
     }
 }
 
+impl From<&str> for SettingsLevel {
+    fn from(value: &str) -> Self {
+        match value {
+            "low" => Self::Low,
+            "high" => Self::High,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for SettingsLevel {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -148,6 +158,6 @@ impl Serialize for SettingsLevel {
 
 impl<'de> Deserialize<'de> for SettingsLevel {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }

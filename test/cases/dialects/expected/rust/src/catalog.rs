@@ -167,6 +167,16 @@ impl From<String> for Currency {
     }
 }
 
+impl From<&str> for Currency {
+    fn from(value: &str) -> Self {
+        match value {
+            "EUR" => Self::Eur,
+            "USD" => Self::Usd,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for Currency {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -175,6 +185,6 @@ impl Serialize for Currency {
 
 impl<'de> Deserialize<'de> for Currency {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }

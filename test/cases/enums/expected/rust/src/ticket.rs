@@ -96,6 +96,17 @@ impl From<String> for TicketStatus {
     }
 }
 
+impl From<&str> for TicketStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "open" => Self::Open,
+            "in_progress" => Self::InProgress,
+            "closed" => Self::Closed,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for TicketStatus {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -104,7 +115,7 @@ impl Serialize for TicketStatus {
 
 impl<'de> Deserialize<'de> for TicketStatus {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }
 
@@ -152,6 +163,21 @@ impl From<String> for TicketOdd {
     }
 }
 
+impl From<&str> for TicketOdd {
+    fn from(value: &str) -> Self {
+        match value {
+            "unknown" => Self::Unknown,
+            "say \"hi\"" => Self::SayHi,
+            "back\\slash" => Self::BackSlash,
+            "2fast" => Self::Value2fast,
+            "" => Self::Value,
+            "Gr\u{f6}\u{df}e" => Self::GrUf6UdfE,
+            "a b" => Self::AB,
+            _ => Self::Other(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for TicketOdd {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -160,7 +186,7 @@ impl Serialize for TicketOdd {
 
 impl<'de> Deserialize<'de> for TicketOdd {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }
 
@@ -193,6 +219,16 @@ impl From<String> for TicketMaybe {
     }
 }
 
+impl From<&str> for TicketMaybe {
+    fn from(value: &str) -> Self {
+        match value {
+            "x" => Self::X,
+            "y" => Self::Y,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for TicketMaybe {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -201,7 +237,7 @@ impl Serialize for TicketMaybe {
 
 impl<'de> Deserialize<'de> for TicketMaybe {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }
 
@@ -237,6 +273,17 @@ impl From<String> for TicketHistoryItem {
     }
 }
 
+impl From<&str> for TicketHistoryItem {
+    fn from(value: &str) -> Self {
+        match value {
+            "open" => Self::Open,
+            "in_progress" => Self::InProgress,
+            "closed" => Self::Closed,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for TicketHistoryItem {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -245,6 +292,6 @@ impl Serialize for TicketHistoryItem {
 
 impl<'de> Deserialize<'de> for TicketHistoryItem {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }

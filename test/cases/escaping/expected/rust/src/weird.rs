@@ -167,6 +167,21 @@ impl From<String> for WeirdMode {
     }
 }
 
+impl From<&str> for WeirdMode {
+    fn from(value: &str) -> Self {
+        match value {
+            "a\"b" => Self::AB,
+            "c\\d" => Self::CD,
+            "e\nf" => Self::EF,
+            "*/" => Self::Value,
+            "`tick`" => Self::Tick,
+            "${x}" => Self::X,
+            "</script>" => Self::Script,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for WeirdMode {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -175,6 +190,6 @@ impl Serialize for WeirdMode {
 
 impl<'de> Deserialize<'de> for WeirdMode {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }

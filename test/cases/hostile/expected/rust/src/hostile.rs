@@ -625,6 +625,42 @@ impl From<String> for HostileRawValues {
     }
 }
 
+impl From<&str> for HostileRawValues {
+    fn from(value: &str) -> Self {
+        match value {
+            "" => Self::Value,
+            " " => Self::ValueSpace,
+            "\"" => Self::ValueQuote,
+            "\\" => Self::ValueBackslash,
+            "quote\"and\\backslash" => Self::QuoteAndBackslash,
+            "\n" => Self::ValueXa,
+            "\r\n" => Self::ValueXdXa,
+            "\t" => Self::ValueX9,
+            "\0" => Self::ValueX0,
+            "\u{1}\u{1f}" => Self::ValueX1X1f,
+            "\u{7f}" => Self::ValueX7f,
+            "\u{85}" => Self::U85,
+            "\u{2028}" => Self::U2028,
+            "\u{2029}" => Self::U2029,
+            "\u{feff}" => Self::Ufeff,
+            "${x}" => Self::X,
+            "`tick`" => Self::Tick,
+            "</script>" => Self::Script,
+            "*/" => Self::ValueStarSlash,
+            "/*" => Self::ValueSlashStar,
+            "//" => Self::ValueSlashSlash,
+            "#[" => Self::ValueHashOpen,
+            "%s %d" => Self::SD,
+            "{{handlebars}}" => Self::Handlebars,
+            "\u{e9}" => Self::Ue9,
+            "\u{65e5}\u{672c}\u{8a9e}" => Self::U65e5U672cU8a9e,
+            "\u{1f600}" => Self::U1f600,
+            "\u{10ffff}" => Self::U10ffff,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for HostileRawValues {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -633,7 +669,7 @@ impl Serialize for HostileRawValues {
 
 impl<'de> Deserialize<'de> for HostileRawValues {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }
 
@@ -1034,6 +1070,42 @@ impl From<String> for HostileValues {
     }
 }
 
+impl From<&str> for HostileValues {
+    fn from(value: &str) -> Self {
+        match value {
+            "v0" => Self::V0,
+            "v1 " => Self::V1,
+            "v2\"" => Self::V2,
+            "v3\\" => Self::V3,
+            "v4quote\"and\\backslash" => Self::V4quoteAndBackslash,
+            "v5\n" => Self::V5,
+            "v6\r\n" => Self::V6,
+            "v7\t" => Self::V7,
+            "v8\0" => Self::V8,
+            "v9\u{1}\u{1f}" => Self::V9,
+            "v10\u{7f}" => Self::V10,
+            "v11\u{85}" => Self::V11U85,
+            "v12\u{2028}" => Self::V12U2028,
+            "v13\u{2029}" => Self::V13U2029,
+            "v14\u{feff}" => Self::V14Ufeff,
+            "v15${x}" => Self::V15X,
+            "v16`tick`" => Self::V16Tick,
+            "v17</script>" => Self::V17Script,
+            "v18*/" => Self::V18,
+            "v19/*" => Self::V19,
+            "v20//" => Self::V20,
+            "v21#[" => Self::V21,
+            "v22%s %d" => Self::V22SD,
+            "v23{{handlebars}}" => Self::V23Handlebars,
+            "v24\u{e9}" => Self::V24Ue9,
+            "v25\u{65e5}\u{672c}\u{8a9e}" => Self::V25U65e5U672cU8a9e,
+            "v26\u{1f600}" => Self::V26U1f600,
+            "v27\u{10ffff}" => Self::V27U10ffff,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for HostileValues {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -1042,7 +1114,7 @@ impl Serialize for HostileValues {
 
 impl<'de> Deserialize<'de> for HostileValues {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }
 
@@ -1153,6 +1225,42 @@ impl From<String> for HostileValueListItem {
     }
 }
 
+impl From<&str> for HostileValueListItem {
+    fn from(value: &str) -> Self {
+        match value {
+            "v0" => Self::V0,
+            "v1 " => Self::V1,
+            "v2\"" => Self::V2,
+            "v3\\" => Self::V3,
+            "v4quote\"and\\backslash" => Self::V4quoteAndBackslash,
+            "v5\n" => Self::V5,
+            "v6\r\n" => Self::V6,
+            "v7\t" => Self::V7,
+            "v8\0" => Self::V8,
+            "v9\u{1}\u{1f}" => Self::V9,
+            "v10\u{7f}" => Self::V10,
+            "v11\u{85}" => Self::V11U85,
+            "v12\u{2028}" => Self::V12U2028,
+            "v13\u{2029}" => Self::V13U2029,
+            "v14\u{feff}" => Self::V14Ufeff,
+            "v15${x}" => Self::V15X,
+            "v16`tick`" => Self::V16Tick,
+            "v17</script>" => Self::V17Script,
+            "v18*/" => Self::V18,
+            "v19/*" => Self::V19,
+            "v20//" => Self::V20,
+            "v21#[" => Self::V21,
+            "v22%s %d" => Self::V22SD,
+            "v23{{handlebars}}" => Self::V23Handlebars,
+            "v24\u{e9}" => Self::V24Ue9,
+            "v25\u{65e5}\u{672c}\u{8a9e}" => Self::V25U65e5U672cU8a9e,
+            "v26\u{1f600}" => Self::V26U1f600,
+            "v27\u{10ffff}" => Self::V27U10ffff,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for HostileValueListItem {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -1161,7 +1269,7 @@ impl Serialize for HostileValueListItem {
 
 impl<'de> Deserialize<'de> for HostileValueListItem {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }
 
@@ -2377,6 +2485,16 @@ impl From<String> for BigInt {
     }
 }
 
+impl From<&str> for BigInt {
+    fn from(value: &str) -> Self {
+        match value {
+            "a" => Self::A,
+            "b" => Self::B,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for BigInt {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -2385,7 +2503,7 @@ impl Serialize for BigInt {
 
 impl<'de> Deserialize<'de> for BigInt {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }
 
@@ -2419,6 +2537,16 @@ impl From<String> for Array {
     }
 }
 
+impl From<&str> for Array {
+    fn from(value: &str) -> Self {
+        match value {
+            "a" => Self::A,
+            "b" => Self::B,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for Array {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -2427,7 +2555,7 @@ impl Serialize for Array {
 
 impl<'de> Deserialize<'de> for Array {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }
 
@@ -2461,6 +2589,16 @@ impl From<String> for Date {
     }
 }
 
+impl From<&str> for Date {
+    fn from(value: &str) -> Self {
+        match value {
+            "a" => Self::A,
+            "b" => Self::B,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for Date {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -2469,7 +2607,7 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }
 
@@ -2503,6 +2641,16 @@ impl From<String> for Symbol {
     }
 }
 
+impl From<&str> for Symbol {
+    fn from(value: &str) -> Self {
+        match value {
+            "a" => Self::A,
+            "b" => Self::B,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for Symbol {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -2511,7 +2659,7 @@ impl Serialize for Symbol {
 
 impl<'de> Deserialize<'de> for Symbol {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }
 
@@ -2545,6 +2693,16 @@ impl From<String> for Number {
     }
 }
 
+impl From<&str> for Number {
+    fn from(value: &str) -> Self {
+        match value {
+            "a" => Self::A,
+            "b" => Self::B,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for Number {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -2553,7 +2711,7 @@ impl Serialize for Number {
 
 impl<'de> Deserialize<'de> for Number {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }
 
@@ -2587,6 +2745,16 @@ impl From<String> for Math {
     }
 }
 
+impl From<&str> for Math {
+    fn from(value: &str) -> Self {
+        match value {
+            "a" => Self::A,
+            "b" => Self::B,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for Math {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -2595,7 +2763,7 @@ impl Serialize for Math {
 
 impl<'de> Deserialize<'de> for Math {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }
 
@@ -2629,6 +2797,16 @@ impl From<String> for Set {
     }
 }
 
+impl From<&str> for Set {
+    fn from(value: &str) -> Self {
+        match value {
+            "a" => Self::A,
+            "b" => Self::B,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for Set {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -2637,7 +2815,7 @@ impl Serialize for Set {
 
 impl<'de> Deserialize<'de> for Set {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }
 

@@ -164,7 +164,7 @@ impl<'de> Deserialize<'de> for UnknownValue {
 fn compact(raw: Box<RawValue>) -> Box<RawValue> {
     let text = raw.get().as_bytes();
     // A string holds no byte below a space unescaped: no byte up to a space, no whitespace.
-    if text.iter().fold(true, |none, &b| none & (b > b' ')) {
+    if !has_byte_up_to_space(text) {
         return raw;
     }
     let mut out: Option<Vec<u8>> = None;
@@ -190,6 +190,22 @@ fn compact(raw: Box<RawValue>) -> Box<RawValue> {
         Ok(Ok(compacted)) => compacted,
         _ => raw,
     }
+}
+
+/// Whether a byte is at most `b' '`, eight bytes at a time.
+fn has_byte_up_to_space(text: &[u8]) -> bool {
+    const ONES: u64 = u64::MAX / 255;
+    let mut words = text.chunks_exact(8);
+    for word in &mut words {
+        let mut bytes = [0; 8];
+        bytes.copy_from_slice(word);
+        let x = u64::from_le_bytes(bytes);
+        // A byte below 0x21 borrows in x - 0x21.. and had its top bit clear in x.
+        if x.wrapping_sub(ONES * 0x21) & !x & (ONES * 0x80) != 0 {
+            return true;
+        }
+    }
+    words.remainder().iter().any(|&b| b <= b' ')
 }
 
 /// Gives serde_json's `RawValue` what it asks for from any deserializer: serde_json's own hand
@@ -385,6 +401,26 @@ impl<'de, T: FromMap<'de>> Visitor<'de> for ObjectVisitor<T> {
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
         T::from_map(map)
     }
+}
+
+/// Deserializes an open enum from a string: a listed value is matched on the string as read, without
+/// copying it; any other is kept.
+pub fn deserialize_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: for<'a> From<&'a str>,
+{
+    struct EnumVisitor<T>(PhantomData<T>);
+    impl<T: for<'a> From<&'a str>> Visitor<'_> for EnumVisitor<T> {
+        type Value = T;
+        fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            formatter.write_str("a string")
+        }
+        fn visit_str<E: Error>(self, v: &str) -> Result<T, E> {
+            Ok(T::from(v))
+        }
+    }
+    deserializer.deserialize_str(EnumVisitor(PhantomData))
 }
 
 /// A property name, borrowed from the input when it has no escapes.

@@ -38,6 +38,17 @@ impl From<String> for Color {
     }
 }
 
+impl From<&str> for Color {
+    fn from(value: &str) -> Self {
+        match value {
+            "red" => Self::Red,
+            "green" => Self::Green,
+            "blue" => Self::Blue,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for Color {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -46,6 +57,6 @@ impl Serialize for Color {
 
 impl<'de> Deserialize<'de> for Color {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }

@@ -182,6 +182,20 @@ impl From<String> for Zone {
     }
 }
 
+impl From<&str> for Zone {
+    fn from(value: &str) -> Self {
+        match value {
+            "Etc/GMT0" => Self::EtcGmt0,
+            "Etc/GMT-0" => Self::EtcSlashGmtDash0,
+            "a b" => Self::AB,
+            "a.b" => Self::ADotB,
+            "any" => Self::AnyLower,
+            "Any" => Self::Any,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for Zone {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -190,6 +204,6 @@ impl Serialize for Zone {
 
 impl<'de> Deserialize<'de> for Zone {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }

@@ -115,6 +115,16 @@ impl From<String> for PersonRole {
     }
 }
 
+impl From<&str> for PersonRole {
+    fn from(value: &str) -> Self {
+        match value {
+            "admin" => Self::Admin,
+            "member" => Self::Member,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for PersonRole {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -123,7 +133,7 @@ impl Serialize for PersonRole {
 
 impl<'de> Deserialize<'de> for PersonRole {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }
 

@@ -136,6 +136,17 @@ impl From<String> for PersonRole {
     }
 }
 
+impl From<&str> for PersonRole {
+    fn from(value: &str) -> Self {
+        match value {
+            "admin" => Self::Admin,
+            "member" => Self::Member,
+            "guest" => Self::Guest,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for PersonRole {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -144,7 +155,7 @@ impl Serialize for PersonRole {
 
 impl<'de> Deserialize<'de> for PersonRole {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }
 
@@ -218,6 +229,16 @@ impl From<String> for PetSpecies {
     }
 }
 
+impl From<&str> for PetSpecies {
+    fn from(value: &str) -> Self {
+        match value {
+            "cat" => Self::Cat,
+            "dog" => Self::Dog,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for PetSpecies {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -226,7 +247,7 @@ impl Serialize for PetSpecies {
 
 impl<'de> Deserialize<'de> for PetSpecies {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }
 

@@ -84,6 +84,17 @@ impl From<String> for ItemKind {
     }
 }
 
+impl From<&str> for ItemKind {
+    fn from(value: &str) -> Self {
+        match value {
+            "a" => Self::A,
+            "b" => Self::B,
+            "c" => Self::C,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
 impl Serialize for ItemKind {
     fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
@@ -92,6 +103,6 @@ impl Serialize for ItemKind {
 
 impl<'de> Deserialize<'de> for ItemKind {
     fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }
