@@ -21,8 +21,17 @@ const objectOf = (step: Step, name: string): Extract<DeclFunction, { kind: "obje
 };
 
 describe("upgrade plans", () => {
+  it("asks for the whole value when the root changed beyond a rewrite, and for a nullable value as the field's type", async () => {
+    const all = await steps("test/cases/upgrades/schemas");
+    const code = all.find((s) => s.entity === "code")!;
+    expect(code.rootHook?.name).toEqual(["code"]);
+    expect(code.functions).toEqual([]);
+    const reading = all.find((s) => s.entity === "reading")!;
+    expect(reading.hooks.map((h) => [h.name.join("_"), h.field.type.kind])).toEqual([["reading_value", "nullable"]]);
+  });
+
   it("derives defaults, renames and nested rewrites, and names a hook for each change it cannot derive", async () => {
-    const [v1ToV2, v2ToV3] = await steps("test/cases/upgrades/schemas");
+    const [v1ToV2, v2ToV3] = (await steps("test/cases/upgrades/schemas")).filter((s) => s.entity === "person");
     expect(v1ToV2!.hooks.map((h) => [h.name.join("_"), h.reason])).toEqual([
       ["person_first_name", 'new required property "first_name" has no default'],
       ["person_last_name", 'new required property "last_name" has no default'],

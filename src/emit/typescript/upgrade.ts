@@ -78,7 +78,14 @@ function emitStep(step: Step): string[] {
         return `lockstepTuple(${value}, [${plan.items.map((i) => (i ? `(${x}) => ${apply(i, x, depth + 1)}` : "undefined")).join(", ")}])`;
     }
   };
-  const hookValue = (h: Hook): string => q(encodeExpr(h.field.type, `hooks.${hookMethod(h)}(before)`, newDecls));
+  // The hook's answer is bound once: an encoder may name its value twice (a nullable one tests it
+  // for null first), and a hook is your code, to be called once.
+  const hookValue = (h: Hook, local: string): Put => {
+    const call = `hooks.${hookMethod(h)}(before)`;
+    const inline = q(encodeExpr(h.field.type, call, newDecls));
+    if (inline.split(call).length <= 2) return { value: inline };
+    return { setup: `const ${local} = ${call};`, value: q(encodeExpr(h.field.type, local, newDecls)) };
+  };
   const sig = hooked ? `old: ${oldType}, hooks: ${iface}` : `old: ${oldType}`;
   lines.push(`/** Upgrades ${lineCommentText(step.entity)} v${step.from} data to v${step.to} (see docs/migrations.md). */`, `export function ${upgradeFunction(step.from, step.to)}(${sig}): ${newType} {`);
   if (step.rootHook) lines.push(`  return hooks.${hookMethod(step.rootHook)}(old);`);
@@ -94,7 +101,20 @@ function emitStep(step: Step): string[] {
   return lines;
 }
 
-function functionBody(fn: DeclFunction, step: Step, apply: (p: ValuePlan, v: string, d: number) => string, hookValue: (h: Hook) => string): string[] {
+/** A value to put: an expression, after a statement that binds what it names. */
+interface Put {
+  setup?: string;
+  value: string;
+}
+
+/** `if (cond) rt.put(v, key, value);`, as a block when the value needs its setup statement. */
+function putIf(keyword: string, cond: string | undefined, key: string, put: Put): string[] {
+  const head = `  ${keyword}${cond === undefined ? "" : `if (${cond}) `}`;
+  const stmt = `rt.put(v, ${key}, ${put.value});`;
+  return put.setup === undefined ? [`${head}${stmt}`] : [`${head}{`, `    ${put.setup}`, `    ${stmt}`, "  }"];
+}
+
+function functionBody(fn: DeclFunction, step: Step, apply: (p: ValuePlan, v: string, d: number) => string, hookValue: (h: Hook, local: string) => Put): string[] {
   switch (fn.kind) {
     case "alias":
       return [`  return ${apply(fn.plan, "v", 0)};`];
@@ -118,11 +138,17 @@ function functionBody(fn: DeclFunction, step: Step, apply: (p: ValuePlan, v: str
           const from = tsString(s.from);
           lines.push(`  if (rt.get(v, ${from}) !== undefined) {`, `    rt.put(v, ${key}, rt.get(v, ${from})!);`, `    delete v[${from}];`, "  }");
         }
-        const present = s.hookWhenPresent ? hookValue(s.hookWhenPresent) : s.value ? apply(s.value, `f${i}`, 0) : undefined;
-        const absent = s.fillDefault !== undefined ? `rt.parseJson(${tsString(s.fillDefault)})` : s.fillHook ? hookValue(s.fillHook) : undefined;
+        const present: Put | undefined = s.hookWhenPresent ? hookValue(s.hookWhenPresent, `h${i}`) : s.value ? { value: apply(s.value, `f${i}`, 0) } : undefined;
+        const absent: Put | undefined = s.fillDefault !== undefined ? { value: `rt.parseJson(${tsString(s.fillDefault)})` } : s.fillHook ? hookValue(s.fillHook, `h${i}`) : undefined;
         if (present || absent) lines.push(`  const f${i} = rt.get(v, ${key});`);
-        if (present) lines.push(`  if (f${i} !== undefined) rt.put(v, ${key}, ${present});`);
-        if (absent) lines.push(`  ${present ? "else " : ""}if (f${i} === undefined) rt.put(v, ${key}, ${absent});`);
+        if (present) lines.push(...putIf("", `f${i} !== undefined`, key, present));
+        if (absent && !present) lines.push(...putIf("", `f${i} === undefined`, key, absent));
+        else if (absent) {
+          const orElse = putIf("else ", undefined, key, absent);
+          // `} else` on one line, as formatters print it.
+          if (lines[lines.length - 1] === "  }") orElse[0] = `${lines.pop()} ${orElse[0]!.trimStart()}`;
+          lines.push(...orElse);
+        }
       });
       if (fn.keep) {
         lines.push(`  const keep = new Set<string>([${fn.keep.map(tsString).join(", ")}]);`, "  for (const key of Object.keys(v)) if (!keep.has(key)) delete v[key];");
@@ -205,7 +231,6 @@ export function emitUpgrades(steps: readonly Step[], header: (modules: Module[])
     const modules = new Map<number, Module>();
     for (const s of list) modules.set(s.from, s.oldModule).set(s.to, s.newModule);
     const blocks: string[][] = [[
-      'import * as rt from "../runtime.js";',
       ...[...modules].sort(([a], [b]) => a - b).map(([v, m]) => `import * as ${alias(v)} from ${tsString(importOf(m))};`),
     ]];
     for (const s of list) blocks.push(emitStep(s));
@@ -214,6 +239,8 @@ export function emitUpgrades(steps: readonly Step[], header: (modules: Module[])
       if (list[i]!.from + 1 === list[i + 1]!.from) blocks.push(emitChain(list.slice(i)));
     }
     const text = blocks.slice(1).map((b) => b.join("\n")).join("\n\n");
+    // Steps that only call your hooks use no runtime (an unused import fails strict tsconfigs).
+    if (/(?<![\w$.])rt\./.test(text)) blocks[0]!.unshift('import * as rt from "../runtime.js";');
     // Only the helpers this file calls (unused functions fail strict tsconfigs).
     const helpers = HELPERS.filter((h) => h.name === "lockstepIsObject" ? /lockstepIsObject\(/.test(text) || /lockstepMap\(/.test(text) : text.includes(`${h.name}(`));
     blocks.unshift(header([...new Set(list.flatMap((s) => [s.oldModule, s.newModule]))]));

@@ -2,10 +2,12 @@
 // lockstep 0.0.0-test, from these schemas:
 //   person/v1.json (person v1)
 //   person/v2.json (person v2)
+//   code/v2.json (code v2)
 //   person/v3.json (person v3)
+//   reading/v2.json (reading v2)
 // inputs sha256: 91cd7828233e534d9f52931925fbfb2fb9451a139a46bad98aeaa2e5a1ba8513 (person/v1)
 // inputs sha256: 2b16da31488a2ba01d9d610a70a9c4b032e63878f4fd4c597a22c4173f5c13c9 (person/v2)
-// inputs sha256: 236a34dbd87d4418ced0d8b1271a883120602a2724cdbfef40137dfe17fd229d (root package)
+// inputs sha256: 4023d0c326d89bcf989f238e8f4a072b27daf533fa1c0ea68ddf3496d9a6c21d (root package)
 
 // Package personupgrade upgrades this entity's data from each version to the next, and chains to the
 // newest (see docs/migrations.md). What lockstep cannot derive is a method of a hooks interface:
