@@ -21,13 +21,13 @@ const objectOf = (step: Step, name: string): Extract<DeclFunction, { kind: "obje
 };
 
 describe("upgrade plans", () => {
-  it("asks for the whole value when the root changed beyond a rewrite, and for a nullable value as the field's type", async () => {
+  it("asks for the whole value when the root changed beyond a rewrite, and for a nullable or map value as the field's type", async () => {
     const all = await steps("test/cases/upgrades/schemas");
     const code = all.find((s) => s.entity === "code")!;
     expect(code.rootHook?.name).toEqual(["code"]);
     expect(code.functions).toEqual([]);
     const reading = all.find((s) => s.entity === "reading")!;
-    expect(reading.hooks.map((h) => [h.name.join("_"), h.field.type.kind])).toEqual([["reading_value", "nullable"]]);
+    expect(reading.hooks.map((h) => [h.name.join("_"), h.field.type.kind])).toEqual([["reading_value", "nullable"], ["reading_labels", "map"]]);
   });
 
   it("derives defaults, renames and nested rewrites, and names a hook for each change it cannot derive", async () => {

@@ -109,6 +109,8 @@ export function emitUpgradeHarness(steps: readonly Step[], crate: string, runtim
     "",
     "#![allow(deprecated)]",
     "",
+    // A hook's return type names BTreeMap when the field is a map (no generated type takes the name).
+    ...(items.some((line) => /\bBTreeMap\b/.test(line)) ? ["use ::std::collections::BTreeMap;"] : []),
     "use ::std::io::Write;",
     "use ::std::path::{Path, PathBuf};",
     "",

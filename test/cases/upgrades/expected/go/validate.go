@@ -3,7 +3,7 @@
 //   code/v2.json (code v2)
 //   person/v3.json (person v3)
 //   reading/v2.json (reading v2)
-// inputs sha256: 4023d0c326d89bcf989f238e8f4a072b27daf533fa1c0ea68ddf3496d9a6c21d
+// inputs sha256: 82a9d96cd504974b8f894fbd203d05aaa3bf4a4adcecf777afb929645c83748d
 
 package schemas
 
@@ -55,12 +55,14 @@ var validationRules = []validationRule{
 	{kind: validationInteger, child: -1},
 	{kind: validationString, child: -1},
 	{kind: validationNullable, child: 36},
-	{kind: validationObject, child: -1, fields: []validationField{{"value", 42, true}, {"unit", 43, false}}},
+	{kind: validationObject, child: -1, fields: []validationField{{"value", 42, true}, {"unit", 43, false}, {"labels", 45, false}}},
 	{kind: validationObject, child: -1, fields: []validationField{{"amount", 40, true}}},
 	{kind: validationNumber, child: -1},
 	{kind: validationRef, child: 39},
 	{kind: validationNullable, child: 41},
 	{kind: validationString, child: -1},
+	{kind: validationInteger, child: -1},
+	{kind: validationMap, child: 44},
 }
 
 // ValidateCode lists every constraint of the schema that value (as encoding/json decodes into any) breaks; nil when valid.

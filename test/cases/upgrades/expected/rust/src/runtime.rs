@@ -7,11 +7,11 @@
 //   person/v1.json (person v1)
 //   person/v2.json (person v2)
 //   reading/v1.json (reading v1)
-// inputs sha256: 4023d0c326d89bcf989f238e8f4a072b27daf533fa1c0ea68ddf3496d9a6c21d
+// inputs sha256: 82a9d96cd504974b8f894fbd203d05aaa3bf4a4adcecf777afb929645c83748d
 // inputs sha256: f7c009285480babf98645f9ba0e9b6c893a6aef0a843576d8123a94a0ea41ec5 (code/v1)
 // inputs sha256: 91cd7828233e534d9f52931925fbfb2fb9451a139a46bad98aeaa2e5a1ba8513 (person/v1)
 // inputs sha256: 2b16da31488a2ba01d9d610a70a9c4b032e63878f4fd4c597a22c4173f5c13c9 (person/v2)
-// inputs sha256: 3600d97920f884dada38f340d458cc50d57aac4415c7ff6881a9090985f464cd (reading/v1)
+// inputs sha256: 33bd44c479e1bcdd9f51f6e73d41a8f359bb8d0867d33c089eaf6743de964711 (reading/v1)
 
 //! Helpers the generated types call through serde attributes.
 

@@ -4,7 +4,7 @@
 // person/v2.ts from person/v2.json (person v2)
 //   inputs sha256: 2b16da31488a2ba01d9d610a70a9c4b032e63878f4fd4c597a22c4173f5c13c9
 // index.ts from code/v2.json (code v2), person/v3.json (person v3), reading/v2.json (reading v2)
-//   inputs sha256: 4023d0c326d89bcf989f238e8f4a072b27daf533fa1c0ea68ddf3496d9a6c21d
+//   inputs sha256: 82a9d96cd504974b8f894fbd203d05aaa3bf4a4adcecf777afb929645c83748d
 
 import * as rt from "../runtime.js";
 import * as v1 from "./v1.js";

@@ -7,7 +7,7 @@
 //   reading/v2.json (reading v2)
 // inputs sha256: 91cd7828233e534d9f52931925fbfb2fb9451a139a46bad98aeaa2e5a1ba8513 (person/v1)
 // inputs sha256: 2b16da31488a2ba01d9d610a70a9c4b032e63878f4fd4c597a22c4173f5c13c9 (person/v2)
-// inputs sha256: 4023d0c326d89bcf989f238e8f4a072b27daf533fa1c0ea68ddf3496d9a6c21d (root package)
+// inputs sha256: 82a9d96cd504974b8f894fbd203d05aaa3bf4a4adcecf777afb929645c83748d (root package)
 
 // Package personupgrade upgrades this entity's data from each version to the next, and chains to the
 // newest (see docs/migrations.md). What lockstep cannot derive is a method of a hooks interface:

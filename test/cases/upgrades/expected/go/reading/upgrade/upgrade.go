@@ -4,8 +4,8 @@
 //   code/v2.json (code v2)
 //   person/v3.json (person v3)
 //   reading/v2.json (reading v2)
-// inputs sha256: 3600d97920f884dada38f340d458cc50d57aac4415c7ff6881a9090985f464cd (reading/v1)
-// inputs sha256: 4023d0c326d89bcf989f238e8f4a072b27daf533fa1c0ea68ddf3496d9a6c21d (root package)
+// inputs sha256: 33bd44c479e1bcdd9f51f6e73d41a8f359bb8d0867d33c089eaf6743de964711 (reading/v1)
+// inputs sha256: 82a9d96cd504974b8f894fbd203d05aaa3bf4a4adcecf777afb929645c83748d (root package)
 
 // Package readingupgrade upgrades this entity's data from each version to the next, and chains to the
 // newest (see docs/migrations.md). What lockstep cannot derive is a method of a hooks interface:
@@ -24,6 +24,8 @@ import (
 type V1ToV2Hooks interface {
 	// ReadingValue: the type of "value" changed.
 	ReadingValue(old v1.Reading) *v2.ReadingValue
+	// ReadingLabels: the type of "labels" changed.
+	ReadingLabels(old v1.Reading) map[string]int64
 }
 
 // UpgradeV1ToV2 upgrades v1 data to v2 (see docs/migrations.md).
@@ -61,6 +63,13 @@ func v1ToV2Part0(v any, hooks V1ToV2Hooks) (any, error) {
 			return v, err
 		}
 		o["value"] = value
+	}
+	if _, ok := o["labels"]; ok {
+		value, err := lockstepEncode(hooks.ReadingLabels(before))
+		if err != nil {
+			return v, err
+		}
+		o["labels"] = value
 	}
 	return o, nil
 }

@@ -5,7 +5,7 @@
 //   person/v3.json (person v3)
 //   reading/v2.json (reading v2)
 // inputs sha256: f7c009285480babf98645f9ba0e9b6c893a6aef0a843576d8123a94a0ea41ec5 (code/v1)
-// inputs sha256: 4023d0c326d89bcf989f238e8f4a072b27daf533fa1c0ea68ddf3496d9a6c21d
+// inputs sha256: 82a9d96cd504974b8f894fbd203d05aaa3bf4a4adcecf777afb929645c83748d
 
 //! Upgrades of this entity's data from each version to the next, and chains to the newest (see
 //! docs/migrations.md). What lockstep cannot derive is a method of a hooks trait: your code.

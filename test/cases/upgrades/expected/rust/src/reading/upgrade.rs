@@ -4,8 +4,8 @@
 //   code/v2.json (code v2)
 //   person/v3.json (person v3)
 //   reading/v2.json (reading v2)
-// inputs sha256: 3600d97920f884dada38f340d458cc50d57aac4415c7ff6881a9090985f464cd (reading/v1)
-// inputs sha256: 4023d0c326d89bcf989f238e8f4a072b27daf533fa1c0ea68ddf3496d9a6c21d
+// inputs sha256: 33bd44c479e1bcdd9f51f6e73d41a8f359bb8d0867d33c089eaf6743de964711 (reading/v1)
+// inputs sha256: 82a9d96cd504974b8f894fbd203d05aaa3bf4a4adcecf777afb929645c83748d
 
 //! Upgrades of this entity's data from each version to the next, and chains to the newest (see
 //! docs/migrations.md). What lockstep cannot derive is a method of a hooks trait: your code.
@@ -15,11 +15,14 @@
 
 use super::v1;
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// What lockstep cannot derive when upgrading v1 data to v2: your code gives these values.
 pub trait V1ToV2Hooks {
     /// the type of "value" changed (Reading.value).
     fn reading_value(&self, old: &v1::Reading) -> Option<crate::ReadingValue>;
+    /// the type of "labels" changed (Reading.labels).
+    fn reading_labels(&self, old: &v1::Reading) -> BTreeMap<String, i64>;
 }
 
 /// Upgrades v1 data to v2 (see docs/migrations.md).
@@ -43,6 +46,10 @@ fn v1_to_v2_part0(v: &mut Value, hooks: &impl V1ToV2Hooks) -> Result<(), serde_j
     } else {
         let value = serde_json::to_value(hooks.reading_value(&before))?;
         o.insert("value".to_owned(), value);
+    }
+    if let Some(x) = o.get_mut("labels") {
+        let value = serde_json::to_value(hooks.reading_labels(&before))?;
+        *x = value;
     }
     Ok(())
 }
