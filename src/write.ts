@@ -195,10 +195,9 @@ function writeLocked(outputs: OutputDir[], cwd: string, fingerprint: string | un
         if (delay > 0) sleep(delay); // test seam: lets a test kill the run between two moves
       }
     } finally {
-      if (moved < staged.length) {
-        for (const { tmp } of staged.slice(moved)) rmSync(tmp, { force: true });
-        if (moved === 0) for (const top of made.reverse()) rmSync(top, { recursive: true, force: true });
-      }
+      // After a failure: what was staged but not moved, and, if nothing moved, the directories made for it.
+      for (const { tmp } of staged.slice(moved)) rmSync(tmp, { force: true });
+      if (moved === 0) for (const top of made.reverse()) rmSync(top, { recursive: true, force: true });
     }
     // 3. Remove what lockstep generated before and no longer does; then the manifest.
     for (const rel of report.removed) {
