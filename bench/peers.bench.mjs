@@ -6,14 +6,15 @@
 // A tool that refuses a schema (non-zero exit, or no answer within the time limit) is skipped for
 // that schema and counted; medians and ratios are over the schemas every tool accepted. Then the
 // whole corpus (the schemas lockstep accepts) × three languages in one `lockstep generate`, against
-// the parse floor: one process reading and JSON.parse-ing the same files.
+// the parse floor: one process reading and JSON.parse-ing the same files. Per schema it also shows
+// the floor of a process per schema: `node -e 0`, plus the same generate run warm in this process.
 // The machine is shared: run it niced, e.g. `nice -n 19 node bench/peers.bench.mjs 60`.
 // Usage: npm run build && node bench/peers.bench.mjs [sample=all] [wholeRounds=3]
 // (sample 0: only the whole corpus; wholeRounds 0: only the per-schema runs)
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { LockstepError, loadModules } from "../dist/index.js";
+import { LockstepError, generate, loadConfig, loadModules } from "../dist/index.js";
 import { fmt, median, quantile, runOnce } from "./measure.mjs";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -68,6 +69,8 @@ const tools = [
   { name: "quicktype rust", runs: (f) => [{ argv: [node, quicktype, "-s", "schema", "-l", "rust", "-o", join(out, "qt.rs"), join(CORPUS, f)] }] },
   { name: "quicktype go", runs: (f) => [{ argv: [node, quicktype, "-s", "schema", "-l", "go", "-o", join(out, "qt.go"), join(CORPUS, f)] }] },
   { name: "json-schema-to-typescript", runs: (f) => [{ argv: [node, json2ts, "-i", join(CORPUS, f), "-o", join(out, "j2t.ts")] }] },
+  // The floor of any Node process: what one process per schema costs before any code runs.
+  { name: "node -e 0", runs: () => [{ argv: [node, "-e", "0"] }] },
 ];
 
 console.log(`peers: ${sample.length} of ${all.length} SchemaStore schemas, one process per schema and tool, interleaved; node ${process.version}`);
@@ -111,12 +114,31 @@ if (sample.length > 0) {
     ["json-schema-to-typescript", stats("json-schema-to-typescript")],
   ];
   console.log(`\nper schema, over the ${common.length} schemas every tool accepted`);
-  console.log(`refused: ${tools.map((t) => `${t.name} ${refused.get(t.name)}`).join(", ")}`);
+  console.log(`refused: ${tools.filter((t) => t.name !== "node -e 0").map((t) => `${t.name} ${refused.get(t.name)}`).join(", ")}`);
   if (crashed.length > 0) console.log(`lockstep crashed (exit other than 0 or 2) on ${crashed.length}:\n  ${crashed.join("\n  ")}`);
   const base = rows[0][1].median;
   for (const [label, s] of rows) {
     console.log(`${label.padEnd(38)} median ${fmt(s.median).padStart(8)}  p95 ${fmt(s.p95).padStart(8)}  ${label.startsWith("lockstep") ? "" : `${(s.median / base).toFixed(1)}× lockstep`}`);
   }
+  // The least a process per schema can take: Node's own start-up, plus the same generate run warm
+  // in this process (its code loaded, compiled and optimized by earlier runs of the same schema).
+  const warm = [];
+  for (const f of common) {
+    const project = join(work, "one", String(sample.indexOf(f)));
+    const config = loadConfig(project, project);
+    const runs = [];
+    for (let k = 0; k < 5; k++) {
+      rmSync(join(project, "generated"), { recursive: true, force: true });
+      const start = performance.now();
+      await generate({ config, cwd: project, toolVersion: "bench" });
+      if (k >= 2) runs.push(performance.now() - start);
+    }
+    warm.push(median(runs));
+  }
+  const nodeStart = stats("node -e 0").median;
+  console.log(`${"node -e 0 (a process that runs nothing)".padEnd(38)} median ${fmt(nodeStart).padStart(8)}`);
+  console.log(`${"lockstep generate, warm, in-process".padEnd(38)} median ${fmt(median(warm)).padStart(8)}  p95 ${fmt(quantile(warm.sort((a, b) => a - b), 0.95)).padStart(8)}  (the same schemas, a process's 3rd to 5th run)`);
+  console.log(`a process per schema takes at least node -e 0 + the warm run: ${fmt(nodeStart + median(warm))}; 20× faster than quicktype ×3 is ${fmt(median(quicktype3) / 20)}`);
 }
 
 if (wholeRounds > 0) {
