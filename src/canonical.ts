@@ -105,40 +105,50 @@ function closeObject(entries: Array<[string, string]>): string {
  * Canonical form of an already parsed value (a loaded schema file: depth-limited, names not
  * repeated), without reading its text again; the same string canonicalize gives for the text.
  * Undefined when an integer from 2^53 up to 1e21 is in it: parsing may have rounded it, and
- * canonicalize spells such integers exactly from the text.
+ * canonicalize spells such integers exactly from the text. One string built as it goes (no list
+ * of parts per object), keys in the default sort order, which is UTF-16 code-unit order.
  */
 export function canonicalValue(value: unknown): string | undefined {
-  if (value === null) return "null";
+  const out = appendCanonical("", value);
+  return out === NOT_EXACT ? undefined : out;
+}
+
+/** What appendCanonical returns when a value cannot be spelled exactly (not a JSON text). */
+const NOT_EXACT = "\u0000";
+
+function appendCanonical(out: string, value: unknown): string {
+  if (value === null) return `${out}null`;
   switch (typeof value) {
     case "string":
-      return JSON.stringify(value);
+      return out + JSON.stringify(value);
     case "boolean":
-      return value ? "true" : "false";
+      return out + (value ? "true" : "false");
     case "number": {
-      if (Number.isInteger(value) && Math.abs(value) >= 2 ** 53 && Math.abs(value) < 1e21) return undefined;
-      return Object.is(value, -0) ? "0" : String(value);
+      if (Number.isInteger(value) && Math.abs(value) >= 2 ** 53 && Math.abs(value) < 1e21) return NOT_EXACT;
+      return out + (Object.is(value, -0) ? "0" : String(value));
     }
     case "object": {
       if (Array.isArray(value)) {
-        const items: string[] = [];
-        for (const v of value) {
-          const c = canonicalValue(v);
-          if (c === undefined) return undefined;
-          items.push(c);
+        out += "[";
+        for (let i = 0; i < value.length; i++) {
+          if (i > 0) out += ",";
+          out = appendCanonical(out, value[i]);
+          if (out === NOT_EXACT) return out;
         }
-        return `[${items.join(",")}]`;
+        return `${out}]`;
       }
-      const keys = Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      const out: string[] = [];
-      for (const k of keys) {
-        const c = canonicalValue((value as Record<string, unknown>)[k]);
-        if (c === undefined) return undefined;
-        out.push(`${JSON.stringify(k)}:${c}`);
+      const keys = Object.keys(value).sort();
+      out += "{";
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
+        out += `${i > 0 ? "," : ""}${JSON.stringify(k)}:`;
+        out = appendCanonical(out, (value as Record<string, unknown>)[k]);
+        if (out === NOT_EXACT) return out;
       }
-      return `{${out.join(",")}}`;
+      return `${out}}`;
     }
     default:
-      return undefined;
+      return NOT_EXACT;
   }
 }
 

@@ -98,6 +98,7 @@ export class Builder {
       const { renamed: r } = collision;
       const warning: Warning = { file: r.at.file, pointer: r.at.pointer, code: "name-collision", message: collisionMessage(collision, how) };
       this.warnings.push(warning);
+      this.collisionWarnings.push(warning);
       if (typeof how.what === "function") this.namedWarnings.push(() => (warning.message = collisionMessage(collision, how)));
     }
   }
@@ -112,10 +113,16 @@ export class Builder {
   }
 
   warn(at: SourceRef, message: string): void {
-    if (!this.warnings.some((w) => w.file === at.file && w.pointer === at.pointer && w.message === message)) {
-      this.warnings.push({ file: at.file, pointer: at.pointer, message });
-    }
+    const key = JSON.stringify([at.file, at.pointer, message]);
+    if (this.warned.has(key) || this.collisionWarnings.some((w) => w.file === at.file && w.pointer === at.pointer && w.message === message)) return;
+    this.warned.add(key);
+    this.warnings.push({ file: at.file, pointer: at.pointer, message });
   }
+
+  /** What warn() wrote (file, pointer, message), to write each once. */
+  private readonly warned = new Set<string>();
+  /** The warnings reportCollisions wrote: warn() does not write one again either. */
+  private readonly collisionWarnings: Warning[] = [];
 
   /** Where a schema object was written, else the path by which it was reached. */
   here(schema: unknown, fallback: SourceRef): SourceRef {
@@ -124,7 +131,11 @@ export class Builder {
 
   private declKey(schema: object): unknown {
     const origin = this.origins.get(schema);
-    return origin ? `${origin.file}#${origin.pointer}` : schema;
+    if (!origin) return schema;
+    // Spelled once per place: a key made again for every lookup is a new string to hash each time.
+    let key = placeKeys.get(origin);
+    if (key === undefined) placeKeys.set(origin, (key = `${origin.file}#${origin.pointer}`));
+    return key;
   }
 
   declOf(schema: object): string | undefined {
@@ -427,6 +438,9 @@ export class Builder {
     return { kind: "ref", target: decl.id, indirect: false };
   }
 }
+
+/** Declaration keys by origin (see Builder.declKey). */
+const placeKeys = new WeakMap<Origin, string>();
 
 /** How a scope's names are chosen and reported. */
 export interface ScopeNaming {

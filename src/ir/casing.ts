@@ -4,12 +4,27 @@
  */
 import type { Words } from "./types.js";
 
+/** splitWords' results by text. */
+const splitCache = new Map<string, readonly string[]>();
+
 /**
  * Splits an identifier-ish string into lower-case ASCII words: "firstName" → [first, name],
  * "HTTPServer" → [http, server], "user_id-2" → [user, id, 2]. Non-ASCII letters are spelled as
  * `u<hex>` so every target gets a legal identifier.
  */
 export function splitWords(text: string): string[] {
+  // Names repeat (the same property name in many objects): each text is split once, and every
+  // caller gets its own array (names are arrays that src/ir/derive.ts tells apart by identity).
+  let words = splitCache.get(text);
+  if (words === undefined) {
+    if (splitCache.size > 200_000) splitCache.clear();
+    words = split(text);
+    splitCache.set(text, words);
+  }
+  return words.slice();
+}
+
+function split(text: string): string[] {
   let ascii = "";
   for (const ch of text) {
     const code = ch.codePointAt(0)!;

@@ -57,7 +57,7 @@ export function buildModule(input: UnitInput): Module {
     const { names, collisions } = resolveTypeNames(builder.typeClaims, builder.inherited, builder.record);
     const moved = builder.typeClaims.filter((c) => names.get(c.key)!.join("_") !== c.actual.join("_"));
     // Nothing else is named after the types that move: rename them where they are.
-    const named = (c: TypeClaim): boolean => builder.typeClaims.some((d) => d !== c && d.words.length > c.actual.length && d.words.slice(0, c.actual.length).join("_") === c.actual.join("_"));
+    const named = namedAfter(builder.typeClaims);
     if (moved.length > 0 && !moved.some(named)) {
       renameDecls(builder.decls, entities, new Map(moved.map((c) => [c.actual.join("_"), names.get(c.key)!])));
       for (const c of moved) c.actual = names.get(c.key)!;
@@ -71,6 +71,29 @@ export function buildModule(input: UnitInput): Module {
     }
     if (!renameAsRebuilt(builder, entities, names)) ({ builder, entities } = build(names));
   }
+}
+
+/**
+ * Whether another claim's words start with a claim's name (and have more words): a type named
+ * after it. The claims' word prefixes are indexed once, on the first question.
+ */
+function namedAfter(claims: readonly TypeClaim[]): (c: TypeClaim) => boolean {
+  let prefixes: Map<string, TypeClaim[]> | undefined;
+  const keyOf = (words: readonly string[], length: number): string => `${length}\u0000${words.slice(0, length).join("_")}`;
+  return (c) => {
+    if (prefixes === undefined) {
+      prefixes = new Map();
+      for (const d of claims) {
+        for (let length = 0; length < d.words.length; length++) {
+          const key = keyOf(d.words, length);
+          const list = prefixes.get(key);
+          if (list === undefined) prefixes.set(key, [d]);
+          else list.push(d);
+        }
+      }
+    }
+    return (prefixes.get(keyOf(c.actual, c.actual.length)) ?? []).some((d) => d !== c);
+  };
 }
 
 /** Rebuilds after which a module's type names are taken as they are (each round settles more). */

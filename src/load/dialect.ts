@@ -4,6 +4,7 @@
  * IR sees one model: tuples are `prefixItems` + `items`, exclusive bounds are numbers, plain-name
  * fragments are `$anchor`s, `dependencies` is split.
  */
+import { pointerSegment } from "./json-file.js";
 
 export type Dialect = "draft-04" | "draft-06" | "draft-07" | "2019-09" | "2020-12";
 
@@ -46,21 +47,21 @@ function isObject(value: unknown): value is Schema {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-/** Calls `visit` with each direct subschema of a schema object and its path below it. */
-export function forEachSubschema(node: Schema, visit: (child: unknown, path: Array<string | number>) => void): void {
-  for (const key of SUBSCHEMA) if (key in node) visit(node[key], [key]);
-  if (isObject(node.items) || typeof node.items === "boolean") visit(node.items, ["items"]);
+/** Calls `visit` with each direct subschema of a schema object and its JSON pointer below it. */
+export function forEachSubschema(node: Schema, visit: (child: unknown, pointer: string) => void): void {
+  for (const key of SUBSCHEMA) if (key in node) visit(node[key], `/${key}`);
+  if (isObject(node.items) || typeof node.items === "boolean") visit(node.items, "/items");
   for (const key of SUBSCHEMA_MAPS) {
     const map = node[key];
     if (!isObject(map)) continue;
     for (const name of Object.keys(map)) {
       // `dependencies` also holds lists of property names: those are not schemas.
-      if (!Array.isArray(map[name])) visit(map[name], [key, name]);
+      if (!Array.isArray(map[name])) visit(map[name], `/${key}/${pointerSegment(name)}`);
     }
   }
   for (const key of SUBSCHEMA_LISTS) {
     const list = node[key];
-    if (Array.isArray(list)) list.forEach((child, i) => visit(child, [key, i]));
+    if (Array.isArray(list)) for (let i = 0; i < list.length; i++) visit(list[i], `/${key}/${i}`);
   }
 }
 

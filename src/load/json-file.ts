@@ -79,9 +79,34 @@ export function parseJsonFile(path: string, display: string, text: string): Json
 /**
  * The first value no target language can hold: a number literal JSON.parse read as ±Infinity, or
  * a string or property name with a lone surrogate (UTF-8, and so Rust and Go, cannot encode one);
- * else how many object members the value has. Iterative, so any depth.
+ * else how many object members the value has. Iterative, so any depth. The common case (nothing
+ * wrong) keeps only a stack of values; the path to a bad one is found again, in the same order.
  */
 function inspect(root: unknown): { path: Array<string | number>; why: "number" | "surrogate" } | { why: "members"; count: number } {
+  const stack: unknown[] = [root];
+  let count = 0;
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === "number") {
+      if (!Number.isFinite(value)) return locateBad(root);
+    } else if (typeof value === "string") {
+      if (!wellFormed(value)) return locateBad(root);
+    } else if (value !== null && typeof value === "object") {
+      if (Array.isArray(value)) for (let i = 0; i < value.length; i++) stack.push(value[i]);
+      else {
+        for (const key in value) {
+          count++;
+          if (!wellFormed(key)) return locateBad(root);
+          stack.push((value as Record<string, unknown>)[key]);
+        }
+      }
+    }
+  }
+  return { why: "members", count };
+}
+
+/** The path to the first bad value inspect met (the same walk, keeping each value's path). */
+function locateBad(root: unknown): { path: Array<string | number>; why: "number" | "surrogate" } {
   interface Item { value: unknown; key?: string | number; parent?: Item }
   const pathOf = (item: Item): Array<string | number> => {
     const path: Array<string | number> = [];
@@ -89,7 +114,6 @@ function inspect(root: unknown): { path: Array<string | number>; why: "number" |
     return path;
   };
   const stack: Item[] = [{ value: root }];
-  let count = 0;
   while (stack.length > 0) {
     const item = stack.pop()!;
     const value = item.value;
@@ -99,14 +123,13 @@ function inspect(root: unknown): { path: Array<string | number>; why: "number" |
     if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, key: i, parent: item }));
     else {
       for (const key in value) {
-        count++;
         const child: Item = { value: (value as Record<string, unknown>)[key], key, parent: item };
         if (!wellFormed(key)) return { path: pathOf(child), why: "surrogate" };
         stack.push(child);
       }
     }
   }
-  return { why: "members", count };
+  throw new Error("lockstep: inspect found a value that locateBad did not");
 }
 
 /** The first repeated property name (called only when JSON.parse kept fewer names than the text has). */
@@ -181,8 +204,15 @@ export function pointerSegments(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
+/** A name as one JSON pointer segment (RFC 6901: `~` and `/` escaped). */
+export function pointerSegment(name: string): string {
+  return name.includes("~") || name.includes("/") ? name.replace(/~/g, "~0").replace(/\//g, "~1") : name;
+}
+
 export function pointerFrom(segments: ReadonlyArray<string | number>): string {
-  return segments.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+  let out = "";
+  for (const s of segments) out += `/${typeof s === "number" ? s : pointerSegment(s)}`;
+  return out;
 }
 
 /** The node at a JSON pointer, or the deepest existing ancestor. */

@@ -28,14 +28,27 @@ export function getMaxDepth(): number {
 export function checkDepth(text: string, display: string, limit: number = maxDepth): number {
   let depth = 0;
   let members = 0;
-  let inString = false;
+  // Strings are most of a schema's text: each is skipped with indexOf, to its closing quote or
+  // its next backslash (the escaped character after one is skipped too).
+  let backslash = text.indexOf("\\");
+  if (backslash < 0) backslash = text.length;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) {
-      inString = true;
+    if (c === 34 /* " */) {
+      for (i++; ; ) {
+        let quote = text.indexOf('"', i);
+        if (quote < 0) quote = text.length;
+        if (backslash < i) {
+          backslash = text.indexOf("\\", i);
+          if (backslash < 0) backslash = text.length;
+        }
+        if (backslash < quote) {
+          i = backslash + 2;
+          continue;
+        }
+        i = quote;
+        break;
+      }
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
       if (++depth > limit) throw depthError(text, display, i, limit);
     } else if (c === 125 /* } */ || c === 93 /* ] */) {

@@ -207,7 +207,7 @@ export class RefIndex {
     }
     if (dialect === "2019-09" && n.$recursiveAnchor === true) this.recursiveAnchors += 1;
     if (refOf(n)) doc.refs.push(n);
-    forEachSubschema(n, (child, path) => this.walk(child, doc, pointer + pointerFrom(path), base, dialect));
+    forEachSubschema(n, (child, below) => this.walk(child, doc, pointer + below, base, dialect));
   }
 
   /**

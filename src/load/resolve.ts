@@ -11,7 +11,7 @@ import { LockstepError } from "../errors.js";
 import { normalize } from "./dialect.js";
 import type { EntityVersion, History } from "./history.js";
 import { readSchemaFile } from "./history.js";
-import { errorAt, parseJsonFile, pointerFrom, type JsonFile } from "./json-file.js";
+import { errorAt, parseJsonFile, pointerFrom, pointerSegment, type JsonFile } from "./json-file.js";
 import { ROOT_URI, RefIndex, declaredIds, refOf, resolveUri, type RefHost, type Resolution } from "./refs.js";
 import { wellKnownAt } from "./well-known.js";
 
@@ -81,6 +81,17 @@ function read(abs: string): string | undefined {
 }
 
 /**
+ * JSON.parse of a file's text (null when there is no such file): the value loaded already when
+ * the text is the same (a file read with a byte order mark is parsed again, and so refused).
+ */
+function parsedAgain(history: History, abs: string): unknown {
+  const text = read(abs);
+  if (text === undefined) return null;
+  const loaded = history.files.get(abs);
+  return loaded !== undefined && loaded.text === text ? loaded.value : JSON.parse(text);
+}
+
+/**
  * A RefIndex over the files of a history: each document is the value parsed on load (read only);
  * identities and origins are kept per unit by the index and the unit, not on the objects.
  */
@@ -106,7 +117,7 @@ export function historyIndex(history: History): { index: RefIndex; fileOf(rel: s
     display: (rel) => history.display(join(history.root, ...rel.split("/"))),
     declaredIds() {
       let ids = idsByHistory.get(history);
-      if (!ids) idsByHistory.set(history, (ids = declaredIds({ paths: host.paths, read: (rel) => JSON.parse(read(join(history.root, ...rel.split("/"))) ?? "null") })));
+      if (!ids) idsByHistory.set(history, (ids = declaredIds({ paths: host.paths, read: (rel) => parsedAgain(history, join(history.root, ...rel.split("/"))) })));
       return ids;
     },
   };
@@ -197,15 +208,27 @@ function refusal(history: History, ref: string, r: Extract<Resolution, { ok: fal
   return `$ref "${ref}": ${r.reason}`;
 }
 
-/** Calls `onSchema` for every schema object (schema positions only: not inside enum, const, ...). */
+/**
+ * Calls `onSchema` for every schema object (schema positions only: not inside enum, const, ...).
+ * `path` is one array, grown and shrunk in place: `onSchema` reads it before the walk goes on.
+ */
 function checkDocument(node: unknown, path: Array<string | number>, onSchema: (node: Record<string, unknown>, path: Array<string | number>) => void, isSchema: (node: unknown) => boolean): void {
   if (node === null || typeof node !== "object") return;
-  if (Array.isArray(node)) return node.forEach((item, i) => checkDocument(item, [...path, i], onSchema, isSchema));
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      path.push(i);
+      checkDocument(node[i], path, onSchema, isSchema);
+      path.pop();
+    }
+    return;
+  }
   const n = node as Record<string, unknown>;
   if (isSchema(n)) onSchema(n, path);
-  for (const [key, child] of Object.entries(n)) {
+  for (const key of Object.keys(n)) {
     if (DATA_KEYWORDS.has(key)) continue;
-    checkDocument(child, [...path, key], onSchema, isSchema);
+    path.push(key);
+    checkDocument(n[key], path, onSchema, isSchema);
+    path.pop();
   }
 }
 
@@ -223,7 +246,7 @@ function registerOrigins(node: unknown, file: string, path: Array<string | numbe
     if (value === null || typeof value !== "object") return;
     origins.set(value, { file, pointer });
     if (Array.isArray(value)) for (let i = 0; i < value.length; i++) visit(value[i], `${pointer}/${i}`);
-    else for (const key of Object.keys(value)) visit((value as Record<string, unknown>)[key], `${pointer}/${/[~/]/.test(key) ? key.replace(/~/g, "~0").replace(/\//g, "~1") : key}`);
+    else for (const key of Object.keys(value)) visit((value as Record<string, unknown>)[key], `${pointer}/${pointerSegment(key)}`);
   };
   visit(node, pointerFrom(path));
 }
