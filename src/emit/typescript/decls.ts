@@ -1,12 +1,13 @@
 /**
  * One IR declaration → its TypeScript: the type, then `<name>FromJson` / `<name>ToJson`. Lines are
- * built already formatted (2-space indent, double quotes, semicolons).
+ * built already formatted (2-space indent, double quotes, semicolons) and appended to the module's
+ * list of lines (`out`), which is joined once: no list per declaration to make, copy and join.
  */
 import type { AliasDecl, EnumDecl, KindUnionDecl, KindVariant, ObjectDecl, TaggedUnionDecl } from "../../ir/types.js";
 import { declOf, decodeCall, decodedAsIs, decoderFn, encodeExpr, encodesAsIs, tsType, type DeclIndex } from "./codec.js";
-import { docLines, fieldDocLines } from "./docs.js";
+import { fieldDocLines, pushDoc } from "./docs.js";
 import {
-  decoderName, docBlock, encoderName, fieldLocal, keyLocal, keysName, memberName, pointerTo, propertyName,
+  decoderName, encoderName, fieldLocal, keyLocal, keysName, memberName, pointerTo, propertyName, pushDocBlock,
   tagPropertyName, tsLiteral, tsString, typeName, wireKey,
 } from "./naming.js";
 import { append } from "../../arrays.js";
@@ -15,16 +16,22 @@ import { aliasWriter, enumWriter, kindUnionWriter, objectWriter, taggedUnionWrit
 
 const FROM = "(v: rt.JsonValue, pointer = \"\")";
 
-export function emitEnum(decl: EnumDecl): string[] {
+export function emitEnum(decl: EnumDecl, out: string[]): void {
   const name = typeName(decl.name);
-  const values = [...decl.members.map((m) => tsString(m.value)), "(string & {})"];
-  const members = decl.members.flatMap((m) => [...docBlock(docLines(m.doc), "  "), `  ${memberName(m.name)}: ${tsString(m.value)},`]);
-  return [
-    ...docBlock(docLines(decl.doc, { notes: ["Open: a value not listed here decodes and encodes unchanged."] })),
-    `export type ${name} = ${values.join(" | ")};`,
-    "",
-    `/** The values of {@link ${name}} this version knows. */`,
-    ...(members.length === 0 ? [`export const ${name} = {} as const;`] : [`export const ${name} = {`, ...members, "} as const;"]),
+  const literals = decl.members.map((m) => tsString(m.value));
+  pushDoc(out, decl.doc, { notes: ["Open: a value not listed here decodes and encodes unchanged."] });
+  literals.push("(string & {})");
+  out.push(`export type ${name} = ${literals.join(" | ")};`, "", `/** The values of {@link ${name}} this version knows. */`);
+  if (decl.members.length === 0) out.push(`export const ${name} = {} as const;`);
+  else {
+    out.push(`export const ${name} = {`);
+    decl.members.forEach((m, i) => {
+      pushDoc(out, m.doc, undefined, "  ");
+      out.push(`  ${memberName(m.name)}: ${literals[i]!},`);
+    });
+    out.push("} as const;");
+  }
+  out.push(
     "",
     `export function ${decoderName(decl.name)}${FROM}: ${name} {`,
     "  return rt.decodeString(v, pointer);",
@@ -34,14 +41,14 @@ export function emitEnum(decl: EnumDecl): string[] {
     "  return x;",
     "}",
     "",
-    ...enumWriter(decl, name),
-  ];
+  );
+  enumWriter(decl, name, out);
 }
 
-export function emitAlias(decl: AliasDecl, decls: DeclIndex): string[] {
+export function emitAlias(decl: AliasDecl, decls: DeclIndex, out: string[]): void {
   const name = typeName(decl.name);
-  return [
-    ...docBlock(docLines(decl.doc)),
+  pushDoc(out, decl.doc);
+  out.push(
     `export type ${name} = ${tsType(decl.type, decls)};`,
     "",
     `export function ${decoderName(decl.name)}${FROM}: ${name} {`,
@@ -52,8 +59,8 @@ export function emitAlias(decl: AliasDecl, decls: DeclIndex): string[] {
     `  return ${encodeExpr(decl.type, "x", decls)};`,
     "}",
     "",
-    ...aliasWriter(decl, decls, name),
-  ];
+  );
+  aliasWriter(decl, decls, name, out);
 }
 
 /** Wire names an object decoder must not put in its bag: fields, former names, the union tag. */
@@ -66,11 +73,10 @@ function knownKeys(decl: ObjectDecl, decls: DeclIndex): string[] {
   return [...new Set(keys)];
 }
 
-export function emitObject(decl: ObjectDecl, decls: DeclIndex): string[] {
+export function emitObject(decl: ObjectDecl, decls: DeclIndex, out: string[]): void {
   const name = typeName(decl.name);
   const bag = decl.additional.kind === "closed" ? undefined : { prop: propertyName(decl.additional.name), additional: decl.additional };
   const keys = keysName(decl.name);
-  const out: string[] = [];
   const notes: string[] = [];
   // Exactly one of "kept" or "dropped", as the decoder below does.
   if (bag) notes.push(`Properties the schema does not declare are kept in \`${bag.prop}\` and written back on encode.`);
@@ -79,11 +85,13 @@ export function emitObject(decl: ObjectDecl, decls: DeclIndex): string[] {
     notes.push("The schema closes this object, but other keywords (if/then, patternProperties, ...) can add properties.");
   }
   if (decl.variantOf !== undefined) notes.push("A variant of a tagged union: the tag is not a field here; the union adds it.");
-  append(out, docBlock(docLines(decl.doc, { notes })), [`export interface ${name} {`]);
+  pushDoc(out, decl.doc, { notes });
+  out.push(`export interface ${name} {`);
   const bodyStart = out.length;
   for (const f of decl.fields) {
     const prop = propertyName(f.name);
-    append(out, docBlock(fieldDocLines(f, prop), "  "), [`  ${prop}${f.required ? "" : "?"}: ${tsType(f.type, decls)};`]);
+    pushDocBlock(out, fieldDocLines(f, prop), "  ");
+    out.push(`  ${prop}${f.required ? "" : "?"}: ${tsType(f.type, decls)};`);
   }
   if (bag) {
     const valueType = bag.additional.kind === "typed" ? tsType(bag.additional.type, decls) : "rt.JsonValue";
@@ -93,16 +101,25 @@ export function emitObject(decl: ObjectDecl, decls: DeclIndex): string[] {
   if (out.length === bodyStart) out[out.length - 1] = `export type ${name} = {};`;
   else out.push("}");
   out.push("");
-  if (bag) append(out, keySetConst(keys, knownKeys(decl, decls)), [""]);
+  if (bag) {
+    keySetConst(keys, knownKeys(decl, decls), out);
+    out.push("");
+  }
   const known = bag ? keys : undefined;
-  append(out, objectDecoder(decl, decls, name, known), [""], objectEncoder(decl, decls, name, known), [""], objectWriter(decl, decls, name, known));
-  return out;
+  objectDecoder(decl, decls, name, known, out);
+  out.push("");
+  objectEncoder(decl, decls, name, known, out);
+  out.push("");
+  objectWriter(decl, decls, name, known, out);
 }
 
-function objectDecoder(decl: ObjectDecl, decls: DeclIndex, name: string, keys: string | undefined): string[] {
+function objectDecoder(decl: ObjectDecl, decls: DeclIndex, name: string, keys: string | undefined, lines: string[]): void {
   const head = `export function ${decoderName(decl.name)}${FROM}: ${name} {`;
-  if (decl.fields.length === 0 && keys === undefined) return [head, "  rt.expectObject(v, pointer);", "  return {};", "}"];
-  const lines = [head, "  const o = rt.expectObject(v, pointer);"];
+  if (decl.fields.length === 0 && keys === undefined) {
+    lines.push(head, "  rt.expectObject(v, pointer);", "  return {};", "}");
+    return;
+  }
+  lines.push(head, "  const o = rt.expectObject(v, pointer);");
   const required: string[] = [];
   const optional: string[] = [];
   for (const f of decl.fields) {
@@ -133,8 +150,15 @@ function objectDecoder(decl: ObjectDecl, decls: DeclIndex, name: string, keys: s
   const direct = optional.length === 0 && keys === undefined;
   const open = direct ? "  return {" : `  const result: ${name} = {`;
   if (required.length === 0) lines.push(`${open}};`);
-  else append(lines, [open], required, ["  };"]);
-  if (direct) return [...lines, "}"];
+  else {
+    lines.push(open);
+    append(lines, required);
+    lines.push("  };");
+  }
+  if (direct) {
+    lines.push("}");
+    return;
+  }
   append(lines, optional);
   if (keys !== undefined && decl.additional.kind !== "closed") {
     const prop = propertyName(decl.additional.name);
@@ -144,12 +168,11 @@ function objectDecoder(decl: ObjectDecl, decls: DeclIndex, name: string, keys: s
     lines.push(`  const bag = ${collect};`, `  if (bag !== undefined) result.${prop} = bag;`);
   }
   lines.push("  return result;", "}");
-  return lines;
 }
 
-function objectEncoder(decl: ObjectDecl, decls: DeclIndex, name: string, keys: string | undefined): string[] {
+function objectEncoder(decl: ObjectDecl, decls: DeclIndex, name: string, keys: string | undefined, lines: string[]): void {
   const used = decl.fields.length > 0 || keys !== undefined;
-  const lines = [`export function ${encoderName(decl.name)}(${used ? "x" : "_x"}: ${name}): rt.JsonObject {`];
+  lines.push(`export function ${encoderName(decl.name)}(${used ? "x" : "_x"}: ${name}): rt.JsonObject {`);
   const required = decl.fields.filter((f) => f.required);
   const direct = required.length === decl.fields.length && keys === undefined;
   const open = direct ? "  return {" : "  const out: rt.JsonObject = {";
@@ -159,8 +182,12 @@ function objectEncoder(decl: ObjectDecl, decls: DeclIndex, name: string, keys: s
     for (const f of required) lines.push(`    ${wireKey(f.wireName)}: ${encodeExpr(f.type, `x.${propertyName(f.name)}`, decls)},`);
     lines.push("  };");
   }
-  if (direct) return [...lines, "}"];
-  for (const f of decl.fields.filter((g) => !g.required)) {
+  if (direct) {
+    lines.push("}");
+    return;
+  }
+  for (const f of decl.fields) {
+    if (f.required) continue;
     const value = encodeExpr(f.type, `x.${propertyName(f.name)}`, decls);
     const write = f.wireName === "__proto__" ? `rt.put(out, ${tsString(f.wireName)}, ${value})` : `out[${tsString(f.wireName)}] = ${value}`;
     lines.push(`  if (x.${propertyName(f.name)} !== undefined) ${write};`);
@@ -172,10 +199,9 @@ function objectEncoder(decl: ObjectDecl, decls: DeclIndex, name: string, keys: s
     lines.push(`  if (${prop} !== undefined) rt.putExtra(out, ${extra}, ${keys});`);
   }
   lines.push("  return out;", "}");
-  return lines;
 }
 
-export function emitTaggedUnion(decl: TaggedUnionDecl, decls: DeclIndex): string[] {
+export function emitTaggedUnion(decl: TaggedUnionDecl, decls: DeclIndex, lines: string[]): void {
   const name = typeName(decl.name);
   const tag = tagPropertyName(decl.tag);
   const members = decl.variants.map((v) => `({ ${tag}: ${tsString(v.tagValue)} } & ${typeName(declOf(decls, v.target).name)})`);
@@ -190,15 +216,15 @@ export function emitTaggedUnion(decl: TaggedUnionDecl, decls: DeclIndex): string
   const described = decl.variants.filter((v) => v.doc.description !== undefined);
   if (described.length > 0) notes.push(described.map((v) => `- ${tsString(v.tagValue)}: ${v.doc.description ?? ""}`).join("\n"));
   const tagAt = pointerTo("pointer", decl.tag);
-  const lines = [
-    ...docBlock(docLines(decl.doc, { notes })),
-    `export type ${name} =`,
-    ...members.map((m, i) => `  | ${m}${i === members.length - 1 ? ";" : ""}`),
+  pushDoc(lines, decl.doc, { notes });
+  lines.push(`export type ${name} =`);
+  members.forEach((m, i) => lines.push(`  | ${m}${i === members.length - 1 ? ";" : ""}`));
+  lines.push(
     "",
     `export function ${decoderName(decl.name)}${FROM}: ${name} {`,
     "  const o = rt.expectObject(v, pointer);",
     `  switch (rt.decodeString(rt.present(rt.get(o, ${tsString(decl.tag)}), pointer, ${tsString(decl.tag)}), ${tagAt})) {`,
-  ];
+  );
   for (const v of decl.variants) {
     const target = declOf(decls, v.target);
     lines.push(`    case ${tsString(v.tagValue)}:`, `      return { ${tag}: ${tsString(v.tagValue)}, ...${decoderName(target.name)}(o, pointer) };`);
@@ -213,16 +239,20 @@ export function emitTaggedUnion(decl: TaggedUnionDecl, decls: DeclIndex): string
     );
   }
   lines.push("    default:", "      return x.$unknown;", "  }", "}", "");
-  append(lines, taggedUnionWriter(decl, decls, name));
-  return lines;
+  taggedUnionWriter(decl, decls, name, lines);
 }
 
 /** `const NAME = rt.keySet([...]);`, one key per line when long. */
-function keySetConst(name: string, keys: readonly string[]): string[] {
+function keySetConst(name: string, keys: readonly string[], out: string[]): void {
   const quoted = keys.map(tsString);
   const line = `const ${name} = rt.keySet([${quoted.join(", ")}]);`;
-  if (line.length <= MAX_LINE) return [line];
-  return [`const ${name} = rt.keySet([`, ...quoted.map((k) => `  ${k},`), "]);"];
+  if (line.length <= MAX_LINE) {
+    out.push(line);
+    return;
+  }
+  out.push(`const ${name} = rt.keySet([`);
+  for (const k of quoted) out.push(`  ${k},`);
+  out.push("]);");
 }
 
 const MAX_LINE = 120;
@@ -245,17 +275,17 @@ function kindGuard(v: KindVariant, arraysHandled: boolean): string {
   }
 }
 
-export function emitKindUnion(decl: KindUnionDecl, decls: DeclIndex): string[] {
+export function emitKindUnion(decl: KindUnionDecl, decls: DeclIndex, lines: string[]): void {
   const name = typeName(decl.name);
   const types = [...new Set(decl.variants.map((v) => tsType(v.type, decls)))];
   const byKind = new Map(decl.variants.map((v) => [v.kind, v]));
-  const lines = [
-    ...docBlock(docLines(decl.doc, { notes: ["Decoded by the JSON kind of the value."] })),
+  pushDoc(lines, decl.doc, { notes: ["Decoded by the JSON kind of the value."] });
+  lines.push(
     `export type ${name} = ${types.map((t) => (t.includes(" | ") ? `(${t})` : t)).join(" | ")};`,
     "",
     `export function ${decoderName(decl.name)}${FROM}: ${name} {`,
     "  switch (rt.kindOf(v)) {",
-  ];
+  );
   const number = byKind.get("number");
   for (const v of decl.variants) {
     if (v.kind === "number" && !byKind.has("integer")) lines.push("    case \"integer\":");
@@ -276,6 +306,5 @@ export function emitKindUnion(decl: KindUnionDecl, decls: DeclIndex): string[] {
   const guarded = [...converting].sort((a, b) => (a.kind === "object" ? 1 : 0) - (b.kind === "object" ? 1 : 0)).map((v) => [v, kindGuard(v, arrays)] as const);
   for (const [v, guard] of guarded) lines.push(`  if (${guard}) return ${encodeExpr(v.type, "x", decls)};`);
   lines.push("  return x;", "}", "");
-  append(lines, kindUnionWriter(decl, decls, name, guarded));
-  return lines;
+  kindUnionWriter(decl, decls, name, guarded, lines);
 }

@@ -1,6 +1,7 @@
 /** IR documentation → TSDoc text lines (made inert by naming.docBlock). */
 import type { Doc, Field, JsonValue } from "../../ir/types.js";
 import { append } from "../../arrays.js";
+import { pushDocBlock } from "./naming.js";
 
 const json = (value: JsonValue): string => JSON.stringify(value);
 
@@ -43,4 +44,9 @@ export function fieldDocLines(field: Field, property: string): string[] {
     tags.push(`@defaultValue \`${field.defaultJson ?? json(field.default)}\``);
   }
   return docLines(field.doc, { notes, facts, tags });
+}
+
+/** The TSDoc block of doc (and extras), appended to out. */
+export function pushDoc(out: string[], doc: Doc, extras?: DocExtras, indent = ""): void {
+  pushDocBlock(out, docLines(doc, extras), indent);
 }

@@ -33,25 +33,25 @@ export function header(modules: readonly Module[], info: HeaderInfo): string[] {
   return lines;
 }
 
-function emitDecl(decl: Decl, decls: DeclIndex): string[] {
+function emitDecl(decl: Decl, decls: DeclIndex, out: string[]): void {
   switch (decl.kind) {
     case "object":
-      return emitObject(decl, decls);
+      return emitObject(decl, decls, out);
     case "enum":
-      return emitEnum(decl);
+      return emitEnum(decl, out);
     case "tagged-union":
-      return emitTaggedUnion(decl, decls);
+      return emitTaggedUnion(decl, decls, out);
     case "kind-union":
-      return emitKindUnion(decl, decls);
+      return emitKindUnion(decl, decls, out);
     case "alias":
-      return emitAlias(decl, decls);
+      return emitAlias(decl, decls, out);
   }
 }
 
 /** decode<Name>(json) / encode<Name>(value) for an entity root. */
-function textApi(decl: Decl): string[] {
+function textApi(decl: Decl, out: string[]): void {
   const name = typeName(decl.name);
-  return [
+  out.push(
     `/** Parses JSON text as a {@link ${name}}. Throws SyntaxError (malformed JSON) or rt.DecodeError (wrong shape). */`,
     `export function ${decodeTextName(decl.name)}(json: string): ${name} {`,
     `  return ${decoderName(decl.name)}(rt.parseJson(json));`,
@@ -61,18 +61,35 @@ function textApi(decl: Decl): string[] {
     `export function ${encodeTextName(decl.name)}(value: ${name}): string {`,
     `  return ${writerName(decl.name)}(value);`,
     "}",
-  ];
+  );
 }
+
+/**
+ * Lines are joined into a piece of text this many at a time: a piece that large is allocated
+ * outside the young generation, so a scavenge never copies it, while the lines die young.
+ */
+const LINES_PER_PIECE = 4096;
 
 export function emitModule(module: Module, info: HeaderInfo): string {
   const decls: DeclIndex = new Map(module.decls.map((d) => [d.id, d]));
   const roots = new Set(module.entities.map((e) => e.root));
-  // Each block joined as soon as it is made: its lines die young instead of living to the end.
-  const blocks: string[] = [header([module], info).join("\n")];
-  if (module.decls.length > 0) blocks.push(`import * as rt from ${JSON.stringify(runtimeImport(module))};`);
+  // Blocks (header, import, each declaration) are separated by an empty line.
+  const pieces: string[] = [];
+  let lines = header([module], info);
+  if (module.decls.length > 0) lines.push("", `import * as rt from ${JSON.stringify(runtimeImport(module))};`);
   for (const decl of module.decls) {
-    blocks.push(emitDecl(decl, decls).join("\n"));
-    if (roots.has(decl.id)) blocks.push(textApi(decl).join("\n"));
+    lines.push("");
+    emitDecl(decl, decls, lines);
+    if (roots.has(decl.id)) {
+      lines.push("");
+      textApi(decl, lines);
+    }
+    if (lines.length >= LINES_PER_PIECE) {
+      pieces.push(lines.join("\n"));
+      lines = [];
+    }
   }
-  return `${blocks.join("\n\n")}\n`;
+  lines.push(""); // the final line break
+  pieces.push(lines.join("\n"));
+  return pieces.join("\n");
 }

@@ -8,7 +8,7 @@ import type { Module } from "../../ir/types.js";
 import type { GeneratedFile, HeaderInfo } from "../types.js";
 import { CANONICAL_SOURCE, FINGERPRINT_HARNESS_BODY } from "./canonical-source.js";
 import { header, modulePath } from "./emit.js";
-import { moduleAlias } from "./harness.js";
+import { moduleAlias, rootDecls } from "./harness.js";
 import { decodeTextName, encoderName, tsString } from "./naming.js";
 
 export const FINGERPRINT_HARNESS_FILE = "lockstep.fingerprint.test.ts";
@@ -25,8 +25,9 @@ export function emitFingerprintHarness(modules: readonly Module[], info: HeaderI
     if (module.entities.length === 0) continue;
     const alias = moduleAlias(module, taken);
     imports.push(`import * as ${alias} from ${tsString(`./${modulePath(module).replace(/\.ts$/, ".js")}`)};`);
+    const roots = rootDecls(module);
     for (const e of module.entities) {
-      const decl = module.decls.find((d) => d.id === e.root);
+      const decl = roots.get(e.root);
       if (!decl) throw new Error(`lockstep TypeScript emitter: entity ${e.entity} v${e.version} has no root declaration ${e.root}`);
       const encoded = `(text) => ${alias}.${encoderName(decl.name)}(${alias}.${decodeTextName(decl.name)}(text))`;
       codecs.push({ entity: e.entity, version: e.version, line: `  { entity: ${tsString(e.entity)}, version: ${e.version}, encoded: ${encoded} },` });

@@ -5,7 +5,7 @@
  * is in harness-source.ts.
  */
 import { snakeCase, toWords } from "../../ir/casing.js";
-import type { Module } from "../../ir/types.js";
+import type { Decl, Module } from "../../ir/types.js";
 import type { GeneratedFile, HarnessOptions, HeaderInfo } from "../types.js";
 import { header, modulePath } from "./emit.js";
 import { HARNESS_BODY, HARNESS_DOC } from "./harness-source.js";
@@ -22,6 +22,14 @@ export function moduleAlias(module: Module, taken: Set<string>): string {
   return alias;
 }
 
+/** The root declaration of each of a module's entities, by id, found in one pass over its declarations. */
+export function rootDecls(module: Module): Map<string, Decl> {
+  const roots = new Set(module.entities.map((e) => e.root));
+  const found = new Map<string, Decl>();
+  for (const d of module.decls) if (roots.has(d.id) && !found.has(d.id)) found.set(d.id, d);
+  return found;
+}
+
 export function emitHarness(modules: readonly Module[], harness: HarnessOptions, info: HeaderInfo): GeneratedFile {
   const taken = new Set<string>();
   const imports: string[] = [];
@@ -30,8 +38,9 @@ export function emitHarness(modules: readonly Module[], harness: HarnessOptions,
     if (module.entities.length === 0) continue;
     const alias = moduleAlias(module, taken);
     imports.push(`import * as ${alias} from ${tsString(`./${modulePath(module).replace(/\.ts$/, ".js")}`)};`);
+    const roots = rootDecls(module);
     for (const e of module.entities) {
-      const decl = module.decls.find((d) => d.id === e.root);
+      const decl = roots.get(e.root);
       if (!decl) throw new Error(`lockstep TypeScript emitter: entity ${e.entity} v${e.version} has no root declaration ${e.root}`);
       const recode = `(text) => ${alias}.${encodeTextName(decl.name)}(${alias}.${decodeTextName(decl.name)}(text))`;
       codecs.push({ entity: e.entity, version: e.version, line: `  { entity: ${tsString(e.entity)}, version: ${e.version}, recode: ${recode} },` });

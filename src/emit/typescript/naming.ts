@@ -12,19 +12,36 @@ function identifier(name: string): string {
   return RESERVED.has(name) || MODULE_NAMES.has(name) ? `${name}_` : name;
 }
 
+/**
+ * A name conversion remembered per words array: the emitter asks for the same declaration's and
+ * field's names many times (every reference, decoder, encoder and writer), and IR words never change.
+ */
+function perWords(convert: (name: Words) => string): (name: Words) => string {
+  const known = new WeakMap<Words, string>();
+  return (name) => {
+    let text = known.get(name);
+    if (text === undefined) {
+      text = convert(name);
+      known.set(name, text);
+    }
+    return text;
+  };
+}
+
 /** Interface / type alias / enum const object name. */
-export const typeName = (name: Words): string => identifier(pascalCase(name));
+export const typeName = perWords((name) => identifier(pascalCase(name)));
 /**
  * Property name of a field or bag. Any identifier is a legal property name, but one that names an
  * Object.prototype member would clash with it (an object literal's `constructor` is a Function).
  */
-export const propertyName = (name: Words): string => {
+export const propertyName = perWords(propertyText);
+function propertyText(name: Words): string {
   const camel = camelCase(name);
   return PROTOTYPE_MEMBERS.has(camel) ? `${camel}_` : camel;
-};
-export const decoderName = (name: Words): string => `${camelCase(name)}FromJson`;
-export const encoderName = (name: Words): string => `${camelCase(name)}ToJson`;
-export const writerName = (name: Words): string => `${camelCase(name)}ToText`;
+}
+export const decoderName = perWords((name) => `${camelCase(name)}FromJson`);
+export const encoderName = perWords((name) => `${camelCase(name)}ToJson`);
+export const writerName = perWords((name) => `${camelCase(name)}ToText`);
 export const decodeTextName = (name: Words): string => `decode${pascalCase(name)}`;
 export const encodeTextName = (name: Words): string => `encode${pascalCase(name)}`;
 /** Module constant holding an object's known wire names. */
@@ -33,13 +50,13 @@ export const keysName = (name: Words): string => `${screamingSnakeCase(name)}_KE
  * Local holding a field's raw value in a decoder. The `f_` prefix keeps it apart from every
  * module-level name (camelCase/PascalCase have no underscore; constants are upper case).
  */
-export const fieldLocal = (name: Words): string => `f_${camelCase(name)}`;
+export const fieldLocal = perWords((name) => `f_${camelCase(name)}`);
 /** Local holding the key a field with former names was found under. */
 export const keyLocal = (name: Words): string => `k_${camelCase(name)}`;
 /** Enum member key in the const object of known values. */
 export const memberName = (name: Words): string => pascalCase(name);
 /** The TS property a tagged union's tag becomes (the IR names the tag by wire name only). */
-export const tagPropertyName = (wire: string): string => propertyName(toWords(wire, "tag"));
+export const tagPropertyName = (wire: string): string => propertyText(toWords(wire, "tag"));
 
 /** A TypeScript string literal: JSON.stringify, plus the two line separators spelled out. */
 export function tsString(text: string): string {
@@ -74,18 +91,34 @@ function inert(line: string): string {
 
 /** A TSDoc block for the given text lines (each may hold line breaks), or nothing. */
 export function docBlock(lines: readonly string[], indent = ""): string[] {
+  const out: string[] = [];
+  pushDocBlock(out, lines, indent);
+  return out;
+}
+
+/** docBlock(lines, indent), appended to out. */
+export function pushDocBlock(out: string[], lines: readonly string[], indent = ""): void {
+  // The body without leading, trailing or repeated blank lines.
   const body: string[] = [];
   for (const l of lines) {
     // Printable ASCII (the common case) has no line break or control character to deal with.
-    if (PLAIN.test(l)) body.push(l.includes("*/") ? inert(l) : l.trimEnd());
-    else for (const part of l.split(LINE_BREAK)) body.push(inert(part));
+    if (PLAIN.test(l)) addBodyLine(body, l.includes("*/") ? inert(l) : l.trimEnd());
+    else for (const part of l.split(LINE_BREAK)) addBodyLine(body, inert(part));
   }
-  while (body.length > 0 && body[0] === "") body.shift();
-  while (body.length > 0 && body[body.length - 1] === "") body.pop();
-  const squeezed = body.filter((l, i) => l !== "" || body[i - 1] !== "");
-  if (squeezed.length === 0) return [];
-  if (squeezed.length === 1 && indent.length + squeezed[0]!.length <= 100) return [`${indent}/** ${squeezed[0]} */`];
-  return [`${indent}/**`, ...squeezed.map((l) => (l === "" ? `${indent} *` : `${indent} * ${l}`)), `${indent} */`];
+  if (body.length > 0 && body[body.length - 1] === "") body.pop();
+  if (body.length === 0) return;
+  if (body.length === 1 && indent.length + body[0]!.length <= 100) {
+    out.push(`${indent}/** ${body[0]} */`);
+    return;
+  }
+  out.push(`${indent}/**`);
+  const star = `${indent} * `;
+  for (const l of body) out.push(l === "" ? `${indent} *` : star + l);
+  out.push(`${indent} */`);
+}
+
+function addBodyLine(body: string[], line: string): void {
+  if (line !== "" || (body.length > 0 && body[body.length - 1] !== "")) body.push(line);
 }
 
 /** Text for a `//` comment line: line breaks and control characters can't end it early. */

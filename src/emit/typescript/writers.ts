@@ -73,19 +73,28 @@ const memberHead = (wire: string, first: boolean): string => tsString(`${first ?
 const head = (name: string, decl: { name: ObjectDecl["name"] }, used: boolean): string =>
   `export function ${writerName(decl.name)}(${used ? "x" : "_x"}: ${name}): string {`;
 
-export function objectWriter(decl: ObjectDecl, decls: DeclIndex, name: string, keys: string | undefined): string[] {
+export function objectWriter(decl: ObjectDecl, decls: DeclIndex, name: string, keys: string | undefined, lines: string[]): void {
   const bag = keys !== undefined && decl.additional.kind !== "closed" ? `x.${propertyName(decl.additional.name)}` : undefined;
-  if (decl.fields.length === 0 && bag === undefined) return [head(name, decl, false), "  return \"{}\";", "}"];
-  const lines = [head(name, decl, true)];
+  if (decl.fields.length === 0 && bag === undefined) {
+    lines.push(head(name, decl, false), "  return \"{}\";", "}");
+    return;
+  }
+  lines.push(head(name, decl, true));
   const fallback = `rt.stringifyJson(${encoderName(decl.name)}(x))`;
-  if (defers(decl)) return [...lines, `  return ${fallback};`, "}"];
+  if (defers(decl)) {
+    lines.push(`  return ${fallback};`, "}");
+    return;
+  }
   if (bag !== undefined) lines.push(`  if (${bag} !== undefined && rt.hasIndexKey(${bag})) return ${fallback};`);
-  const required = decl.fields.filter((f) => f.required);
-  const optional = decl.fields.filter((f) => !f.required);
-  const first = required.map((f, i) => `${memberHead(f.wireName, i === 0)} + ${writeExpr(f.type, `x.${propertyName(f.name)}`, decls)}`);
-  if (optional.length === 0 && bag === undefined) return [...lines, `  return ${first.join(" + ")} + "}";`, "}"];
+  const first: string[] = [];
+  for (const f of decl.fields) if (f.required) first.push(`${memberHead(f.wireName, first.length === 0)} + ${writeExpr(f.type, `x.${propertyName(f.name)}`, decls)}`);
+  if (first.length === decl.fields.length && bag === undefined) {
+    lines.push(`  return ${first.join(" + ")} + "}";`, "}");
+    return;
+  }
   lines.push(`  let s = ${first.length === 0 ? "\"\"" : first.join(" + ")};`);
-  for (const f of optional) {
+  for (const f of decl.fields) {
+    if (f.required) continue;
     const prop = `x.${propertyName(f.name)}`;
     lines.push(`  if (${prop} !== undefined) s += ${memberHead(f.wireName, false)} + ${writeExpr(f.type, prop, decls)};`);
   }
@@ -94,13 +103,12 @@ export function objectWriter(decl: ObjectDecl, decls: DeclIndex, name: string, k
     lines.push(`  if (${bag} !== undefined) s += rt.writeExtra(${bag}, ${keys}, ${write});`);
   }
   lines.push(first.length === 0 ? "  return s === \"\" ? \"{}\" : \"{\" + s.slice(1) + \"}\";" : "  return s + \"}\";", "}");
-  return lines;
 }
 
-export function taggedUnionWriter(decl: TaggedUnionDecl, decls: DeclIndex, name: string): string[] {
+export function taggedUnionWriter(decl: TaggedUnionDecl, decls: DeclIndex, name: string, lines: string[]): void {
   const tag = tagPropertyName(decl.tag);
   const fallback = `rt.stringifyJson(${encoderName(decl.name)}(x))`;
-  const lines = [head(name, decl, true), `  switch (x.${tag}) {`];
+  lines.push(head(name, decl, true), `  switch (x.${tag}) {`);
   for (const v of decl.variants) {
     const target = declOf(decls, v.target);
     const text = `rt.withHead(${tsString(`{${JSON.stringify(decl.tag)}:${JSON.stringify(v.tagValue)}`)}, ${writerName(target.name)}(x))`;
@@ -113,21 +121,19 @@ export function taggedUnionWriter(decl: TaggedUnionDecl, decls: DeclIndex, name:
     lines.push(`    case ${tsString(v.tagValue)}:`, `      return ${write};`);
   }
   lines.push("    default:", "      return rt.writeJson(x.$unknown);", "  }", "}");
-  return lines;
 }
 
-export function aliasWriter(decl: AliasDecl, decls: DeclIndex, name: string): string[] {
-  return [head(name, decl, true), `  return ${writeExpr(decl.type, "x", decls)};`, "}"];
+export function aliasWriter(decl: AliasDecl, decls: DeclIndex, name: string, lines: string[]): void {
+  lines.push(head(name, decl, true), `  return ${writeExpr(decl.type, "x", decls)};`, "}");
 }
 
-export function enumWriter(decl: { name: ObjectDecl["name"] }, name: string): string[] {
-  return [head(name, decl, true), "  return rt.writeString(x);", "}"];
+export function enumWriter(decl: { name: ObjectDecl["name"] }, name: string, lines: string[]): void {
+  lines.push(head(name, decl, true), "  return rt.writeString(x);", "}");
 }
 
 /** As the kind union's encoder: each converting variant by its guard, the rest as plain JSON. */
-export function kindUnionWriter(decl: KindUnionDecl, decls: DeclIndex, name: string, guarded: ReadonlyArray<readonly [KindVariant, string]>): string[] {
-  const lines = [head(name, decl, true)];
+export function kindUnionWriter(decl: KindUnionDecl, decls: DeclIndex, name: string, guarded: ReadonlyArray<readonly [KindVariant, string]>, lines: string[]): void {
+  lines.push(head(name, decl, true));
   for (const [v, guard] of guarded) lines.push(`  if (${guard}) return ${writeExpr(v.type, "x", decls)};`);
   lines.push("  return rt.writeJson(x);", "}");
-  return lines;
 }
