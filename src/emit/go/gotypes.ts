@@ -121,14 +121,30 @@ export class TypeMapper {
 
   /**
    * A type argument of a generic helper (Nullable[T], TupleN[...]): an alias declared `type X = T`
-   * is spelled as T there, because Go's compiler crashes on alias cycles through generic types
-   * (types2 "panic: nil" with `type A = *S` where S holds Nullable[A]).
+   * is spelled as T there, also under a pointer, slice or map, because Go's compiler crashes on
+   * alias cycles through generic types (types2 "panic: nil" with `type A = *S` where S holds
+   * Nullable[A] or Tuple2[*A, string]). Defined types end the spelling, so it is finite.
    */
   genericArg(t: TypeExpr, seen: ReadonlySet<string> = new Set()): string {
-    if (t.kind !== "ref" || t.indirect || seen.has(t.target)) return this.go(t);
-    const d = this.decl(t.target);
-    if (d.kind !== "alias" || this.definedAlias(d.type)) return this.go(t);
-    return this.genericArg(d.type, new Set([...seen, t.target]));
+    switch (t.kind) {
+      case "array":
+        return `[]${this.genericArg(t.items, seen)}`;
+      case "map":
+        return `map[string]${this.genericArg(t.values, seen)}`;
+      case "nullable": {
+        const inner = this.genericArg(t.inner, seen);
+        return this.nilable(t.inner) ? inner : `*${inner}`;
+      }
+      case "ref": {
+        if (seen.has(t.target)) return this.go(t);
+        const d = this.decl(t.target);
+        if (d.kind !== "alias" || this.definedAlias(d.type)) return this.go(t);
+        const target = this.genericArg(d.type, new Set([...seen, t.target]));
+        return t.indirect ? `*${target}` : target;
+      }
+      default:
+        return this.go(t);
+    }
   }
 
   /** An alias declaration is a defined type (type X []T) when that keeps its behaviour; methods of
