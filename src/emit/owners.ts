@@ -59,26 +59,31 @@ export function declRefs(decl: Decl): string[] {
 export function declOwners(module: Module): Owners {
   const byFile = new Map(module.entities.map((e) => [e.file, e.entity]));
   const decls = new Map(module.decls.map((d) => [d.id, d]));
-  // Entities that reach each declaration from their root (at most two kept: one or "several").
-  const reachedBy = new Map<string, string[]>();
-  for (const e of module.entities) {
+  // The first entity that reaches each declaration from its root, and those a second one reaches.
+  // What a declaration reached by two entities reaches is reached by both: not walked again.
+  const first = new Map<string, string>();
+  const several = new Set<string>();
+  const walkedBy = new Map<string, number>();
+  module.entities.forEach((e, walk) => {
     const stack = [e.root];
-    const seen = new Set<string>();
     while (stack.length > 0) {
       const id = stack.pop()!;
-      if (seen.has(id) || !decls.has(id)) continue;
-      seen.add(id);
-      const list = reachedBy.get(id) ?? [];
-      if (list.length < 2 && !list.includes(e.entity)) list.push(e.entity);
-      reachedBy.set(id, list);
-      for (const next of declRefs(decls.get(id)!)) if (!seen.has(next)) stack.push(next);
+      const decl = decls.get(id);
+      if (decl === undefined || walkedBy.get(id) === walk) continue;
+      walkedBy.set(id, walk);
+      const reached = first.get(id);
+      if (reached === undefined) first.set(id, e.entity);
+      else if (reached !== e.entity) {
+        if (several.has(id)) continue;
+        several.add(id);
+      }
+      for (const next of declRefs(decl)) if (walkedBy.get(next) !== walk) stack.push(next);
     }
-  }
+  });
   const owners: Owners = new Map();
   for (const d of module.decls) {
     const own = byFile.get(d.source.file);
-    const reach = reachedBy.get(d.id) ?? [];
-    owners.set(d.id, own ?? (reach.length === 1 ? reach[0] : undefined));
+    owners.set(d.id, own ?? (several.has(d.id) ? undefined : first.get(d.id)));
   }
   return owners;
 }

@@ -49,7 +49,16 @@ function docText(doc: Doc, extras: DocExtras): string[] {
   return lines;
 }
 
+/** True when docText has no line to give (most fields and enum members): no work, no garbage. */
+function saysNothing(doc: Doc, extras: DocExtras): boolean {
+  return (
+    doc.title === undefined && doc.description === undefined && doc.format === undefined && doc.examples === undefined &&
+    doc.constraints.length === 0 && doc.deprecated !== true && extras.default === undefined && (extras.notes === undefined || extras.notes.length === 0)
+  );
+}
+
 /** `// ...` lines for a declaration or field, stable under gofmt. */
 export function docComment(doc: Doc, extras: DocExtras = {}, indent = ""): string[] {
+  if (saysNothing(doc, extras)) return [];
   return commentLines(docParagraphs(docText(doc, extras)), indent);
 }

@@ -157,9 +157,10 @@ function readView(fields: FieldPlan[], extra: string): object {
 
 function renderEnum(decl: EnumDecl, ctx: Ctx): string {
   const name = ctx.name(decl.id);
+  const prefix = goName(decl.name);
   const consts = decl.members.map((m) => ({
     doc: docComment(m.doc),
-    name: claimName(goName([...decl.name, ...m.name]), ctx.taken, "Value"),
+    name: claimName(prefix + goName(m.name), ctx.taken, "Value"),
     value: goQuote(m.value),
   }));
   const body = alignRows(consts.flatMap((c) => [...c.doc.map((line) => ({ line })), { cells: [c.name, name, `= ${c.value}`] }]));

@@ -8,7 +8,21 @@ import { goPascalCase, splitWords } from "../../ir/casing.js";
 import type { Words } from "../../ir/types.js";
 import { GO_GENERATED_METHODS, GO_KEYWORDS, GO_PREDECLARED } from "./keywords.js";
 
-export const goName = (words: Words): string => goPascalCase(words);
+/** goPascalCase word by word (it spells each word on its own), each word's spelling remembered. */
+const wordSpellings = new Map<string, string>();
+
+export function goName(words: Words): string {
+  let out = "";
+  for (const word of words) {
+    let spelled = wordSpellings.get(word);
+    if (spelled === undefined) {
+      spelled = goPascalCase([word]);
+      wordSpellings.set(word, spelled);
+    }
+    out += spelled;
+  }
+  return out;
+}
 
 /** `base`, or the first of base+suffix, base+suffix+"2", ... not in `taken`; the result is added to `taken`. */
 export function claimName(base: string, taken: Set<string>, suffix: string): string {

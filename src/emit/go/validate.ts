@@ -46,13 +46,25 @@ function slice(name: string, type: string, items: string[]): string[] {
   return items.length === 0 ? [`var ${name} = []${type}{}`] : [`var ${name} = []${type}{`, ...items.map((i) => `\t${i},`), "}"];
 }
 
+/** An ASCII word character (\w). */
+const isWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
 /**
  * Every ASCII word of `text` that starts with a capital, or with `prefix` (a capital, then word
- * characters) when given: a literal prefix lets the expression skip ahead. One regular expression:
- * the text is a whole package, and a character loop runs interpreted in a short-lived process.
+ * characters) when given. With a prefix, indexOf jumps from one occurrence to the next: the text
+ * is a whole package, and a regular expression over it costs more.
  */
 export function exportedWords(text: string, prefix = ""): Set<string> {
-  return new Set(text.match(prefix === "" ? /(?<!\w)[A-Z]\w*/g : new RegExp(`(?<!\\w)${prefix}\\w*`, "g")));
+  if (prefix === "") return new Set(text.match(/(?<!\w)[A-Z]\w*/g));
+  const words = new Set<string>();
+  for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
+    if (at > 0 && isWordChar(text.charCodeAt(at - 1))) continue;
+    let end = at + prefix.length;
+    while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+    words.add(text.slice(at, end));
+    at = end - 1;
+  }
+  return words;
 }
 
 /** validate.go and validation.go of one package; `declared` are the package's other Go files. */
