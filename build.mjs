@@ -3,17 +3,17 @@
 // module (dist/index.js). Type checking is `tsc --noEmit` (see package.json). Dependencies are
 // bundled too (Node loads one file faster than a package's many), except those loaded only for
 // `lockstep test` and `fixtures` (ts-morph, ajv).
-// templates/**/*.hbs are precompiled here: src/emit/templates.ts is replaced by their specs.
+// templates/**/*.hbs are compiled here: src/emit/templates.ts is replaced by their functions.
 import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
-import Handlebars from "handlebars";
+import { pathToFileURL } from "node:url";
 
 const root = import.meta.dirname;
 
-/** The precompiled templates, in place of the module that reads and compiles them at run time. */
+/** The compiled templates (src/emit/template-compile.ts), in place of the module that compiles them at run time. */
 const precompiledTemplates = {
   name: "precompiled-templates",
   setup(b) {
@@ -21,18 +21,17 @@ const precompiledTemplates = {
       // The source module's own options, so src/ (vitest) and dist/ print the same.
       const declared = /COMPILE_OPTIONS = (\{[^}]*\})/.exec(readFileSync(args.path, "utf8"));
       if (!declared) throw new Error(`${args.path}: COMPILE_OPTIONS not found`);
-      const options = new Function(`return ${declared[1]};`)();
+      const { templateCode } = await templateCompiler();
       const specs = [];
       for (const lang of ["go", "rust"]) {
         for (const file of readdirSync(join(root, "templates", lang)).filter((f) => f.endsWith(".hbs")).sort()) {
           const source = readFileSync(join(root, "templates", lang, file), "utf8");
-          specs.push(`  ${JSON.stringify(`${lang}/${file.slice(0, -4)}`)}: ${Handlebars.precompile(source, options)},`);
+          specs.push(`  ${JSON.stringify(`${lang}/${file.slice(0, -4)}`)}: ${templateCode(source, `templates/${lang}/${file}`)},`);
         }
       }
       const contents = [
-        'import Handlebars from "handlebars/runtime.js";',
-        `export const COMPILE_OPTIONS = ${JSON.stringify(options)};`,
-        "const handlebars = Handlebars.create();",
+        'import { TEMPLATE_RUNTIME } from "./template-runtime.js";',
+        `export const COMPILE_OPTIONS = ${declared[1]};`,
         `const specs = {\n${specs.join("\n")}\n};`,
         "const compiled = new Map();",
         "export function template(lang, name) {",
@@ -40,7 +39,7 @@ const precompiledTemplates = {
         "  let t = compiled.get(key);",
         "  if (t === undefined) {",
         "    if (!Object.hasOwn(specs, key)) throw new Error(`lockstep: no template templates/${key}.hbs`);",
-        "    t = handlebars.template(specs[key]);",
+        "    t = specs[key](TEMPLATE_RUNTIME);",
         "    compiled.set(key, t);",
         "  }",
         "  return t;",
@@ -50,6 +49,17 @@ const precompiledTemplates = {
     });
   },
 };
+
+/** src/emit/template-compile.ts, bundled on its own (once) so this script can run it. */
+let compiler;
+function templateCompiler() {
+  compiler ??= (async () => {
+    const outfile = join(root, "node_modules", ".cache", "lockstep-build", "template-compile.mjs");
+    await build({ absWorkingDir: root, entryPoints: ["src/emit/template-compile.ts"], outfile, bundle: true, platform: "node", format: "esm", packages: "external", logLevel: "warning" });
+    return import(pathToFileURL(outfile).href);
+  })();
+  return compiler;
+}
 
 /**
  * yargs guesses its version by reading every directory from the working directory up to one with a
