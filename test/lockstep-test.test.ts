@@ -127,15 +127,39 @@ describe("lockstep test", () => {
     expect(upgrades.filter((o) => !o.ok)).toEqual([]);
     for (const language of languages) {
       for (const check of ["upgrade-to-v2", "upgrade-to-v3"]) expect(upgrades.filter((o) => o.language === language && o.check === check).length, `${language} ${check}`).toBeGreaterThan(0);
+      // gauge's hook is a field of the object branch of a type list: its value is solved there too.
+      expect(upgrades.filter((o) => o.language === language && o.entity === "gauge").length, `${language} gauge`).toBeGreaterThan(0);
     }
+    expect(result.findings.map((f) => f.format())).toEqual([]);
     // Each v2 schema breaks v1 data on purpose (a split, a type change, a new root): only reading
-    // it as is fails; reading and code change a type both ways, so v1 cannot read v2 data either.
+    // it as is fails; reading, code and gauge change a type both ways, so v1 cannot read v2 data either.
     const expected = (o: (typeof result.outcomes)[number]): boolean =>
-      (o.check === "new-reads-old" && /^(person|reading|code)\/v1\//.test(o.fixture)) || (o.check === "old-reads-new" && /^(reading|code)\/v2\//.test(o.fixture));
+      (o.check === "new-reads-old" && /^(person|reading|code|gauge)\/v1\//.test(o.fixture)) || (o.check === "old-reads-new" && /^(reading|code|gauge)\/v2\//.test(o.fixture));
     const failed = result.outcomes.filter((o) => !o.ok);
     expect(failed.filter((o) => !expected(o))).toEqual([]);
-    for (const entity of ["person", "reading", "code"]) expect(failed.some((o) => o.fixture.startsWith(`${entity}/v1/`)), entity).toBe(true);
+    for (const entity of ["person", "reading", "code", "gauge"]) expect(failed.some((o) => o.fixture.startsWith(`${entity}/v1/`)), entity).toBe(true);
     expect(result.runs.every((r) => r.status === "ran")).toBe(true);
+  });
+
+  it("leaves out, and reports at file:line:col, an upgrade whose hook no value satisfies: every harness runs, exit 2", async () => {
+    const schemas = join(ROOT, ".cache", "lockstep-test", "unsolvable");
+    rmSync(schemas, { recursive: true, force: true });
+    const meter = (level: object): string => JSON.stringify({ $schema: "https://json-schema.org/draft/2020-12/schema", title: "Meter", type: "object", properties: { level } }, null, 2);
+    mkdirSync(join(schemas, "meter"), { recursive: true });
+    writeFileSync(join(schemas, "meter", "v1.json"), meter({ type: "string" }));
+    // The type changed (a hook), to one no value satisfies.
+    writeFileSync(join(schemas, "meter", "v2.json"), meter({ type: "integer", minimum: 5, maximum: 3 }));
+    const languages = available();
+    const res = await runCli(["test", "-C", project(schemas), "--language", languages.join(","), "--format", "json"]);
+    const report = JSON.parse(res.stdout) as { runs: Array<{ language: string; status: string; message?: string }>; rows: Array<{ check: string }>; failures: Array<{ check: string }>; findings: Array<{ message: string; file: string; line: number; pointer: string }> };
+    // A changed type: only reading the other version's data as is fails.
+    expect(report.failures.filter((f) => f.check !== "new-reads-old" && f.check !== "old-reads-new")).toEqual([]);
+    expect(report.runs.map((r) => [r.language, r.status])).toEqual(languages.map((l) => [l, "ran"]));
+    expect(report.runs.filter((r) => /no test value/.test(r.message ?? ""))).toEqual([]);
+    expect(report.rows.filter((r) => r.check.startsWith("upgrade-"))).toEqual([]);
+    expect(report.findings).toEqual([expect.objectContaining({ line: 6, pointer: "/properties/level", message: expect.stringMatching(/^the upgrade of meter v1 to v2 \(alone and in every chain\) is not tested: no test value for its hook meter\/v1\/meter_level, /) })]);
+    expect(report.findings[0]!.file).toMatch(/meter[/\\]v2\.json$/);
+    expect(res.code).toBe(2);
   });
 
   it("prints a table and a closing count in text form", async () => {

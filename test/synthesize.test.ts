@@ -6,7 +6,8 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildFixtures, type VersionFixtures } from "../src/fixtures/index.js";
+import { SchemaValues } from "../src/fixtures/from-schema.js";
+import { buildFixtures, toPlain, type VersionFixtures } from "../src/fixtures/index.js";
 import { makeOracle } from "../src/fixtures/oracle.js";
 import { loadModules } from "../src/pipeline.js";
 import { runCli } from "./support/cli.js";
@@ -94,6 +95,29 @@ describe("synthesizer", () => {
     });
     expect(set.findings.map((f) => f.format())).toEqual([]);
     expect(values(set).some((v) => (v as { v: unknown }).v === null)).toBe(false);
+  });
+
+  it("solves a spot the IR places under a type list's branch (<schema>/anyOf/<i>, not in the file): the oracle checks it where it is written", async () => {
+    const dir = writeTree({
+      "schemas/thing/v1.json": { type: ["string", "null", "object"], properties: { level: { type: "integer", minimum: 3 } }, required: ["level"] },
+    });
+    const loaded = await loadModules(`${dir}/schemas`, { allVersions: true });
+    const oracle = makeOracle(loaded.history);
+    const checked: string[] = [];
+    const values = new SchemaValues((rel) => loaded.history.files.get(join(loaded.history.root, ...rel.split("/")))?.value, (at, value) => {
+      checked.push(at.pointer);
+      return oracle.acceptsAt(at.file, at.pointer, toPlain(value));
+    }, 1);
+    // The branches are the non-null kinds: 0 string, 1 object.
+    const field = { file: "thing/v1.json", pointer: "/anyOf/1/properties/level" };
+    expect(values.written(field)).toEqual({ file: "thing/v1.json", pointer: "/properties/level" });
+    expect(toPlain(values.solveAt(field)!.value)).toBeGreaterThanOrEqual(3);
+    const branch = values.solveAt({ file: "thing/v1.json", pointer: "/anyOf/1" })!.value;
+    expect(oracle.acceptsAt("thing/v1.json", "", toPlain(branch))).toBe(true);
+    expect(typeof toPlain(branch)).toBe("object");
+    expect(typeof toPlain(values.solveAt({ file: "thing/v1.json", pointer: "/anyOf/0" })!.value)).toBe("string");
+    expect(values.solveAt({ file: "thing/v1.json", pointer: "/anyOf/2" })).toBeUndefined();
+    expect(checked.filter((p) => p.includes("anyOf"))).toEqual([]);
   });
 
   it("reports a schema nothing satisfies at file:line:col, exits 2 and still writes every other entity", async () => {

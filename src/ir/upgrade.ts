@@ -457,3 +457,19 @@ export function upgradeRuns(steps: readonly Step[]): Array<{ entity: string; fro
 export function hookKey(step: Step, name: Words): string {
   return `${step.entity}/v${step.from}/${name.join("_")}`;
 }
+
+/** The test-value keys of a step's hooks (root hook first). */
+export function hookKeys(step: Step): string[] {
+  return [...(step.rootHook ? [hookKey(step, step.rootHook.name)] : []), ...step.hooks.map((h) => hookKey(step, h.name))];
+}
+
+/**
+ * The runs an upgrade test can exercise with these hook values (by hookKey): those whose every
+ * step has a value for each of its hooks (lockstep test reports the others), and the steps among
+ * them that take hooks.
+ */
+export function testedRuns(steps: readonly Step[], hookValues: Readonly<Record<string, string>>): { runs: ReturnType<typeof upgradeRuns>; hooked: Step[] } {
+  const valued = (s: Step): boolean => hookKeys(s).every((k) => hookValues[k] !== undefined);
+  const runs = upgradeRuns(steps).filter((r) => r.steps.every(valued));
+  return { runs, hooked: steps.filter((s) => needsHooks(s) && runs.some((r) => r.steps.includes(s))) };
+}

@@ -48,7 +48,7 @@ export interface TestResult {
   outcomes: Outcome[];
   timings: { generateMs: number };
   fixtures: number;
-  /** Entity versions that could not be tested fully (no fixture, a rejected example), at file:line:col. */
+  /** Entity versions that could not be tested fully (no fixture, a rejected example, an upgrade hook without a test value), at file:line:col. */
   findings: LockstepError[];
 }
 
@@ -162,5 +162,6 @@ async function prepare(options: TestOptions, cache: string, print: string | unde
   step("generating code");
   writeOutputs(options.languages.map((l) => ({ dir: join(cache, l, "src"), files: mutate(l, code(l)) })), cwd, print);
   const validate = upgradeValidator(oracle, upgrades.steps);
-  return { fixtureTexts: new Map(fixtureFiles.map((f) => [f.path, f.contents])), findings: fixtures.flatMap((v) => v.findings), validate: () => Promise.resolve(validate) };
+  const findings = [...fixtures.flatMap((v) => v.findings), ...upgrades.findings];
+  return { fixtureTexts: new Map(fixtureFiles.map((f) => [f.path, f.contents])), findings, validate: () => Promise.resolve(validate) };
 }

@@ -6,7 +6,7 @@
  */
 import { snakeCase, toWords } from "../../ir/casing.js";
 import type { Module } from "../../ir/types.js";
-import { hookKey, needsHooks, upgradeRuns, type Step } from "../../ir/upgrade.js";
+import { hookKey, needsHooks, testedRuns, type Step } from "../../ir/upgrade.js";
 import type { GeneratedFile, HeaderInfo } from "../types.js";
 import { header, modulePath } from "./emit.js";
 import { decodeTextName, encodeTextName, tsString } from "./naming.js";
@@ -84,10 +84,7 @@ export function emitUpgradeHarness(modules: readonly Module[], steps: readonly S
     if (hooks.some((h) => h.startsWith(`const ${name}:`))) return name;
     const u = `u_${snakeCase(toWords(s.entity, "x"))}`;
     const ns = use(s.newModule);
-    const value = (key: string, type: Parameters<typeof decodeNewer>[1]): string => {
-      const json = hookValues[key];
-      return json === undefined ? `(() => { throw new Error(${tsString(`no test value for the hook ${key}`)}); })()` : decodeNewer(s, type, ns, json);
-    };
+    const value = (key: string, type: Parameters<typeof decodeNewer>[1]): string => decodeNewer(s, type, ns, hookValues[key]!);
     const methods: string[] = [];
     if (s.rootHook) methods.push(`  ${hookMethod(s.rootHook)}: () => ${value(hookKey(s, s.rootHook.name), { kind: "ref", target: s.newRoot, indirect: false })},`);
     for (const h of s.hooks) methods.push(`  ${hookMethod(h)}: () => ${value(hookKey(s, h.name), h.field.type)},`);
@@ -95,7 +92,7 @@ export function emitUpgradeHarness(modules: readonly Module[], steps: readonly S
     return name;
   };
   const runs: string[] = [];
-  for (const run of upgradeRuns(steps)) {
+  for (const run of testedRuns(steps, hookValues).runs) {
     const first = run.steps[0]!;
     const last = run.steps[run.steps.length - 1]!;
     const u = `u_${snakeCase(toWords(run.entity, "x"))}`;

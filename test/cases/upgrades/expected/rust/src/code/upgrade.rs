@@ -2,10 +2,11 @@
 // From schemas:
 //   code/v1.json (code v1)
 //   code/v2.json (code v2)
+//   gauge/v2.json (gauge v2)
 //   person/v3.json (person v3)
 //   reading/v2.json (reading v2)
 // inputs sha256: f7c009285480babf98645f9ba0e9b6c893a6aef0a843576d8123a94a0ea41ec5 (code/v1)
-// inputs sha256: 82a9d96cd504974b8f894fbd203d05aaa3bf4a4adcecf777afb929645c83748d
+// inputs sha256: 139b861f4755437d427e43c51696b282b899fe27c674c78b13a2f1578fa35af5
 
 //! Upgrades of this entity's data from each version to the next, and chains to the newest (see
 //! docs/migrations.md). What lockstep cannot derive is a method of a hooks trait: your code.
