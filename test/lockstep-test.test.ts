@@ -129,15 +129,18 @@ describe("lockstep test", () => {
       for (const check of ["upgrade-to-v2", "upgrade-to-v3"]) expect(upgrades.filter((o) => o.language === language && o.check === check).length, `${language} ${check}`).toBeGreaterThan(0);
       // gauge's hook is a field of the object branch of a type list: its value is solved there too.
       expect(upgrades.filter((o) => o.language === language && o.entity === "gauge").length, `${language} gauge`).toBeGreaterThan(0);
+      // signal's hook reads a variant whose unknown properties are arrays: its tag is not one of them.
+      expect(upgrades.filter((o) => o.language === language && o.entity === "signal").length, `${language} signal`).toBeGreaterThan(0);
     }
     expect(result.findings.map((f) => f.format())).toEqual([]);
-    // Each v2 schema breaks v1 data on purpose (a split, a type change, a new root): only reading
-    // it as is fails; reading, code and gauge change a type both ways, so v1 cannot read v2 data either.
+    // Each v2 schema breaks v1 data on purpose (a split, a type change, a new root, a new required
+    // property): only reading it as is fails; reading, code, gauge and signal (whose v1 reads the new
+    // property as an unknown one, an array) change a type both ways, so v1 cannot read v2 data either.
     const expected = (o: (typeof result.outcomes)[number]): boolean =>
-      (o.check === "new-reads-old" && /^(person|reading|code|gauge)\/v1\//.test(o.fixture)) || (o.check === "old-reads-new" && /^(reading|code|gauge)\/v2\//.test(o.fixture));
+      (o.check === "new-reads-old" && /^(person|reading|code|gauge|signal)\/v1\//.test(o.fixture)) || (o.check === "old-reads-new" && /^(reading|code|gauge|signal)\/v2\//.test(o.fixture));
     const failed = result.outcomes.filter((o) => !o.ok);
     expect(failed.filter((o) => !expected(o))).toEqual([]);
-    for (const entity of ["person", "reading", "code", "gauge"]) expect(failed.some((o) => o.fixture.startsWith(`${entity}/v1/`)), entity).toBe(true);
+    for (const entity of ["person", "reading", "code", "gauge", "signal"]) expect(failed.some((o) => o.fixture.startsWith(`${entity}/v1/`)), entity).toBe(true);
     expect(result.runs.every((r) => r.status === "ran")).toBe(true);
   });
 

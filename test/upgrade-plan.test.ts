@@ -58,6 +58,14 @@ describe("upgrade plans", () => {
     expect(upgradeRuns([v1ToV2!, v2ToV3!]).map((r) => `${r.from}->${r.to}`)).toEqual(["1->2", "2->3", "1->3"]);
   });
 
+  it("marks a variant's function with its union's tag, which the hooks' older value is decoded without", async () => {
+    const signal = (await steps("test/cases/upgrades/schemas")).find((s) => s.entity === "signal")!;
+    expect(signal.hooks.map((h) => h.field.wireName)).toEqual(["trait"]);
+    const variant = signal.functions.find((f): f is Extract<DeclFunction, { kind: "object" }> => f.kind === "object")!;
+    expect(variant.variantTag).toBe("@type");
+    expect(objectOf((await steps("test/cases/upgrades/schemas")).find((s) => s.entity === "person")!, "person").variantTag).toBeUndefined();
+  });
+
   it("fills the bundled user's new required login_count from its default, without hooks", async () => {
     const user = (await steps("schemas")).filter((s) => s.entity === "user");
     expect(user.map((s) => s.hooks.length)).toEqual([0, 0]);

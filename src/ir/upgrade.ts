@@ -55,6 +55,11 @@ export type DeclFunction =
       steps: FieldStep[];
       /** The newer object is closed: properties it does not declare (removed ones) are dropped. */
       keep?: string[];
+      /**
+       * The older object is a tagged union's variant: its data holds this tag, which is not a field
+       * of the variant's type (the union reads it), so what the hooks are given is decoded without it.
+       */
+      variantTag?: string;
     }
   | { kind: "tagged-union"; id: string; tag: string; variants: Array<{ tagValue: string; fn: string }> }
   | { kind: "kind-union"; id: string; variants: Array<{ kind: JsonKind; plan: ValuePlan }> }
@@ -176,6 +181,8 @@ class Planner {
       if (step.from || step.value || step.hookWhenPresent || step.fillDefault !== undefined || step.fillHook) steps.push(step);
     }
     const fn: DeclFunction = { kind: "object", id, oldDecl: a.id, newDecl: b.id, steps };
+    const oldUnion = a.variantOf === undefined ? undefined : this.oldDecls.get(a.variantOf);
+    if (oldUnion?.kind === "tagged-union") fn.variantTag = oldUnion.tag;
     // Properties of the older data that the newer object has no place for (closed): dropped.
     // Only older data that may hold other properties needs them dropped.
     const moved = new Set(steps.map((s) => s.from));

@@ -113,7 +113,9 @@ function body(fn: DeclFunction, oldNames: Map<string, string>, apply: (p: ValueP
     case "object": {
       const lines = ["\to, ok := v.(map[string]any)", "\tif !ok {", "\t\treturn v, nil", "\t}"];
       if (fn.steps.some((s) => s.hookWhenPresent || s.fillHook)) {
-        lines.push(`\tvar before ${oldNames.get(fn.oldDecl)!}`, "\tif err := lockstepFromTree(o, &before); err != nil {", "\t\treturn v, err", "\t}");
+        // A variant's type does not read its union's tag: a typed additionalProperties would refuse it.
+        const fields = fn.variantTag === undefined ? "o" : `lockstepWithout(o, ${goQuote(fn.variantTag)})`;
+        lines.push(`\tvar before ${oldNames.get(fn.oldDecl)!}`, `\tif err := lockstepFromTree(${fields}, &before); err != nil {`, "\t\treturn v, err", "\t}");
       }
       const set = (key: string, expr: string, pad: string): string[] => [
         `${pad}value, err := ${expr}`,
@@ -178,7 +180,7 @@ export function emitUpgrades(steps: readonly Step[], importPath: (module: Module
       .map(([v, m]) => ({ path: importPath(m), line: `${alias(v)} ${goQuote(importPath(m))}` }))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
       .map((i) => i.line);
-    const helpers = ["lockstepArray", "lockstepMap", "lockstepNullable", "lockstepTuple", "lockstepEncode"].filter((h) => text.includes(`${h}(`));
+    const helpers = ["lockstepArray", "lockstepMap", "lockstepNullable", "lockstepTuple", "lockstepEncode", "lockstepWithout"].filter((h) => text.includes(`${h}(`));
     files.push({
       path: `${dir}/upgrade.go`,
       contents: render("upgrade.go", { header: header([...modules.values()]), pkg, imports, blocks, helpers: Object.fromEntries(helpers.map((h) => [h, true])), json: text.includes("json.") || helpers.includes("lockstepEncode") }),

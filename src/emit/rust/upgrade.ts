@@ -147,7 +147,10 @@ function body(fn: DeclFunction, step: Step, oldAt: string, fnName: (id: string) 
       const lines = ["    let Value::Object(o) = v else {", "        return Ok(());", "    };"];
       if (fn.steps.some((s) => s.hookWhenPresent || s.fillHook)) {
         const type = `${oldAt}::${typeName(declOf(step.oldModule, fn.oldDecl).name)}`;
-        lines.push(...fits(`    let before: ${type} = serde_json::from_value(Value::Object(o.clone()))?;`, () => [`    let before: ${type} =`, "        serde_json::from_value(Value::Object(o.clone()))?;"]));
+        // A variant's type does not read its union's tag: a typed additionalProperties would refuse it.
+        const fields = fn.variantTag === undefined ? "o.clone()" : "fields";
+        if (fn.variantTag !== undefined) lines.push("    let mut fields = o.clone();", ...removeCall("fields", rustString(fn.variantTag), "    "));
+        lines.push(...fits(`    let before: ${type} = serde_json::from_value(Value::Object(${fields}))?;`, () => [`    let before: ${type} =`, `        serde_json::from_value(Value::Object(${fields}))?;`]));
       }
       const hookValue = (h: Hook, pad: string): string[] => fits(`${pad}let value = serde_json::to_value(hooks.${hookMethod(h)}(&before))?;`, () => [`${pad}let value =`, `${pad}    serde_json::to_value(hooks.${hookMethod(h)}(&before))?;`]);
       for (const s of fn.steps) {
@@ -171,6 +174,15 @@ function body(fn: DeclFunction, step: Step, oldAt: string, fnName: (id: string) 
       return lines;
     }
   }
+}
+
+/** `map.remove(key);` as rustfmt prints it: on one line, else as a chain, else the argument alone. */
+function removeCall(map: string, key: string, indent: string): string[] {
+  const one = `${indent}${map}.remove(${key});`;
+  if (one.length <= MAX_WIDTH) return [one];
+  const chained = `${indent}    .remove(${key});`;
+  if (chained.length <= MAX_WIDTH) return [`${indent}${map}`, chained];
+  return [`${indent}${map}.remove(`, `${indent}    ${key},`, `${indent});`];
 }
 
 function emitChain(steps: Step[]): string[] {

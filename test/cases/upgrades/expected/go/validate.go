@@ -4,7 +4,8 @@
 //   gauge/v2.json (gauge v2)
 //   person/v3.json (person v3)
 //   reading/v2.json (reading v2)
-// inputs sha256: 139b861f4755437d427e43c51696b282b899fe27c674c78b13a2f1578fa35af5
+//   signal/v2.json (signal v2)
+// inputs sha256: dc1dfcd33bba700ec22bf6512b875aa07da8aa67b3db5e28cae94c2f77f99f61
 
 package schemas
 
@@ -69,6 +70,14 @@ var validationRules = []validationRule{
 	{kind: validationString, child: -1},
 	{kind: validationInteger, child: -1},
 	{kind: validationMap, child: 49},
+	{kind: validationTagged, child: -1, tag: "@type", variants: []validationVariant{{"ünï", 52}, {"plain", 57}}},
+	{kind: validationObject, child: 56, fields: []validationField{{"@type", 53, true}, {"trait", 54, true}}},
+	{kind: validationAny, child: -1},
+	{kind: validationInteger, child: -1},
+	{kind: validationAny, child: -1},
+	{kind: validationArray, child: 55},
+	{kind: validationObject, child: -1, fields: []validationField{{"@type", 58, true}}},
+	{kind: validationAny, child: -1},
 }
 
 // ValidateCode lists every constraint of the schema that value (as encoding/json decodes into any) breaks; nil when valid.
@@ -183,4 +192,30 @@ func ValidateReadingJSON(data []byte) ([]ValidationError, error) {
 // ValidateReadingValue lists every constraint of the schema that value (as encoding/json decodes into any) breaks; nil when valid.
 func ValidateReadingValue(value any) []ValidationError {
 	return validationRunTable(44, value)
+}
+
+// ValidateSignal lists every constraint of the schema that value (as encoding/json decodes into any) breaks; nil when valid.
+func ValidateSignal(value any) []ValidationError {
+	return validationRunTable(51, value)
+}
+
+// ValidateSignalJSON decodes JSON (numbers as json.Number) and validates it.
+func ValidateSignalJSON(data []byte) ([]ValidationError, error) {
+	var value any
+	decoder := json.NewDecoder(bytes.NewReader(data))
+	decoder.UseNumber()
+	if err := decoder.Decode(&value); err != nil {
+		return nil, err
+	}
+	return ValidateSignal(value), nil
+}
+
+// ValidateSignalUfcNUef lists every constraint of the schema that value (as encoding/json decodes into any) breaks; nil when valid.
+func ValidateSignalUfcNUef(value any) []ValidationError {
+	return validationRunTable(52, value)
+}
+
+// ValidateSignalPlain lists every constraint of the schema that value (as encoding/json decodes into any) breaks; nil when valid.
+func ValidateSignalPlain(value any) []ValidationError {
+	return validationRunTable(57, value)
 }

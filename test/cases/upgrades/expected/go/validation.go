@@ -4,7 +4,8 @@
 //   gauge/v2.json (gauge v2)
 //   person/v3.json (person v3)
 //   reading/v2.json (reading v2)
-// inputs sha256: 139b861f4755437d427e43c51696b282b899fe27c674c78b13a2f1578fa35af5
+//   signal/v2.json (signal v2)
+// inputs sha256: dc1dfcd33bba700ec22bf6512b875aa07da8aa67b3db5e28cae94c2f77f99f61
 
 package schemas
 

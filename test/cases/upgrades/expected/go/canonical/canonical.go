@@ -4,17 +4,20 @@
 //   gauge/v2.json (gauge v2)
 //   person/v3.json (person v3)
 //   reading/v2.json (reading v2)
+//   signal/v2.json (signal v2)
 //   code/v1.json (code v1)
 //   gauge/v1.json (gauge v1)
 //   person/v1.json (person v1)
 //   person/v2.json (person v2)
 //   reading/v1.json (reading v1)
-// inputs sha256: 139b861f4755437d427e43c51696b282b899fe27c674c78b13a2f1578fa35af5 (root package)
+//   signal/v1.json (signal v1)
+// inputs sha256: dc1dfcd33bba700ec22bf6512b875aa07da8aa67b3db5e28cae94c2f77f99f61 (root package)
 // inputs sha256: f7c009285480babf98645f9ba0e9b6c893a6aef0a843576d8123a94a0ea41ec5 (code/v1)
 // inputs sha256: bc4b88ea06c8bf529b0aa3ab78444aeb349c8e2089062eb6cd0d855c8206ee28 (gauge/v1)
 // inputs sha256: 91cd7828233e534d9f52931925fbfb2fb9451a139a46bad98aeaa2e5a1ba8513 (person/v1)
 // inputs sha256: 2b16da31488a2ba01d9d610a70a9c4b032e63878f4fd4c597a22c4173f5c13c9 (person/v2)
 // inputs sha256: 33bd44c479e1bcdd9f51f6e73d41a8f359bb8d0867d33c089eaf6743de964711 (reading/v1)
+// inputs sha256: c19933716719ebb1421a0db77880a080bfd7cdb4e700b9ede7ab95ffa488b98b (signal/v1)
 
 // Package canonical gives canonical JSON, fingerprints and structural diffs of encoded values
 // (what json.Marshal writes, unknown properties and enum values included), the same in

@@ -4,17 +4,20 @@
 //   gauge/v2.json (gauge v2)
 //   person/v3.json (person v3)
 //   reading/v2.json (reading v2)
+//   signal/v2.json (signal v2)
 //   code/v1.json (code v1)
 //   gauge/v1.json (gauge v1)
 //   person/v1.json (person v1)
 //   person/v2.json (person v2)
 //   reading/v1.json (reading v1)
-// inputs sha256: 139b861f4755437d427e43c51696b282b899fe27c674c78b13a2f1578fa35af5
+//   signal/v1.json (signal v1)
+// inputs sha256: dc1dfcd33bba700ec22bf6512b875aa07da8aa67b3db5e28cae94c2f77f99f61
 // inputs sha256: f7c009285480babf98645f9ba0e9b6c893a6aef0a843576d8123a94a0ea41ec5 (code/v1)
 // inputs sha256: bc4b88ea06c8bf529b0aa3ab78444aeb349c8e2089062eb6cd0d855c8206ee28 (gauge/v1)
 // inputs sha256: 91cd7828233e534d9f52931925fbfb2fb9451a139a46bad98aeaa2e5a1ba8513 (person/v1)
 // inputs sha256: 2b16da31488a2ba01d9d610a70a9c4b032e63878f4fd4c597a22c4173f5c13c9 (person/v2)
 // inputs sha256: 33bd44c479e1bcdd9f51f6e73d41a8f359bb8d0867d33c089eaf6743de964711 (reading/v1)
+// inputs sha256: c19933716719ebb1421a0db77880a080bfd7cdb4e700b9ede7ab95ffa488b98b (signal/v1)
 
 //! Generated validators: `validate_<type>(&value)` lists every constraint of the schema that a
 //! JSON value breaks (empty when valid). Decoding stays lenient; validation is this separate call.
@@ -639,7 +642,7 @@ pub fn run(
 }
 
 #[rustfmt::skip]
-static RULES_0: [Rule; 51] = [
+static RULES_0: [Rule; 59] = [
     Rule { kind: Kind::Ref, child: Some(2), ..Rule::NONE },
     Rule { kind: Kind::String, ..Rule::NONE },
     Rule { kind: Kind::Array, child: Some(1), ..Rule::NONE },
@@ -691,6 +694,14 @@ static RULES_0: [Rule; 51] = [
     Rule { kind: Kind::String, ..Rule::NONE },
     Rule { kind: Kind::Integer, ..Rule::NONE },
     Rule { kind: Kind::Map, child: Some(49), ..Rule::NONE },
+    Rule { kind: Kind::Tagged, tag: "@type", variants: &[("\u{fc}n\u{ef}", 52), ("plain", 57)], ..Rule::NONE },
+    Rule { kind: Kind::Object, child: Some(56), fields: &[("@type", 53, true), ("trait", 54, true)], ..Rule::NONE },
+    Rule { kind: Kind::Any, ..Rule::NONE },
+    Rule { kind: Kind::Integer, ..Rule::NONE },
+    Rule { kind: Kind::Any, ..Rule::NONE },
+    Rule { kind: Kind::Array, child: Some(55), ..Rule::NONE },
+    Rule { kind: Kind::Object, fields: &[("@type", 58, true)], ..Rule::NONE },
+    Rule { kind: Kind::Any, ..Rule::NONE },
 ];
 
 #[rustfmt::skip]
@@ -795,6 +806,27 @@ pub fn validate_reading_json(json: &str) -> Result<Vec<ValidationError>, serde_j
 /// Every constraint of this type's schema that `value` breaks; empty when valid.
 pub fn validate_reading_value(value: &Value) -> Vec<ValidationError> {
     run(&RULES, &PATTERNS, 44, value)
+}
+
+/// Every constraint of this type's schema that `value` breaks; empty when valid.
+pub fn validate_signal(value: &Value) -> Vec<ValidationError> {
+    run(&RULES, &PATTERNS, 51, value)
+}
+
+/// Parses JSON text and validates it.
+pub fn validate_signal_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
+    let value: Value = serde_json::from_str(json)?;
+    Ok(validate_signal(&value))
+}
+
+/// Every constraint of this type's schema that `value` breaks; empty when valid.
+pub fn validate_signal_ufc_n_uef(value: &Value) -> Vec<ValidationError> {
+    run(&RULES, &PATTERNS, 52, value)
+}
+
+/// Every constraint of this type's schema that `value` breaks; empty when valid.
+pub fn validate_signal_plain(value: &Value) -> Vec<ValidationError> {
+    run(&RULES, &PATTERNS, 57, value)
 }
 
 pub mod code {
@@ -1103,6 +1135,54 @@ pub mod reading {
         ) -> Result<Vec<ValidationError>, serde_json::Error> {
             let value: Value = serde_json::from_str(json)?;
             Ok(validate_reading(&value))
+        }
+    }
+}
+
+pub mod signal {
+    pub mod v1 {
+        use crate::validate::{run, Kind, Pattern, Rule, ValidationError};
+        use serde_json::Value;
+
+        #[rustfmt::skip]
+        static RULES_0: [Rule; 7] = [
+            Rule { kind: Kind::Tagged, tag: "@type", variants: &[("\u{fc}n\u{ef}", 1), ("plain", 5)], ..Rule::NONE },
+            Rule { kind: Kind::Object, child: Some(4), fields: &[("@type", 2, true)], ..Rule::NONE },
+            Rule { kind: Kind::Any, ..Rule::NONE },
+            Rule { kind: Kind::Any, ..Rule::NONE },
+            Rule { kind: Kind::Array, child: Some(3), ..Rule::NONE },
+            Rule { kind: Kind::Object, fields: &[("@type", 6, true)], ..Rule::NONE },
+            Rule { kind: Kind::Any, ..Rule::NONE },
+        ];
+
+        #[rustfmt::skip]
+        pub static RULES: [&[Rule]; 1] = [
+            &RULES_0,
+        ];
+
+        #[rustfmt::skip]
+        pub static PATTERNS: [Pattern; 0] = [
+        ];
+
+        /// Every constraint of this type's schema that `value` breaks; empty when valid.
+        pub fn validate_signal(value: &Value) -> Vec<ValidationError> {
+            run(&RULES, &PATTERNS, 0, value)
+        }
+
+        /// Parses JSON text and validates it.
+        pub fn validate_signal_json(json: &str) -> Result<Vec<ValidationError>, serde_json::Error> {
+            let value: Value = serde_json::from_str(json)?;
+            Ok(validate_signal(&value))
+        }
+
+        /// Every constraint of this type's schema that `value` breaks; empty when valid.
+        pub fn validate_signal_ufc_n_uef(value: &Value) -> Vec<ValidationError> {
+            run(&RULES, &PATTERNS, 1, value)
+        }
+
+        /// Every constraint of this type's schema that `value` breaks; empty when valid.
+        pub fn validate_signal_plain(value: &Value) -> Vec<ValidationError> {
+            run(&RULES, &PATTERNS, 5, value)
         }
     }
 }

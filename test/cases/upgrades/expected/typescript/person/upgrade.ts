@@ -3,8 +3,8 @@
 //   inputs sha256: 91cd7828233e534d9f52931925fbfb2fb9451a139a46bad98aeaa2e5a1ba8513
 // person/v2.ts from person/v2.json (person v2)
 //   inputs sha256: 2b16da31488a2ba01d9d610a70a9c4b032e63878f4fd4c597a22c4173f5c13c9
-// index.ts from code/v2.json (code v2), gauge/v2.json (gauge v2), person/v3.json (person v3), reading/v2.json (reading v2)
-//   inputs sha256: 139b861f4755437d427e43c51696b282b899fe27c674c78b13a2f1578fa35af5
+// index.ts from code/v2.json (code v2), gauge/v2.json (gauge v2), person/v3.json (person v3), reading/v2.json (reading v2), signal/v2.json (signal v2)
+//   inputs sha256: dc1dfcd33bba700ec22bf6512b875aa07da8aa67b3db5e28cae94c2f77f99f61
 
 import * as rt from "../runtime.js";
 import * as v1 from "./v1.js";

@@ -5,8 +5,9 @@
 //   gauge/v2.json (gauge v2)
 //   person/v3.json (person v3)
 //   reading/v2.json (reading v2)
+//   signal/v2.json (signal v2)
 // inputs sha256: bc4b88ea06c8bf529b0aa3ab78444aeb349c8e2089062eb6cd0d855c8206ee28 (gauge/v1)
-// inputs sha256: 139b861f4755437d427e43c51696b282b899fe27c674c78b13a2f1578fa35af5
+// inputs sha256: dc1dfcd33bba700ec22bf6512b875aa07da8aa67b3db5e28cae94c2f77f99f61
 
 //! Upgrades of this entity's data from each version to the next, and chains to the newest (see
 //! docs/migrations.md). What lockstep cannot derive is a method of a hooks trait: your code.
