@@ -490,17 +490,19 @@ const CHECK_KEYWORDS: Record<string, string[]> = {
 };
 
 function checksOf(schema: Schema, type: string): Checks | undefined {
-  const checks: Record<string, unknown> = {};
+  let checks: Record<string, unknown> | undefined;
   for (const key of CHECK_KEYWORDS[type] ?? []) {
     const value = schema[key];
-    if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") checks[key] = value;
+    if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") (checks ??= {})[key] = value;
   }
   // Required names of an object without properties (a map, or an untyped schema).
-  const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === "string") : [];
-  const declared = isSchemaObject(schema.properties) ? schema.properties : {};
-  const undeclared = [...new Set(required)].filter((r) => !Object.hasOwn(declared, r));
-  if (type === "object" && undeclared.length > 0) checks.required = undeclared;
-  return Object.keys(checks).length > 0 ? (checks as Checks) : undefined;
+  if (type === "object" && Array.isArray(schema.required)) {
+    const required = schema.required.filter((r): r is string => typeof r === "string");
+    const declared = isSchemaObject(schema.properties) ? schema.properties : {};
+    const undeclared = [...new Set(required)].filter((r) => !Object.hasOwn(declared, r));
+    if (undeclared.length > 0) (checks ??= {}).required = undeclared;
+  }
+  return checks as Checks | undefined;
 }
 
 /** The checks of every kind of an untyped schema (each keyword applies to one kind only). */

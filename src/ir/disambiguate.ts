@@ -93,7 +93,15 @@ function caseWord(text: string): string {
   return letters.charAt(0) === letters.charAt(0).toUpperCase() && letters.slice(1) === letters.slice(1).toLowerCase() ? "capital" : "mixed";
 }
 
-const swapCase = (s: string): string => s.replace(/[A-Za-z]/g, (c) => (c <= "Z" ? c.toLowerCase() : c.toUpperCase()));
+/** ASCII letters in the other case (a plain loop: this runs for every name of every scope). */
+function swapCase(s: string): string {
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? String.fromCharCode(c ^ 32) : s[i];
+  }
+  return out;
+}
 
 /** Sorts candidates best first; the keys are computed once per candidate. */
 function sortCandidates(candidates: Candidate[], prefer: CasePreference): Candidate[] {

@@ -72,9 +72,19 @@ export function forEachSubschema(node: Schema, visit: (child: unknown, pointer: 
 export function normalize(node: Schema, dialect: Dialect): Schema {
   const classic = isClassic(dialect);
   if (dialect === "2020-12" || (!classic && !Array.isArray(node.items) && !("additionalItems" in node))) return node;
+  const idKey = idKeyword(dialect);
+  // Most schema objects need nothing rewritten: they are not copied to find that out.
+  if (classic && typeof node.$ref === "string") {
+    if (Object.keys(node).every((key) => REF_SIBLINGS_KEPT.has(key))) return node;
+  } else if (
+    !(classic && typeof node[idKey] === "string") &&
+    !(dialect === "draft-04" && (typeof node.exclusiveMinimum === "boolean" || typeof node.exclusiveMaximum === "boolean")) &&
+    !Array.isArray(node.items) && !("additionalItems" in node) && !isObject(node.dependencies)
+  ) {
+    return node;
+  }
   const out: Schema = { ...node };
   let changed = false;
-  const idKey = idKeyword(dialect);
   if (classic && typeof node.$ref === "string") {
     // Up to draft-07 a $ref hides its siblings: only annotations stay (for field docs).
     for (const key of Object.keys(out)) if (!REF_SIBLINGS_KEPT.has(key)) delete out[key];

@@ -11,7 +11,7 @@ import { LockstepError } from "../errors.js";
 import { normalize } from "./dialect.js";
 import type { EntityVersion, History } from "./history.js";
 import { readSchemaFile } from "./history.js";
-import { errorAt, parseJsonFile, pointerFrom, pointerSegment, type JsonFile } from "./json-file.js";
+import { errorAt, parseJsonFile, pointerSegment, type JsonFile } from "./json-file.js";
 import { ROOT_URI, RefIndex, declaredIds, refOf, resolveUri, type RefHost, type Resolution } from "./refs.js";
 import { wellKnownAt } from "./well-known.js";
 
@@ -149,20 +149,19 @@ export async function resolveUnit(history: History, versions: EntityVersion[]): 
     if (!doc || inputs.has(rel)) return;
     inputs.add(rel);
     fileOf(rel);
-    registerOrigins(doc.value, rel, [], origins);
     queue.push(rel);
   };
   for (const v of versions) enqueue(relPath(history, v.path));
   while (queue.length > 0) {
     const rel = queue.shift()!;
     const doc = index.doc(rel)!;
-    checkDocument(doc.value, [], (node, path) => {
-      if (typeof node.format === "string") formats.push({ file: rel, pointer: pointerFrom(path), format: node.format });
+    checkDocument(doc.value, rel, origins, (node, pointer) => {
+      if (typeof node.format === "string") formats.push({ file: rel, pointer, format: node.format });
       if (!refOf(node)) return;
       const r = index.resolve(node);
       if (r.ok) return enqueue(r.place.doc.rel);
       const written = refOf(node)!;
-      throw errorAt(fileOf(rel)!, pointerFrom([...path, written.keyword]), refusal(history, written.ref, r));
+      throw errorAt(fileOf(rel)!, `${pointer}/${written.keyword}`, refusal(history, written.ref, r));
     }, (node) => index.placeOf(node) !== undefined);
   }
   const roots = versions.map((version) => ({ version, schema: index.doc(relPath(history, version.path))!.value }));
@@ -209,27 +208,23 @@ function refusal(history: History, ref: string, r: Extract<Resolution, { ok: fal
 }
 
 /**
- * Calls `onSchema` for every schema object (schema positions only: not inside enum, const, ...).
- * `path` is one array, grown and shrunk in place: `onSchema` reads it before the walk goes on.
+ * One walk over a document: records where each of its objects was written (every object, data
+ * too) and calls `onSchema` for every schema object (schema positions only: not inside enum,
+ * const, ...) with its pointer.
  */
-function checkDocument(node: unknown, path: Array<string | number>, onSchema: (node: Record<string, unknown>, path: Array<string | number>) => void, isSchema: (node: unknown) => boolean): void {
-  if (node === null || typeof node !== "object") return;
-  if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) {
-      path.push(i);
-      checkDocument(node[i], path, onSchema, isSchema);
-      path.pop();
+function checkDocument(root: unknown, file: string, origins: WeakMap<object, Origin>, onSchema: (node: Record<string, unknown>, pointer: string) => void, isSchema: (node: unknown) => boolean): void {
+  const visit = (value: unknown, pointer: string, schemas: boolean): void => {
+    if (value === null || typeof value !== "object") return;
+    origins.set(value, { file, pointer });
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) visit(value[i], `${pointer}/${i}`, schemas);
+      return;
     }
-    return;
-  }
-  const n = node as Record<string, unknown>;
-  if (isSchema(n)) onSchema(n, path);
-  for (const key of Object.keys(n)) {
-    if (DATA_KEYWORDS.has(key)) continue;
-    path.push(key);
-    checkDocument(n[key], path, onSchema, isSchema);
-    path.pop();
-  }
+    const n = value as Record<string, unknown>;
+    if (schemas && isSchema(n)) onSchema(n, pointer);
+    for (const key of Object.keys(n)) visit(n[key], `${pointer}/${pointerSegment(key)}`, schemas && !DATA_KEYWORDS.has(key));
+  };
+  visit(root, "", true);
 }
 
 /** Keywords whose values are data, not schemas: never look for $ref inside them. */
@@ -238,17 +233,6 @@ const DATA_KEYWORDS = new Set(["const", "default", "enum", "examples", "example"
 function describe(origins: WeakMap<object, Origin>, node: object): string {
   const o = origins.get(node);
   return o ? `${o.file}#${o.pointer}` : "(unknown)";
-}
-
-function registerOrigins(node: unknown, file: string, path: Array<string | number>, origins: WeakMap<object, Origin>): void {
-  // Every object of every document: pointers grow by one segment, never rebuilt from a path.
-  const visit = (value: unknown, pointer: string): void => {
-    if (value === null || typeof value !== "object") return;
-    origins.set(value, { file, pointer });
-    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) visit(value[i], `${pointer}/${i}`);
-    else for (const key of Object.keys(value)) visit((value as Record<string, unknown>)[key], `${pointer}/${pointerSegment(key)}`);
-  };
-  visit(node, pointerFrom(path));
 }
 
 export { relPath };
