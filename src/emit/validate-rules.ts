@@ -59,11 +59,23 @@ export const FORMATS = ["date-time", "date", "time", "email", "uuid", "uri", "ip
 
 const NUMERIC_KEYS = ["minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"] as const;
 
+/**
+ * The empty list of every rule that has none (most rules have most lists empty, and a module has
+ * hundreds of thousands of rules): frozen, so that filling it in place throws instead of filling all.
+ */
+const NONE = Object.freeze([]) as unknown as never[];
+
 function blank(kind: RuleKind): Rule {
   return {
-    kind, child: -1, children: [], numeric: [], uniqueItems: false, pattern: -1, format: "", strings: [], nullValue: false, numbers: [], booleans: [],
-    valuesKeyword: "", fields: [], required: [], closed: false, tag: "", variants: [],
+    kind, child: -1, children: NONE, numeric: NONE, uniqueItems: false, pattern: -1, format: "", strings: NONE, nullValue: false, numbers: NONE, booleans: NONE,
+    valuesKeyword: "", fields: NONE, required: NONE, closed: false, tag: "", variants: NONE,
   };
+}
+
+function withChild(kind: RuleKind, child: number): Rule {
+  const rule = blank(kind);
+  rule.child = child;
+  return rule;
 }
 
 class Builder {
@@ -101,21 +113,34 @@ class Builder {
       case "object": {
         const rule = blank("object");
         const tag = this.tags.get(decl.id);
-        if (tag !== undefined) rule.fields.push({ name: tag, rule: this.add(blank("any")), required: true });
-        for (const f of decl.fields) rule.fields.push({ name: f.wireName, rule: this.type(f.type), required: f.required });
+        const fields: Rule["fields"] = [];
+        if (tag !== undefined) fields.push({ name: tag, rule: this.add(blank("any")), required: true });
+        for (const f of decl.fields) fields.push({ name: f.wireName, rule: this.type(f.type), required: f.required });
+        rule.fields = fields;
         rule.closed = decl.additional.kind === "closed";
-        rule.required = decl.checks?.required ?? [];
+        rule.required = decl.checks?.required ?? NONE;
         if (decl.additional.kind === "typed") rule.child = this.type(decl.additional.type);
         return rule;
       }
-      case "enum":
-        return { ...blank("enum"), strings: decl.members.map((m) => m.value), valuesKeyword: "enum" };
-      case "tagged-union":
-        return { ...blank("tagged"), tag: decl.tag, variants: decl.variants.map((v) => ({ key: v.tagValue, rule: this.decl(v.target) })) };
-      case "kind-union":
-        return { ...blank("kinds"), variants: decl.variants.map((v) => ({ key: v.kind, rule: this.type(v.type) })) };
+      case "enum": {
+        const rule = blank("enum");
+        rule.strings = decl.members.map((m) => m.value);
+        rule.valuesKeyword = "enum";
+        return rule;
+      }
+      case "tagged-union": {
+        const rule = blank("tagged");
+        rule.tag = decl.tag;
+        rule.variants = decl.variants.map((v) => ({ key: v.tagValue, rule: this.decl(v.target) }));
+        return rule;
+      }
+      case "kind-union": {
+        const rule = blank("kinds");
+        rule.variants = decl.variants.map((v) => ({ key: v.kind, rule: this.type(v.type) }));
+        return rule;
+      }
       case "alias":
-        return { ...blank("ref"), child: this.type(decl.type) };
+        return withChild("ref", this.type(decl.type));
     }
   }
 
@@ -127,20 +152,25 @@ class Builder {
         return this.add(rule);
       }
       case "ref":
-        return this.add({ ...blank("ref"), child: this.decl(t.target) });
+        return this.add(withChild("ref", this.decl(t.target)));
       case "nullable":
-        return this.add({ ...blank("nullable"), child: this.type(t.inner) });
+        return this.add(withChild("nullable", this.type(t.inner)));
       case "array": {
         const items = this.type(t.items);
-        return this.add({ ...this.checked("array", t.checks), child: items });
+        const rule = this.checked("array", t.checks);
+        rule.child = items;
+        return this.add(rule);
       }
       case "map": {
         const values = this.type(t.values);
-        return this.add({ ...this.checked("map", t.checks), child: values });
+        const rule = this.checked("map", t.checks);
+        rule.child = values;
+        return this.add(rule);
       }
       case "tuple": {
-        const children = t.items.map((i) => this.type(i));
-        return this.add({ ...blank("tuple"), children });
+        const rule = blank("tuple");
+        rule.children = t.items.map((i) => this.type(i));
+        return this.add(rule);
       }
       case "string": {
         const rule = this.checked("string", t.checks);
@@ -159,7 +189,9 @@ class Builder {
     if (!checks) return rule;
     for (const key of NUMERIC_KEYS) {
       const limit = checks[key];
-      if (typeof limit === "number") rule.numeric.push({ keyword: key, limit, text: String(limit) });
+      if (typeof limit !== "number") continue;
+      if (rule.numeric === NONE) rule.numeric = [];
+      rule.numeric.push({ keyword: key, limit, text: String(limit) });
     }
     rule.uniqueItems = checks.uniqueItems === true;
     if (typeof checks.pattern === "string") {
@@ -174,6 +206,9 @@ class Builder {
 
 function setValues(rule: Rule, values: JsonValue[]): void {
   rule.valuesKeyword = values.length === 1 ? "const" : "enum";
+  rule.strings = [];
+  rule.numbers = [];
+  rule.booleans = [];
   for (const v of values) {
     if (typeof v === "string") rule.strings.push(v);
     else if (typeof v === "number") rule.numbers.push(v);

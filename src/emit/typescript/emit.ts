@@ -2,7 +2,9 @@
 import type { HeaderInfo } from "../types.js";
 import type { Decl, Module } from "../../ir/types.js";
 import type { DeclIndex } from "./codec.js";
+import { append } from "../../arrays.js";
 import { emitAlias, emitEnum, emitKindUnion, emitObject, emitTaggedUnion } from "./decls.js";
+import { Lines } from "./lines.js";
 import { decoderName, decodeTextName, encodeTextName, lineCommentText, typeName, writerName } from "./naming.js";
 
 /** Output path of a module: index.ts for the root, `<entity>/v<N>.ts` for older versions. */
@@ -64,32 +66,21 @@ function textApi(decl: Decl, out: string[]): void {
   );
 }
 
-/**
- * Lines are joined into a piece of text this many at a time: a piece that large is allocated
- * outside the young generation, so a scavenge never copies it, while the lines die young.
- */
-const LINES_PER_PIECE = 4096;
-
 export function emitModule(module: Module, info: HeaderInfo): string {
   const decls: DeclIndex = new Map(module.decls.map((d) => [d.id, d]));
   const roots = new Set(module.entities.map((e) => e.root));
   // Blocks (header, import, each declaration) are separated by an empty line.
-  const pieces: string[] = [];
-  let lines = header([module], info);
-  if (module.decls.length > 0) lines.push("", `import * as rt from ${JSON.stringify(runtimeImport(module))};`);
+  const text = new Lines();
+  append(text.out, header([module], info));
+  if (module.decls.length > 0) text.out.push("", `import * as rt from ${JSON.stringify(runtimeImport(module))};`);
   for (const decl of module.decls) {
-    lines.push("");
-    emitDecl(decl, decls, lines);
+    text.out.push("");
+    emitDecl(decl, decls, text.out);
     if (roots.has(decl.id)) {
-      lines.push("");
-      textApi(decl, lines);
+      text.out.push("");
+      textApi(decl, text.out);
     }
-    if (lines.length >= LINES_PER_PIECE) {
-      pieces.push(lines.join("\n"));
-      lines = [];
-    }
+    text.settle();
   }
-  lines.push(""); // the final line break
-  pieces.push(lines.join("\n"));
-  return pieces.join("\n");
+  return text.text();
 }

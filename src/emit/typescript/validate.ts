@@ -7,7 +7,9 @@ import { pascalCase } from "../../ir/casing.js";
 import type { Module } from "../../ir/types.js";
 import type { GeneratedFile, HeaderInfo } from "../types.js";
 import { validatorTable, type Rule } from "../validate-rules.js";
+import { append } from "../../arrays.js";
 import { header } from "./emit.js";
+import { Lines } from "./lines.js";
 import { tsString } from "./naming.js";
 import { validationRuntimeSource } from "./validate-runtime-source.js";
 
@@ -18,69 +20,84 @@ export function validatePath(module: Module): string {
 
 const num = (n: number): string => (Object.is(n, -0) ? "0" : String(n));
 
-function ruleLiteral(r: Rule): string {
-  const parts = [`k: ${tsString(r.kind)}`];
-  if (r.child >= 0) parts.push(`c: ${r.child}`);
-  if (r.kind === "tuple") parts.push(`cs: [${r.children.join(", ")}]`);
-  if (r.numeric.length > 0) parts.push(`n: [${r.numeric.map((c) => `[${tsString(c.keyword)}, ${num(c.limit)}, ${tsString(c.text)}]`).join(", ")}]`);
-  if (r.uniqueItems) parts.push("u: true");
-  if (r.pattern >= 0) parts.push(`p: ${r.pattern}`);
-  if (r.format) parts.push(`f: ${tsString(r.format)}`);
+/** A rule as one line of the RULES array: `  { k: "string", ... },`. */
+function ruleLine(r: Rule): string {
+  let s = `  { k: ${tsString(r.kind)}`;
+  if (r.child >= 0) s += `, c: ${r.child}`;
+  if (r.kind === "tuple") s += `, cs: [${r.children.join(", ")}]`;
+  if (r.numeric.length > 0) s += `, n: [${r.numeric.map((c) => `[${tsString(c.keyword)}, ${num(c.limit)}, ${tsString(c.text)}]`).join(", ")}]`;
+  if (r.uniqueItems) s += ", u: true";
+  if (r.pattern >= 0) s += `, p: ${r.pattern}`;
+  if (r.format) s += `, f: ${tsString(r.format)}`;
   if (r.valuesKeyword) {
-    parts.push(`vk: ${tsString(r.valuesKeyword)}`, `s: [${r.strings.map(tsString).join(", ")}]`, `nv: [${r.numbers.map(num).join(", ")}]`, `b: [${r.booleans.join(", ")}]`);
-    if (r.nullValue) parts.push("vn: true");
+    s += `, vk: ${tsString(r.valuesKeyword)}, s: [${r.strings.map(tsString).join(", ")}], nv: [${r.numbers.map(num).join(", ")}], b: [${r.booleans.join(", ")}]`;
+    if (r.nullValue) s += ", vn: true";
   }
-  if (r.kind === "object") parts.push(`fs: [${r.fields.map((f) => `[${tsString(f.name)}, ${f.rule}, ${f.required}]`).join(", ")}]`);
-  if (r.required.length > 0) parts.push(`rq: [${r.required.map(tsString).join(", ")}]`);
-  if (r.closed) parts.push("x: true");
-  if (r.tag) parts.push(`t: ${tsString(r.tag)}`);
-  if (r.variants.length > 0) parts.push(`v: [${r.variants.map((v) => `[${tsString(v.key)}, ${v.rule}]`).join(", ")}]`);
-  return `{ ${parts.join(", ")} }`;
+  if (r.kind === "object") {
+    s += ", fs: [";
+    r.fields.forEach((f, i) => {
+      s += `${i === 0 ? "" : ", "}[${tsString(f.name)}, ${f.rule}, ${f.required}]`;
+    });
+    s += "]";
+  }
+  if (r.required.length > 0) s += `, rq: [${r.required.map(tsString).join(", ")}]`;
+  if (r.closed) s += ", x: true";
+  if (r.tag) s += `, t: ${tsString(r.tag)}`;
+  if (r.variants.length > 0) s += `, v: [${r.variants.map((v) => `[${tsString(v.key)}, ${v.rule}]`).join(", ")}]`;
+  return `${s} },`;
 }
 
 /** Rules per typed array literal: tsc gives up on one literal of thousands of object types (TS2590). */
 const RULES_PER_CHUNK = 256;
 
-function rulesTable(literals: string[]): string[] {
-  if (literals.length <= RULES_PER_CHUNK) return ["const RULES: readonly v.Rule[] = [", ...literals.map((l) => `  ${l},`), "];"];
-  const out: string[] = [];
+function rulesTable(text: Lines, rules: readonly Rule[]): void {
+  if (rules.length <= RULES_PER_CHUNK) {
+    text.out.push("const RULES: readonly v.Rule[] = [");
+    for (const r of rules) text.out.push(ruleLine(r));
+    text.out.push("];");
+    return;
+  }
   const names: string[] = [];
-  for (let i = 0; i < literals.length; i += RULES_PER_CHUNK) {
+  for (let i = 0; i < rules.length; i += RULES_PER_CHUNK) {
     const name = `RULES_${names.length}`;
     names.push(name);
-    out.push(`const ${name}: readonly v.Rule[] = [`, ...literals.slice(i, i + RULES_PER_CHUNK).map((l) => `  ${l},`), "];");
+    text.out.push(`const ${name}: readonly v.Rule[] = [`);
+    const end = Math.min(rules.length, i + RULES_PER_CHUNK);
+    for (let j = i; j < end; j++) text.out.push(ruleLine(rules[j]!));
+    text.out.push("];");
+    text.settle();
   }
-  out.push(`const RULES: readonly v.Rule[] = [${names.map((n) => `...${n}`).join(", ")}];`);
-  return out;
+  text.out.push(`const RULES: readonly v.Rule[] = [${names.map((n) => `...${n}`).join(", ")}];`);
 }
 
 function emitValidateModule(module: Module, info: HeaderInfo): string {
   const up = module.path.length <= 1 ? "./" : "../".repeat(module.path.length - 1);
   const table = validatorTable(module);
   const roots = new Set(module.entities.map((e) => e.root));
-  const lines = [
-    ...header([module], info),
+  const text = new Lines();
+  append(text.out, header([module], info));
+  text.out.push(
     "",
     `import * as rt from ${tsString(`${up}runtime.js`)};`,
     `import * as v from ${tsString(`${up}validation.js`)};`,
     "",
     "export type ValidationError = v.ValidationError;",
     "",
-    ...rulesTable(table.rules.map(ruleLiteral)),
-    "",
-    `const PATTERNS: v.Pattern[] = [${table.patterns.map((p) => `{ source: ${tsString(p.source)} }`).join(", ")}];`,
-  ];
+  );
+  rulesTable(text, table.rules);
+  text.out.push("", `const PATTERNS: v.Pattern[] = [${table.patterns.map((p) => `{ source: ${tsString(p.source)} }`).join(", ")}];`);
   // validate<Type>Json could be the name of a type called <Type>Json: those get a number.
-  const taken = new Set(table.entries.map((e) => `validate${pascalCase(e.decl.name)}`));
+  const names = table.entries.map((e) => pascalCase(e.decl.name));
+  const taken = new Set(names.map((name) => `validate${name}`));
   const free = (base: string): string => {
     let name = base;
     for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
     taken.add(name);
     return name;
   };
-  for (const { decl, rule } of table.entries) {
-    const name = pascalCase(decl.name);
-    lines.push(
+  table.entries.forEach(({ decl, rule }, i) => {
+    const name = names[i]!;
+    text.out.push(
       "",
       `/** Every constraint of the schema of ${name} that \`value\` (JSON as rt.parseJson gives it) breaks; [] when valid. */`,
       `export function validate${name}(value: rt.JsonValue): ValidationError[] {`,
@@ -89,7 +106,7 @@ function emitValidateModule(module: Module, info: HeaderInfo): string {
     );
     if (roots.has(decl.id)) {
       const json = free(`validate${name}Json`);
-      lines.push(
+      text.out.push(
         "",
         `/** Parses JSON text and validates it as ${name}. Throws SyntaxError on malformed JSON. */`,
         `export function ${json}(json: string): ValidationError[] {`,
@@ -97,8 +114,9 @@ function emitValidateModule(module: Module, info: HeaderInfo): string {
         "}",
       );
     }
-  }
-  return `${lines.join("\n")}\n`;
+    text.settle();
+  });
+  return text.text();
 }
 
 /** validate.ts per module plus validation.ts. */
