@@ -10,6 +10,7 @@ import { ModuleContext } from "./context.js";
 import { MAX_WIDTH } from "./layout.js";
 import { moduleName, snakeName, typeName } from "./naming.js";
 import { render } from "./render.js";
+import { ifCall, insertCall, letValue, removeCall, tagArm, tagOf, traitMethod } from "./upgrade-layout.js";
 import { lineComments, rustString } from "./text.js";
 
 /** Rust path prefix of a module's types from `crate::<entity>::upgrade`. */
@@ -76,7 +77,7 @@ function emitStep(step: Step, runtime: string): string[] {
     lines.push(`/// What lockstep cannot derive when upgrading v${step.from} data to v${step.to}: your code gives these values.`, `pub trait ${trait} {`);
     for (const m of hookSignatures(step, runtime, prefix)) {
       lines.push(...lineComments(m.doc).map((l) => `    /${l}`));
-      lines.push(...signature("    ", `fn ${m.name}`, ["&self", `old: &${m.input}`], m.ret).map((l) => l.replace(/ \{$/, ";")));
+      lines.push(...traitMethod("    ", `fn ${m.name}`, ["&self", `old: &${m.input}`], m.ret));
     }
     lines.push("}", "");
   }
@@ -135,11 +136,9 @@ function body(fn: DeclFunction, step: Step, oldAt: string, fnName: (id: string) 
       ];
     case "tagged-union":
       return [
-        ...fits(`    let tag = v.get(${rustString(fn.tag)}).and_then(Value::as_str).map(str::to_owned);`, () => [
-          `    let tag = v`, `        .get(${rustString(fn.tag)})`, "        .and_then(Value::as_str)", "        .map(str::to_owned);",
-        ]),
+        ...tagOf(rustString(fn.tag)),
         "    match tag.as_deref() {",
-        ...fn.variants.map((variant) => `        Some(${rustString(variant.tagValue)}) => ${fnName(variant.fn)}(v${hooksArg(variant.fn)}),`),
+        ...fn.variants.flatMap((variant) => tagArm(rustString(variant.tagValue), `${fnName(variant.fn)}(v${hooksArg(variant.fn)})`)),
         "        _ => Ok(()),",
         "    }",
       ];
@@ -149,40 +148,32 @@ function body(fn: DeclFunction, step: Step, oldAt: string, fnName: (id: string) 
         const type = `${oldAt}::${typeName(declOf(step.oldModule, fn.oldDecl).name)}`;
         // A variant's type does not read its union's tag: a typed additionalProperties would refuse it.
         const fields = fn.variantTag === undefined ? "o.clone()" : "fields";
-        if (fn.variantTag !== undefined) lines.push("    let mut fields = o.clone();", ...removeCall("fields", rustString(fn.variantTag), "    "));
+        if (fn.variantTag !== undefined) lines.push("    let mut fields = o.clone();", ...removeCall("    ", "fields", rustString(fn.variantTag)));
         lines.push(...fits(`    let before: ${type} = serde_json::from_value(Value::Object(${fields}))?;`, () => [`    let before: ${type} =`, `        serde_json::from_value(Value::Object(${fields}))?;`]));
       }
-      const hookValue = (h: Hook, pad: string): string[] => fits(`${pad}let value = serde_json::to_value(hooks.${hookMethod(h)}(&before))?;`, () => [`${pad}let value =`, `${pad}    serde_json::to_value(hooks.${hookMethod(h)}(&before))?;`]);
+      const hookValue = (h: Hook, pad: string): string[] => letValue(pad, "serde_json::to_value", `hooks.${hookMethod(h)}(&before)`);
       for (const s of fn.steps) {
         const key = rustString(s.wire);
-        if (s.from !== undefined) lines.push(`    if let Some(moved) = o.remove(${rustString(s.from)}) {`, `        o.insert(${key}.to_owned(), moved);`, "    }");
+        if (s.from !== undefined) lines.push(...ifCall("    ", "if let Some(moved) = ", "o", "remove", rustString(s.from)), ...insertCall("        ", "o", key, "moved"), "    }");
         const present = s.hookWhenPresent ? [...hookValue(s.hookWhenPresent, "        "), "        *x = value;"] : s.value ? apply(s.value, "x", 0, "        ", fnName, hooksArg) : undefined;
         const absent = s.fillDefault !== undefined
-          ? [`        let value = serde_json::from_str(${rustString(s.fillDefault)})?;`, `        o.insert(${key}.to_owned(), value);`]
-          : s.fillHook ? [...hookValue(s.fillHook, "        "), `        o.insert(${key}.to_owned(), value);`] : undefined;
-        if (present && absent) lines.push(`    if let Some(x) = o.get_mut(${key}) {`, ...present, "    } else {", ...absent, "    }");
-        else if (present) lines.push(`    if let Some(x) = o.get_mut(${key}) {`, ...present, "    }");
-        else if (absent) lines.push(`    if !o.contains_key(${key}) {`, ...absent, "    }");
+          ? [...letValue("        ", "serde_json::from_str", rustString(s.fillDefault)), ...insertCall("        ", "o", key, "value")]
+          : s.fillHook ? [...hookValue(s.fillHook, "        "), ...insertCall("        ", "o", key, "value")] : undefined;
+        const getMut = (): string[] => ifCall("    ", "if let Some(x) = ", "o", "get_mut", key);
+        if (present && absent) lines.push(...getMut(), ...present, "    } else {", ...absent, "    }");
+        else if (present) lines.push(...getMut(), ...present, "    }");
+        else if (absent) lines.push(...ifCall("    ", "if !", "o", "contains_key", key), ...absent, "    }");
       }
       if (fn.keep) {
         // One fixed-shape statement per kept key: no list whose layout rustfmt would choose.
         lines.push("    let mut kept = serde_json::Map::new();");
-        for (const k of fn.keep) lines.push(`    if let Some(value) = o.remove(${rustString(k)}) {`, `        kept.insert(${rustString(k)}.to_owned(), value);`, "    }");
+        for (const k of fn.keep) lines.push(...ifCall("    ", "if let Some(value) = ", "o", "remove", rustString(k)), ...insertCall("        ", "kept", rustString(k), "value"), "    }");
         lines.push("    *o = kept;");
       }
       lines.push("    Ok(())");
       return lines;
     }
   }
-}
-
-/** `map.remove(key);` as rustfmt prints it: on one line, else as a chain, else the argument alone. */
-function removeCall(map: string, key: string, indent: string): string[] {
-  const one = `${indent}${map}.remove(${key});`;
-  if (one.length <= MAX_WIDTH) return [one];
-  const chained = `${indent}    .remove(${key});`;
-  if (chained.length <= MAX_WIDTH) return [`${indent}${map}`, chained];
-  return [`${indent}${map}.remove(`, `${indent}    ${key},`, `${indent});`];
 }
 
 function emitChain(steps: Step[]): string[] {
