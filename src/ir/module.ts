@@ -55,7 +55,7 @@ export function buildModule(input: UnitInput): Module {
   let { builder, entities } = build(new Map());
   for (let round = 0; ; round++) {
     const { names, collisions } = resolveTypeNames(builder.typeClaims, builder.inherited, builder.record);
-    const moved = builder.typeClaims.filter((c) => names.get(c.key)!.join("_") !== c.actual.join("_"));
+    const moved = builder.typeClaims.filter((c) => !sameName(names.get(c.key)!, c.actual));
     // Nothing else is named after the types that move: rename them where they are.
     const named = namedAfter(builder.typeClaims);
     if (moved.length > 0 && !moved.some(named)) {
@@ -79,21 +79,30 @@ export function buildModule(input: UnitInput): Module {
  */
 function namedAfter(claims: readonly TypeClaim[]): (c: TypeClaim) => boolean {
   let prefixes: Map<string, TypeClaim[]> | undefined;
-  const keyOf = (words: readonly string[], length: number): string => `${length}\u0000${words.slice(0, length).join("_")}`;
   return (c) => {
     if (prefixes === undefined) {
       prefixes = new Map();
       for (const d of claims) {
+        // The first `length` words joined, for each length short of all of them.
+        let joined = "";
         for (let length = 0; length < d.words.length; length++) {
-          const key = keyOf(d.words, length);
+          if (length > 0) joined = length === 1 ? d.words[0]! : `${joined}_${d.words[length - 1]!}`;
+          const key = `${length}\u0000${joined}`;
           const list = prefixes.get(key);
           if (list === undefined) prefixes.set(key, [d]);
           else list.push(d);
         }
       }
     }
-    return (prefixes.get(keyOf(c.actual, c.actual.length)) ?? []).some((d) => d !== c);
+    return (prefixes.get(`${c.actual.length}\u0000${c.actual.join("_")}`) ?? []).some((d) => d !== c);
   };
+}
+
+/** Names spelled alike (word by word, else joined as a module spells ids). */
+function sameName(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length === b.length && a.every((w, i) => w === b[i])) return true;
+  return a.join("_") === b.join("_");
 }
 
 /** Rebuilds after which a module's type names are taken as they are (each round settles more). */

@@ -35,8 +35,11 @@ export function resolveTypeNames(claims: TypeClaim[], inherited: NameRecord, rec
     }
   }
   const clashing = (c: TypeClaim): TypeClaim[] => {
+    const keys = castKeys(c.words);
+    // Most names are their claim's alone (each list holds the claim itself).
+    if (keys.every((k) => byName.get(k)!.length === 1)) return [];
     const out = new Set<TypeClaim>();
-    for (const k of castKeys(c.words)) for (const d of byName.get(k) ?? []) if (d.key !== c.key) out.add(d);
+    for (const k of keys) for (const d of byName.get(k) ?? []) if (d.key !== c.key) out.add(d);
     return [...out];
   };
   const candidates = claims.map((c): Candidate => {
