@@ -137,7 +137,7 @@ function appendCanonical(out: string, value: unknown): string {
         }
         return `${out}]`;
       }
-      const keys = Object.keys(value).sort();
+      const keys = sortKeys(Object.keys(value));
       out += "{";
       for (let i = 0; i < keys.length; i++) {
         const k = keys[i]!;
@@ -150,6 +150,21 @@ function appendCanonical(out: string, value: unknown): string {
     default:
       return NOT_EXACT;
   }
+}
+
+/**
+ * Keys in UTF-16 code-unit order. Objects mostly have a few keys: an insertion sort of those
+ * allocates nothing, where Array.prototype.sort sets up its work space on every call.
+ */
+function sortKeys(keys: string[]): string[] {
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    for (; j >= 0 && keys[j]! > key; j--) keys[j + 1] = keys[j]!;
+    keys[j + 1] = key;
+  }
+  return keys;
 }
 
 /** True when two JSON texts have the same canonical form. */

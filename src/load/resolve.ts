@@ -177,15 +177,25 @@ export async function resolveUnit(history: History, versions: EntityVersion[]): 
     }
     return out;
   };
+  // Each reference is resolved once: the IR follows the same ones over and over. (Every document
+  // it reaches was read by the checks above, so what a reference names no longer changes.)
+  const followed = new WeakMap<object, { target: unknown; extra: string[] }>();
+  const follow = (node: Record<string, unknown>): { target: unknown; extra: string[] } => {
+    let hop = followed.get(node);
+    if (hop === undefined) {
+      const r = index.resolve(node);
+      if (!r.ok) throw new LockstepError(`unresolved $ref at ${describe(origins, node)}: ${r.reason}`);
+      hop = { target: r.node, extra: Object.keys(view(node) as object).filter((k) => !ANNOTATIONS.has(k)) };
+      followed.set(node, hop);
+    }
+    return hop;
+  };
   const deref = (schema: unknown): unknown => {
     let current = schema;
     for (let hops = 0; refOf(current) && !index.isDynamic(current); hops++) {
       if (hops > 64) throw new LockstepError(`$ref chain longer than 64 hops at ${describe(origins, current as object)}`);
       const node = current as Record<string, unknown>;
-      const r = index.resolve(node);
-      if (!r.ok) throw new LockstepError(`unresolved $ref at ${describe(origins, node)}: ${r.reason}`);
-      const target = r.node;
-      const extra = Object.keys(view(node) as object).filter((k) => !ANNOTATIONS.has(k));
+      const { target, extra } = follow(node);
       if (extra.length > 0) {
         const normalized = view(node) as Record<string, unknown>;
         const siblings = Object.fromEntries(extra.map((k) => [k, normalized[k]]));
