@@ -6,7 +6,7 @@
  * killed run leaves every file whole (old or new) and the next run repairs the rest.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, type Stats } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { LockstepError } from "./errors.js";
 import type { GeneratedFile } from "./emit/types.js";
@@ -48,6 +48,23 @@ interface Manifest {
 
 const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
 
+/**
+ * UTF-8 encoding of one file at a time into one reused buffer (valid until the next call): no new
+ * memory, and no page faults, per file. A failed attempt (too small) grows the buffer and retries.
+ */
+function scratchEncoder(): (text: string) => Buffer {
+  const encoder = new TextEncoder();
+  let buffer = Buffer.allocUnsafeSlow(0);
+  return (text) => {
+    for (;;) {
+      const { read, written } = encoder.encodeInto(text, buffer);
+      if (read === text.length) return buffer.subarray(0, written);
+      // Enough for ASCII-heavy text first, then for any text (at most 3 bytes per UTF-16 unit).
+      buffer = Buffer.allocUnsafeSlow(Math.max(buffer.length * 2, Math.ceil(text.length * (buffer.length < text.length ? 1.25 : 3)) + 16));
+    }
+  };
+}
+
 function readManifest(dir: string): Manifest {
   const path = join(dir, MANIFEST);
   if (!existsSync(path)) return { generator: "lockstep", files: {} };
@@ -69,17 +86,28 @@ function safePath(dir: string, rel: string): string {
   return abs;
 }
 
+/** Whether the file at abs (its stat given) holds exactly these bytes: compared as bytes, never decoded. */
+function holds(abs: string, stat: Stats, bytes: Uint8Array): boolean {
+  return stat.size === bytes.length && readFileSync(abs).equals(bytes);
+}
+
+/** Paths of the manifest that lockstep no longer generates and that are still there. */
+function removedFiles(dir: string, manifest: Manifest, files: GeneratedFile[]): string[] {
+  const keep = new Set(files.map((f) => f.path));
+  return Object.keys(manifest.files).filter((p) => !keep.has(p) && existsSync(join(dir, p)));
+}
+
 /** What would change, without writing: for --check. */
 export function plan(outputs: OutputDir[]): WriteReport[] {
+  const encode = scratchEncoder();
   return outputs.map(({ dir, files }) => {
     const manifest = readManifest(dir);
     const written = files.filter((f) => {
       const abs = safePath(dir, f.path);
-      return !existsSync(abs) || readFileSync(abs, "utf8") !== f.contents;
+      const stat = statSync(abs, { throwIfNoEntry: false });
+      return stat === undefined || !holds(abs, stat, encode(f.contents));
     });
-    const keep = new Set(files.map((f) => f.path));
-    const removed = Object.keys(manifest.files).filter((p) => !keep.has(p) && existsSync(join(dir, p)));
-    return { dir, written: written.map((f) => f.path), unchanged: files.length - written.length, removed };
+    return { dir, written: written.map((f) => f.path), unchanged: files.length - written.length, removed: removedFiles(dir, manifest, files) };
   });
 }
 
@@ -97,19 +125,32 @@ export function upToDate(dirs: string[], fingerprint: string): number | undefine
       return undefined;
     }
     if (manifest.fingerprint !== fingerprint) return undefined;
-    const written = statSync(join(dir, MANIFEST), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    const written = manifestTime(dir);
     for (const [rel, hash] of Object.entries(manifest.files)) {
       const abs = join(dir, rel);
       const stat = statSync(abs, { throwIfNoEntry: false });
       if (!stat) return undefined;
-      const known = manifest.stats?.[rel];
-      const same = known !== undefined && known[0] === stat.size && known[1] === stat.mtimeMs && stat.mtimeMs < written;
       // Bytes, not text: the same digest without decoding megabytes of generated code.
-      if (!same && sha256(readFileSync(abs)) !== hash) return undefined;
+      if (!statTrusted(manifest, written, rel, stat) && sha256(readFileSync(abs)) !== hash) return undefined;
       files++;
     }
   }
   return files;
+}
+
+/** When the directory's manifest was written (ms; 0 when there is none). */
+function manifestTime(dir: string): number {
+  return statSync(join(dir, MANIFEST), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+}
+
+/**
+ * Whether a file still holds what the manifest hashed: its size and modification time are those
+ * recorded, and older than the manifest (else it may have changed within the same tick: "racily
+ * clean", as git calls it).
+ */
+function statTrusted(manifest: Manifest, written: number, rel: string, stat: Stats): boolean {
+  const known = manifest.stats?.[rel];
+  return known !== undefined && known[0] === stat.size && known[1] === stat.mtimeMs && stat.mtimeMs < written;
 }
 
 /**
@@ -142,49 +183,87 @@ export function writeOutputs(outputs: OutputDir[], cwd: string = process.cwd(), 
   }
 }
 
+/** A generated file and what its path holds now. */
+interface Pending {
+  file: GeneratedFile;
+  abs: string;
+  /** Its UTF-8 bytes (until written) and their hash, once encoded. */
+  bytes?: Buffer;
+  hash?: string;
+  /** The file's stat when the path already holds exactly these bytes (nothing to write). */
+  same?: Stats;
+}
+
+/**
+ * Each file of a directory against what its path holds (by bytes: a hand edit is always undone):
+ * a file lockstep did not write is refused unless it already holds these bytes. A missing file is
+ * encoded when it is written.
+ */
+function compare(dir: string, manifest: Manifest, files: GeneratedFile[], cwd: string, encode: (text: string) => Buffer): Pending[] {
+  return files.map((file) => {
+    const abs = safePath(dir, file.path);
+    const stat = statSync(abs, { throwIfNoEntry: false });
+    if (stat === undefined) return { file, abs };
+    const bytes = encode(file.contents);
+    const hash = sha256(bytes);
+    const owned = file.path in manifest.files;
+    const same = holds(abs, stat, bytes);
+    if (!owned && !same) {
+      throw new LockstepError(
+        `refusing to overwrite ${relative(cwd, abs)}: it was not generated by lockstep (move it, or choose another output directory)`,
+        { file: relative(cwd, abs) },
+      );
+    }
+    // A copy: the encoder's buffer holds the next file's bytes next.
+    return same ? { file, abs, hash, same: stat } : { file, abs, bytes: Buffer.from(bytes), hash };
+  });
+}
+
 function writeLocked(outputs: OutputDir[], cwd: string, fingerprint: string | undefined, inputs: Record<string, string> | undefined): WriteReport[] {
   // 1. Refuse before touching anything: never overwrite a file lockstep did not write.
-  const manifests = outputs.map(({ dir, files }) => {
-    const manifest = readManifest(dir);
-    for (const f of files) {
-      const abs = safePath(dir, f.path);
-      if (existsSync(abs) && !(f.path in manifest.files) && readFileSync(abs, "utf8") !== f.contents) {
-        throw new LockstepError(
-          `refusing to overwrite ${relative(cwd, abs)}: it was not generated by lockstep (move it, or choose another output directory)`,
-          { file: relative(cwd, abs) },
-        );
-      }
-    }
-    return manifest;
+  const manifests = outputs.map(({ dir }) => readManifest(dir));
+  const encode = scratchEncoder();
+  const pending = outputs.map(({ dir, files }, i) => compare(dir, manifests[i]!, files, cwd, encode));
+  const reports: WriteReport[] = outputs.map(({ dir, files }, i) => {
+    const written = pending[i]!.filter((p) => p.same === undefined).map((p) => p.file.path);
+    return { dir, written, unchanged: files.length - written.length, removed: removedFiles(dir, manifests[i]!, files) };
   });
-  const reports = plan(outputs);
   const delay = Number(process.env.LOCKSTEP_TEST_WRITE_DELAY_MS ?? 0);
   // 2. Stage every changed file, then move each into place (a rename: a file is old or new, never half).
   outputs.forEach(({ dir, files }, i) => {
     const report = reports[i]!;
-    const changed = new Set(report.written);
     mkdirSync(dir, { recursive: true });
     removeLeftovers(dir, [...files.map((f) => f.path), ...Object.keys(manifests[i]!.files)]);
     const hashes: Record<string, string> = {};
+    const stats: Record<string, [number, number]> = {};
     // Staged beside its destination under a temporary name (no directory to make and remove:
     // removing one costs milliseconds on some file systems, more than writing a small project).
-    const staged: Array<{ tmp: string; dest: string }> = [];
+    const staged: Array<{ tmp: string; dest: string; path: string }> = [];
     const made: string[] = [];
+    const dirs = new Set<string>([dir]);
     let moved = 0;
     try {
-      for (const f of files) {
+      for (const p of pending[i]!) {
+        if (p.same !== undefined) {
+          hashes[p.file.path] = p.hash!;
+          stats[p.file.path] = [p.same.size, p.same.mtimeMs];
+          continue;
+        }
         // Encoded once, for the hash and the file.
-        const bytes = Buffer.from(f.contents, "utf8");
-        hashes[f.path] = sha256(bytes);
-        if (!changed.has(f.path)) continue;
-        const dest = safePath(dir, f.path);
-        const top = mkdirSync(dirname(dest), { recursive: true });
-        if (top !== undefined) made.push(top);
-        const tmp = join(dirname(dest), `${STAGE_PREFIX}${process.pid}-${basename(dest)}`);
+        const bytes = p.bytes ?? encode(p.file.contents);
+        p.bytes = undefined;
+        hashes[p.file.path] = p.hash ?? sha256(bytes);
+        const parent = dirname(p.abs);
+        if (!dirs.has(parent)) {
+          const top = mkdirSync(parent, { recursive: true });
+          if (top !== undefined) made.push(top);
+          dirs.add(parent);
+        }
+        const tmp = join(parent, `${STAGE_PREFIX}${process.pid}-${basename(p.abs)}`);
         writeFileSync(tmp, bytes);
-        staged.push({ tmp, dest });
+        staged.push({ tmp, dest: p.abs, path: p.file.path });
       }
-      if (changed.size > 0 || report.removed.length > 0) {
+      if (report.written.length > 0 || report.removed.length > 0) {
         // Before the first move, the manifest owns old and new files alike and matches no
         // fingerprint: a run killed midway leaves output the next run may overwrite and repairs.
         writeManifest(dir, { generator: "lockstep", files: { ...manifests[i]!.files, ...hashes } });
@@ -204,24 +283,29 @@ function writeLocked(outputs: OutputDir[], cwd: string, fingerprint: string | un
       rmSync(join(dir, rel), { force: true });
       pruneEmptyDirs(dir, dirname(join(dir, rel)));
     }
-    const manifest: Manifest = { generator: "lockstep", ...(fingerprint ? { fingerprint } : {}), ...(inputs ? { inputs } : {}), files: hashes, stats: statsOf(dir, files) };
-    if (JSON.stringify(manifests[i]) !== JSON.stringify(manifest) || changed.size > 0 || report.removed.length > 0 || !existsSync(join(dir, MANIFEST))) {
+    for (const { dest, path } of staged) {
+      const stat = statSync(dest, { throwIfNoEntry: false });
+      if (stat) stats[path] = [stat.size, stat.mtimeMs];
+    }
+    const manifest: Manifest = { generator: "lockstep", ...(fingerprint ? { fingerprint } : {}), ...(inputs ? { inputs } : {}), files: hashes, stats: inOrder(files, stats) };
+    if (JSON.stringify(manifests[i]) !== JSON.stringify(manifest) || report.written.length > 0 || report.removed.length > 0 || !existsSync(join(dir, MANIFEST))) {
       writeManifest(dir, manifest);
     }
   });
   return reports;
 }
 
-const STAGE_PREFIX = ".lockstep-tmp-";
-
-function statsOf(dir: string, files: GeneratedFile[]): Record<string, [number, number]> {
+/** The stats in the order of the files (as the manifest always listed them). */
+function inOrder(files: GeneratedFile[], stats: Record<string, [number, number]>): Record<string, [number, number]> {
   const out: Record<string, [number, number]> = {};
   for (const f of files) {
-    const stat = statSync(safePath(dir, f.path), { throwIfNoEntry: false });
-    if (stat) out[f.path] = [stat.size, stat.mtimeMs];
+    const stat = stats[f.path];
+    if (stat) out[f.path] = stat;
   }
   return out;
 }
+
+const STAGE_PREFIX = ".lockstep-tmp-";
 
 /** The manifest, replaced in one rename. */
 function writeManifest(dir: string, manifest: Manifest): void {
