@@ -198,6 +198,7 @@ export function positionAt(text: string, offset: number): Position {
 
 export function pointerSegments(pointer: string): string[] {
   if (pointer === "") return [];
+  if (!pointer.includes("~")) return pointer.slice(1).split("/");
   return pointer
     .slice(1)
     .split("/")

@@ -278,20 +278,22 @@ export class RefIndex {
     }
     let node: unknown = resource;
     const segments = pointerSegments(fragment);
-    const walked: string[] = [];
-    for (const [i, seg] of segments.entries()) {
+    let walked = 0;
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i]!;
       // "other.json#/": a trailing empty segment names the document itself, as ajv reads it.
       if (seg === "" && i === segments.length - 1 && !(node !== null && typeof node === "object" && "" in node)) break;
       node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[seg] : undefined;
       if (node === undefined) return { ok: false, reason: `${this.show(uri)} has nothing at #${fragment}` };
-      walked.push(seg);
+      walked++;
     }
-    const pointer = at.pointer + pointerFrom(walked);
+    // Spelled only where it is needed: most targets were indexed when their document was.
+    const pointer = (): string => at.pointer + pointerFrom(segments.slice(0, walked));
     if (node !== null && typeof node === "object" && !this.places.has(node)) {
       // A schema under a keyword lockstep does not know: indexed when first named.
-      this.walk(node, at.doc, pointer, at.base, at.dialect);
+      this.walk(node, at.doc, pointer(), at.base, at.dialect);
     }
-    return { ok: true, node, place: this.placeOf(node) ?? { ...at, pointer } };
+    return { ok: true, node, place: this.placeOf(node) ?? { ...at, pointer: pointer() } };
   }
 
   /** The schema object a resource URI (no fragment) names, reading documents as needed. */
