@@ -105,6 +105,8 @@ describe("compiled templates", () => {
     ["{{a.b}}", { a: {} }],
     ["{{#each xs}}{{#if this}}{{this}}{{/if}}{{/each}}", { xs: [0, "", "z", false, [], [1]] }],
     ["{{x}}", Object.create({ x: "inherited" })],
+    ["{{#each xs}}\t{{this}}\n{{/each}}{{#each ys}}{{this}};{{/each}}{{#each zs}}{{this}}{{else}}none{{/each}}", { xs: ["a", 1, null, undefined, {}, ["b", "c"]], ys: ["a", , "b"], zs: [] }],
+    ["{{#each xs}}\n  {{this}}\n{{/each}}\n", { xs: ["a", "b"] }],
   ];
   for (const [source, view] of cases) {
     it(`prints ${JSON.stringify(source)} as Handlebars does`, () => {

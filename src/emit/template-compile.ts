@@ -119,9 +119,22 @@ export function templateCode(source: string, name = "template"): string {
       return;
     }
     const array = fresh("a");
+    out.push(`const ${array} = rt.items(${value}, ${scope.context});`);
+    const lines = linesOf(s.program);
+    if (lines !== undefined) {
+      out.push(`rt.lines(o, ${array}, ${JSON.stringify(lines.before)}, ${JSON.stringify(lines.after)});`);
+    } else each(s, scope, array);
+    if (s.inverse) {
+      out.push(`if (${array}.length === 0) {`);
+      program(s.inverse, scope);
+      out.push("}");
+    }
+  };
+
+  /** The loop of an #each over `array`. */
+  const each = (s: Node, scope: Scope, array: string): void => {
     const index = fresh("i");
     const context = fresh("c");
-    out.push(`const ${array} = rt.items(${value}, ${scope.context});`);
     out.push(`for (let ${index} = 0; ${index} < ${array}.length; ${index}++) {`);
     out.push(`if (!(${index} in ${array})) continue;`, `const ${context} = ${array}[${index}];`);
     const inner: Scope = { context, each: { index, array } };
@@ -132,17 +145,24 @@ export function templateCode(source: string, name = "template"): string {
     }
     program(s.program, inner);
     out.push("}");
-    if (s.inverse) {
-      out.push(`if (${array}.length === 0) {`);
-      program(s.inverse, scope);
-      out.push("}");
-    }
   };
 
   const root: Scope = { context: "view", ...(useDepths ? { depths: "d0" } : {}) };
   program(ast, root);
   const prologue = useDepths ? "const d0 = [view];\n" : "";
   return `(rt) => function (view) {\nconst o = [];\n${prologue}${out.join("\n")}\nreturn o.join("");\n}`;
+}
+
+/** An #each body that prints each item between two fixed texts (`\t{{this}}\n`): the text around it. */
+function linesOf(prog: Node): { before: string; after: string } | undefined {
+  const body: Node[] = (prog?.body ?? []).filter((s: Node) => s.type !== "CommentStatement" && !(s.type === "ContentStatement" && s.value === ""));
+  const at = body.findIndex((s) => s.type === "MustacheStatement");
+  const item = body[at];
+  if (item === undefined || item.params.length > 0 || item.hash || item.path.type !== "PathExpression" || item.path.data || item.path.parts.length > 0 || item.path.depth > 0) return undefined;
+  const before = body.slice(0, at);
+  const after = body.slice(at + 1);
+  if (before.length > 1 || after.length > 1 || ![...before, ...after].every((s) => s.type === "ContentStatement")) return undefined;
+  return { before: before[0]?.value ?? "", after: after[0]?.value ?? "" };
 }
 
 /** True when some path climbs out of its block (`../`). */

@@ -38,7 +38,19 @@ function items(value: unknown, context: unknown): readonly unknown[] {
   return v;
 }
 
-export const TEMPLATE_RUNTIME = { lookup, strict, text, truthy, items };
+/**
+ * `{{#each}}` of `before{{this}}after` over `list`, into the template's pieces `o`: one piece per
+ * item (a rope, not a copy: the template's one join copies each text once).
+ */
+function lines(o: string[], list: readonly unknown[], before: string, after: string): void {
+  for (let i = 0; i < list.length; i++) {
+    if (!(i in list)) continue;
+    const item = list[i];
+    o.push(before + (typeof item === "string" ? item : text(item, item)) + after);
+  }
+}
+
+export const TEMPLATE_RUNTIME = { lookup, strict, text, truthy, items, lines };
 export type TemplateRuntime = typeof TEMPLATE_RUNTIME;
 /** A compiled template: the view in, the text out. */
 export type TemplateFunction = (view: object) => string;

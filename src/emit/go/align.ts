@@ -3,7 +3,6 @@
  * consecutive rows, every cell that is followed by another cell is padded to the widest such
  * cell of its column in that run. A comment or blank line ends the run.
  */
-import { append, maxOf } from "../../arrays.js";
 
 /** A row of cells to align, or a line printed as it is (a comment) that breaks alignment. */
 export type Row = { cells: string[] } | { line: string };
@@ -23,41 +22,72 @@ function width(s: string): number {
   return n;
 }
 
-export function alignRows(rows: readonly Row[]): string[] {
-  const out: string[] = [];
-  let run: string[][] = [];
-  const flush = (): void => {
-    append(out, alignRun(run));
-    run = [];
-  };
-  for (const row of rows) {
-    if ("line" in row) {
-      flush();
-      out.push(row.line);
-    } else run.push(row.cells);
-  }
-  flush();
-  return out;
-}
+const SPACES = " ".repeat(64);
+const spaces = (n: number): string => (n <= SPACES.length ? SPACES.slice(0, n) : " ".repeat(n));
 
-/** Column c of a row takes part in alignment only if the row has a cell after it; runs of such rows align. */
-function alignRun(run: string[][]): string[] {
-  const padded = run.map((cells) => [...cells]);
-  const maxCols = maxOf(run.map((c) => c.length), 0);
-  for (let col = 0; col < maxCols - 1; col++) {
-    let start = 0;
-    while (start < run.length) {
-      if (run[start]!.length <= col + 1) {
-        start++;
-        continue;
+/** Aligned lines, built a row or a line at a time (no object per row). */
+export class Aligner {
+  readonly lines: string[] = [];
+  private run: string[][] = [];
+
+  /** A line printed as it is; it ends the current run. */
+  line(text: string): void {
+    if (this.run.length > 0) this.flush();
+    this.lines.push(text);
+  }
+
+  row(cells: string[]): void {
+    this.run.push(cells);
+  }
+
+  /** The lines, once every row is in. */
+  done(): string[] {
+    if (this.run.length > 0) this.flush();
+    return this.lines;
+  }
+
+  /** Column c of a row takes part in alignment only if the row has a cell after it; runs of such rows align. */
+  private flush(): void {
+    const run = this.run;
+    this.run = [];
+    const n = run.length;
+    let cols = 0;
+    for (const cells of run) if (cells.length > cols) cols = cells.length;
+    // The width of every padded cell, then the width it is padded to.
+    const widths = new Int32Array(n * cols);
+    const target = new Int32Array(n * cols);
+    for (let col = 0; col < cols - 1; col++) {
+      let start = 0;
+      while (start < n) {
+        if (run[start]!.length <= col + 1) {
+          start++;
+          continue;
+        }
+        let end = start;
+        let max = 0;
+        for (; end < n && run[end]!.length > col + 1; end++) {
+          const w = width(run[end]![col]!);
+          widths[end * cols + col] = w;
+          if (w > max) max = w;
+        }
+        for (let r = start; r < end; r++) target[r * cols + col] = max;
+        start = end;
       }
-      let end = start;
-      while (end < run.length && run[end]!.length > col + 1) end++;
-      const widths = run.slice(start, end).map((c) => width(c[col]!));
-      const w = maxOf(widths);
-      for (let r = start; r < end; r++) padded[r]![col] = run[r]![col]! + " ".repeat(w - widths[r - start]!);
-      start = end;
+    }
+    for (let r = 0; r < n; r++) {
+      const cells = run[r]!;
+      let line = "";
+      for (let col = 0; col < cells.length - 1; col++) line += cells[col]! + spaces(target[r * cols + col]! - widths[r * cols + col]! + 1);
+      this.lines.push(cells.length === 0 ? "" : line + cells[cells.length - 1]!);
     }
   }
-  return padded.map((cells) => cells.join(" "));
+}
+
+export function alignRows(rows: readonly Row[]): string[] {
+  const aligner = new Aligner();
+  for (const row of rows) {
+    if ("line" in row) aligner.line(row.line);
+    else aligner.row(row.cells);
+  }
+  return aligner.done();
 }

@@ -4,7 +4,7 @@
  * small runtime (runtime.go) and nothing but the standard library.
  */
 import type { AliasDecl, Decl, EnumDecl, KindUnionDecl, Module, ObjectDecl, TaggedUnionDecl } from "../../ir/types.js";
-import { alignRows, type Row } from "./align.js";
+import { Aligner, alignRows } from "./align.js";
 import { docComment } from "./docs.js";
 import { planField, type FieldPlan } from "./fields.js";
 import { readAny, reader } from "./readers.js";
@@ -93,12 +93,12 @@ function renderDecl(decl: Decl, ctx: Ctx): string {
 
 /** Struct body lines: doc comments and aligned `Name Type Tag` rows. */
 function structBody(rows: { doc: string[]; cells: string[] }[]): string[] {
-  const all: Row[] = [];
+  const body = new Aligner();
   for (const r of rows) {
-    append(all, r.doc.map((line) => ({ line })));
-    all.push({ cells: r.cells });
+    for (const line of r.doc) body.line(line);
+    body.row(r.cells);
   }
-  return alignRows(all);
+  return body.done();
 }
 
 function renderObject(decl: ObjectDecl, ctx: Ctx): string {
@@ -107,15 +107,20 @@ function renderObject(decl: ObjectDecl, ctx: Ctx): string {
   const goNames = fieldNames([...decl.fields.map((f) => goName(f.name)), ...(extra.kind !== "closed" ? [goName(extra.name)] : [])]);
   const fields = decl.fields.map((f, i) => planField(f, goNames[i]!, ctx.types));
   const encode: string[] = [];
-  for (const f of fields) append(encode, f.encode);
-  const rows = fields.map((f) => ({ doc: f.doc, cells: [f.goName, f.goType, f.tag] }));
+  const body = new Aligner();
+  for (const f of fields) {
+    append(encode, f.encode);
+    for (const line of f.doc) body.line(line);
+    body.row([f.goName, f.goType, f.tag]);
+  }
 
   let bag: string | undefined;
   if (extra.kind !== "closed") {
     bag = goNames[goNames.length - 1]!;
     const valueType = extra.kind === "typed" ? ctx.types.go(extra.type) : ctx.types.go({ kind: "raw" });
     const what = `properties the schema does not declare, ${extra.kind === "typed" ? "by name" : "kept as raw JSON"}.`;
-    rows.push({ doc: [`// ${bag} holds ${what}`], cells: [bag, `map[string]${valueType}`, '`json:"-"`'] });
+    body.line(`// ${bag} holds ${what}`);
+    body.row([bag, `map[string]${valueType}`, '`json:"-"`']);
   }
 
   // Exactly one of "kept" or "dropped", as the decoder does.
@@ -130,8 +135,8 @@ function renderObject(decl: ObjectDecl, ctx: Ctx): string {
     read: readView(fields, bag === undefined ? "r.skip()" : `readExtra(r, key, &x.${bag}, ${extraValue})`),
     doc: docComment(decl.doc, { notes }),
     name,
-    empty: rows.length === 0,
-    body: structBody(rows),
+    empty: fields.length === 0 && bag === undefined,
+    body: body.done(),
     encode,
     decode: fields.map((f) => f.decode),
     hasBag: bag !== undefined,
@@ -163,7 +168,12 @@ function renderEnum(decl: EnumDecl, ctx: Ctx): string {
     name: claimName(prefix + goName(m.name), ctx.taken, "Value"),
     value: goQuote(m.value),
   }));
-  const body = alignRows(consts.flatMap((c) => [...c.doc.map((line) => ({ line })), { cells: [c.name, name, `= ${c.value}`] }]));
+  const aligner = new Aligner();
+  for (const c of consts) {
+    for (const line of c.doc) aligner.line(line);
+    aligner.row([c.name, name, `= ${c.value}`]);
+  }
+  const body = aligner.done();
   return render("enum", {
     doc: docComment(decl.doc),
     name,

@@ -3,7 +3,6 @@
  * comment lines that gofmt leaves exactly as written. Nothing from a schema reaches the output
  * without passing through here.
  */
-import { append } from "../../arrays.js";
 
 /** Go's unicode.IsPrint minus the ASCII space: letters, marks, numbers, punctuation, symbols. */
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
@@ -63,9 +62,12 @@ function cleanLine(line: string): string {
   return out.trim();
 }
 
+/** Any line terminator of LINE_BREAK. */
+const HAS_LINE_BREAK = /[\n\r\v\f\u0085\u2028\u2029]/;
+
 /** Splits free text into clean comment lines (no prefix yet). */
 export function textLines(text: string): string[] {
-  return text.split(LINE_BREAK).map(cleanLine);
+  return HAS_LINE_BREAK.test(text) ? text.split(LINE_BREAK).map(cleanLine) : [cleanLine(text)];
 }
 
 // ---- gofmt doc-comment stability (go/doc/comment) ------------------------------------------
@@ -115,35 +117,45 @@ const isScheme = (s: string): boolean => SCHEMES.has(s);
  * move them). Idempotent under gofmt's doc-comment reformatting.
  */
 export function docParagraphs(lines: string[]): string[] {
-  const paras: string[][] = [];
-  let cur: string[] = [];
-  for (const line of lines) {
-    if (line === "") {
-      if (cur.length > 0) paras.push(cur);
-      cur = [];
-    } else cur.push(line);
-  }
-  if (cur.length > 0) paras.push(cur);
-
-  // Only link definitions: gofmt keeps them (there is nothing to render) after a blank line.
-  if (paras.length > 0 && paras.every((p) => p.every(isLinkDef))) return ["", ...paras.flat()];
   const out: string[] = [];
-  for (const para of paras) {
+  let paragraphs = 0;
+  let allLinks = true;
+  for (let start = 0; start < lines.length; ) {
+    if (lines[start] === "") {
+      start++;
+      continue;
+    }
+    let end = start;
+    let links = true;
+    for (; end < lines.length && lines[end] !== ""; end++) if (links && !isLinkDef(lines[end]!)) links = false;
+    paragraphs++;
+    allLinks &&= links;
     if (out.length > 0) out.push("");
-    if (para.every(isLinkDef)) append(out, para.map((l) => `\t${l}`));
-    else if (para.length === 1 && isHeading(para[0]!)) out.push(`# ${para[0]!.slice(1).trim()}`);
-    else append(out, para);
+    if (links) for (let i = start; i < end; i++) out.push(`\t${lines[i]!}`);
+    else if (end - start === 1 && isHeading(lines[start]!)) out.push(`# ${lines[start]!.slice(1).trim()}`);
+    else for (let i = start; i < end; i++) out.push(lines[i]!);
+    start = end;
   }
-  return out.map((line, i) => (isOldHeading(line, out, i) ? `# ${line}` : line)).map(gofmtQuotes);
+  // Only link definitions: gofmt keeps them (there is nothing to render) after a blank line.
+  if (paragraphs > 0 && allLinks) return ["", ...lines.filter((l) => l !== "")];
+  // In place: isOldHeading reads the line before only for being blank, which no rewrite changes.
+  for (let i = 0; i < out.length; i++) out[i] = gofmtQuotes(isOldHeading(out[i]!, out, i) ? `# ${out[i]!}` : out[i]!);
+  return out;
 }
 
 /** gofmt prints `` (not ``` or longer) and '' in doc comment text as “ and ”; code lines (tab) keep them. */
-const gofmtQuotes = (line: string): string => (line.startsWith("\t") ? line : line.replace(/(?<!`)``(?!`)/g, "\u201c").replace(/''/g, "\u201d"));
+function gofmtQuotes(line: string): string {
+  if (line.startsWith("\t") || (!line.includes("``") && !line.includes("''"))) return line;
+  return line.replace(/(?<!`)``(?!`)/g, "\u201c").replace(/''/g, "\u201d");
+}
 
 /** Comment lines with their prefix ("// text", "//" for blank, "//\t" for code). */
 export function commentLines(lines: string[], indent = ""): string[] {
-  return lines.map(noBuildLine).map((l) => (l === "" ? `${indent}//` : l.startsWith("\t") ? `${indent}//${l}` : `${indent}// ${l}`));
+  return lines.map((line) => {
+    const l = noBuildLine(line);
+    return l === "" ? `${indent}//` : l.startsWith("\t") ? `${indent}//${l}` : `${indent}// ${l}`;
+  });
 }
 
 /** A comment line reading `+build ...` is a build constraint to go vet ("misplaced +build comment"). */
-const noBuildLine = (line: string): string => line.replace(/^(\s*)\+build(?=\s|$)/, "$1\\+build");
+const noBuildLine = (line: string): string => (line.includes("+build") ? line.replace(/^(\s*)\+build(?=\s|$)/, "$1\\+build") : line);

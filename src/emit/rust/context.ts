@@ -23,9 +23,16 @@ export class ModuleContext {
     return decl;
   }
 
+  private readonly names = new Map<string, string>();
+
   /** The Rust name of a declaration. */
   name(id: string): string {
-    return typeName(this.decl(id).name);
+    let name = this.names.get(id);
+    if (name === undefined) {
+      name = typeName(this.decl(id).name);
+      this.names.set(id, name);
+    }
+    return name;
   }
 
   /** Path of a runtime helper, usable from any module. */

@@ -19,6 +19,13 @@ export interface DocExtras {
 
 /** `///` lines for a declaration, field, variant or member (empty when there is nothing to say). */
 export function docLines(doc: Doc, extras: DocExtras = {}): string[] {
+  // Most fields, members and variants say nothing: no work, no garbage.
+  if (
+    doc.title === undefined && doc.description === undefined && doc.format === undefined && doc.examples === undefined &&
+    doc.constraints.length === 0 && extras.default === undefined && (extras.notes === undefined || extras.notes.length === 0)
+  ) {
+    return [];
+  }
   const paragraphs: string[][] = [];
   const description = doc.description?.trim();
   const title = doc.title?.trim();

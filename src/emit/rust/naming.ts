@@ -3,15 +3,31 @@ import { pascalCase, snakeCase, toWords } from "../../ir/casing.js";
 import type { Words } from "../../ir/types.js";
 import { RAW_KEYWORDS, RESERVED_MODULE_NAMES, RESERVED_TYPE_NAMES, SUFFIX_KEYWORDS } from "./keywords.js";
 
+/** pascalCase word by word (it spells each word on its own), each word's spelling remembered. */
+const wordSpellings = new Map<string, string>();
+
+function pascal(words: Words): string {
+  let out = "";
+  for (const word of words) {
+    let spelled = wordSpellings.get(word);
+    if (spelled === undefined) {
+      spelled = pascalCase([word]);
+      wordSpellings.set(word, spelled);
+    }
+    out += spelled;
+  }
+  return out;
+}
+
 /** A type name (struct, enum, alias): PascalCase, `_` appended where it would shadow a used name. */
 export function typeName(words: Words): string {
-  const name = pascalCase(words);
+  const name = pascal(words);
   return RESERVED_TYPE_NAMES.has(name) || SUFFIX_KEYWORDS.has(name) ? `${name}_` : name;
 }
 
 /** An enum variant: PascalCase; only `Self` needs escaping since variants live in their enum. */
 export function variantName(words: Words): string {
-  const name = pascalCase(words);
+  const name = pascal(words);
   return SUFFIX_KEYWORDS.has(name) ? `${name}_` : name;
 }
 

@@ -22,8 +22,12 @@ interface DefaultFn {
   body: string[];
 }
 
-/** `derives` is `"both"`, or `"serialize"` when the struct's `Deserialize` is written out (./from-map.ts). */
-function fieldLines(ctx: ModuleContext, owner: string, field: Field, defaults: DefaultFn[], derives: "both" | "serialize"): { lines: string[]; deprecated: boolean } {
+/**
+ * Appends the field's lines (indented for the struct body) to `body`; true when they name
+ * something deprecated. `derives` is `"both"`, or `"serialize"` when the struct's `Deserialize` is
+ * written out (./from-map.ts).
+ */
+function fieldLines(ctx: ModuleContext, owner: string, field: Field, defaults: DefaultFn[], derives: "both" | "serialize", body: string[]): boolean {
   const name = fieldName(field.name);
   const base = ctx.rust(field.type);
   const serde: string[] = [];
@@ -44,13 +48,11 @@ function fieldLines(ctx: ModuleContext, owner: string, field: Field, defaults: D
     serde.push('skip_serializing_if = "Option::is_none"');
   }
   const type = field.required ? base : `Option<${base}>`;
-  const lines = [
-    ...docLines(field.doc, field.default !== undefined ? { default: defaultText(field) } : {}),
-    ...(field.doc.deprecated ? ["#[deprecated]"] : []),
-    ...(serde.length > 0 ? attribute(4, "serde", serde) : []),
-    ...typed(4, `pub ${name}:`, type),
-  ];
-  return { lines, deprecated };
+  for (const line of docLines(field.doc, field.default !== undefined ? { default: defaultText(field) } : {})) body.push(`    ${line}`);
+  if (field.doc.deprecated) body.push("    #[deprecated]");
+  if (serde.length > 0) for (const line of attribute(4, "serde", serde)) body.push(`    ${line}`);
+  for (const line of typed(4, `pub ${name}:`, type)) body.push(`    ${line}`);
+  return deprecated;
 }
 
 /** What the struct does with undeclared properties: exactly one of kept or dropped, as serde does. */
@@ -71,9 +73,7 @@ export function structView(ctx: ModuleContext, decl: ObjectDecl) {
   const body: string[] = [];
   let allow = false;
   for (const field of decl.fields) {
-    const { lines, deprecated } = fieldLines(ctx, name, field, defaults, fromMap ? "serialize" : "both");
-    allow ||= deprecated;
-    append(body, indent(lines, 4));
+    if (fieldLines(ctx, name, field, defaults, fromMap ? "serialize" : "both", body)) allow = true;
   }
   if (decl.additional.kind !== "closed") {
     const extra = decl.additional;
@@ -110,9 +110,11 @@ export function enumView(ctx: ModuleContext, decl: EnumDecl) {
   for (const member of decl.members) {
     const variant = variantName(member.name);
     const value = rustString(member.value);
-    append(body, indent([...docLines(member.doc), ...(member.doc.deprecated ? ["#[deprecated]"] : []), `${variant},`], 4));
-    toWire.push(...matchArm(12, `Self::${variant}`, value));
-    fromWire.push(...matchArm(12, value, `Self::${variant}`));
+    for (const line of docLines(member.doc)) body.push(`    ${line}`);
+    if (member.doc.deprecated) body.push("    #[deprecated]");
+    body.push(`    ${variant},`);
+    append(toWire, matchArm(12, `Self::${variant}`, value));
+    append(fromWire, matchArm(12, value, `Self::${variant}`));
   }
   const deprecated = decl.doc.deprecated === true;
   const allowDeprecated = deprecated || decl.members.some((m) => m.doc.deprecated === true);
