@@ -7,7 +7,7 @@
 import type { Module } from "../../ir/types.js";
 import { FORMAT_PATTERNS } from "../validate-formats.js";
 import { MESSAGES } from "../validate-messages.js";
-import { validatorTable, type Rule } from "../validate-rules.js";
+import { validatorTable, type Rule, type ValidatorTable } from "../validate-rules.js";
 import { claimName, goName } from "./naming.js";
 import { render } from "./render.js";
 import { goQuote } from "./text.js";
@@ -19,31 +19,48 @@ const KINDS: Record<Rule["kind"], string> = {
 
 const num = (n: number): string => (Object.is(n, -0) ? "0" : String(n));
 
-function ruleLiteral(r: Rule): string {
-  const parts = [`kind: validation${KINDS[r.kind]}`, `child: ${r.child}`];
-  if (r.children.length > 0) parts.push(`children: []int{${r.children.join(", ")}}`);
-  if (r.numeric.length > 0) parts.push(`numeric: []validationLimit{${r.numeric.map((c) => `{${goQuote(c.keyword)}, ${num(c.limit)}, ${goQuote(c.text)}}`).join(", ")}}`);
-  if (r.uniqueItems) parts.push("uniqueItems: true");
-  if (r.pattern >= 0) parts.push(`pattern: &validationPatterns[${r.pattern}]`);
-  if (r.format) parts.push(`format: ${goQuote(r.format)}`);
-  if (r.valuesKeyword) {
-    parts.push(`valuesKeyword: ${goQuote(r.valuesKeyword)}`);
-    if (r.strings.length > 0) parts.push(`strings: []string{${r.strings.map(goQuote).join(", ")}}`);
-    if (r.numbers.length > 0) parts.push(`numbers: []float64{${r.numbers.map(num).join(", ")}}`);
-    if (r.booleans.length > 0) parts.push(`booleans: []bool{${r.booleans.join(", ")}}`);
-    if (r.nullValue) parts.push("nullValue: true");
-  }
-  if (r.fields.length > 0) parts.push(`fields: []validationField{${r.fields.map((f) => `{${goQuote(f.name)}, ${f.rule}, ${f.required}}`).join(", ")}}`);
-  if (r.required.length > 0) parts.push(`required: []string{${r.required.map(goQuote).join(", ")}}`);
-  if (r.closed) parts.push("closed: true");
-  if (r.tag) parts.push(`tag: ${goQuote(r.tag)}`);
-  if (r.variants.length > 0) parts.push(`variants: []validationVariant{${r.variants.map((v) => `{${goQuote(v.key)}, ${v.rule}}`).join(", ")}}`);
-  return `{${parts.join(", ")}}`;
+/** Items spelled by `spell`, ", " between two, built as one string (a hundred thousand rules: no array per list). */
+function list<T>(items: readonly T[], spell: (item: T) => string): string {
+  let out = "";
+  for (let i = 0; i < items.length; i++) out += i === 0 ? spell(items[i]!) : `, ${spell(items[i]!)}`;
+  return out;
 }
 
-/** A package-level slice variable, as gofmt writes it. */
-function slice(name: string, type: string, items: string[]): string[] {
-  return items.length === 0 ? [`var ${name} = []${type}{}`] : [`var ${name} = []${type}{`, ...items.map((i) => `\t${i},`), "}"];
+const limit = (c: Rule["numeric"][number]): string => `{${goQuote(c.keyword)}, ${num(c.limit)}, ${goQuote(c.text)}}`;
+const field = (f: Rule["fields"][number]): string => `{${goQuote(f.name)}, ${f.rule}, ${f.required}}`;
+const variant = (v: Rule["variants"][number]): string => `{${goQuote(v.key)}, ${v.rule}}`;
+
+function ruleLiteral(r: Rule): string {
+  let out = `{kind: validation${KINDS[r.kind]}, child: ${r.child}`;
+  if (r.children.length > 0) out += `, children: []int{${r.children.join(", ")}}`;
+  if (r.numeric.length > 0) out += `, numeric: []validationLimit{${list(r.numeric, limit)}}`;
+  if (r.uniqueItems) out += ", uniqueItems: true";
+  if (r.pattern >= 0) out += `, pattern: &validationPatterns[${r.pattern}]`;
+  if (r.format) out += `, format: ${goQuote(r.format)}`;
+  if (r.valuesKeyword) {
+    out += `, valuesKeyword: ${goQuote(r.valuesKeyword)}`;
+    if (r.strings.length > 0) out += `, strings: []string{${list(r.strings, goQuote)}}`;
+    if (r.numbers.length > 0) out += `, numbers: []float64{${list(r.numbers, num)}}`;
+    if (r.booleans.length > 0) out += `, booleans: []bool{${r.booleans.join(", ")}}`;
+    if (r.nullValue) out += ", nullValue: true";
+  }
+  if (r.fields.length > 0) out += `, fields: []validationField{${list(r.fields, field)}}`;
+  if (r.required.length > 0) out += `, required: []string{${list(r.required, goQuote)}}`;
+  if (r.closed) out += ", closed: true";
+  if (r.tag) out += `, tag: ${goQuote(r.tag)}`;
+  if (r.variants.length > 0) out += `, variants: []validationVariant{${list(r.variants, variant)}}`;
+  return `${out}}`;
+}
+
+/** Appends a package-level slice variable, as gofmt writes it, to `out`. */
+function slice<T>(out: string[], name: string, type: string, items: readonly T[], spell: (item: T) => string): void {
+  if (items.length === 0) {
+    out.push(`var ${name} = []${type}{}`);
+    return;
+  }
+  out.push(`var ${name} = []${type}{`);
+  for (const item of items) out.push(`\t${spell(item)},`);
+  out.push("}");
 }
 
 /** An ASCII word character (\w). */
@@ -75,17 +92,13 @@ export function emitGoValidators(module: Module, pkg: string, header: string[], 
   // File by file: no word spans two files, and joining them copies megabytes.
   const taken = new Set(declared.flatMap((text) => [...exportedWords(text, "Validat")]));
   const errorType = claimName("ValidationError", taken, "Lockstep");
-  const lines = [
-    ...header,
-    "",
-    `package ${pkg}`,
-    "",
-    'import "encoding/json"',
-    "",
-    ...slice("validationPatterns", "validationPattern", table.patterns.map((p) => `{source: ${goQuote(p.source)}, ${p.go.ok ? `translated: ${goQuote(p.go.source)}` : `reason: ${goQuote(p.go.reason)}`}}`)),
-    "",
-    ...slice("validationRules", "validationRule", table.rules.map(ruleLiteral)),
-  ];
+  // The file is the header and package clause, the imports, then `lines`.
+  const lines: string[] = [];
+  const pattern = (p: ValidatorTable["patterns"][number]): string =>
+    `{source: ${goQuote(p.source)}, ${p.go.ok ? `translated: ${goQuote(p.go.source)}` : `reason: ${goQuote(p.go.reason)}`}}`;
+  slice(lines, "validationPatterns", "validationPattern", table.patterns, pattern);
+  lines.push("");
+  slice(lines, "validationRules", "validationRule", table.rules, ruleLiteral);
   const roots = new Set(module.entities.map((e) => e.root));
   for (const { decl, rule } of table.entries) {
     const name = claimName(`Validate${goName(decl.name)}`, taken, "Value");
@@ -113,11 +126,11 @@ export function emitGoValidators(module: Module, pkg: string, header: string[], 
       );
     }
   }
-  const usesBytes = lines.some((l) => l.includes("bytes.NewReader"));
-  const usesJson = usesBytes;
-  const imports = [usesBytes ? '\t"bytes"' : "", usesJson ? '\t"encoding/json"' : ""].filter((l) => l !== "");
-  const importAt = lines.indexOf('import "encoding/json"');
-  lines.splice(importAt, 2, ...(imports.length > 0 ? ["import (", ...imports, ")", ""] : []));
+  const head = [...header, "", `package ${pkg}`, ""].join("\n");
+  const body = lines.join("\n");
+  // The imports follow what the text calls (schema text in a literal or the header included: a safe over-approximation).
+  const usesBytes = body.includes("bytes.NewReader") || head.includes("bytes.NewReader");
+  const imports = usesBytes ? 'import (\n\t"bytes"\n\t"encoding/json"\n)\n\n' : "";
   const names = Object.keys(FORMAT_PATTERNS) as Array<keyof typeof FORMAT_PATTERNS>;
   const runtime = render("validation.go", {
     header,
@@ -127,7 +140,7 @@ export function emitGoValidators(module: Module, pkg: string, header: string[], 
     messages: Object.entries(MESSAGES).map(([key, text]) => ({ key: goQuote(key), text: goQuote(text) })),
   });
   return [
-    { name: "validate.go", contents: `${lines.join("\n")}\n` },
+    { name: "validate.go", contents: `${head}\n${imports}${body}\n` },
     { name: "validation.go", contents: runtime },
   ];
 }

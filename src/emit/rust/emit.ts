@@ -9,7 +9,7 @@ import { usesStringPolicy } from "../../ir/integers.js";
 import { enumView, structView } from "./objects.js";
 import { declOwners, declRefs, groupByOwner } from "../owners.js";
 import { useList } from "./layout.js";
-import { render } from "./render.js";
+import { render, renderItem } from "./render.js";
 import { lineComments, rustString } from "./text.js";
 import { planUpgrades } from "../../ir/upgrade.js";
 import { emitUpgrades } from "./upgrade.js";
@@ -32,18 +32,25 @@ function declView(ctx: ModuleContext, decl: Decl): { template: string; view: obj
   }
 }
 
-/** The items of one module file (or of the declarations `decls` of it): imports, then every declaration. */
-function moduleItems(ctx: ModuleContext, decls: readonly Decl[] = ctx.module.decls, uses: string[] = []): string {
+/**
+ * The items of one module file (or of the declarations `decls` of it): imports, then every
+ * declaration, to be joined by blank lines (moduleText).
+ */
+function moduleItems(ctx: ModuleContext, decls: readonly Decl[] = ctx.module.decls, uses: string[] = []): string[] {
   ctx.usesBTreeMap = false;
   const items = decls.map((decl) => {
     const { template, view } = declView(ctx, decl);
-    return render(template, view).trimEnd();
+    return renderItem(template, view);
   });
   const imports: string[] = [...uses];
   if (decls.some((d) => d.kind !== "alias" || ctx.recursiveAliases.has(d.id))) imports.push("use serde::{Deserialize, Serialize};");
   if (ctx.usesBTreeMap) imports.push("use std::collections::BTreeMap;");
-  return [...(imports.length > 0 ? [imports.join("\n")] : []), ...items].join("\n\n");
+  if (imports.length > 0) items.unshift(imports.join("\n"));
+  return items;
 }
+
+/** Module items as text, a blank line between two. */
+const moduleText = (items: readonly string[]): string => items.join("\n\n");
 
 /** Header comment lines (`prefix` is the comment leader) naming the tool and the inputs. */
 function header(options: RustOptions, modules: readonly Module[], prefix: "//" | "#", entity?: string): string[] {
@@ -99,7 +106,7 @@ export function emitCrate(modules: readonly Module[], options: RustOptions): Gen
     }
     files.push({ path: `${dir}/mod.rs`, contents: render("entity-mod.rs", { header: header(options, versions.map((v) => v.module), "//"), mods: sortMods(mods) }) });
     for (const { version, module } of versions) {
-      files.push({ path: `${dir}/${unraw(version)}.rs`, contents: render("module.rs", { header: header(options, [module], "//"), items: moduleItems(new ModuleContext(module, runtime)) }) });
+      files.push({ path: `${dir}/${unraw(version)}.rs`, contents: render("module.rs", { header: header(options, [module], "//"), items: moduleText(moduleItems(new ModuleContext(module, runtime))) }) });
     }
   }
   if (options.harness) {
@@ -143,13 +150,19 @@ function rootFiles(root: Module, runtime: string, mods: string[], options: RustO
     const allow = (ds: Decl[]): string[] => (ds.some((d) => d.doc.deprecated === true) ? ["#[allow(deprecated)]"] : []);
     const uses = foreign.length > 0 ? [...allow(foreign), ...useList("use crate::", foreign.map((d) => ctx.name(d.id)))] : [];
     reexports.set(mod, [...allow(decls), ...useList(`pub use ${mod}::`, decls.map((d) => ctx.name(d.id)))]);
-    const text = [...header(options, [root], "//", entity), "", moduleItems(ctx, decls, uses.length > 0 ? [uses.join("\n")] : [])];
-    files.push({ path: `src/${unraw(mod)}.rs`, contents: `${text.join("\n")}\n` });
+    // The header, a blank line, the items a blank line apart: one join, each item copied once.
+    const text = [header(options, [root], "//", entity).join("\n"), "\n\n"];
+    for (const item of moduleItems(ctx, decls, uses.length > 0 ? [uses.join("\n")] : [])) {
+      if (text.length > 2) text.push("\n\n");
+      text.push(item);
+    }
+    text.push("\n");
+    files.push({ path: `src/${unraw(mod)}.rs`, contents: text.join("") });
   }
   const entityMods = sortMods([...modOf.values()]);
   const items = [
     ...(entityMods.length > 0 ? [entityMods.map((m) => `mod ${m};`).join("\n"), entityMods.flatMap((m) => reexports.get(m)!).join("\n")] : []),
-    ...(shared.length > 0 || entityMods.length === 0 ? [moduleItems(ctx, shared)] : []),
+    ...(shared.length > 0 || entityMods.length === 0 ? [moduleText(moduleItems(ctx, shared))] : []),
   ].filter((t) => t !== "").join("\n\n");
   const lib = { path: "src/lib.rs", contents: render("lib.rs", { header: header(options, modules, "//"), mods: sortMods(mods), items }) };
   return [lib, ...files];

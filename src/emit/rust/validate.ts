@@ -25,29 +25,38 @@ function f64(n: number): string {
   return /[.eE]/.test(text) ? text : `${text}.0`;
 }
 
-const list = (items: string[]): string => `&[${items.join(", ")}]`;
+/** `&[a, b]` of each item spelled by `spell`, built as one string (a hundred thousand rules: no array per list). */
+function list<T>(items: readonly T[], spell: (item: T) => string): string {
+  let out = "&[";
+  for (let i = 0; i < items.length; i++) out += i === 0 ? spell(items[i]!) : `, ${spell(items[i]!)}`;
+  return `${out}]`;
+}
+
+const numeric = (c: Rule["numeric"][number]): string => `(${rustString(c.keyword)}, ${f64(c.limit)}, ${rustString(c.text)})`;
+const field = (f: Rule["fields"][number]): string => `(${rustString(f.name)}, ${f.rule}, ${f.required})`;
+const variant = (v: Rule["variants"][number]): string => `(${rustString(v.key)}, ${v.rule})`;
 
 function ruleLiteral(r: Rule): string {
-  const parts = [`kind: Kind::${KINDS[r.kind]}`];
-  if (r.child >= 0) parts.push(`child: Some(${r.child})`);
-  if (r.children.length > 0) parts.push(`children: ${list(r.children.map(String))}`);
-  if (r.numeric.length > 0) parts.push(`numeric: ${list(r.numeric.map((c) => `(${rustString(c.keyword)}, ${f64(c.limit)}, ${rustString(c.text)})`))}`);
-  if (r.uniqueItems) parts.push("unique_items: true");
-  if (r.pattern >= 0) parts.push(`pattern: Some(${r.pattern})`);
-  if (r.format) parts.push(`format: ${rustString(r.format)}`);
+  let out = `Rule { kind: Kind::${KINDS[r.kind]}`;
+  if (r.child >= 0) out += `, child: Some(${r.child})`;
+  if (r.children.length > 0) out += `, children: ${list(r.children, String)}`;
+  if (r.numeric.length > 0) out += `, numeric: ${list(r.numeric, numeric)}`;
+  if (r.uniqueItems) out += ", unique_items: true";
+  if (r.pattern >= 0) out += `, pattern: Some(${r.pattern})`;
+  if (r.format) out += `, format: ${rustString(r.format)}`;
   if (r.valuesKeyword) {
-    parts.push(`values_keyword: ${rustString(r.valuesKeyword)}`);
-    if (r.strings.length > 0) parts.push(`strings: ${list(r.strings.map(rustString))}`);
-    if (r.numbers.length > 0) parts.push(`numbers: ${list(r.numbers.map(f64))}`);
-    if (r.booleans.length > 0) parts.push(`booleans: ${list(r.booleans.map(String))}`);
-    if (r.nullValue) parts.push("null_value: true");
+    out += `, values_keyword: ${rustString(r.valuesKeyword)}`;
+    if (r.strings.length > 0) out += `, strings: ${list(r.strings, rustString)}`;
+    if (r.numbers.length > 0) out += `, numbers: ${list(r.numbers, f64)}`;
+    if (r.booleans.length > 0) out += `, booleans: ${list(r.booleans, String)}`;
+    if (r.nullValue) out += ", null_value: true";
   }
-  if (r.fields.length > 0) parts.push(`fields: ${list(r.fields.map((f) => `(${rustString(f.name)}, ${f.rule}, ${f.required})`))}`);
-  if (r.required.length > 0) parts.push(`required: ${list(r.required.map(rustString))}`);
-  if (r.closed) parts.push("closed: true");
-  if (r.tag) parts.push(`tag: ${rustString(r.tag)}`);
-  if (r.variants.length > 0) parts.push(`variants: ${list(r.variants.map((v) => `(${rustString(v.key)}, ${v.rule})`))}`);
-  return `Rule { ${parts.join(", ")}, ..Rule::NONE }`;
+  if (r.fields.length > 0) out += `, fields: ${list(r.fields, field)}`;
+  if (r.required.length > 0) out += `, required: ${list(r.required, rustString)}`;
+  if (r.closed) out += ", closed: true";
+  if (r.tag) out += `, tag: ${rustString(r.tag)}`;
+  if (r.variants.length > 0) out += `, variants: ${list(r.variants, variant)}`;
+  return `${out}, ..Rule::NONE }`;
 }
 
 /** `pub fn name(param) -> ret {`, or rustfmt's layout when that is wider than MAX_WIDTH. */
@@ -60,59 +69,57 @@ function usesRegex(tables: readonly ValidatorTable[]): boolean {
   return tables.some((t) => t.patterns.length > 0 || t.rules.some((r) => r.format !== ""));
 }
 
-/** The tables and functions of one module, indented by `indent`. */
-function tableItems(module: Module, table: ValidatorTable, regex: boolean, indent: string): string[] {
+/** Appends the tables and functions of one module, indented by `indent`, to `out`. */
+function tableItems(out: string[], module: Module, table: ValidatorTable, regex: boolean, indent: string): void {
+  const line = (text: string): void => {
+    out.push(text === "" ? text : indent + text);
+  };
   // The tables are data, one rule per line: rustfmt would give each field a line of its own.
   // One array literal of a hundred thousand rules costs rustc far more than the same rules in chunks.
   const names: string[] = [];
-  const chunks: string[] = [];
   for (let i = 0; i < table.rules.length; i += RULES_PER_CHUNK) {
-    const rules = table.rules.slice(i, i + RULES_PER_CHUNK);
+    const end = Math.min(i + RULES_PER_CHUNK, table.rules.length);
     const name = `RULES_${names.length}`;
     names.push(name);
-    chunks.push("#[rustfmt::skip]", `static ${name}: [Rule; ${rules.length}] = [`, ...rules.map((r) => `    ${ruleLiteral(r)},`), "];", "");
+    line("#[rustfmt::skip]");
+    line(`static ${name}: [Rule; ${end - i}] = [`);
+    for (let r = i; r < end; r++) line(`    ${ruleLiteral(table.rules[r]!)},`);
+    line("];");
+    line("");
   }
-  const lines = [
-    ...chunks,
-    "#[rustfmt::skip]",
-    `pub static RULES: [&[Rule]; ${names.length}] = [`,
-    ...names.map((n) => `    &${n},`),
-    "];",
-    "",
-    "#[rustfmt::skip]",
-    `pub static PATTERNS: [Pattern; ${table.patterns.length}] = [`,
-    ...table.patterns.map((p) => {
-      const translated = p.rust.ok ? `Ok(${rustString(p.rust.source)})` : `Err(${rustString(p.rust.reason)})`;
-      return regex ? `    Pattern::new(${rustString(p.source)}, ${translated}),` : "    Pattern,";
-    }),
-    "];",
-  ];
+  line("#[rustfmt::skip]");
+  line(`pub static RULES: [&[Rule]; ${names.length}] = [`);
+  for (const n of names) line(`    &${n},`);
+  line("];");
+  line("");
+  line("#[rustfmt::skip]");
+  line(`pub static PATTERNS: [Pattern; ${table.patterns.length}] = [`);
+  for (const p of table.patterns) {
+    const translated = p.rust.ok ? `Ok(${rustString(p.rust.source)})` : `Err(${rustString(p.rust.reason)})`;
+    line(regex ? `    Pattern::new(${rustString(p.source)}, ${translated}),` : "    Pattern,");
+  }
+  line("];");
   const roots = new Set(module.entities.map((e) => e.root));
   const taken = new Set(table.entries.map((e) => `validate_${snakeCase(e.decl.name)}`));
   for (const { decl, rule } of table.entries) {
     const name = `validate_${snakeCase(decl.name)}`;
-    lines.push(
-      "",
-      `/// Every constraint of this type's schema that \`value\` breaks; empty when valid.`,
-      ...signature(indent.length, name, "value: &Value", "Vec<ValidationError>"),
-      `    run(&RULES, &PATTERNS, ${rule}, value)`,
-      "}",
-    );
+    line("");
+    line(`/// Every constraint of this type's schema that \`value\` breaks; empty when valid.`);
+    for (const l of signature(indent.length, name, "value: &Value", "Vec<ValidationError>")) line(l);
+    line(`    run(&RULES, &PATTERNS, ${rule}, value)`);
+    line("}");
     if (roots.has(decl.id)) {
       let json = `${name}_json`;
       for (let n = 2; taken.has(json); n++) json = `${name}_json${n}`;
       taken.add(json);
-      lines.push(
-        "",
-        "/// Parses JSON text and validates it.",
-        ...signature(indent.length, json, "json: &str", "Result<Vec<ValidationError>, serde_json::Error>"),
-        "    let value: Value = serde_json::from_str(json)?;",
-        `    Ok(${name}(&value))`,
-        "}",
-      );
+      line("");
+      line("/// Parses JSON text and validates it.");
+      for (const l of signature(indent.length, json, "json: &str", "Result<Vec<ValidationError>, serde_json::Error>")) line(l);
+      line("    let value: Value = serde_json::from_str(json)?;");
+      line(`    Ok(${name}(&value))`);
+      line("}");
     }
   }
-  return lines.map((l) => (l === "" ? l : indent + l));
 }
 
 export interface RustValidators {
@@ -133,7 +140,8 @@ export function emitRustValidators(modules: readonly Module[], entityMods: Itera
   const tables = modules.map((m) => validatorTable(m));
   const regex = usesRegex(tables);
   const [root, ...older] = modules;
-  const items: string[] = ["", ...tableItems(root!, tables[0]!, regex, "")];
+  const items: string[] = [""];
+  tableItems(items, root!, tables[0]!, regex, "");
   // Older versions: `pub mod <entity> { pub mod <version> { ... } }`, grouped by entity.
   const byEntity = new Map<string, Array<{ version: string; module: Module; table: ValidatorTable }>>();
   older.forEach((module, i) => {
@@ -145,7 +153,8 @@ export function emitRustValidators(modules: readonly Module[], entityMods: Itera
     versions.forEach(({ version, module, table }, i) => {
       if (i > 0) items.push("");
       items.push(`    pub mod ${version} {`, `        use crate::${mod}::{run, Kind, Pattern, Rule, ValidationError};`, "        use serde_json::Value;", "");
-      items.push(...tableItems(module, table, regex, "        "), "    }");
+      tableItems(items, module, table, regex, "        ");
+      items.push("    }");
     });
     items.push("}");
   }
@@ -158,7 +167,7 @@ export function emitRustValidators(modules: readonly Module[], entityMods: Itera
     formatPatterns: Object.values(FORMAT_PATTERNS).map(rustString),
     formatIndexes: names.map((n, index) => ({ name: `FORMAT_${snakeCase(n.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/\s+/)).toUpperCase()}`, index })),
     messages: Object.entries(MESSAGES).map(([key, text]) => ({ key: rustString(key), text: rustString(text) })),
-    items: items.join("\n"),
+    items,
   });
   return { mod, file: { path: `src/${mod}.rs`, contents }, regex };
 }
