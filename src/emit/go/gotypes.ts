@@ -4,6 +4,9 @@
  */
 import type { Decl, TypeExpr } from "../../ir/types.js";
 
+/** No declaration seen yet (a default without a Set per call). */
+const NONE: ReadonlySet<string> = new Set();
+
 /** What a Go type is, as far as nil and encoding are concerned. */
 export type Shape = "slice" | "map" | "raw" | "pointer" | "value";
 
@@ -75,7 +78,7 @@ export class TypeMapper {
   }
 
   /** Shape of the Go type `go(t)`. */
-  shape(t: TypeExpr, seen: Set<string> = new Set()): Shape {
+  shape(t: TypeExpr, seen: ReadonlySet<string> = NONE): Shape {
     switch (t.kind) {
       case "array":
         return "slice";
@@ -103,7 +106,7 @@ export class TypeMapper {
   }
 
   /** True when null is one of the type's values (nullable, or an alias of a nullable type). */
-  nullable(t: TypeExpr, seen: Set<string> = new Set()): boolean {
+  nullable(t: TypeExpr, seen: ReadonlySet<string> = NONE): boolean {
     if (t.kind === "nullable") return true;
     if (t.kind !== "ref") return false;
     const d = this.decl(t.target);
@@ -125,7 +128,7 @@ export class TypeMapper {
    * alias cycles through generic types (types2 "panic: nil" with `type A = *S` where S holds
    * Nullable[A] or Tuple2[*A, string]). Defined types end the spelling, so it is finite.
    */
-  genericArg(t: TypeExpr, seen: ReadonlySet<string> = new Set()): string {
+  genericArg(t: TypeExpr, seen: ReadonlySet<string> = NONE): string {
     switch (t.kind) {
       case "array":
         return `[]${this.genericArg(t.items, seen)}`;

@@ -34,6 +34,7 @@ export function claimName(base: string, taken: Set<string>, suffix: string): str
 
 /** Field names of one struct: a name that is also a generated method gets a suffix. */
 export function fieldNames(names: string[]): string[] {
+  if (!names.some((n) => GO_GENERATED_METHODS.has(n))) return names;
   const taken = new Set([...GO_GENERATED_METHODS, ...names]);
   return names.map((n) => (GO_GENERATED_METHODS.has(n) ? claimName(n, taken, "Field") : n));
 }

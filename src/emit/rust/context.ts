@@ -70,12 +70,12 @@ export class ModuleContext {
   }
 
   /** True when JSON null is a value of the type (so an optional field needs `present`). */
-  acceptsNull(type: TypeExpr, seen: Set<string> = new Set()): boolean {
+  acceptsNull(type: TypeExpr, seen?: Set<string>): boolean {
     if (type.kind === "nullable" || type.kind === "raw") return true;
-    if (type.kind !== "ref" || seen.has(type.target)) return false;
+    if (type.kind !== "ref" || seen?.has(type.target)) return false;
     const decl = this.decl(type.target);
-    seen.add(type.target);
-    return decl.kind === "alias" && this.acceptsNull(decl.type, seen);
+    if (decl.kind !== "alias") return false;
+    return this.acceptsNull(decl.type, (seen ?? new Set()).add(type.target));
   }
 
   /** True when the type names a deprecated declaration (so the item using it needs `allow(deprecated)`). */

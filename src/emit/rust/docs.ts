@@ -1,11 +1,11 @@
 /** Doc comments from the IR's `Doc`: description, then a short list of facts the types don't enforce. */
 import type { Doc } from "../../ir/types.js";
-import { docComment, docMarkdown, jsonInline, oneLine } from "./text.js";
-import { append, maxOf } from "../../arrays.js";
+import { docMarkdown, jsonInline, oneLine } from "./text.js";
+import { maxOf } from "../../arrays.js";
 
 /** Inline code that survives backticks in its text. */
 function code(text: string): string {
-  const longest = maxOf([...text.matchAll(/`+/g)].map((m) => m[0].length), 0);
+  const longest = text.includes("`") ? maxOf([...text.matchAll(/`+/g)].map((m) => m[0].length), 0) : 0;
   const ticks = "`".repeat(longest + 1);
   return longest === 0 ? `${ticks}${text}${ticks}` : `${ticks} ${text} ${ticks}`;
 }
@@ -26,22 +26,22 @@ export function docLines(doc: Doc, extras: DocExtras = {}): string[] {
   ) {
     return [];
   }
-  const paragraphs: string[][] = [];
+  // `///` lines straight away: a blank line between paragraphs.
+  const out: string[] = [];
+  const paragraph = (lines: readonly string[]): void => {
+    if (out.length > 0) out.push("///");
+    for (const line of lines) out.push(line === "" ? "///" : `/// ${line}`);
+  };
   const description = doc.description?.trim();
   const title = doc.title?.trim();
-  if (title && title !== description) paragraphs.push(docMarkdown(title));
-  if (description) paragraphs.push(docMarkdown(description));
-  for (const note of extras.notes ?? []) paragraphs.push([note]);
+  if (title && title !== description) paragraph(docMarkdown(title));
+  if (description) paragraph(docMarkdown(description));
+  for (const note of extras.notes ?? []) paragraph([note]);
   const facts: string[] = [];
   if (doc.format !== undefined) facts.push(`- Format: ${code(oneLine(doc.format))}`);
   for (const constraint of doc.constraints) facts.push(`- Constraint: ${code(oneLine(constraint))}`);
   if (extras.default !== undefined) facts.push(`- Default: ${code(oneLine(extras.default))}`);
   for (const example of doc.examples ?? []) facts.push(`- Example: ${code(jsonInline(example))}`);
-  if (facts.length > 0) paragraphs.push(facts);
-  const lines: string[] = [];
-  for (const paragraph of paragraphs) {
-    if (lines.length > 0) lines.push("");
-    append(lines, paragraph);
-  }
-  return docComment(lines);
+  if (facts.length > 0) paragraph(facts);
+  return out;
 }

@@ -72,9 +72,11 @@ export function newtypeStruct(name: string, type: string): string[] {
   return [`pub struct ${name}(`, `    pub ${type},`, ");"];
 }
 
+/** snake_case, then CamelCase, then UPPER_CASE. */
+const rank = (s: string): number => (/^[a-z_]/.test(s) ? 0 : /[a-z]/.test(s) ? 1 : 2);
+
 /** rustfmt's order of names in a use list: snake_case, then CamelCase, then UPPER_CASE; ASCII within each. */
 function useOrder(a: string, b: string): number {
-  const rank = (s: string): number => (/^[a-z_]/.test(s) ? 0 : /[a-z]/.test(s) ? 1 : 2);
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 

@@ -80,11 +80,6 @@ export function docMarkdown(text: string): string[] {
   return lines;
 }
 
-/** `///` lines for paragraphs of doc text (already safe lines); blank lines separate paragraphs. */
-export function docComment(lines: readonly string[]): string[] {
-  return lines.map((line) => (line === "" ? "///" : `/// ${line}`));
-}
-
 /** JSON text of a value, for doc comments (inline code), kept on one line and safe. */
 export function jsonInline(value: unknown): string {
   return commentText(JSON.stringify(value) ?? "null");
