@@ -25,6 +25,9 @@ function width(s: string): number {
 const SPACES = " ".repeat(64);
 const spaces = (n: number): string => (n <= SPACES.length ? SPACES.slice(0, n) : " ".repeat(n));
 
+let widths = new Int32Array(256);
+let target = new Int32Array(256);
+
 /** Aligned lines, built a row or a line at a time (no object per row). */
 export class Aligner {
   readonly lines: string[] = [];
@@ -53,9 +56,12 @@ export class Aligner {
     const n = run.length;
     let cols = 0;
     for (const cells of run) if (cells.length > cols) cols = cells.length;
-    // The width of every padded cell, then the width it is padded to.
-    const widths = new Int32Array(n * cols);
-    const target = new Int32Array(n * cols);
+    // The width of every padded cell, then the width it is padded to: every entry read below is
+    // written first, so the scratch arrays are reused from run to run.
+    if (widths.length < n * cols) {
+      widths = new Int32Array(2 * n * cols);
+      target = new Int32Array(2 * n * cols);
+    }
     for (let col = 0; col < cols - 1; col++) {
       let start = 0;
       while (start < n) {

@@ -96,8 +96,8 @@ function generated(t: TypeExpr, types: TypeMapper): boolean {
 
 export function planField(field: Field, goName: string, types: TypeMapper): FieldPlan {
   const wire = goQuote(field.wireName);
-  const allNames = [field.wireName, ...field.aliases];
-  const names = allNames.map(goQuote).join(", ");
+  const allNames = field.aliases.length === 0 ? [field.wireName] : [field.wireName, ...field.aliases];
+  const names = field.aliases.length === 0 ? wire : allNames.map(goQuote).join(", ");
   const dst = `&x.${goName}`;
   const nullable = types.nullable(field.type);
   const shape = types.shape(field.type);
