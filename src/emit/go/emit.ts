@@ -150,14 +150,18 @@ function renderObject(decl: ObjectDecl, ctx: Ctx): string {
  */
 function readView(fields: FieldPlan[], extra: string): object {
   const claimed = new Set<string>();
-  const cases = fields.flatMap((f, index) => {
-    const labels = f.read.names.filter((n) => !claimed.has(n));
+  const cases: Array<{ labels: string; index: number; read: string }> = [];
+  const defaults: Array<{ index: number; field: string; def: string }> = [];
+  let fail = "r.bad";
+  fields.forEach((f, index) => {
+    const { names, quoted, expr, required, default: def } = f.read;
+    const labels = names.filter((n) => !claimed.has(n));
     for (const n of labels) claimed.add(n);
-    return labels.length === 0 ? [] : [{ labels: labels.map(goQuote).join(", "), index, read: f.read.expr }];
+    if (labels.length > 0) cases.push({ labels: labels.length === names.length ? quoted : labels.map(goQuote).join(", "), index, read: expr });
+    if (required) fail += ` || !seen[${index}]`;
+    if (def !== undefined) defaults.push({ index, field: f.goName, def });
   });
-  const required = fields.flatMap((f, i) => (f.read.required ? [`!seen[${i}]`] : []));
-  const defaults = fields.flatMap((f, index) => (f.read.default === undefined ? [] : [{ index, field: f.goName, def: f.read.default }]));
-  return { count: fields.length, cases, extra, fail: ["r.bad", ...required].join(" || "), defaults };
+  return { count: fields.length, cases, extra, fail, defaults };
 }
 
 function renderEnum(decl: EnumDecl, ctx: Ctx): string {

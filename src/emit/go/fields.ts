@@ -23,8 +23,8 @@ export interface FieldPlan {
   encode: string[];
   /** Call expression returning an error, used as `if err := <decode>; err != nil`. */
   decode: string;
-  /** The one-pass reader (read.go): the bool expression reading the value, and what it needs. */
-  read: { names: string[]; expr: string; required: boolean; default?: string };
+  /** The one-pass reader (read.go): the bool expression reading the value, and what it needs (`quoted`: names as Go strings, ", " between). */
+  read: { names: string[]; quoted: string; expr: string; required: boolean; default?: string };
 }
 
 /** encoding/json accepts these tag names (isValidTag), minus the space `go vet` flags. */
@@ -121,7 +121,7 @@ export function planField(field: Field, goName: string, types: TypeMapper): Fiel
     // A required array or map is written as [] or {} when nil, which propItems and propMap do.
     const encode = (nullable ? undefined : typedProp(field.type, wire, `x.${goName}`, types)) ?? `w.prop(${wire}, ${value})`;
     const expr = (nullable ? undefined : reader(field.type, types)?.call(`x.${goName}`)) ?? `readAny(r, ${dst})`;
-    const read = { names: allNames, expr, required: !hasDefault, ...(hasDefault ? { default: goQuote(defaultJson) } : {}) };
+    const read = { names: allNames, quoted: names, expr, required: !hasDefault, ...(hasDefault ? { default: goQuote(defaultJson) } : {}) };
     return { goName, goType, tag: jsonTag(field.wireName, ""), doc: doc(true), encode: [encode], decode, read };
   }
 
@@ -134,7 +134,7 @@ export function planField(field: Field, goName: string, types: TypeMapper): Fiel
     const goType = `*${types.helper("Nullable")}[${types.nullableInner(field.type)}]`;
     const inner = types.nullableInner(field.type);
     const fn = (field.type.kind === "nullable" ? reader(valueOf(field.type.inner), types)?.fn : undefined) ?? readAny(inner);
-    const read = { names: allNames, expr: `readNullable(r, ${dst}, ${fn})`, required: false };
+    const read = { names: allNames, quoted: names, expr: `readNullable(r, ${dst}, ${fn})`, required: false };
     return { goName, goType, tag: jsonTag(field.wireName, "omitempty"), doc: doc(false), encode: ifSet, decode: `decodeNullable(obj, ${dst}, ${names})`, read };
   }
   const base = types.go(field.type);
@@ -143,7 +143,7 @@ export function planField(field: Field, goName: string, types: TypeMapper): Fiel
   const option = shape === "pointer" || !nilable ? "omitempty" : "omitzero";
   const own = reader(field.type, types);
   const expr = (nilable ? own?.call(`x.${goName}`) : own?.fn && `readNew(r, ${dst}, ${own.fn})`) ?? `readAny(r, ${dst})`;
-  const read = { names: allNames, expr, required: false };
+  const read = { names: allNames, quoted: names, expr, required: false };
   return { goName, goType, tag: jsonTag(field.wireName, option), doc: doc(false), encode: ifSet, decode: `decodeOptional(obj, ${dst}, ${names})`, read };
 }
 
